@@ -1,0 +1,175 @@
+package dev.kida.engine;
+
+import dev.kida.api.Filter;
+import dev.kida.api.GlobalFunction;
+import dev.kida.api.Test;
+import dev.kida.api.TemplateLoader;
+import dev.kida.api.escape.Escaper;
+import dev.kida.api.escape.EscaperProvider;
+import dev.kida.engine.lexer.LexerOptions;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * The shared configuration of a set of templates: where they come from, how they are parsed,
+ * and which filters, tests and globals they can use. Immutable once built and safe to share
+ * between threads; it caches the templates it loads.
+ */
+public final class Environment {
+    private final TemplateLoader loader;
+    private final Predicate<String> autoescape;
+    private final LexerOptions lexerOptions;
+    private final Map<String, Filter> filters;
+    private final Map<String, Test> tests;
+    private final Map<String, Object> globals;
+    private final EscaperProvider escaperProvider;
+
+    private Environment(Builder b) {
+        this.loader = b.loader;
+        this.autoescape = b.autoescape;
+        this.lexerOptions = new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline);
+        this.filters = Map.copyOf(b.filters);
+        this.tests = Map.copyOf(b.tests);
+        this.globals = Map.copyOf(b.globals);
+        this.escaperProvider = Escapers.select(b.escaper);
+    }
+
+    /** A builder with the defaults: no loader, autoescape on, no whitespace options. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The loader templates come from. */
+    public TemplateLoader loader() {
+        return loader;
+    }
+
+    /** Whether a template of this name is autoescaped. */
+    public boolean autoescape(String templateName) {
+        return autoescape.test(templateName);
+    }
+
+    /** The lexer settings. */
+    public LexerOptions lexerOptions() {
+        return lexerOptions;
+    }
+
+    /** User-registered filters (the built-ins are not listed). */
+    public Map<String, Filter> filters() {
+        return filters;
+    }
+
+    /** User-registered tests. */
+    public Map<String, Test> tests() {
+        return tests;
+    }
+
+    /** User-registered globals. */
+    public Map<String, Object> globals() {
+        return globals;
+    }
+
+    /** The escaper backend in use. */
+    public Escaper escaper() {
+        return escaperProvider.escaper();
+    }
+
+    /** The name of the escaper backend in use. */
+    public String escaperName() {
+        return escaperProvider.name();
+    }
+
+    /** Builds an {@link Environment}. Not thread-safe; build once, share the result. */
+    public static final class Builder {
+        private TemplateLoader loader = Loaders.none();
+        private Predicate<String> autoescape = name -> true;
+        private boolean trimBlocks;
+        private boolean lstripBlocks;
+        private boolean keepTrailingNewline;
+        private final Map<String, Filter> filters = new LinkedHashMap<>();
+        private final Map<String, Test> tests = new LinkedHashMap<>();
+        private final Map<String, Object> globals = new LinkedHashMap<>();
+        private String escaper;
+
+        private Builder() {
+        }
+
+        /** Where {@link Environment#getTemplate} finds templates. */
+        public Builder loader(TemplateLoader loader) {
+            this.loader = Objects.requireNonNull(loader, "loader");
+            return this;
+        }
+
+        /** Autoescape every template (default) or none. */
+        public Builder autoescape(boolean enabled) {
+            this.autoescape = name -> enabled;
+            return this;
+        }
+
+        /** Autoescape the templates whose name the predicate accepts (e.g. by extension). */
+        public Builder autoescape(Predicate<String> byTemplateName) {
+            this.autoescape = Objects.requireNonNull(byTemplateName, "byTemplateName");
+            return this;
+        }
+
+        /** Drop the first newline after a block tag. */
+        public Builder trimBlocks(boolean enabled) {
+            this.trimBlocks = enabled;
+            return this;
+        }
+
+        /** Strip whitespace before a block tag at the start of a line. */
+        public Builder lstripBlocks(boolean enabled) {
+            this.lstripBlocks = enabled;
+            return this;
+        }
+
+        /** Keep the final newline of a template (Jinja2 drops it by default). */
+        public Builder keepTrailingNewline(boolean enabled) {
+            this.keepTrailingNewline = enabled;
+            return this;
+        }
+
+        /** Adds a filter, replacing a built-in of the same name. */
+        public Builder filter(String name, Filter filter) {
+            filters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /** Adds a test, replacing a built-in of the same name. */
+        public Builder test(String name, Test test) {
+            tests.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(test, "test"));
+            return this;
+        }
+
+        /**
+         * Adds a global variable visible to every template; a {@link GlobalFunction} value is
+         * callable.
+         */
+        public Builder global(String name, Object value) {
+            globals.put(Objects.requireNonNull(name, "name"), value);
+            return this;
+        }
+
+        /**
+         * Forces an escaper backend by name ({@code java}, {@code simd}, {@code ffi}). Without it,
+         * the system property {@code kida.escaper} decides, else the best available backend.
+         */
+        public Builder escaper(String name) {
+            this.escaper = name;
+            return this;
+        }
+
+        /**
+         * The environment.
+         *
+         * @throws dev.kida.api.KidaException when a forced escaper is unknown or unavailable
+         */
+        public Environment build() {
+            return new Environment(this);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.kida.engine.ast;
+
+/** Prefix operators. */
+public enum UnaryOp { NOT, NEG, POS }
