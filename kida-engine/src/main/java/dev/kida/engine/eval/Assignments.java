@@ -5,11 +5,11 @@ import dev.kida.engine.runtime.Namespace;
 import dev.kida.engine.runtime.Undefined;
 
 /** {@code set obj.attr = value}: allowed on {@code namespace()} objects only, as in Jinja2. */
-final class Assignments {
+public final class Assignments {
     private Assignments() {
     }
 
-    static void setAttribute(Object target, String attr, Object value) {
+    public static void setAttribute(Object target, String attr, Object value) {
         if (target instanceof Undefined u) {
             throw u.fail();
         }
