@@ -277,11 +277,16 @@ class ExpressionParser {
         return new Expr.TupleLit(start, List.copyOf(items));
     }
 
+    /**
+     * Jinja2 3.1 passes its extra end rules ({@code in} for for-targets, {@code recursive} for
+     * for-iterables) in a way that never matches, so only these tokens end a tuple; the
+     * {@code extraEnds} argument is kept to document intent but deliberately not consulted,
+     * which reproduces Jinja2's messages (e.g. "expected token 'in', got 'x'" for {@code for in x}).
+     */
+    @SuppressWarnings("unused")
     private boolean isTupleEnd(Set<String> extraEnds) {
-        Token token = stream.current();
-        return switch (token.type()) {
+        return switch (stream.current().type()) {
             case VARIABLE_END, BLOCK_END, RPAREN -> true;
-            case NAME -> extraEnds.contains((String) token.value());
             default -> false;
         };
     }
