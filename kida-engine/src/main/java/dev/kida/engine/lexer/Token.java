@@ -8,7 +8,7 @@ import dev.kida.engine.ast.Pos;
  * @param type  the kind
  * @param value the decoded value: the text for DATA, NAME and operators; the unescaped String for
  *              STRING; Long or BigInteger for INTEGER; Double for FLOAT; "" for tag delimiters
- *              and EOF
+ *              and EOF; the TemplateSyntaxException for ERROR
  * @param line  1-based line of the token's first character
  * @param column 1-based column of the token's first character
  */
