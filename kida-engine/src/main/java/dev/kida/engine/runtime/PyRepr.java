@@ -71,6 +71,7 @@ public final class PyRepr {
                 sb.append('}');
                 seen.remove(m);
             }
+            case Range r -> sb.append(r);
             case Tuple t -> {
                 sb.append('(');
                 appendItems(sb, t, seen);
