@@ -96,6 +96,15 @@ public final class Access {
         return Undefined.attribute(obj, key);
     }
 
+    /** {@code getattr(obj, name)} alone, without the item fallback: the {@code attr} filter. */
+    public static Object attributeOnly(Object obj, String name) {
+        if (obj instanceof Undefined u) {
+            throw u.fail();
+        }
+        Object found = attribute(obj, name);
+        return found == MISSING ? Undefined.attribute(obj, name) : found;
+    }
+
     private static Object attribute(Object obj, String name) {
         switch (obj) {
             case null -> {

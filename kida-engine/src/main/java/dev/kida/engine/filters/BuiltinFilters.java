@@ -1,0 +1,37 @@
+package dev.kida.engine.filters;
+
+import dev.kida.api.Filter;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Jinja2 3.1's built-in filters by name, with their aliases ({@code e}, {@code d}, {@code count}). */
+public final class BuiltinFilters {
+    private BuiltinFilters() {
+    }
+
+    private static final Map<String, Filter> ALL = build();
+
+    /** Every built-in filter by name. */
+    public static Map<String, Filter> all() {
+        return ALL;
+    }
+
+    private static Map<String, Filter> build() {
+        Map<String, Filter> m = new LinkedHashMap<>();
+        StringFilters.register(m);
+        HtmlFilters.register(m);
+        NumberFilters.register(m);
+        SequenceFilters.register(m);
+        SortingFilters.register(m);
+        SelectFilters.register(m);
+        m.put("tojson", Json::tojson);
+        m.put("urlize", Urlize::filter);
+        m.put("wordwrap", TextWrap::filter);
+        m.put("pprint", (ctx, v, a) -> {
+            a.check("pprint");
+            return PrettyPrint.pformat(v);
+        });
+        return Map.copyOf(m);
+    }
+}
