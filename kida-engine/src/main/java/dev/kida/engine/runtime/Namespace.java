@@ -12,6 +12,11 @@ import java.util.Map;
 public final class Namespace implements TemplateObject {
     private final Map<String, Object> attributes;
 
+    /** An empty namespace. */
+    public Namespace() {
+        this(Map.of());
+    }
+
     /** A namespace holding a copy of the given attributes (insertion order kept). */
     public Namespace(Map<String, Object> initial) {
         this.attributes = new LinkedHashMap<>(initial);
