@@ -6,7 +6,6 @@ import dev.kida.api.TemplateTypeException;
 import dev.kida.api.Test;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
-import dev.kida.engine.eval.Assignments;
 import dev.kida.engine.eval.Compiled;
 import dev.kida.engine.eval.Frame;
 import dev.kida.engine.eval.LoopContext;
@@ -15,6 +14,7 @@ import dev.kida.engine.eval.Renderer;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.runtime.Args;
+import dev.kida.engine.runtime.Namespace;
 import dev.kida.engine.runtime.Tuple;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.Values;
@@ -184,7 +184,7 @@ public final class Rt {
     }
 
     public static void setAttr(Object target, String attr, Object value) {
-        Assignments.setAttribute(target, attr, value);
+        Namespace.assign(target, attr, value);
     }
 
     /** Defines a macro whose body is compiled body {@code id}. */

@@ -8,6 +8,7 @@ import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.Target;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
+import dev.kida.engine.runtime.Namespace;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.Values;
 
@@ -156,7 +157,7 @@ public final class StatementExecutor {
                     assign(t.items().get(i), items.get(i), f);
                 }
             }
-            case Target.Attr a -> Assignments.setAttribute(f.lookup(a.name()), a.attr(), value);
+            case Target.Attr a -> Namespace.assign(f.lookup(a.name()), a.attr(), value);
         }
     }
 
