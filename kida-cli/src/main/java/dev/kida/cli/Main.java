@@ -85,6 +85,13 @@ public final class Main {
                 err.println("Run 'kida --help' for details.");
             }
             return USAGE_ERROR;
+        } catch (RuntimeException e) {
+            // Not a template error the engine meant to raise: a bug. Same first-line shape, then
+            // the whole trace so it can be reported.
+            err.println(e.getClass().getSimpleName() + ": " + e.getMessage());
+            err.println("kida: internal error; please report it with this trace:");
+            e.printStackTrace(err);
+            return TEMPLATE_ERROR;
         } finally {
             out.flush();
         }
