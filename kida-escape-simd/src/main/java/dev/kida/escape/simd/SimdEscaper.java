@@ -14,7 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The escape loop stores each loaded vector whole into the output before looking at its
  * mask; on a clean vector that store is the copy, and at a special character the output index
- * advances only over the clean prefix, so the next store overwrites the rest.
+ * advances only over the clean prefix, so the next store overwrites the rest. A vector with
+ * more than two specials (code-like text) is escaped char by char instead.
  */
 final class SimdEscaper implements Escaper {
     static final SimdEscaper INSTANCE = new SimdEscaper();
@@ -161,6 +162,18 @@ final class SimdEscaper implements Escaper {
             if (!m.anyTrue()) {
                 i += LANES;
                 j += LANES;
+                continue;
+            }
+            if (m.trueCount() > 2) {
+                // Dense: restarting the vector after each special costs more than a scalar pass.
+                for (int end = i + LANES; i < end; i++) {
+                    char c = in[i];
+                    if (Scalar.isSpecial(c)) {
+                        j = Scalar.writeReplacement(c, out, j);
+                    } else {
+                        out[j++] = c;
+                    }
+                }
                 continue;
             }
             int k = m.firstTrue();
