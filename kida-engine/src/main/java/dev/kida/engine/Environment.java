@@ -6,6 +6,7 @@ import dev.kida.api.Test;
 import dev.kida.api.TemplateLoader;
 import dev.kida.api.escape.Escaper;
 import dev.kida.api.escape.EscaperProvider;
+import dev.kida.engine.eval.Engine;
 import dev.kida.engine.lexer.LexerOptions;
 
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ public final class Environment {
     private final Map<String, Test> tests;
     private final Map<String, Object> globals;
     private final EscaperProvider escaperProvider;
+    private final Engine engine;
 
     private Environment(Builder b) {
         this.loader = b.loader;
@@ -35,6 +37,30 @@ public final class Environment {
         this.tests = Map.copyOf(b.tests);
         this.globals = Map.copyOf(b.globals);
         this.escaperProvider = Escapers.select(b.escaper);
+        this.engine = new Engine(loader, autoescape, lexerOptions, filters, tests, globals,
+                escaperProvider.escaper());
+    }
+
+    /**
+     * The named template from the loader, parsed and checked. Cached: later calls return the same
+     * parsed template until the loader reports a change.
+     *
+     * @throws dev.kida.api.TemplateNotFoundException when the loader has no such template
+     * @throws dev.kida.api.TemplateSyntaxException when it does not parse
+     */
+    public Template getTemplate(String name) {
+        return new Template(engine, engine.load(Objects.requireNonNull(name, "name")));
+    }
+
+    /** A template from source text, named {@code <string>} in messages. Not cached. */
+    public Template fromString(String source) {
+        return fromString(source, "<string>");
+    }
+
+    /** A template from source text with a name for messages. Not cached. */
+    public Template fromString(String source, String name) {
+        return new Template(engine, engine.compile(Objects.requireNonNull(source, "source"),
+                Objects.requireNonNull(name, "name"), 0));
     }
 
     /** A builder with the defaults: no loader, autoescape on, no whitespace options. */

@@ -1,0 +1,232 @@
+package dev.kida.engine.eval;
+
+import dev.kida.api.Filter;
+import dev.kida.api.KidaException;
+import dev.kida.api.Test;
+import dev.kida.api.TemplateRuntimeException;
+import dev.kida.api.TemplateTypeException;
+import dev.kida.engine.ast.Expr;
+import dev.kida.engine.runtime.Args;
+import dev.kida.engine.runtime.Tuple;
+import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.Values;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates expressions to values. Missing names and attributes evaluate to {@link Undefined};
+ * it is the operations on them (printing, arithmetic, iteration...) that raise, which is how
+ * {@code is defined} and {@code default} get to see them.
+ */
+final class ExpressionEvaluator {
+    private final Renderer r;
+
+    ExpressionEvaluator(Renderer renderer) {
+        this.r = renderer;
+    }
+
+    Object eval(Expr e, Frame f) {
+        try {
+            return switch (e) {
+                case Expr.Literal l -> l.value();
+                case Expr.Name n -> name(n.name(), f);
+                case Expr.ListLit l -> evalAll(l.items(), f);
+                case Expr.TupleLit t -> Tuple.copyOf(evalAll(t.items(), f));
+                case Expr.DictLit d -> {
+                    Map<Object, Object> map = new LinkedHashMap<>();
+                    for (Expr.Entry en : d.entries()) {
+                        map.put(eval(en.key(), f), eval(en.value(), f));
+                    }
+                    yield map;
+                }
+                case Expr.GetAttr g -> {
+                    Object target = eval(g.target(), f);
+                    if (target instanceof Undefined u) {
+                        throw u.fail();
+                    }
+                    yield Values.getAttr(target, g.name());
+                }
+                case Expr.GetItem g -> getItem(g, f);
+                case Expr.Slice s -> throw new TemplateRuntimeException("slice outside of brackets");
+                case Expr.Unary u -> {
+                    Object v = eval(u.operand(), f);
+                    yield switch (u.op()) {
+                        case NOT -> !Values.truthy(v);
+                        case NEG -> Values.neg(v);
+                        case POS -> Values.pos(v);
+                    };
+                }
+                case Expr.Binary b -> binary(b, f);
+                case Expr.And a -> {
+                    Object left = eval(a.left(), f);
+                    yield Values.truthy(left) ? eval(a.right(), f) : left;
+                }
+                case Expr.Or o -> {
+                    Object left = eval(o.left(), f);
+                    yield Values.truthy(left) ? left : eval(o.right(), f);
+                }
+                case Expr.Compare c -> compare(c, f);
+                case Expr.Conditional c -> {
+                    if (Values.truthy(eval(c.test(), f))) {
+                        yield eval(c.then(), f);
+                    }
+                    yield c.otherwise() != null ? eval(c.otherwise(), f)
+                            : new Undefined("the inline if-expression on line " + c.pos().line()
+                            + " evaluated to false and no else section was defined.");
+                }
+                case Expr.Call c -> call(c, f, null);
+                case Expr.Filter fl -> applyFilter(fl, fl.value() == null ? null : eval(fl.value(), f), f);
+                case Expr.Test t -> applyTest(t, f);
+            };
+        } catch (KidaException ex) {
+            throw r.locate(ex, e.pos());
+        } catch (StackOverflowError ex) {
+            throw r.locate(new TemplateRuntimeException("maximum recursion depth exceeded"), e.pos());
+        } catch (RuntimeException ex) {
+            throw r.wrap(ex, e.pos());
+        }
+    }
+
+    private Object name(String name, Frame f) {
+        Object v = f.lookup(name);
+        if (v instanceof Undefined && name.equals("self") && r.run != null) {
+            return new SelfReference(r.statements, r.run, f);
+        }
+        return v;
+    }
+
+    private List<Object> evalAll(List<Expr> items, Frame f) {
+        List<Object> out = new ArrayList<>(items.size());
+        for (Expr item : items) {
+            out.add(eval(item, f));
+        }
+        return out;
+    }
+
+    private Object getItem(Expr.GetItem g, Frame f) {
+        Object target = eval(g.target(), f);
+        if (target instanceof Undefined u) {
+            throw u.fail();
+        }
+        if (g.key() instanceof Expr.Slice s) {
+            return Values.slice(target, evalOptional(s.start(), f), evalOptional(s.stop(), f),
+                    evalOptional(s.step(), f));
+        }
+        return Values.getItem(target, eval(g.key(), f));
+    }
+
+    private Object evalOptional(Expr e, Frame f) {
+        return e == null ? null : eval(e, f);
+    }
+
+    private Object binary(Expr.Binary b, Frame f) {
+        Object left = eval(b.left(), f);
+        Object right = eval(b.right(), f);
+        return switch (b.op()) {
+            case ADD -> Values.add(left, right);
+            case SUB -> Values.sub(left, right);
+            case MUL -> Values.mul(left, right);
+            case DIV -> Values.div(left, right);
+            case FLOORDIV -> Values.floorDiv(left, right);
+            case MOD -> Values.mod(left, right);
+            case POW -> Values.pow(left, right);
+            case CONCAT -> Values.concat(left, right, r.autoescape, r);
+        };
+    }
+
+    private Object compare(Expr.Compare c, Frame f) {
+        Object left = eval(c.first(), f);
+        for (Expr.Operand op : c.rest()) {
+            Object right = eval(op.expr(), f);
+            boolean ok = switch (op.op()) {
+                case EQ -> Values.eq(left, right);
+                case NE -> !Values.eq(left, right);
+                case LT -> Values.compare(left, right) < 0;
+                case LE -> Values.compare(left, right) <= 0;
+                case GT -> Values.compare(left, right) > 0;
+                case GE -> Values.compare(left, right) >= 0;
+                case IN -> Values.contains(right, left);
+                case NOT_IN -> !Values.contains(right, left);
+            };
+            if (!ok) {
+                return false;
+            }
+            left = right;
+        }
+        return true;
+    }
+
+    /** Evaluates a call; {@code caller}, when not null, is passed as the keyword {@code caller}. */
+    Object call(Expr.Call c, Frame f, Macro caller) {
+        Object callee = eval(c.callee(), f);
+        if (callee instanceof Undefined u) {
+            throw u.fail();
+        }
+        Args args = arguments(c.args(), c.kwargs(), c.starArgs(), c.starKwargs(), f);
+        if (caller != null) {
+            args.keywords().put("caller", caller);
+        }
+        Frame saved = r.frame;
+        r.frame = f;
+        try {
+            return Values.call(callee, r, args);
+        } finally {
+            r.frame = saved;
+        }
+    }
+
+    private Args arguments(List<Expr> positional, List<Expr.Keyword> keywords, Expr starArgs,
+                           Expr starKwargs, Frame f) {
+        List<Object> values = evalAll(positional, f);
+        if (starArgs != null) {
+            values.addAll(Values.toList(eval(starArgs, f)));
+        }
+        Map<String, Object> named = new LinkedHashMap<>();
+        for (Expr.Keyword k : keywords) {
+            named.put(k.name(), eval(k.value(), f));
+        }
+        if (starKwargs != null) {
+            Object extra = eval(starKwargs, f);
+            if (!(extra instanceof Map<?, ?> map)) {
+                throw new TemplateTypeException("argument after ** must be a mapping, not "
+                        + Values.typeName(extra));
+            }
+            map.forEach((k, v) -> named.put(Values.str(k), v));
+        }
+        return new Args(values, named);
+    }
+
+    Object applyFilter(Expr.Filter fl, Object value, Frame f) {
+        Filter filter = r.engine.filter(fl.name());
+        if (filter == null) {
+            throw new dev.kida.api.TemplateSyntaxException("No filter named '" + fl.name() + "'.");
+        }
+        Args args = arguments(fl.args(), fl.kwargs(), fl.starArgs(), fl.starKwargs(), f);
+        Frame saved = r.frame;
+        r.frame = f;
+        try {
+            return filter.apply(r, value, args);
+        } finally {
+            r.frame = saved;
+        }
+    }
+
+    private Object applyTest(Expr.Test t, Frame f) {
+        Test test = r.engine.test(t.name());
+        if (test == null) {
+            throw new dev.kida.api.TemplateSyntaxException("No test named '" + t.name() + "'.");
+        }
+        Object value = eval(t.value(), f);
+        Args args = arguments(t.args(), t.kwargs(), null, null, f);
+        Frame saved = r.frame;
+        r.frame = f;
+        try {
+            return test.test(r, value, args) != t.negated();
+        } finally {
+            r.frame = saved;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.kida.engine.eval;
+
+import dev.kida.engine.runtime.Undefined;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One variable scope. Lookups walk outwards through the parents; assignments always land in the
+ * frame they are made in, which is how Jinja2 keeps a {@code set} inside a loop from leaking out.
+ */
+final class Frame {
+    private static final Object MISSING = new Object();
+
+    private final Frame parent;
+    private final Map<String, Object> vars;
+
+    private Frame(Frame parent, Map<String, Object> vars) {
+        this.parent = parent;
+        this.vars = vars;
+    }
+
+    /** A top-level frame over read-only variables (the render context, globals). */
+    static Frame over(Map<String, ?> variables, Frame parent) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> view = (Map<String, Object>) variables;
+        return new Frame(parent, view);
+    }
+
+    /** A fresh, empty scope nested in {@code parent} (which may be null). */
+    static Frame child(Frame parent) {
+        return new Frame(parent, new HashMap<>(8));
+    }
+
+    /** The value of a name, or an {@link Undefined} naming it. */
+    Object lookup(String name) {
+        for (Frame f = this; f != null; f = f.parent) {
+            Object v = f.vars.getOrDefault(name, MISSING);
+            if (v != MISSING) {
+                return v;
+            }
+        }
+        return Undefined.name(name);
+    }
+
+    /** Whether the name is bound in this frame or an outer one. */
+    boolean has(String name) {
+        for (Frame f = this; f != null; f = f.parent) {
+            if (f.vars.containsKey(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void set(String name, Object value) {
+        vars.put(name, value);
+    }
+
+    /** The variables bound in this very frame, in no particular order. */
+    Map<String, Object> own() {
+        return vars;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.kida.engine.eval;
+
+import dev.kida.api.Arguments;
+import dev.kida.api.CallContext;
+import dev.kida.api.GlobalFunction;
+import dev.kida.api.TemplateTypeException;
+import dev.kida.engine.ast.Stmt;
+import dev.kida.engine.runtime.TemplateObject;
+import dev.kida.engine.runtime.Tuple;
+import dev.kida.engine.runtime.Undefined;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A macro, or the {@code caller} of a call block: a closure over the frame it was defined in.
+ * Calling it renders the body into a string (Markup when its template autoescapes), binding
+ * parameters the way Jinja2 does: missing ones are undefined, extra positional arguments go to
+ * {@code varargs} and extra keywords to {@code kwargs} only when the body uses those names.
+ */
+final class Macro implements GlobalFunction, TemplateObject {
+    private final Renderer owner;
+    private final String name;
+    private final List<Stmt.Param> params;
+    private final List<Stmt> body;
+    private final Frame closure;
+    private final Unit unit;
+    private final boolean autoescape;
+    private final boolean catchVarargs;
+    private final boolean catchKwargs;
+    private final boolean usesCaller;
+
+    Macro(Renderer owner, String name, List<Stmt.Param> params, List<Stmt> body, Frame closure, Unit unit,
+          boolean autoescape) {
+        this.owner = owner;
+        this.name = name;
+        this.params = params;
+        this.body = body;
+        this.closure = closure;
+        this.unit = unit;
+        this.autoescape = autoescape;
+        this.catchVarargs = Analysis.references(body, "varargs");
+        this.catchKwargs = Analysis.references(body, "kwargs");
+        this.usesCaller = Analysis.references(body, "caller");
+    }
+
+    @Override
+    public Object call(CallContext context, Arguments args) {
+        Renderer r = context instanceof Renderer own ? own : owner;
+        Frame frame = Frame.child(closure);
+        List<Object> positional = args.positional();
+        Map<String, Object> keywords = new LinkedHashMap<>(args.keywords());
+        Object caller = keywords.remove("caller");
+        if (caller != null && !usesCaller) {
+            keywords.put("caller", caller);
+        }
+        for (int i = 0; i < params.size(); i++) {
+            Stmt.Param p = params.get(i);
+            Object value;
+            if (i < positional.size()) {
+                if (keywords.containsKey(p.name())) {
+                    throw new TemplateTypeException("macro '" + name + "' got multiple values for argument '"
+                            + p.name() + "'");
+                }
+                value = positional.get(i);
+            } else if (keywords.containsKey(p.name())) {
+                value = keywords.remove(p.name());
+            } else if (p.defaultValue() != null) {
+                value = evalDefault(r, p, frame);
+            } else {
+                value = new Undefined("parameter '" + p.name() + "' was not provided");
+            }
+            frame.set(p.name(), value);
+        }
+        if (positional.size() > params.size()) {
+            if (!catchVarargs) {
+                throw new TemplateTypeException("macro '" + name + "' takes not more than " + params.size()
+                        + " argument(s)");
+            }
+            frame.set("varargs", Tuple.copyOf(positional.subList(params.size(), positional.size())));
+        } else if (catchVarargs) {
+            frame.set("varargs", Tuple.of());
+        }
+        if (catchKwargs) {
+            frame.set("kwargs", keywords);
+        } else if (!keywords.isEmpty()) {
+            throw new TemplateTypeException("macro '" + name + "' takes no keyword argument '"
+                    + keywords.keySet().iterator().next() + "'");
+        }
+        if (usesCaller) {
+            frame.set("caller", caller != null ? caller : new Undefined("No caller defined"));
+        }
+        return render(r, frame);
+    }
+
+    private Object evalDefault(Renderer r, Stmt.Param p, Frame frame) {
+        Unit saved = r.unit;
+        r.unit = unit;
+        try {
+            return r.expressions.eval(p.defaultValue(), frame);
+        } finally {
+            r.unit = saved;
+        }
+    }
+
+    private Object render(Renderer r, Frame frame) {
+        Unit savedUnit = r.unit;
+        boolean savedEscape = r.autoescape;
+        r.unit = unit;
+        r.autoescape = autoescape;
+        r.enter();
+        try {
+            String text = r.capture(body, frame);
+            return autoescape ? dev.kida.api.Markup.of(text) : text;
+        } finally {
+            r.leave();
+            r.unit = savedUnit;
+            r.autoescape = savedEscape;
+        }
+    }
+
+    @Override
+    public Object attribute(String attr) {
+        return switch (attr) {
+            case "name" -> name;
+            case "arguments" -> Tuple.copyOf(params.stream().map(Stmt.Param::name).toList());
+            case "catch_kwargs" -> catchKwargs;
+            case "catch_varargs" -> catchVarargs;
+            case "caller" -> usesCaller;
+            default -> new Undefined("'Macro' object has no attribute '" + attr + "'");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "<Macro '" + name + "'>";
+    }
+}

@@ -1,0 +1,263 @@
+package dev.kida.engine.eval;
+
+import dev.kida.api.CallContext;
+import dev.kida.api.HtmlSafe;
+import dev.kida.api.KidaException;
+import dev.kida.api.Markup;
+import dev.kida.api.TemplateRuntimeException;
+import dev.kida.api.TemplateSyntaxException;
+import dev.kida.engine.ast.Pos;
+import dev.kida.engine.ast.Stmt;
+import dev.kida.engine.runtime.Args;
+import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.Values;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One render: the output buffer, the current template and autoescape state, and the services
+ * filters and functions see through {@link CallContext}. Not thread-safe: a render runs on one
+ * thread, and every render gets its own Renderer.
+ */
+final class Renderer implements CallContext {
+    static final int MAX_DEPTH = 500;
+
+    final Engine engine;
+    final StatementExecutor statements;
+    final ExpressionEvaluator expressions;
+    private final Frame globals;
+
+    StringBuilder out;
+    boolean autoescape;
+    /** The template whose code is running: errors are located in it. */
+    Unit unit;
+    /** The inheritance chain being rendered: its blocks and pending parent. */
+    Run run;
+    /** The innermost frame, for {@link #resolve}. */
+    Frame frame;
+    private int depth;
+
+    Renderer(Engine engine, StringBuilder out) {
+        this.engine = engine;
+        this.out = out;
+        this.globals = Frame.over(engine.globals(), null);
+        this.statements = new StatementExecutor(this);
+        this.expressions = new ExpressionEvaluator(this);
+    }
+
+    /** Renders the entry template with the user's context. */
+    void renderRoot(Unit entry, Map<String, ?> context) {
+        Frame contextFrame = Frame.over(context, globals);
+        runTemplate(entry, Frame.child(contextFrame));
+    }
+
+    /** Frame with only the globals: for imports and includes "without context". */
+    Frame globalsFrame() {
+        return globals;
+    }
+
+    /**
+     * Runs a template and the templates it extends, in {@code root} (which collects the
+     * template-level variables).
+     */
+    void runTemplate(Unit template, Frame root) {
+        Run saved = run;
+        Unit savedUnit = unit;
+        boolean savedEscape = autoescape;
+        enter();
+        try {
+            run = new Run(root);
+            run.addBlocks(template);
+            Unit current = template;
+            while (current != null) {
+                unit = current;
+                autoescape = current.autoescape();
+                run.parent = null;
+                StringBuilder savedOut = out;
+                try {
+                    statements.execBody(current.node().body(), root);
+                } finally {
+                    out = savedOut;
+                }
+                current = run.parent;
+                if (current != null) {
+                    run.addBlocks(current);
+                }
+            }
+        } finally {
+            leave();
+            run = saved;
+            unit = savedUnit;
+            autoescape = savedEscape;
+        }
+    }
+
+    /** Renders {@code body} into a fresh buffer and returns what it wrote. */
+    String capture(List<Stmt> body, Frame f) {
+        StringBuilder saved = out;
+        out = new StringBuilder();
+        try {
+            statements.execBody(body, f);
+            return out.toString();
+        } finally {
+            out = saved;
+        }
+    }
+
+    /** Captured output as a value: Markup under autoescape, else a plain string. */
+    Object captured(String text) {
+        return autoescape ? Markup.of(text) : text;
+    }
+
+    void enter() {
+        if (++depth > MAX_DEPTH) {
+            depth = 0;
+            throw new TemplateRuntimeException("maximum recursion depth exceeded");
+        }
+    }
+
+    void leave() {
+        depth--;
+    }
+
+    /** Writes a value as {@code {{ }}} does. */
+    void print(Object value) {
+        if (value instanceof String s) {
+            write(s);
+        } else if (value instanceof HtmlSafe safe) {
+            out.append(autoescape ? safe.toHtml() : Values.str(value));
+        } else {
+            write(Values.str(value));
+        }
+    }
+
+    private void write(String s) {
+        if (autoescape) {
+            engine.escaper().escapeTo(s, out);
+        } else {
+            out.append(s);
+        }
+    }
+
+    KidaException locate(KidaException e, Pos pos) {
+        return unit == null ? e : unit.locate(e, pos);
+    }
+
+    /** Turns an unexpected Java exception from a filter or accessor into a located template error. */
+    KidaException wrap(RuntimeException e, Pos pos) {
+        if (e instanceof KidaException k) {
+            return locate(k, pos);
+        }
+        String what = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return locate(new TemplateRuntimeException(what, e), pos);
+    }
+
+    // ---- CallContext -------------------------------------------------------------------------
+
+    @Override
+    public boolean autoescape() {
+        return autoescape;
+    }
+
+    @Override
+    public Markup escape(Object value) {
+        if (value instanceof HtmlSafe safe) {
+            return value instanceof Markup m ? m : Markup.of(safe.toHtml());
+        }
+        return Markup.of(engine.escaper().escape(Values.str(value)));
+    }
+
+    @Override
+    public String str(Object value) {
+        return Values.str(value);
+    }
+
+    @Override
+    public boolean truthy(Object value) {
+        return Values.truthy(value);
+    }
+
+    @Override
+    public Object attribute(Object obj, String name) {
+        if (obj instanceof Undefined u) {
+            throw u.fail();
+        }
+        return Values.getAttr(obj, name);
+    }
+
+    @Override
+    public Object item(Object obj, Object key) {
+        if (obj instanceof Undefined u) {
+            throw u.fail();
+        }
+        return Values.getItem(obj, key);
+    }
+
+    @Override
+    public Object filter(String name, Object value, List<Object> args) {
+        var f = engine.filter(name);
+        if (f == null) {
+            throw new TemplateRuntimeException("No filter named '" + name + "'.");
+        }
+        return f.apply(this, value, new Args(args, Map.of()));
+    }
+
+    @Override
+    public boolean test(String name, Object value, List<Object> args) {
+        var t = engine.test(name);
+        if (t == null) {
+            throw new TemplateRuntimeException("No test named '" + name + "'.");
+        }
+        return t.test(this, value, new Args(args, Map.of()));
+    }
+
+    /** Whether a filter of this name exists (for the {@code filter} test). */
+    public boolean hasFilter(String name) {
+        return engine.filter(name) != null;
+    }
+
+    /** Whether a test of this name exists (for the {@code test} test). */
+    public boolean hasTest(String name) {
+        return engine.test(name) != null;
+    }
+
+    @Override
+    public boolean isUndefined(Object value) {
+        return value instanceof Undefined;
+    }
+
+    @Override
+    public Object resolve(String name) {
+        return frame == null ? globals.lookup(name) : frame.lookup(name);
+    }
+
+    /**
+     * The blocks and parent of one inheritance chain. Blocks are kept most-derived first, so
+     * {@code super()} walks down the list.
+     */
+    static final class Run {
+        final Frame root;
+        final Map<String, List<BlockDef>> blocks = new HashMap<>();
+        Unit parent;
+
+        Run(Frame root) {
+            this.root = root;
+        }
+
+        void addBlocks(Unit template) {
+            template.blocks().forEach((name, block) -> blocks
+                    .computeIfAbsent(name, k -> new java.util.ArrayList<>())
+                    .add(new BlockDef(block, template)));
+        }
+    }
+
+    /** A block as one template defines it. */
+    record BlockDef(Stmt.Block block, Unit unit) {}
+
+    static TemplateSyntaxException syntax(String message) {
+        return new TemplateSyntaxException(message);
+    }
+}

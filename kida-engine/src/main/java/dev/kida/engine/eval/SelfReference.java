@@ -1,0 +1,20 @@
+package dev.kida.engine.eval;
+
+import dev.kida.api.GlobalFunction;
+import dev.kida.engine.runtime.TemplateObject;
+import dev.kida.engine.runtime.Undefined;
+
+import java.util.List;
+
+/** {@code self}: each block of the template being rendered, callable by name. */
+record SelfReference(StatementExecutor executor, Renderer.Run run, Frame frame) implements TemplateObject {
+
+    @Override
+    public Object attribute(String name) {
+        List<Renderer.BlockDef> chain = run.blocks.get(name);
+        if (chain == null) {
+            return new Undefined("'self' has no block named '" + name + "'");
+        }
+        return (GlobalFunction) (ctx, args) -> executor.renderBlockAt(chain, 0, frame);
+    }
+}

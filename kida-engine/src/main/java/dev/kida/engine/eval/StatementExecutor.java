@@ -1,0 +1,273 @@
+package dev.kida.engine.eval;
+
+import dev.kida.api.KidaException;
+import dev.kida.api.TemplateNotFoundException;
+import dev.kida.api.TemplateRuntimeException;
+import dev.kida.engine.ast.Expr;
+import dev.kida.engine.ast.Stmt;
+import dev.kida.engine.ast.Target;
+import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.Values;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs statements. Each method returns how control leaves it: normally, by break or continue. */
+final class StatementExecutor {
+    static final int NORMAL = 0;
+    static final int BREAK = 1;
+    static final int CONTINUE = 2;
+
+    private final Renderer r;
+
+    StatementExecutor(Renderer renderer) {
+        this.r = renderer;
+    }
+
+    int execBody(List<Stmt> body, Frame f) {
+        for (int i = 0, n = body.size(); i < n; i++) {
+            int signal = exec(body.get(i), f);
+            if (signal != NORMAL) {
+                return signal;
+            }
+        }
+        return NORMAL;
+    }
+
+    int exec(Stmt s, Frame f) {
+        try {
+            return switch (s) {
+                case Stmt.Text t -> {
+                    r.out.append(t.text());
+                    yield NORMAL;
+                }
+                case Stmt.Print p -> {
+                    r.print(r.expressions.eval(p.expr(), f));
+                    yield NORMAL;
+                }
+                case Stmt.If i -> execIf(i, f);
+                case Stmt.For fo -> new LoopRunner(r, fo, f).run();
+                case Stmt.Set st -> {
+                    assign(st.target(), r.expressions.eval(st.value(), f), f);
+                    yield NORMAL;
+                }
+                case Stmt.SetBlock sb -> {
+                    Object value = r.captured(r.capture(sb.body(), f));
+                    for (Expr.Filter filter : sb.filters()) {
+                        value = r.expressions.applyFilter(filter, value, f);
+                    }
+                    assign(sb.target(), value, f);
+                    yield NORMAL;
+                }
+                case Stmt.With w -> {
+                    Frame inner = Frame.child(f);
+                    for (Stmt.Assignment a : w.assignments()) {
+                        assign(a.target(), r.expressions.eval(a.value(), f), inner);
+                    }
+                    yield execBody(w.body(), inner);
+                }
+                case Stmt.Macro m -> {
+                    f.set(m.name(), new Macro(r, m.name(), m.params(), m.body(), f, r.unit, r.autoescape));
+                    yield NORMAL;
+                }
+                case Stmt.CallBlock c -> {
+                    Macro caller = new Macro(r, "caller", c.callerParams(), c.body(), f, r.unit, r.autoescape);
+                    r.print(r.expressions.call(c.call(), f, caller));
+                    yield NORMAL;
+                }
+                case Stmt.FilterBlock fb -> {
+                    Object value = r.captured(r.capture(fb.body(), f));
+                    for (Expr.Filter filter : fb.filters()) {
+                        value = r.expressions.applyFilter(filter, value, f);
+                    }
+                    r.print(value);
+                    yield NORMAL;
+                }
+                case Stmt.Include inc -> {
+                    include(inc, f);
+                    yield NORMAL;
+                }
+                case Stmt.Import imp -> {
+                    f.set(imp.alias(), importModule(imp.template(), imp.withContext(), f));
+                    yield NORMAL;
+                }
+                case Stmt.FromImport fi -> {
+                    fromImport(fi, f);
+                    yield NORMAL;
+                }
+                case Stmt.Extends ex -> {
+                    extend(ex, f);
+                    yield NORMAL;
+                }
+                case Stmt.Block b -> {
+                    if (r.run.parent == null) {
+                        renderBlock(b, f);
+                    }
+                    yield NORMAL;
+                }
+                case Stmt.Autoescape a -> {
+                    boolean saved = r.autoescape;
+                    r.autoescape = Values.truthy(r.expressions.eval(a.enabled(), f));
+                    try {
+                        yield execBody(a.body(), f);
+                    } finally {
+                        r.autoescape = saved;
+                    }
+                }
+                case Stmt.Do d -> {
+                    r.expressions.eval(d.expr(), f);
+                    yield NORMAL;
+                }
+                case Stmt.Break b -> BREAK;
+                case Stmt.Continue c -> CONTINUE;
+            };
+        } catch (KidaException e) {
+            throw r.locate(e, s.pos());
+        } catch (StackOverflowError e) {
+            throw r.locate(new TemplateRuntimeException("maximum recursion depth exceeded"), s.pos());
+        } catch (RuntimeException e) {
+            throw r.wrap(e, s.pos());
+        }
+    }
+
+    private int execIf(Stmt.If i, Frame f) {
+        for (Stmt.Branch b : i.branches()) {
+            if (Values.truthy(r.expressions.eval(b.test(), f))) {
+                return execBody(b.body(), f);
+            }
+        }
+        return execBody(i.orElse(), f);
+    }
+
+    /** Binds a value to an assignment target in frame {@code f}. */
+    void assign(Target target, Object value, Frame f) {
+        switch (target) {
+            case Target.Name n -> f.set(n.name(), value);
+            case Target.Tuple t -> {
+                List<Object> items = Values.toList(value);
+                if (items.size() != t.items().size()) {
+                    throw new TemplateRuntimeException((items.size() < t.items().size()
+                            ? "not enough values to unpack" : "too many values to unpack")
+                            + " (expected " + t.items().size() + ", got " + items.size() + ")");
+                }
+                for (int i = 0; i < items.size(); i++) {
+                    assign(t.items().get(i), items.get(i), f);
+                }
+            }
+            case Target.Attr a -> Assignments.setAttribute(f.lookup(a.name()), a.attr(), value);
+        }
+    }
+
+    // ---- inheritance ----------------------------------------------------------------------------
+
+    private void extend(Stmt.Extends ex, Frame f) {
+        if (r.run.parent != null) {
+            throw new TemplateRuntimeException("extended multiple times");
+        }
+        Object name = r.expressions.eval(ex.template(), f);
+        r.run.parent = loadTemplate(name);
+        // Jinja2 runs the rest of an extending template for its assignments only: its output goes
+        // nowhere, the parent's layout decides what is printed.
+        r.out = new StringBuilder();
+    }
+
+    private void renderBlock(Stmt.Block b, Frame f) {
+        List<Renderer.BlockDef> chain = r.run.blocks.get(b.name());
+        r.print(renderBlockAt(chain, 0, f));
+    }
+
+    /**
+     * Renders the block definition at {@code index} of the chain (0 = most derived) and returns its
+     * output as Markup or string. {@code super()} inside it renders index + 1.
+     */
+    Object renderBlockAt(List<Renderer.BlockDef> chain, int index, Frame caller) {
+        Renderer.BlockDef def = chain.get(index);
+        Stmt.Block block = def.block();
+        if (block.required() && index == 0) {
+            throw new TemplateRuntimeException("Required block '" + block.name() + "' not found");
+        }
+        Frame frame = Frame.child(block.scoped() ? caller : r.run.root);
+        frame.set("super", new SuperBlock(this, chain, index, caller));
+        Unit saved = r.unit;
+        r.unit = def.unit();
+        r.enter();
+        try {
+            return r.captured(r.capture(block.body(), frame));
+        } finally {
+            r.leave();
+            r.unit = saved;
+        }
+    }
+
+    // ---- include and import ---------------------------------------------------------------------
+
+    private void include(Stmt.Include inc, Frame f) {
+        Object spec = r.expressions.eval(inc.template(), f);
+        Unit template;
+        try {
+            template = loadTemplate(spec);
+        } catch (TemplateNotFoundException e) {
+            if (inc.ignoreMissing()) {
+                return;
+            }
+            throw e;
+        }
+        Frame root = Frame.child(inc.withContext() ? f : r.globalsFrame());
+        r.runTemplate(template, root);
+    }
+
+    private TemplateModule importModule(Expr templateExpr, boolean withContext, Frame f) {
+        Object spec = r.expressions.eval(templateExpr, f);
+        if (spec instanceof TemplateModule m) {
+            return m;
+        }
+        Unit template = loadTemplate(spec);
+        Frame root = Frame.child(withContext ? f : r.globalsFrame());
+        StringBuilder saved = r.out;
+        r.out = new StringBuilder();
+        try {
+            r.runTemplate(template, root);
+        } finally {
+            r.out = saved;
+        }
+        return new TemplateModule(template.name(), root.own());
+    }
+
+    private void fromImport(Stmt.FromImport fi, Frame f) {
+        TemplateModule module = importModule(fi.template(), fi.withContext(), f);
+        for (Stmt.ImportName name : fi.names()) {
+            Object value = module.exported(name.name());
+            if (value == null) {
+                value = new Undefined("the template '" + module.name() + "' (imported on line "
+                        + fi.pos().line() + ") does not export the requested name '" + name.name() + "'");
+            }
+            f.set(name.alias(), value);
+        }
+    }
+
+    /**
+     * Loads a template named by a value: a name, a list of names (the first that exists), or an
+     * already loaded module's template.
+     */
+    Unit loadTemplate(Object spec) {
+        if (spec instanceof Undefined u) {
+            throw u.fail();
+        }
+        if (spec instanceof CharSequence name) {
+            return r.engine.load(name.toString());
+        }
+        if (spec instanceof List<?> || spec instanceof Object[]) {
+            List<Object> names = Values.toList(spec);
+            List<String> tried = new ArrayList<>();
+            for (Object n : names) {
+                try {
+                    return loadTemplate(n);
+                } catch (TemplateNotFoundException e) {
+                    tried.add(Values.str(n));
+                }
+            }
+            throw new TemplateNotFoundException("none of the templates given were found: " + tried);
+        }
+        throw new TemplateRuntimeException("cannot load a template from a " + Values.typeName(spec));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.kida.engine.eval;
+
+import dev.kida.engine.ast.Pos;
+import dev.kida.engine.ast.Stmt;
+import dev.kida.engine.ast.TemplateNode;
+
+import java.util.Map;
+
+/**
+ * A parsed and checked template, ready to run: the AST plus what analysis found out about it.
+ * Immutable; shared by every render of the template.
+ *
+ * @param name       the template's name
+ * @param node       the AST
+ * @param blocks     every block the template defines, at any depth, by name
+ * @param autoescape whether the template is autoescaped by default
+ * @param version    the loader's version of the source, to tell a stale cache entry
+ */
+public record Unit(String name, TemplateNode node, Map<String, Stmt.Block> blocks, boolean autoescape,
+                   long version) {
+
+    /** The source line at a 1-based line number, for error messages; null when out of range. */
+    public String sourceLine(int line) {
+        String src = node.source();
+        int start = 0;
+        for (int i = 1; i < line; i++) {
+            int nl = src.indexOf('\n', start);
+            if (nl < 0) {
+                return null;
+            }
+            start = nl + 1;
+        }
+        int end = src.indexOf('\n', start);
+        return src.substring(start, end < 0 ? src.length() : end);
+    }
+
+    /** Returns the exception located at {@code pos} in this template (unless already located). */
+    public dev.kida.api.KidaException locate(dev.kida.api.KidaException e, Pos pos) {
+        if (e.hasLocation() || pos.line() <= 0) {
+            return e;
+        }
+        return e.at(name, pos.line(), pos.column(), sourceLine(pos.line()));
+    }
+}

@@ -1,0 +1,123 @@
+package dev.kida.tests.conformance;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kida.api.KidaException;
+import dev.kida.api.TemplateNotFoundException;
+import dev.kida.api.TemplateRuntimeException;
+import dev.kida.api.TemplateSyntaxException;
+import dev.kida.api.TemplateTypeException;
+import dev.kida.api.UndefinedException;
+import dev.kida.engine.Environment;
+import dev.kida.engine.Loaders;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Loads the conformance corpus and runs a case through the public API. */
+public final class ConformanceCases {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+
+    private ConformanceCases() {
+    }
+
+    /** Every case of the corpus in the test resources. */
+    public static List<ConformanceCase> all() {
+        try (InputStream in = ConformanceCases.class.getResourceAsStream("/conformance/jinja2-visible.json")) {
+            if (in == null) {
+                throw new IllegalStateException("conformance corpus missing from test resources");
+            }
+            JsonNode root = JSON.readTree(in);
+            List<ConformanceCase> cases = new ArrayList<>();
+            for (JsonNode c : root.get("cases")) {
+                Map<String, String> files = new LinkedHashMap<>();
+                c.get("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asText()));
+                Map<String, Boolean> options = new LinkedHashMap<>();
+                c.get("options").properties().forEach(e -> options.put(e.getKey(), e.getValue().asBoolean()));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> context = (Map<String, Object>) toJava(c.get("context"));
+                cases.add(new ConformanceCase(c.get("id").asText(), files, c.get("entry").asText(), context,
+                        options, c.has("expect") ? c.get("expect").asText() : null,
+                        c.has("expect_error") ? c.get("expect_error").asText() : null));
+            }
+            return cases;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** JSON to the Java values a user would pass: ints as Long (BigInteger when larger), floats as Double. */
+    static Object toJava(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                node.properties().forEach(e -> map.put(e.getKey(), toJava(e.getValue())));
+                yield map;
+            }
+            case ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                node.forEach(n -> list.add(toJava(n)));
+                yield list;
+            }
+            case STRING -> node.asText();
+            case BOOLEAN -> node.asBoolean();
+            case NULL, MISSING -> null;
+            case NUMBER -> {
+                if (node.isIntegralNumber()) {
+                    BigInteger big = node.bigIntegerValue();
+                    yield big.bitLength() < 64 ? (Object) big.longValue() : big;
+                }
+                yield node.doubleValue();
+            }
+            default -> throw new IllegalArgumentException("unexpected JSON node " + node);
+        };
+    }
+
+    /** An environment configured as the case says, over the case's files. */
+    public static Environment environment(ConformanceCase c, String escaper) {
+        Environment.Builder b = Environment.builder()
+                .loader(Loaders.map(c.files()))
+                .autoescape(c.option("autoescape"))
+                .trimBlocks(c.option("trim_blocks"))
+                .lstripBlocks(c.option("lstrip_blocks"))
+                .keepTrailingNewline(c.option("keep_trailing_newline"));
+        if (escaper != null) {
+            b.escaper(escaper);
+        }
+        return b.build();
+    }
+
+    /** The error kind name the corpus uses for an exception. */
+    public static String kindOf(KidaException e) {
+        return switch (e) {
+            case TemplateSyntaxException x -> "syntax";
+            case UndefinedException x -> "undefined";
+            case TemplateTypeException x -> "type";
+            case TemplateNotFoundException x -> "notfound";
+            case TemplateRuntimeException x -> "runtime";
+            default -> "other:" + e.getClass().getSimpleName();
+        };
+    }
+
+    /** Renders a case: its output, or "error:KIND" when it raised. */
+    public static String outcome(ConformanceCase c, String escaper) {
+        try {
+            return environment(c, escaper).getTemplate(c.entry()).render(c.context());
+        } catch (KidaException e) {
+            return "error:" + kindOf(e);
+        }
+    }
+
+    /** What the case expects, in the form {@link #outcome} returns. */
+    public static String expected(ConformanceCase c) {
+        return c.expectError() != null ? "error:" + c.expectError() : c.expect();
+    }
+}
