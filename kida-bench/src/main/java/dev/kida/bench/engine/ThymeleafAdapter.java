@@ -1,13 +1,15 @@
 package dev.kida.bench.engine;
 
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.cache.NonCacheableCacheEntryValidity;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.engine.TemplateData;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
+import org.thymeleaf.templateresource.StringTemplateResource;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Thymeleaf in HTML mode with its template cache on; {@code th:text} escapes. The standard
@@ -40,6 +42,9 @@ public final class ThymeleafAdapter implements EngineAdapter {
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         var manager = engine.getConfiguration().getTemplateManager();
-        return source -> manager.parseStandalone(null, source, Set.of(), TemplateMode.HTML, false, true);
+        return source -> manager.parseString(
+                new TemplateData(source, null, new StringTemplateResource(source), TemplateMode.HTML,
+                        NonCacheableCacheEntryValidity.INSTANCE),
+                source, 0, 0, TemplateMode.HTML, false);
     }
 }
