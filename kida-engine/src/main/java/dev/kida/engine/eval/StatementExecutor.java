@@ -6,6 +6,7 @@ import dev.kida.api.TemplateRuntimeException;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.Target;
+import dev.kida.engine.runtime.Namespace;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.Values;
 
@@ -154,7 +155,7 @@ final class StatementExecutor {
                     assign(t.items().get(i), items.get(i), f);
                 }
             }
-            case Target.Attr a -> Assignments.setAttribute(f.lookup(a.name()), a.attr(), value);
+            case Target.Attr a -> Namespace.assign(f.lookup(a.name()), a.attr(), value);
         }
     }
 
