@@ -274,7 +274,8 @@ final class BodyCompiler {
 
     private void print(Stmt.Print p) {
         expr(p.expr());
-        setPos();
+        // an undefined value fails only when printed: the evaluator points at the expression
+        setPos(at(p.expr()));
         printValue();
     }
 
@@ -326,8 +327,15 @@ final class BodyCompiler {
         Boolean savedEscape = escape;
         escape = known;
         controls.push(new Ctl.Escape(saved));
+        boolean local = !Scopes.needsFrame(a.body());
+        Scope scope = newScope(local);
+        if (local) {
+            declare(scope, Set.of(), Scopes.setNames(a.body()));
+        }
+        scopes.push(scope);
         stmts(a.body());
         flushText();
+        scopes.pop();
         controls.pop();
         escape = savedEscape;
         cb.aload(R).iload(saved).putfield(CD_RENDERER, "autoescape", CD_boolean);
@@ -427,25 +435,28 @@ final class BodyCompiler {
         cb.labelBinding(body);
         int n = cb.allocateLocal(TypeKind.INT);
         cb.aload(items).invokeinterface(CD_LIST, "size", MethodTypeDesc.of(CD_int)).istore(n);
-        Scope scope = newScope(local);
         boolean fast = local && Scopes.fastLoop(f);
-        int loopCtx = -1;
+        Scope scope = local ? new Scope(true, -1) : new Scope(false, cb.allocateLocal(TypeKind.REFERENCE));
+        Set<String> setNames = Scopes.setNames(f.body());
+        Set<String> definite = new LinkedHashSet<>(targetNames);
         if (local) {
-            Set<String> definite = new LinkedHashSet<>(targetNames);
             if (!fast) {
                 definite.add("loop");
             }
-            declare(scope, definite, Scopes.setNames(f.body()));
+            for (String name : definite) {
+                scope.slots.put(name, cb.allocateLocal(TypeKind.REFERENCE));
+                scope.definite.add(name);
+            }
+            for (String name : setNames) {
+                if (!scope.slots.containsKey(name)) {
+                    scope.slots.put(name, cb.allocateLocal(TypeKind.REFERENCE));
+                }
+            }
         }
+        int loopCtx = -1;
         if (!fast) {
             loopCtx = cb.allocateLocal(TypeKind.REFERENCE);
             cb.aload(items).invokestatic(CD_RT, "loopContext", MethodTypeDesc.of(CD_LOOP, CD_LIST)).astore(loopCtx);
-            if (local) {
-                cb.aload(loopCtx).astore(scope.slots.get("loop"));
-            } else {
-                cb.aload(scope.frameSlot).ldc("loop").aload(loopCtx)
-                        .invokevirtual(CD_FRAME, "set", MethodTypeDesc.of(CD_void, CD_String, CD_Object));
-            }
         }
         int i = cb.allocateLocal(TypeKind.INT);
         scope.fastLoop = fast;
@@ -456,6 +467,22 @@ final class BodyCompiler {
         Label next = cb.newLabel();
         cb.labelBinding(head);
         cb.iload(i).iload(n).if_icmpge(end);
+        // a fresh scope per iteration, as the evaluator (and Jinja2) does
+        if (local) {
+            for (String name : setNames) {
+                if (!scope.definite.contains(name)) {
+                    cb.getstatic(CD_RT, "MISSING", CD_Object).astore(scope.slots.get(name));
+                }
+            }
+            if (!fast) {
+                cb.aload(loopCtx).astore(scope.slots.get("loop"));
+            }
+        } else {
+            cb.aload(frame()).invokestatic(CD_FRAME, "child", MethodTypeDesc.of(CD_FRAME, CD_FRAME))
+                    .astore(scope.frameSlot);
+            cb.aload(scope.frameSlot).ldc("loop").aload(loopCtx)
+                    .invokevirtual(CD_FRAME, "set", MethodTypeDesc.of(CD_void, CD_String, CD_Object));
+        }
         if (!fast) {
             cb.aload(loopCtx).iload(i).invokevirtual(CD_LOOP, "advance", MethodTypeDesc.of(CD_void, CD_int));
         }

@@ -92,19 +92,19 @@ public final class Rt {
     }
 
     public static boolean lt(Object a, Object b) {
-        return Values.compare(a, b) < 0;
+        return Values.compare(a, b, "<");
     }
 
     public static boolean le(Object a, Object b) {
-        return Values.compare(a, b) <= 0;
+        return Values.compare(a, b, "<=");
     }
 
     public static boolean gt(Object a, Object b) {
-        return Values.compare(a, b) > 0;
+        return Values.compare(a, b, ">");
     }
 
     public static boolean ge(Object a, Object b) {
-        return Values.compare(a, b) >= 0;
+        return Values.compare(a, b, ">=");
     }
 
     public static boolean in(Object item, Object container) {

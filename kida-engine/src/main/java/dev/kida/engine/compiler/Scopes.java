@@ -55,7 +55,6 @@ final class Scopes {
                 }
                 case Stmt.For f -> collectSets(f.orElse(), names);
                 case Stmt.FilterBlock fb -> collectSets(fb.body(), names);
-                case Stmt.Autoescape a -> collectSets(a.body(), names);
                 default -> { }
             }
         }
