@@ -805,6 +805,12 @@ final class BodyCompiler {
                 }
                 cb.labelBinding(end);
             }
+            case Expr.Call call when Scopes.isFastCycle(call) && fastLoopScope() != null -> {
+                array(call.args());
+                cb.iload(fastLoopScope().indexSlot);
+                setPos();
+                cb.invokestatic(CD_RT, "cycle", MethodTypeDesc.of(CD_Object, CD_OBJECTS, CD_int));
+            }
             case Expr.Call call -> {
                 expr(call.callee());
                 setPos();

@@ -235,4 +235,12 @@ public final class Rt {
     public static List<Object> newList(int capacity) {
         return new ArrayList<>(capacity);
     }
+
+    /** {@code loop.cycle(...)} of a loop whose variable is not materialised: as LoopContext does it. */
+    public static Object cycle(Object[] items, int index0) {
+        if (items.length == 0) {
+            throw new TemplateTypeException("no items for cycling given");
+        }
+        return items[index0 % items.length];
+    }
 }

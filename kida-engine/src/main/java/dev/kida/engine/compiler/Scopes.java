@@ -68,6 +68,13 @@ final class Scopes {
         }
     }
 
+    /** {@code loop.cycle(a, b, ...)} with plain positional arguments. */
+    static boolean isFastCycle(Expr.Call c) {
+        return c.callee() instanceof Expr.GetAttr g && g.name().equals("cycle")
+                && g.target() instanceof Expr.Name n && n.name().equals("loop")
+                && c.kwargs().isEmpty() && c.starArgs() == null && c.starKwargs() == null;
+    }
+
     /** Loop attributes computed from the index and length alone. */
     static final Set<String> FAST_LOOP_ATTRS = Set.of("index", "index0", "revindex", "revindex0", "first",
             "last", "length", "depth", "depth0");
@@ -90,6 +97,7 @@ final class Scopes {
                     }
                 }
                 case Expr.Name nm when nm.name().equals("loop") -> nameUses[0]++;
+                case Expr.Call c when isFastCycle(c) -> fastUses[0]++;
                 case Stmt.Set st -> {
                     Set<String> names = new LinkedHashSet<>();
                     targetNames(st.target(), names);
