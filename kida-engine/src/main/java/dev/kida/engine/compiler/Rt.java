@@ -92,18 +92,30 @@ public final class Rt {
     }
 
     public static boolean lt(Object a, Object b) {
+        if (exactNumbers(a, b)) {
+            return toDouble(a) < toDouble(b);
+        }
         return Values.compare(a, b, "<");
     }
 
     public static boolean le(Object a, Object b) {
+        if (exactNumbers(a, b)) {
+            return toDouble(a) <= toDouble(b);
+        }
         return Values.compare(a, b, "<=");
     }
 
     public static boolean gt(Object a, Object b) {
+        if (exactNumbers(a, b)) {
+            return toDouble(a) > toDouble(b);
+        }
         return Values.compare(a, b, ">");
     }
 
     public static boolean ge(Object a, Object b) {
+        if (exactNumbers(a, b)) {
+            return toDouble(a) >= toDouble(b);
+        }
         return Values.compare(a, b, ">=");
     }
 
@@ -242,5 +254,21 @@ public final class Rt {
             throw new TemplateTypeException("no items for cycling given");
         }
         return items[index0 % items.length];
+    }
+
+    private static final long EXACT_IN_DOUBLE = 1L << 53;
+
+    /**
+     * Whether both values are Longs or Doubles that compare the same as doubles as they do in
+     * Python (every long of magnitude below 2^53 converts exactly; NaN compares false either way),
+     * so the common numeric comparison needs no dispatch and no allocation.
+     */
+    private static boolean exactNumbers(Object a, Object b) {
+        return (a instanceof Double || a instanceof Long l && Math.abs(l) < EXACT_IN_DOUBLE)
+                && (b instanceof Double || b instanceof Long m && Math.abs(m) < EXACT_IN_DOUBLE);
+    }
+
+    private static double toDouble(Object n) {
+        return n instanceof Double d ? d : (double) (Long) n;
     }
 }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * kind at the same template, line and column. The environments are built once; each try swaps
  * in new template sources under a new version, so each try loads and compiles afresh.
  */
-class BackendsAgreeProperty {
+class BackendsAgreePropertyTest {
     private static final AtomicLong VERSION = new AtomicLong(1);
     private static volatile Map<String, String> files = Map.of();
 
