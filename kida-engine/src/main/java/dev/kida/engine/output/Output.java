@@ -24,6 +24,12 @@ public abstract sealed class Output permits StringOutput, Utf8Output {
     /** Appends a whole number in decimal, as Python's {@code str()} writes it. */
     public abstract void appendLong(long value);
 
+    /**
+     * Appends a float as Python's {@code str()} writes it. Its characters (digits, {@code . - + e},
+     * {@code inf}, {@code nan}) never need HTML escaping.
+     */
+    public abstract void appendDouble(double value);
+
     /** Everything written so far, as a String. */
     @Override
     public abstract String toString();
@@ -48,6 +54,8 @@ public abstract sealed class Output permits StringOutput, Utf8Output {
             appendLong(l);
         } else if (value instanceof Integer i) {
             appendLong(i);
+        } else if (value instanceof Double d) {
+            appendDouble(d);
         } else if (value instanceof HtmlSafe safe) {
             append(safe.toHtml());
         } else {
@@ -63,6 +71,8 @@ public abstract sealed class Output permits StringOutput, Utf8Output {
             appendLong(l);
         } else if (value instanceof Integer i) {
             appendLong(i);
+        } else if (value instanceof Double d) {
+            appendDouble(d);
         } else {
             append(Values.str(value));
         }

@@ -1,6 +1,7 @@
 package dev.kida.engine.output;
 
 import dev.kida.api.escape.Escaper;
+import dev.kida.engine.runtime.FloatFormat;
 
 /** Output into a {@link StringBuilder}. */
 public final class StringOutput extends Output {
@@ -39,6 +40,11 @@ public final class StringOutput extends Output {
     @Override
     public void appendLong(long value) {
         sb.append(value);
+    }
+
+    @Override
+    public void appendDouble(double value) {
+        FloatFormat.appendRepr(sb, value);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.kida.engine.output;
 
 import dev.kida.api.escape.Escaper;
+import dev.kida.engine.runtime.FloatFormat;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,12 +65,23 @@ public final class Utf8Output extends Output {
 
     @Override
     public void appendEscaped(String text, Escaper escaper) {
+        StringBuilder sb = scratch();
+        escaper.escapeTo(text, sb);
+        appendAscii(sb);
+    }
+
+    /** An empty scratch buffer. */
+    private StringBuilder scratch() {
         StringBuilder sb = scratch;
         if (sb == null) {
             sb = scratch = new StringBuilder(64);
         }
         sb.setLength(0);
-        escaper.escapeTo(text, sb);
+        return sb;
+    }
+
+    /** Appends the scratch text: byte by byte while it is ASCII, the rest through the encoder. */
+    private void appendAscii(StringBuilder sb) {
         int n = sb.length();
         ensure(n);
         for (int i = 0; i < n; i++) {
@@ -85,6 +97,13 @@ public final class Utf8Output extends Output {
     @Override
     public void appendLong(long value) {
         append(Long.toString(value));
+    }
+
+    @Override
+    public void appendDouble(double value) {
+        StringBuilder sb = scratch();
+        FloatFormat.appendRepr(sb, value);
+        appendAscii(sb);
     }
 
     /** Number of bytes written so far. */

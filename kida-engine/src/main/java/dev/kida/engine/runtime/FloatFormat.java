@@ -12,8 +12,35 @@ public final class FloatFormat {
     private FloatFormat() {
     }
 
+    /**
+     * Where {@link Double#toString(double)} writes plain decimal notation: {@code 1e-3 <= |d| < 1e7}.
+     * There its digits are the shortest that round-trip (JDK 19+), the closest to the exact value
+     * when several are as short, exactly as Python's repr chooses them; a 2-digit form instead of
+     * a 1-digit one only happens for subnormals. Python also writes plain notation in this range
+     * (its exponent limits are -4 and 16), with at least one digit after the point, as Java does.
+     * So the two strings are equal here, and the common case needs no digit surgery.
+     */
+    private static boolean javaFormIsPython(double d) {
+        double a = Math.abs(d);
+        return a >= 1e-3 && a < 1e7;
+    }
+
+    /** Appends Python's {@code repr(float)} of {@code d}, without an intermediate String in the common range. */
+    public static void appendRepr(StringBuilder out, double d) {
+        if (javaFormIsPython(d)) {
+            out.append(d);
+        } else {
+            out.append(generalRepr(d));
+        }
+    }
+
     /** Python's {@code repr(float)}: {@code 4.0}, {@code 1e+16}, {@code 1e-05}, {@code inf}, {@code nan}. */
     public static String repr(double d) {
+        return javaFormIsPython(d) ? Double.toString(d) : generalRepr(d);
+    }
+
+    /** {@link #repr} from the shortest digits, for every double (package-private for the tests). */
+    static String generalRepr(double d) {
         if (Double.isNaN(d)) {
             return "nan";
         }
