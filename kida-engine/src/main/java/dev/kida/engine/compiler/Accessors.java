@@ -60,7 +60,9 @@ final class Accessors {
             return null;
         }
         mh = mh.asType(MethodType.methodType(Object.class, Object.class));
-        mh = MethodHandles.filterReturnValue(mh, CHECKED);
+        if (AccessPolicy.needsCheck(getter.getReturnType())) {
+            mh = MethodHandles.filterReturnValue(mh, CHECKED);
+        }
         return MethodHandles.catchException(mh, Throwable.class, FAILED.bindTo(getter.getName()));
     }
 

@@ -69,11 +69,32 @@ public final class AccessPolicy {
             Runtime.class, System.class, ProcessBuilder.class, Process.class, ProcessHandle.class,
             StackWalker.class);
 
+    /** {@link #computeDenied} per class: it is asked for every value a getter returns. */
+    private static final ClassValue<Boolean> DENIED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return computeDenied(type);
+        }
+    };
+
     /** Whether values of this type must never reach a template. */
     static boolean isDeniedType(Class<?> type) {
-        if (type == null) {
+        return type != null && DENIED.get(type);
+    }
+
+    /**
+     * Whether a getter declared to return {@code type} needs its results checked by
+     * {@link #checkedValue}: not when every value it can return is of an allowed class, as for a
+     * primitive (boxed on the way) or a final class that is not denied.
+     */
+    public static boolean needsCheck(Class<?> type) {
+        if (type.isPrimitive()) {
             return false;
         }
+        return type.isArray() || !Modifier.isFinal(type.getModifiers()) || isDeniedType(type);
+    }
+
+    private static boolean computeDenied(Class<?> type) {
         while (type.isArray()) {
             type = type.getComponentType();
         }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -88,5 +90,27 @@ class AccessPolicyTest {
         assertEquals("b", Values.getItem(new String[]{"a", "b"}, 1L));
         assertEquals("Alice", Values.getAttr(Optional.of(new Person("Alice", 1)), "name"));
         assertEquals("v", Values.getItem(Map.of(1, "v"), 1L));
+    }
+
+    @Test
+    void gettersNeedTheirResultsCheckedUnlessTheDeclaredTypeRulesOutDeniedValues() {
+        assertFalse(AccessPolicy.needsCheck(double.class));
+        assertFalse(AccessPolicy.needsCheck(String.class));
+        assertFalse(AccessPolicy.needsCheck(Long.class));
+        assertTrue(AccessPolicy.needsCheck(Object.class));
+        assertTrue(AccessPolicy.needsCheck(CharSequence.class));
+        assertTrue(AccessPolicy.needsCheck(Object[].class));
+        assertTrue(AccessPolicy.needsCheck(Class.class));
+        assertTrue(AccessPolicy.needsCheck(Thread.class));
+    }
+
+    @Test
+    void deniedTypesIncludeSubtypesAndArrays() {
+        assertTrue(AccessPolicy.isDeniedType(Thread.class));
+        assertTrue(AccessPolicy.isDeniedType(new Thread() { }.getClass()));
+        assertTrue(AccessPolicy.isDeniedType(Class[][].class));
+        assertTrue(AccessPolicy.isDeniedType(java.lang.reflect.Method.class));
+        assertFalse(AccessPolicy.isDeniedType(String.class));
+        assertFalse(AccessPolicy.isDeniedType(null));
     }
 }
