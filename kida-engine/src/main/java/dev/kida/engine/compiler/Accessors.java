@@ -42,28 +42,60 @@ final class Accessors {
 
     /** A handle {@code (Object)Object} reading attribute {@code name} of instances of {@code cls}, or null. */
     static MethodHandle find(Class<?> cls, String name) {
-        if (TemplateObject.class.isAssignableFrom(cls) || CharSequence.class.isAssignableFrom(cls)
-                || Markup.class == cls || Map.class.isAssignableFrom(cls) || List.class.isAssignableFrom(cls)
-                || Optional.class == cls || Number.class.isAssignableFrom(cls) || Boolean.class == cls
-                || Undefined.class == cls || cls.isArray()) {
-            return null;
-        }
-        Method getter = AccessPolicy.getterFor(cls, name);
-        if (getter == null) {
-            return null;
-        }
-        MethodHandle mh;
-        try {
-            Accessors.class.getModule().addReads(getter.getDeclaringClass().getModule());
-            mh = MethodHandles.lookup().unreflect(getter);
-        } catch (IllegalAccessException | RuntimeException e) {
+        Method getter = getter(cls, name);
+        MethodHandle mh = handle(getter);
+        if (mh == null) {
             return null;
         }
         mh = mh.asType(MethodType.methodType(Object.class, Object.class));
         if (AccessPolicy.needsCheck(getter.getReturnType())) {
             mh = MethodHandles.filterReturnValue(mh, CHECKED);
         }
-        return MethodHandles.catchException(mh, Throwable.class, FAILED.bindTo(getter.getName()));
+        return guarded(mh, getter);
+    }
+
+    /**
+     * A handle {@code (Object)T} reading attribute {@code name} of instances of {@code cls} without
+     * boxing, where the getter returns a primitive {@code T}; null otherwise. Reading it this way
+     * is what {@link #find} does, minus the box (a primitive's box is never a denied value).
+     */
+    static MethodHandle findPrimitive(Class<?> cls, String name) {
+        Method getter = getter(cls, name);
+        MethodHandle mh = handle(getter);
+        if (mh == null || !getter.getReturnType().isPrimitive() || getter.getReturnType() == void.class) {
+            return null;
+        }
+        return guarded(mh.asType(MethodType.methodType(getter.getReturnType(), Object.class)), getter);
+    }
+
+    /** The getter {@code Values.getAttr} calls for this class and name, or null when it does anything else. */
+    private static Method getter(Class<?> cls, String name) {
+        if (TemplateObject.class.isAssignableFrom(cls) || CharSequence.class.isAssignableFrom(cls)
+                || Markup.class == cls || Map.class.isAssignableFrom(cls) || List.class.isAssignableFrom(cls)
+                || Optional.class == cls || Number.class.isAssignableFrom(cls) || Boolean.class == cls
+                || Undefined.class == cls || cls.isArray()) {
+            return null;
+        }
+        return AccessPolicy.getterFor(cls, name);
+    }
+
+    private static MethodHandle handle(Method getter) {
+        if (getter == null) {
+            return null;
+        }
+        try {
+            Accessors.class.getModule().addReads(getter.getDeclaringClass().getModule());
+            return MethodHandles.lookup().unreflect(getter);
+        } catch (IllegalAccessException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Getter failures raised as the runtime's reflective call raises them. */
+    private static MethodHandle guarded(MethodHandle mh, Method getter) {
+        MethodHandle failed = FAILED.bindTo(getter.getName())
+                .asType(MethodType.methodType(mh.type().returnType(), Throwable.class, Object.class));
+        return MethodHandles.catchException(mh, Throwable.class, failed);
     }
 
     /** A getter that threw: the same error the runtime's reflective call raises. */

@@ -74,6 +74,16 @@ final class BodyCompiler {
             MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
                     ConstantDescs.CD_MethodType, CD_String));
 
+    private static final ClassDesc CD_PRIMITIVE_SITE = cd(PrimitiveAttributeSite.class);
+    private static final DirectMethodHandleDesc PRINT_ATTR_BSM = MethodHandleDesc.ofMethod(
+            DirectMethodHandleDesc.Kind.STATIC, CD_PRIMITIVE_SITE, "bootstrapPrint",
+            MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
+                    ConstantDescs.CD_MethodType, CD_String));
+    private static final DirectMethodHandleDesc COMPARE_ATTR_BSM = MethodHandleDesc.ofMethod(
+            DirectMethodHandleDesc.Kind.STATIC, CD_PRIMITIVE_SITE, "bootstrapCompare",
+            MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
+                    ConstantDescs.CD_MethodType, CD_String, CD_String, CD_Object));
+
     private final TemplateCompiler tc;
     private final CodeBuilder cb;
     private final TemplateCompiler.BodySpec spec;
@@ -273,10 +283,43 @@ final class BodyCompiler {
     }
 
     private void print(Stmt.Print p) {
+        if (p.expr() instanceof Expr.GetAttr g && isPlainAttr(g)) {
+            printAttr(p, g);
+            return;
+        }
         expr(p.expr());
         // an undefined value fails only when printed: the evaluator points at the expression
         setPos(at(p.expr()));
         printValue();
+    }
+
+    /** Whether {@code g} compiles to an attribute call site (not a fast loop's {@code loop.x}, not a constant). */
+    private boolean isPlainAttr(Expr.GetAttr g) {
+        return !(g.target() instanceof Expr.Name n && n.name().equals("loop") && fastLoopScope() != null);
+    }
+
+    /**
+     * {@code {{ obj.name }}}: a primitive getter's value is printed unboxed by a
+     * {@link PrimitiveAttributeSite}; anything else takes the generic path from the same receiver.
+     */
+    private void printAttr(Stmt.Print p, Expr.GetAttr g) {
+        Pos saved = enclosing;
+        enclosing = at(g);
+        int receiver = cb.allocateLocal(TypeKind.REFERENCE);
+        Label done = cb.newLabel();
+        expr(g.target());
+        setPos();
+        cb.dup().astore(receiver);
+        cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT);
+        cb.invokedynamic(DynamicCallSiteDesc.of(PRINT_ATTR_BSM, "printattr",
+                MethodTypeDesc.of(CD_boolean, CD_Object, CD_OUTPUT), g.name()));
+        cb.ifne(done);
+        cb.aload(receiver);
+        attrSite(g.name());
+        enclosing = saved;
+        setPos(at(p.expr()));
+        printValue();
+        cb.labelBinding(done);
     }
 
     /** Prints the value on the stack as {@code {{ }}} does. */
@@ -875,8 +918,13 @@ final class BodyCompiler {
         }
         expr(g.target());
         setPos();
+        attrSite(g.name());
+    }
+
+    /** The generic attribute call site: {@code (Object)Object}. */
+    private void attrSite(String name) {
         cb.invokedynamic(DynamicCallSiteDesc.of(ATTR_BSM, "getattr", MethodTypeDesc.of(CD_Object, CD_Object),
-                g.name()));
+                name));
     }
 
     private void fastLoopAttr(Scope loop, String attr) {
@@ -981,7 +1029,9 @@ final class BodyCompiler {
         int right = cb.allocateLocal(TypeKind.REFERENCE);
         Label no = cb.newLabel();
         Label end = cb.newLabel();
-        expr(c.first());
+        if (!primitiveCompare(c, end)) {
+            expr(c.first());
+        }
         cb.astore(left);
         for (Expr.Operand op : c.rest()) {
             expr(op.expr());
@@ -1004,6 +1054,46 @@ final class BodyCompiler {
         cb.iconst_1().goto_(end);
         cb.labelBinding(no).iconst_0();
         cb.labelBinding(end);
+    }
+
+    /**
+     * {@code obj.name OP number}: a {@link PrimitiveAttributeSite} compares a primitive getter's
+     * value unboxed and jumps to {@code end} with the result. Where it does not apply, it leaves the
+     * attribute's value on the stack for the generic comparison, read from the same receiver;
+     * returns false (emitting nothing) when the expression does not have this shape.
+     */
+    private boolean primitiveCompare(Expr.Compare c, Label end) {
+        if (c.rest().size() != 1 || !(c.first() instanceof Expr.GetAttr g) || !isPlainAttr(g)) {
+            return false;
+        }
+        Expr.Operand operand = c.rest().getFirst();
+        String op = switch (operand.op()) {
+            case LT -> "LT";
+            case LE -> "LE";
+            case GT -> "GT";
+            case GE -> "GE";
+            default -> null;
+        };
+        Object constant = fold(operand.expr());
+        if (op == null || !(constant instanceof Long || constant instanceof Double)) {
+            return false;
+        }
+        Pos saved = enclosing;
+        enclosing = at(g);
+        int receiver = cb.allocateLocal(TypeKind.REFERENCE);
+        Label generic = cb.newLabel();
+        expr(g.target());
+        setPos();
+        cb.dup().astore(receiver);
+        cb.invokedynamic(DynamicCallSiteDesc.of(COMPARE_ATTR_BSM, "compareattr",
+                MethodTypeDesc.of(CD_int, CD_Object), g.name(), op, (java.lang.constant.ConstantDesc) constant));
+        cb.dup().iflt(generic);
+        cb.goto_(end);
+        cb.labelBinding(generic);
+        cb.pop().aload(receiver);
+        attrSite(g.name());
+        enclosing = saved;
+        return true;
     }
 
     /**
