@@ -183,7 +183,9 @@ public final class StatementExecutor {
 
     public void renderBlock(Stmt.Block b, Frame f) {
         List<Renderer.BlockDef> chain = r.run.blocks.get(b.name());
-        r.print(renderBlockAt(chain, 0, f));
+        // Printing the captured block would write its text unchanged (Markup under autoescape, a
+        // raw string otherwise), so the block writes straight into the output instead.
+        runBlock(chain, 0, f, true);
     }
 
     /**
@@ -191,6 +193,14 @@ public final class StatementExecutor {
      * output as Markup or string. {@code super()} inside it renders index + 1.
      */
     Object renderBlockAt(List<Renderer.BlockDef> chain, int index, Frame caller) {
+        return runBlock(chain, index, caller, false);
+    }
+
+    /**
+     * Runs the block definition at {@code index} of the chain: into the current output when
+     * {@code direct} (returns null), else captured (returns its output as Markup or string).
+     */
+    private Object runBlock(List<Renderer.BlockDef> chain, int index, Frame caller, boolean direct) {
         Renderer.BlockDef def = chain.get(index);
         Stmt.Block block = def.block();
         if (block.required() && index == 0) {
@@ -203,9 +213,16 @@ public final class StatementExecutor {
         r.enter();
         try {
             Compiled code = def.unit().tier().compiled();
-            String text = code != null && code.blocks().containsKey(block.name())
-                    ? r.capture(code, code.blocks().get(block.name()), frame)
-                    : r.capture(block.body(), frame);
+            Integer id = code == null ? null : code.blocks().get(block.name());
+            if (direct) {
+                if (id != null) {
+                    code.code().run(id, r, frame);
+                } else {
+                    execBody(block.body(), frame);
+                }
+                return null;
+            }
+            String text = id != null ? r.capture(code, id, frame) : r.capture(block.body(), frame);
             return r.captured(text);
         } finally {
             r.leave();
