@@ -37,6 +37,16 @@ public final class TemplateCompiler {
     static final MethodTypeDesc BODY_TYPE = MethodTypeDesc.of(ConstantDescs.CD_void, cd(Renderer.class),
             cd(Frame.class));
 
+    /**
+     * One ClassFile context for all templates, so that the class hierarchy the stack maps need
+     * (engine and JDK types only: generated code never names user classes) is looked up once,
+     * not read from class files again for every template.
+     */
+    private static final ClassFile CLASS_FILE = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+            ClassHierarchyResolver.defaultResolver()
+                    .orElse(ClassHierarchyResolver.ofClassLoading(TemplateCompiler.class.getClassLoader()))
+                    .cached(java.util.concurrent.ConcurrentHashMap::new)));
+
     private static final int HOLDER = 0;
     private static final int POSITIONS = 1;
 
@@ -90,10 +100,7 @@ public final class TemplateCompiler {
             blockIds.put(name, bodies.size());
             bodies.add(new BodySpec(block.body(), null));
         });
-        ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
-                ClassHierarchyResolver.defaultResolver().orElse(
-                        ClassHierarchyResolver.ofClassLoading(TemplateCompiler.class.getClassLoader()))));
-        byte[] bytes = cf.build(SELF, clb -> {
+        byte[] bytes = CLASS_FILE.build(SELF, clb -> {
             clb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
             clb.withInterfaceSymbols(cd(CompiledCode.class));
             clb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC,
