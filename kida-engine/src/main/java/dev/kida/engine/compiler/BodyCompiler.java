@@ -21,10 +21,13 @@ import dev.kida.engine.runtime.Values;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
+import java.lang.classfile.constantpool.InvokeDynamicEntry;
+import java.lang.classfile.constantpool.LoadableConstantEntry;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.DirectMethodHandleDesc;
 import java.lang.constant.DynamicCallSiteDesc;
+import java.lang.constant.DynamicConstantDesc;
 import java.lang.constant.MethodHandleDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +77,8 @@ final class BodyCompiler {
             MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
                     ConstantDescs.CD_MethodType, CD_String));
 
+    private static final MethodTypeDesc MTD_APPEND_STATIC = MethodTypeDesc.of(CD_void, CD_String, cd(byte[].class));
+    private static final MethodTypeDesc MTD_PRINT_ESCAPED = MethodTypeDesc.of(CD_void, CD_Object, CD_ESCAPER);
     private static final ClassDesc CD_PRIMITIVE_SITE = cd(PrimitiveAttributeSite.class);
     private static final DirectMethodHandleDesc PRINT_ATTR_BSM = MethodHandleDesc.ofMethod(
             DirectMethodHandleDesc.Kind.STATIC, CD_PRIMITIVE_SITE, "bootstrapPrint",
@@ -145,10 +150,20 @@ final class BodyCompiler {
         cb.labelBinding(handler);
         cb.exceptionCatchAll(start, handler, handler);
         int exc = cb.allocateLocal(TypeKind.REFERENCE);
-        cb.astore(exc).aload(R).aload(exc).ldc(tc.positionTable()).iload(posSlot).aaload()
+        cb.astore(exc).aload(R).aload(exc).ldc(pooled(tc.positionTable())).iload(posSlot).aaload()
                 .invokestatic(CD_RT, "fail", MethodTypeDesc.of(cd(Throwable.class), CD_RENDERER,
                         cd(Throwable.class), cd(Pos.class)))
                 .athrow();
+    }
+
+    // ---- pool entries -----------------------------------------------------------------------
+
+    private LoadableConstantEntry pooled(DynamicConstantDesc<?> constant) {
+        return (LoadableConstantEntry) tc.entry(cb.constantPool(), constant);
+    }
+
+    private InvokeDynamicEntry pooled(DynamicCallSiteDesc site) {
+        return (InvokeDynamicEntry) tc.entry(cb.constantPool(), site);
     }
 
     // ---- positions --------------------------------------------------------------------------
@@ -180,8 +195,8 @@ final class BodyCompiler {
         String text = pendingText.toString();
         pendingText.setLength(0);
         cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT).ldc(text)
-                .ldc(tc.constant(text.getBytes(StandardCharsets.UTF_8), cd(byte[].class)))
-                .invokevirtual(CD_OUTPUT, "appendStatic", MethodTypeDesc.of(CD_void, CD_String, cd(byte[].class)));
+                .ldc(pooled(tc.constant(text.getBytes(StandardCharsets.UTF_8), cd(byte[].class))))
+                .invokevirtual(CD_OUTPUT, "appendStatic", MTD_APPEND_STATIC);
     }
 
     private void stmt(Stmt s) {
@@ -197,7 +212,7 @@ final class BodyCompiler {
         enclosing = at(s);
         if (TemplateCompiler.isDelegated(s)) {
             setPos();
-            cb.aload(R).ldc(tc.constant(s, cd(Stmt.class))).aload(frame())
+            cb.aload(R).ldc(pooled(tc.constant(s, cd(Stmt.class)))).aload(frame())
                     .invokestatic(CD_RT, "delegate", MethodTypeDesc.of(CD_void, CD_RENDERER, cd(Stmt.class), CD_FRAME));
             enclosing = saved;
             return;
@@ -223,9 +238,9 @@ final class BodyCompiler {
             case Stmt.Macro m -> {
                 int id = tc.addBody(m.body(), escape);
                 setPos();
-                cb.aload(R).ldc(tc.constant(m, cd(Stmt.Macro.class))).aload(frame());
+                cb.aload(R).ldc(pooled(tc.constant(m, cd(Stmt.Macro.class)))).aload(frame());
                 loadEscape();
-                cb.ldc(tc.holder()).loadConstant(id).invokestatic(CD_RT, "macro", MethodTypeDesc.of(CD_void,
+                cb.ldc(pooled(tc.holder())).loadConstant(id).invokestatic(CD_RT, "macro", MethodTypeDesc.of(CD_void,
                         CD_RENDERER, cd(Stmt.Macro.class), CD_FRAME, CD_boolean, cd(Compiled[].class), CD_int));
             }
             case Stmt.FilterBlock fb -> {
@@ -238,7 +253,7 @@ final class BodyCompiler {
             }
             case Stmt.Block b -> {
                 setPos();
-                cb.aload(R).ldc(tc.constant(b, cd(Stmt.Block.class))).aload(frame())
+                cb.aload(R).ldc(pooled(tc.constant(b, cd(Stmt.Block.class)))).aload(frame())
                         .invokestatic(CD_RT, "block", MethodTypeDesc.of(CD_void, CD_RENDERER,
                                 cd(Stmt.Block.class), CD_FRAME));
             }
@@ -311,8 +326,8 @@ final class BodyCompiler {
         setPos();
         cb.dup().astore(receiver);
         cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT);
-        cb.invokedynamic(DynamicCallSiteDesc.of(PRINT_ATTR_BSM, "printattr",
-                MethodTypeDesc.of(CD_boolean, CD_Object, CD_OUTPUT), g.name()));
+        cb.invokedynamic(pooled(DynamicCallSiteDesc.of(PRINT_ATTR_BSM, "printattr",
+                MethodTypeDesc.of(CD_boolean, CD_Object, CD_OUTPUT), g.name())));
         cb.ifne(done);
         cb.aload(receiver);
         attrSite(g.name());
@@ -329,7 +344,7 @@ final class BodyCompiler {
         } else if (escape) {
             cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT).swap()
                     .aload(R).getfield(CD_RENDERER, "escaper", CD_ESCAPER)
-                    .invokevirtual(CD_OUTPUT, "printEscaped", MethodTypeDesc.of(CD_void, CD_Object, CD_ESCAPER));
+                    .invokevirtual(CD_OUTPUT, "printEscaped", MTD_PRINT_ESCAPED);
         } else {
             cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT).swap()
                     .invokevirtual(CD_OUTPUT, "printRaw", MethodTypeDesc.of(CD_void, CD_Object));
@@ -714,7 +729,7 @@ final class BodyCompiler {
             case null -> cb.aconst_null();
             case String s -> cb.ldc(s);
             case Boolean b -> cb.getstatic(CD_BOOLEAN, b ? "TRUE" : "FALSE", CD_BOOLEAN);
-            default -> cb.ldc(tc.constant(v, CD_Object));
+            default -> cb.ldc(pooled(tc.constant(v, CD_Object)));
         }
     }
 
@@ -843,8 +858,8 @@ final class BodyCompiler {
                 if (cnd.otherwise() != null) {
                     expr(cnd.otherwise());
                 } else {
-                    cb.ldc(tc.constant(new Undefined("the inline if-expression on line " + cnd.pos().line()
-                            + " evaluated to false and no else section was defined."), CD_Object));
+                    cb.ldc(pooled(tc.constant(new Undefined("the inline if-expression on line " + cnd.pos().line()
+                            + " evaluated to false and no else section was defined."), CD_Object)));
                 }
                 cb.labelBinding(end);
             }
@@ -923,8 +938,8 @@ final class BodyCompiler {
 
     /** The generic attribute call site: {@code (Object)Object}. */
     private void attrSite(String name) {
-        cb.invokedynamic(DynamicCallSiteDesc.of(ATTR_BSM, "getattr", MethodTypeDesc.of(CD_Object, CD_Object),
-                name));
+        cb.invokedynamic(pooled(DynamicCallSiteDesc.of(ATTR_BSM, "getattr", MethodTypeDesc.of(CD_Object, CD_Object),
+                name)));
     }
 
     private void fastLoopAttr(Scope loop, String attr) {
@@ -969,7 +984,7 @@ final class BodyCompiler {
         enclosing = at(fl);
         int value = cb.allocateLocal(TypeKind.REFERENCE);
         cb.astore(value);
-        cb.ldc(tc.constant(tc.engine.filter(fl.name()), CD_FILTER)).aload(R).aload(value);
+        cb.ldc(pooled(tc.constant(tc.engine.filter(fl.name()), CD_FILTER))).aload(R).aload(value);
         arguments(fl.args(), fl.kwargs(), fl.starArgs(), fl.starKwargs(), true);
         setPos();
         cb.invokeinterface(CD_FILTER, "apply", MethodTypeDesc.of(CD_Object, cd(dev.kida.api.CallContext.class),
@@ -982,7 +997,7 @@ final class BodyCompiler {
         int value = cb.allocateLocal(TypeKind.REFERENCE);
         expr(t.value());
         cb.astore(value);
-        cb.ldc(tc.constant(tc.engine.test(t.name()), CD_TEST)).aload(R).aload(value);
+        cb.ldc(pooled(tc.constant(tc.engine.test(t.name()), CD_TEST))).aload(R).aload(value);
         arguments(t.args(), t.kwargs(), null, null, true);
         cb.loadConstant(t.negated() ? 1 : 0);
         setPos();
@@ -1010,7 +1025,7 @@ final class BodyCompiler {
             cb.invokestatic(CD_RT, "spread", MethodTypeDesc.of(CD_LIST, CD_LIST, CD_Object));
         }
         String[] names = keywords.stream().map(Expr.Keyword::name).toArray(String[]::new);
-        cb.ldc(tc.constant(names, cd(String[].class)));
+        cb.ldc(pooled(tc.constant(names, cd(String[].class))));
         array(keywords.stream().map(Expr.Keyword::value).toList());
         if (starKwargs != null) {
             expr(starKwargs);
@@ -1085,8 +1100,8 @@ final class BodyCompiler {
         expr(g.target());
         setPos();
         cb.dup().astore(receiver);
-        cb.invokedynamic(DynamicCallSiteDesc.of(COMPARE_ATTR_BSM, "compareattr",
-                MethodTypeDesc.of(CD_int, CD_Object), g.name(), op, (java.lang.constant.ConstantDesc) constant));
+        cb.invokedynamic(pooled(DynamicCallSiteDesc.of(COMPARE_ATTR_BSM, "compareattr",
+                MethodTypeDesc.of(CD_int, CD_Object), g.name(), op, (java.lang.constant.ConstantDesc) constant)));
         cb.dup().iflt(generic);
         cb.goto_(end);
         cb.labelBinding(generic);

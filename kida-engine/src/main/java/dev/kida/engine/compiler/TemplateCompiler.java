@@ -11,9 +11,12 @@ import dev.kida.engine.eval.Unit;
 
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.constantpool.ConstantPoolBuilder;
+import java.lang.classfile.constantpool.PoolEntry;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
+import java.lang.constant.DynamicCallSiteDesc;
 import java.lang.constant.DynamicConstantDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.invoke.MethodHandles;
@@ -55,6 +58,9 @@ public final class TemplateCompiler {
     private final List<Object> constants = new ArrayList<>();
     private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
     private final List<Pos> positions = new ArrayList<>();
+    private final Map<Integer, DynamicConstantDesc<Object>> descs = new HashMap<>();
+    /** Pool entries by description: identity for the canonical constant descriptions, equality for call sites. */
+    private final Map<Object, PoolEntry> entries = new HashMap<>();
     private final Map<Pos, Integer> positionIndex = new HashMap<>();
     /** Bodies to generate, by id; grows while compiling as macros are found. */
     final List<BodySpec> bodies = new ArrayList<>();
@@ -170,8 +176,30 @@ public final class TemplateCompiler {
         return at(POSITIONS, cd(Pos[].class));
     }
 
-    private static DynamicConstantDesc<Object> at(int index, ClassDesc type) {
-        return DynamicConstantDesc.ofNamed(ConstantDescs.BSM_CLASS_DATA_AT, ConstantDescs.DEFAULT_NAME, type, index);
+    private DynamicConstantDesc<Object> at(int index, ClassDesc type) {
+        DynamicConstantDesc<Object> desc = descs.get(index);
+        if (desc == null || !desc.constantType().equals(type)) {
+            desc = DynamicConstantDesc.ofNamed(ConstantDescs.BSM_CLASS_DATA_AT, ConstantDescs.DEFAULT_NAME, type, index);
+            descs.put(index, desc);
+        }
+        return desc;
+    }
+
+    /**
+     * The class's pool entry for a constant or call site description, made once: turning a
+     * description into pool entries costs far more than the instruction that uses it.
+     */
+    PoolEntry entry(ConstantPoolBuilder pool, Object desc) {
+        PoolEntry e = entries.get(desc);
+        if (e == null) {
+            e = switch (desc) {
+                case DynamicConstantDesc<?> d -> pool.constantDynamicEntry(d);
+                case DynamicCallSiteDesc d -> pool.invokeDynamicEntry(d);
+                default -> throw new IllegalArgumentException("no pool entry for " + desc);
+            };
+            entries.put(desc, e);
+        }
+        return e;
     }
 
     /** The index of a position in the position table. */
