@@ -298,6 +298,13 @@ final class BodyCompiler {
     }
 
     private void print(Stmt.Print p) {
+        if (p.expr() instanceof Expr.GetAttr g && !isPlainAttr(g) && isLoopNumber(g.name())) {
+            // loop.index and friends are whole numbers: printed as such, whatever the autoescape
+            cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT);
+            fastLoopNumber(fastLoopScope(), g.name());
+            cb.i2l().invokevirtual(CD_OUTPUT, "appendLong", MethodTypeDesc.of(CD_void, ConstantDescs.CD_long));
+            return;
+        }
         if (p.expr() instanceof Expr.GetAttr g && isPlainAttr(g)) {
             printAttr(p, g);
             return;
@@ -943,16 +950,12 @@ final class BodyCompiler {
     }
 
     private void fastLoopAttr(Scope loop, String attr) {
-        int i = loop.indexSlot;
-        int n = loop.sizeSlot;
+        if (isLoopNumber(attr)) {
+            fastLoopNumber(loop, attr);
+            cb.i2l().invokestatic(CD_LONG, "valueOf", MethodTypeDesc.of(CD_LONG, ConstantDescs.CD_long));
+            return;
+        }
         switch (attr) {
-            case "index" -> longValue(() -> cb.iload(i).iconst_1().iadd());
-            case "index0" -> longValue(() -> cb.iload(i));
-            case "revindex" -> longValue(() -> cb.iload(n).iload(i).isub());
-            case "revindex0" -> longValue(() -> cb.iload(n).iload(i).isub().iconst_1().isub());
-            case "length" -> longValue(() -> cb.iload(n));
-            case "depth" -> longValue(() -> cb.iconst_1());
-            case "depth0" -> longValue(() -> cb.iconst_0());
             case "first", "last" -> {
                 fastLoopFlag(loop, attr);
                 box();
@@ -961,9 +964,27 @@ final class BodyCompiler {
         }
     }
 
-    private void longValue(Runnable pushInt) {
-        pushInt.run();
-        cb.i2l().invokestatic(CD_LONG, "valueOf", MethodTypeDesc.of(CD_LONG, ConstantDescs.CD_long));
+    private static boolean isLoopNumber(String attr) {
+        return switch (attr) {
+            case "index", "index0", "revindex", "revindex0", "length", "depth", "depth0" -> true;
+            default -> false;
+        };
+    }
+
+    /** Pushes a numeric attribute of a fast loop as an int. */
+    private void fastLoopNumber(Scope loop, String attr) {
+        int i = loop.indexSlot;
+        int n = loop.sizeSlot;
+        switch (attr) {
+            case "index" -> cb.iload(i).iconst_1().iadd();
+            case "index0" -> cb.iload(i);
+            case "revindex" -> cb.iload(n).iload(i).isub();
+            case "revindex0" -> cb.iload(n).iload(i).isub().iconst_1().isub();
+            case "length" -> cb.iload(n);
+            case "depth" -> cb.iconst_1();
+            case "depth0" -> cb.iconst_0();
+            default -> throw new IllegalStateException("not a numeric loop attribute: " + attr);
+        }
     }
 
     private void fastLoopFlag(Scope loop, String attr) {

@@ -48,9 +48,17 @@ public abstract sealed class Output permits StringOutput, Utf8Output {
 
     /** {@link #print} with autoescape on. */
     public final void printEscaped(Object value, Escaper escaper) {
+        // Kept tiny so that it inlines at every print site of compiled code; the JIT's inlining
+        // budget per template method is better spent on the escaping of strings.
         if (value instanceof String s) {
             appendEscaped(s, escaper);
-        } else if (value instanceof Long l) {
+        } else {
+            printOtherEscaped(value, escaper);
+        }
+    }
+
+    private void printOtherEscaped(Object value, Escaper escaper) {
+        if (value instanceof Long l) {
             appendLong(l);
         } else if (value instanceof Integer i) {
             appendLong(i);
@@ -67,7 +75,13 @@ public abstract sealed class Output permits StringOutput, Utf8Output {
     public final void printRaw(Object value) {
         if (value instanceof String s) {
             append(s);
-        } else if (value instanceof Long l) {
+        } else {
+            printOtherRaw(value);
+        }
+    }
+
+    private void printOtherRaw(Object value) {
+        if (value instanceof Long l) {
             appendLong(l);
         } else if (value instanceof Integer i) {
             appendLong(i);

@@ -115,4 +115,14 @@ class PrimitiveAttributesTest {
         assertTrue(out.startsWith("error:type"), out);
         assertEquals("&lt;a&gt;\n".repeat(4), agree(true, "{{ q.v }}", () -> Map.of("q", Map.of("v", "<a>"))));
     }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void loopNumbersPrintAsWholeNumbers(boolean autoescape) {
+        String out = agree(autoescape, "{% for x in range(300) %}{{ loop.index }},{{ loop.index0 }},{{ loop.revindex }},"
+                + "{{ loop.revindex0 }},{{ loop.length }},{{ loop.depth }},{{ loop.depth0 }};{% endfor %}",
+                Map::of);
+        assertTrue(out.startsWith("1,0,300,299,300,1,0;2,1,299,298,300,1,0;"), out);
+        assertTrue(out.contains(";300,299,1,0,300,1,0;\n"), out);
+    }
 }
