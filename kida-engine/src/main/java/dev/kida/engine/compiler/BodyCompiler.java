@@ -79,11 +79,11 @@ final class BodyCompiler {
 
     private static final MethodTypeDesc MTD_APPEND_STATIC = MethodTypeDesc.of(CD_void, CD_String, cd(byte[].class));
     private static final MethodTypeDesc MTD_PRINT_ESCAPED = MethodTypeDesc.of(CD_void, CD_Object, CD_ESCAPER);
-    private static final ClassDesc CD_PRIMITIVE_SITE = cd(PrimitiveAttributeSite.class);
+    private static final ClassDesc CD_PRIMITIVE_SITE = cd(FusedAttributeSite.class);
     private static final DirectMethodHandleDesc PRINT_ATTR_BSM = MethodHandleDesc.ofMethod(
             DirectMethodHandleDesc.Kind.STATIC, CD_PRIMITIVE_SITE, "bootstrapPrint",
             MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
-                    ConstantDescs.CD_MethodType, CD_String));
+                    ConstantDescs.CD_MethodType, CD_String, CD_String));
     private static final DirectMethodHandleDesc COMPARE_ATTR_BSM = MethodHandleDesc.ofMethod(
             DirectMethodHandleDesc.Kind.STATIC, CD_PRIMITIVE_SITE, "bootstrapCompare",
             MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
@@ -321,8 +321,8 @@ final class BodyCompiler {
     }
 
     /**
-     * {@code {{ obj.name }}}: a primitive getter's value is printed unboxed by a
-     * {@link PrimitiveAttributeSite}; anything else takes the generic path from the same receiver.
+     * {@code {{ obj.name }}}: a getter's value is printed by a {@link FusedAttributeSite} (numbers
+     * unboxed); anything else takes the generic path from the same receiver.
      */
     private void printAttr(Stmt.Print p, Expr.GetAttr g) {
         Pos saved = enclosing;
@@ -333,8 +333,10 @@ final class BodyCompiler {
         setPos();
         cb.dup().astore(receiver);
         cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT);
+        cb.aload(R).getfield(CD_RENDERER, "escaper", CD_ESCAPER);
+        String mode = escape == null ? "NUMBERS_ONLY" : escape ? "ESCAPED" : "RAW";
         cb.invokedynamic(pooled(DynamicCallSiteDesc.of(PRINT_ATTR_BSM, "printattr",
-                MethodTypeDesc.of(CD_boolean, CD_Object, CD_OUTPUT), g.name())));
+                MethodTypeDesc.of(CD_boolean, CD_Object, CD_OUTPUT, CD_ESCAPER), g.name(), mode)));
         cb.ifne(done);
         cb.aload(receiver);
         attrSite(g.name());
@@ -1093,7 +1095,7 @@ final class BodyCompiler {
     }
 
     /**
-     * {@code obj.name OP number}: a {@link PrimitiveAttributeSite} compares a primitive getter's
+     * {@code obj.name OP number}: a {@link FusedAttributeSite} compares a primitive getter's
      * value unboxed and jumps to {@code end} with the result. Where it does not apply, it leaves the
      * attribute's value on the stack for the generic comparison, read from the same receiver;
      * returns false (emitting nothing) when the expression does not have this shape.

@@ -125,4 +125,18 @@ class PrimitiveAttributesTest {
         assertTrue(out.startsWith("1,0,300,299,300,1,0;2,1,299,298,300,1,0;"), out);
         assertTrue(out.contains(";300,299,1,0,300,1,0;\n"), out);
     }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void referenceGettersPrintAsTheEvaluatorPrints(boolean autoescape) throws Exception {
+        java.net.URI uri = new java.net.URI("http", "x", "/p", "q=a&b=<c>", null);
+        String source = "{% for u in items %}{{ u.query }}|{{ u.fragment }}|{{ u.port }};{% endfor %}"
+                + "{% autoescape not auto %}{{ items[0].query }}{% endautoescape %}";
+        String out = agree(autoescape, source, () -> Map.of("auto", autoescape,
+                "items", List.of(uri, Map.of("query", "<m>", "fragment", "f", "port", 1L), uri)));
+        String query = autoescape ? "q=a&amp;b=&lt;c&gt;" : "q=a&b=<c>";
+        String map = autoescape ? "&lt;m&gt;" : "<m>";
+        String flipped = autoescape ? "q=a&b=<c>" : "q=a&amp;b=&lt;c&gt;";
+        assertEquals((query + "|None|-1;" + map + "|f|1;" + query + "|None|-1;" + flipped + "\n").repeat(4), out);
+    }
 }

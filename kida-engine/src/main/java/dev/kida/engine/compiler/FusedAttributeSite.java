@@ -1,5 +1,6 @@
 package dev.kida.engine.compiler;
 
+import dev.kida.api.escape.Escaper;
 import dev.kida.engine.output.Output;
 
 import java.lang.invoke.CallSite;
@@ -9,19 +10,20 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 
 /**
- * An unboxed fast path for two uses of {@code obj.name} in compiled code: printing it, and
- * comparing it with a number literal ({@code item.change < 0}). For receivers whose class has a
- * getter returning {@code double}, {@code float}, {@code int} or {@code long}, the site calls the
- * getter and prints or compares the primitive, with no box in between. For every other receiver
- * it answers "not handled", and the generated code takes the generic path ({@link AttributeSite},
+ * An {@code obj.name} call site fused with the use of its value: printing it, or comparing it
+ * with a number literal ({@code item.change < 0}). For receivers whose class has a getter, the site
+ * calls the getter and prints or compares its result directly: a {@code double}, {@code float},
+ * {@code int} or {@code long} with no box in between, and (for print sites where the autoescape
+ * setting is known) any other value through the output's own print. For every other receiver it
+ * answers "not handled", and the generated code takes the generic path ({@link AttributeSite},
  * then the runtime's print or comparison), so semantics and error locations stay those of the
- * generic code. The site never raises except where the getter itself fails, which is an error of
- * the attribute access on both paths.
+ * generic code. The site never raises except where the getter itself fails (an error of the
+ * attribute access on both paths) or where printing the value fails (located at the same place).
  *
- * <p>Print sites have type {@code (Object, Output)boolean}: true when printed. Comparison sites
- * have type {@code (Object)int}: 1 or 0 for the result, -1 when not handled.
+ * <p>Print sites have type {@code (Object, Output, Escaper)boolean}: true when printed.
+ * Comparison sites have type {@code (Object)int}: 1 or 0 for the result, -1 when not handled.
  */
-public final class PrimitiveAttributeSite extends MutableCallSite {
+public final class FusedAttributeSite extends MutableCallSite {
     private static final int MAX_CLASSES = 4;
     private static final long EXACT_IN_DOUBLE = 1L << 53;
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
@@ -31,11 +33,11 @@ public final class PrimitiveAttributeSite extends MutableCallSite {
 
     static {
         try {
-            IS_CLASS = LOOKUP.findStatic(PrimitiveAttributeSite.class, "isClass",
+            IS_CLASS = LOOKUP.findStatic(FusedAttributeSite.class, "isClass",
                     MethodType.methodType(boolean.class, Class.class, Object.class));
-            PRINT_FALLBACK = LOOKUP.findVirtual(PrimitiveAttributeSite.class, "printFallback",
-                    MethodType.methodType(boolean.class, Object.class, Output.class));
-            COMPARE_FALLBACK = LOOKUP.findVirtual(PrimitiveAttributeSite.class, "compareFallback",
+            PRINT_FALLBACK = LOOKUP.findVirtual(FusedAttributeSite.class, "printFallback",
+                    MethodType.methodType(boolean.class, Object.class, Output.class, Escaper.class));
+            COMPARE_FALLBACK = LOOKUP.findVirtual(FusedAttributeSite.class, "compareFallback",
                     MethodType.methodType(int.class, Object.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -45,23 +47,32 @@ public final class PrimitiveAttributeSite extends MutableCallSite {
     /** The comparison operators a site can apply. */
     enum Op { LT, LE, GT, GE }
 
+    /** How print sites print values that are not numbers. */
+    enum Print { RAW, ESCAPED, NUMBERS_ONLY }
+
     private final String name;
+    private final Print print;
     private final Op op;
     private final Number constant;
     private int classes;
 
-    private PrimitiveAttributeSite(MethodType type, String name, Op op, Number constant, MethodHandle fallback) {
+    private FusedAttributeSite(MethodType type, String name, Print print, Op op, Number constant,
+                               MethodHandle fallback) {
         super(type);
         this.name = name;
+        this.print = print;
         this.op = op;
         this.constant = constant;
         setTarget(fallback.bindTo(this));
     }
 
-    /** Bootstrap of print sites; the attribute name is the argument. */
+    /**
+     * Bootstrap of print sites: the attribute name, and one of {@link Print}'s names (the
+     * autoescape setting at the site when it is known, else {@code NUMBERS_ONLY}).
+     */
     public static CallSite bootstrapPrint(MethodHandles.Lookup caller, String invocationName, MethodType type,
-                                          String name) {
-        return new PrimitiveAttributeSite(type, name, null, null, PRINT_FALLBACK);
+                                          String name, String print) {
+        return new FusedAttributeSite(type, name, Print.valueOf(print), null, null, PRINT_FALLBACK);
     }
 
     /**
@@ -70,14 +81,14 @@ public final class PrimitiveAttributeSite extends MutableCallSite {
      */
     public static CallSite bootstrapCompare(MethodHandles.Lookup caller, String invocationName, MethodType type,
                                             String name, String op, Object constant) {
-        return new PrimitiveAttributeSite(type, name, Op.valueOf(op), (Number) constant, COMPARE_FALLBACK);
+        return new FusedAttributeSite(type, name, null, Op.valueOf(op), (Number) constant, COMPARE_FALLBACK);
     }
 
     private static boolean isClass(Class<?> expected, Object obj) {
         return obj != null && obj.getClass() == expected;
     }
 
-    private boolean printFallback(Object obj, Output out) {
+    private boolean printFallback(Object obj, Output out, Escaper escaper) {
         if (obj != null) {
             relink(obj.getClass(), printer(obj.getClass()), MethodHandles.constant(boolean.class, false));
         }
@@ -110,11 +121,11 @@ public final class PrimitiveAttributeSite extends MutableCallSite {
         setTarget(MethodHandles.guardWithTest(test, fast == null ? no : fast, getTarget()));
     }
 
-    /** {@code (Object, Output)boolean} printing the attribute of a {@code cls} receiver, or null. */
+    /** {@code (Object, Output, Escaper)boolean} printing the attribute of a {@code cls} receiver, or null. */
     private MethodHandle printer(Class<?> cls) {
         MethodHandle getter = Accessors.findPrimitive(cls, name);
         if (getter == null) {
-            return null;
+            return this.print == Print.NUMBERS_ONLY ? null : referencePrinter(cls);
         }
         Class<?> t = getter.type().returnType();
         String method;
@@ -129,9 +140,34 @@ public final class PrimitiveAttributeSite extends MutableCallSite {
         }
         MethodHandle print = find(method, MethodType.methodType(boolean.class, Output.class,
                 getter.type().returnType()));
-        // (Output, Object) -> (Object, Output)
+        // (Output, Object) -> (Object, Output, Escaper)
         MethodHandle mh = MethodHandles.filterArguments(print, 1, getter);
         return MethodHandles.permuteArguments(mh, type(), 1, 0);
+    }
+
+    /** A getter's value of any type, printed as {@code {{ }}} prints it with the site's autoescape. */
+    private MethodHandle referencePrinter(Class<?> cls) {
+        MethodHandle getter = Accessors.find(cls, name);
+        if (getter == null) {
+            return null;
+        }
+        MethodHandle print = this.print == Print.ESCAPED
+                ? find("printEscaped", MethodType.methodType(boolean.class, Output.class, Object.class, Escaper.class))
+                : MethodHandles.dropArguments(find("printRaw",
+                        MethodType.methodType(boolean.class, Output.class, Object.class)), 2, Escaper.class);
+        // (Output, Object, Escaper) -> (Object, Output, Escaper)
+        MethodHandle mh = MethodHandles.filterArguments(print, 1, getter);
+        return MethodHandles.permuteArguments(mh, type(), 1, 0, 2);
+    }
+
+    private static boolean printEscaped(Output out, Object value, Escaper escaper) {
+        out.printEscaped(value, escaper);
+        return true;
+    }
+
+    private static boolean printRaw(Output out, Object value) {
+        out.printRaw(value);
+        return true;
     }
 
     /** {@code (Object)int} comparing the attribute of a {@code cls} receiver with the constant, or null. */
@@ -160,7 +196,7 @@ public final class PrimitiveAttributeSite extends MutableCallSite {
 
     private static MethodHandle find(String method, MethodType type) {
         try {
-            return LOOKUP.findStatic(PrimitiveAttributeSite.class, method, type);
+            return LOOKUP.findStatic(FusedAttributeSite.class, method, type);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
