@@ -43,6 +43,7 @@ class BenchReportTest {
         String doc = "# Performance\n\n## Escapers\n\nE\n\n" + BenchReport.START + "\nold\n" + BenchReport.END + "\n\ntail\n";
         String section = BenchReport.START + "\nnew\n" + BenchReport.END + "\n";
         assertEquals("# Performance\n\n## Escapers\n\nE\n\n" + section + "\ntail\n", BenchReport.splice(doc, section));
-        assertEquals("# Performance\n\n## Escapers\n\n" + section, BenchReport.splice("# Performance\n\n## Escapers\n", section));
+        assertEquals("# Performance\n\n## Escapers\n\n## Template engines\n\n" + section,
+                BenchReport.splice("# Performance\n\n## Escapers\n", section));
     }
 }
