@@ -43,7 +43,13 @@ final class StatementExecutor {
                     yield NORMAL;
                 }
                 case Stmt.Print p -> {
-                    r.print(r.expressions.eval(p.expr(), f));
+                    Object value = r.expressions.eval(p.expr(), f);
+                    try {
+                        r.print(value);
+                    } catch (KidaException e) {
+                        // An undefined value fails only when printed: point at the expression.
+                        throw r.locate(e, p.expr().pos());
+                    }
                     yield NORMAL;
                 }
                 case Stmt.If i -> execIf(i, f);
@@ -110,7 +116,8 @@ final class StatementExecutor {
                     boolean saved = r.autoescape;
                     r.autoescape = Values.truthy(r.expressions.eval(a.enabled(), f));
                     try {
-                        yield execBody(a.body(), f);
+                        // Like Jinja2, the block is a scope: assignments inside do not leak.
+                        yield execBody(a.body(), Frame.child(f));
                     } finally {
                         r.autoescape = saved;
                     }

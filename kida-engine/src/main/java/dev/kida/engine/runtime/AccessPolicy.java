@@ -199,10 +199,9 @@ public final class AccessPolicy {
 
     /** Whether a type is public and its package exported to this module. */
     private static boolean isPublicApi(Class<?> c) {
-        for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
-            if (!Modifier.isPublic(k.getModifiers())) {
-                return false;
-            }
+        // a public nested type is reachable even inside a package-private one, as for the JVM
+        if (!Modifier.isPublic(c.getModifiers())) {
+            return false;
         }
         return c.getModule().isExported(c.getPackageName(), AccessPolicy.class.getModule());
     }

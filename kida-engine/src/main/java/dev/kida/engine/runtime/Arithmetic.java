@@ -140,10 +140,12 @@ public final class Arithmetic {
         }
         long n = Math.max(0, PyNumbers.toLong(count));
         if (seq instanceof String s) {
-            return s.repeat(checkedSize((long) s.length() * n));
+            checkedSize((long) s.length() * n);
+            return s.repeat((int) n);
         }
         if (seq instanceof Markup m) {
-            return Markup.of(m.toString().repeat(checkedSize((long) m.length() * n)));
+            checkedSize((long) m.length() * n);
+            return Markup.of(m.toString().repeat((int) n));
         }
         if (seq instanceof List<?> l) {
             checkedSize(l.size() * n);

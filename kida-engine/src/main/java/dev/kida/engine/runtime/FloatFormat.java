@@ -174,7 +174,18 @@ public final class FloatFormat {
                 last--;
             }
             int exponent = dot - 1 - first + exp10;
-            return new Digits(all.substring(first, last), exponent);
+            String digits = all.substring(first, last);
+            if (digits.length() == 2) {
+                // Double.toString prints at least two significant digits in some forms (4.9E-324);
+                // Python prints one when a single digit reads back as the same double
+                int single = (int) Math.round(((digits.charAt(0) - '0') * 10 + (digits.charAt(1) - '0')) / 10.0);
+                String candidate = single == 10 ? "1" : Integer.toString(single);
+                int candidateExp = single == 10 ? exponent + 1 : exponent;
+                if (Double.parseDouble(candidate + "E" + candidateExp) == d) {
+                    return new Digits(candidate, candidateExp);
+                }
+            }
+            return new Digits(digits, exponent);
         }
     }
 }

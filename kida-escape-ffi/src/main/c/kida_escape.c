@@ -1,0 +1,284 @@
+/*
+ * Kida HTML escaping kernels over UTF-16 code units, called from Java through java.lang.foreign.
+ *
+ * & < > " ' become &amp; &lt; &gt; &quot; &#39; and NUL is dropped; every other code unit
+ * (surrogates included, paired or not) is copied as is.
+ *
+ * The entry points dispatch once, at load time, on what the CPU offers: AVX-512BW, AVX2, or the
+ * portable baseline (SSE2 is part of x86-64 itself). Each kernel is compiled for its own target
+ * with function attributes, so the library runs on any x86-64 CPU.
+ */
+#include <stdint.h>
+#include <stddef.h>
+
+#if !defined(__x86_64__)
+#error "kida_escape: only linux-x86_64 is built"
+#endif
+
+#include <immintrin.h>
+
+typedef int64_t (*scan_fn)(const uint16_t *, int64_t);
+typedef int64_t (*escape_fn)(const uint16_t *, int64_t, uint16_t *);
+
+static inline int is_special(uint16_t c) {
+    /* Bit c of the mask is set for each special character; all are below 64. */
+    const uint64_t specials = 1ULL | 1ULL << '"' | 1ULL << '&' | 1ULL << '\'' | 1ULL << '<' | 1ULL << '>';
+    return c < 64 && ((specials >> c) & 1);
+}
+
+static inline int64_t put_replacement(uint16_t c, uint16_t *out, int64_t j) {
+    switch (c) {
+    case '&': out[j] = '&'; out[j + 1] = 'a'; out[j + 2] = 'm'; out[j + 3] = 'p'; out[j + 4] = ';'; return j + 5;
+    case '<': out[j] = '&'; out[j + 1] = 'l'; out[j + 2] = 't'; out[j + 3] = ';'; return j + 4;
+    case '>': out[j] = '&'; out[j + 1] = 'g'; out[j + 2] = 't'; out[j + 3] = ';'; return j + 4;
+    case '"': out[j] = '&'; out[j + 1] = 'q'; out[j + 2] = 'u'; out[j + 3] = 'o'; out[j + 4] = 't'; out[j + 5] = ';'; return j + 6;
+    case '\'': out[j] = '&'; out[j + 1] = '#'; out[j + 2] = '3'; out[j + 3] = '9'; out[j + 4] = ';'; return j + 5;
+    default: return j; /* NUL */
+    }
+}
+
+/* Replacement texts padded to 8 code units, indexed by the low six bits of the special char. */
+static const uint16_t REPLACEMENT[64][8] __attribute__((aligned(16))) = {
+    ['&'] = {'&', 'a', 'm', 'p', ';'},
+    ['<'] = {'&', 'l', 't', ';'},
+    ['>'] = {'&', 'g', 't', ';'},
+    ['"'] = {'&', 'q', 'u', 'o', 't', ';'},
+    ['\''] = {'&', '#', '3', '9', ';'},
+};
+static const int8_t REPLACEMENT_LENGTH[64] = {
+    [0] = 0, ['&'] = 5, ['<'] = 4, ['>'] = 4, ['"'] = 6, ['\''] = 5,
+};
+
+/*
+ * Writes one code unit or its replacement with no branch: in text dense in specials, the branches
+ * of put_replacement mispredict on most characters. Stores 8 code units at out + j, so out needs
+ * 8 units of slack.
+ */
+static inline int64_t put_branchless(uint16_t c, uint16_t *out, int64_t j) {
+    const uint64_t specials = 1ULL | 1ULL << '"' | 1ULL << '&' | 1ULL << '\'' | 1ULL << '<' | 1ULL << '>';
+    unsigned k = c & 63;
+    int sp = (c < 64) & (int)((specials >> k) & 1);
+    __m128i keep = _mm_set1_epi16((short)-sp);
+    __m128i v = _mm_or_si128(_mm_and_si128(keep, _mm_load_si128((const __m128i *)REPLACEMENT[k])),
+                             _mm_andnot_si128(keep, _mm_set1_epi16((short)c)));
+    _mm_storeu_si128((__m128i *)(out + j), v);
+    return j + 1 + sp * (REPLACEMENT_LENGTH[k] - 1);
+}
+
+static int64_t scan_tail(const uint16_t *s, int64_t i, int64_t n) {
+    for (; i < n; i++) {
+        if (is_special(s[i])) return i;
+    }
+    return -1;
+}
+
+static int64_t escape_tail(const uint16_t *s, int64_t i, int64_t n, uint16_t *out, int64_t j) {
+    for (; i < n; i++) {
+        uint16_t c = s[i];
+        if (is_special(c)) j = put_replacement(c, out, j);
+        else out[j++] = c;
+    }
+    return j;
+}
+
+/* ---- baseline: SSE2, 8 code units per step ---- */
+
+static inline int sse2_mask(__m128i v) {
+    /* '&'|1 == '\''|1 == '\'' and '<'|2 == '>'|2 == '>': two compares cover four characters. */
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi16(_mm_or_si128(v, _mm_set1_epi16(1)), _mm_set1_epi16('\'')),
+                     _mm_cmpeq_epi16(_mm_or_si128(v, _mm_set1_epi16(2)), _mm_set1_epi16('>'))),
+        _mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16('"')), _mm_cmpeq_epi16(v, _mm_setzero_si128())));
+    return _mm_movemask_epi8(m);
+}
+
+static int64_t scan_sse2(const uint16_t *s, int64_t n) {
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        int m = sse2_mask(_mm_loadu_si128((const __m128i *)(s + i)));
+        if (m) return i + (__builtin_ctz((unsigned)m) >> 1);
+    }
+    return scan_tail(s, i, n);
+}
+
+static int64_t escape_sse2(const uint16_t *s, int64_t n, uint16_t *out) {
+    int64_t i = 0, j = 0;
+    while (i + 8 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        _mm_storeu_si128((__m128i *)(out + j), v);
+        int m = sse2_mask(v);
+        if (!m) { i += 8; j += 8; continue; }
+        int k = __builtin_ctz((unsigned)m) >> 1;
+        i += k;
+        j = put_replacement(s[i], out, j + k);
+        i++;
+    }
+    return escape_tail(s, i, n, out, j);
+}
+
+/* ---- AVX2: 16 code units per step, 64 per test while the text is clean ---- */
+
+__attribute__((target("avx2")))
+static inline __m256i avx2_special(__m256i v) {
+    return _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi16(_mm256_or_si256(v, _mm256_set1_epi16(1)), _mm256_set1_epi16('\'')),
+                        _mm256_cmpeq_epi16(_mm256_or_si256(v, _mm256_set1_epi16(2)), _mm256_set1_epi16('>'))),
+        _mm256_or_si256(_mm256_cmpeq_epi16(v, _mm256_set1_epi16('"')),
+                        _mm256_cmpeq_epi16(v, _mm256_setzero_si256())));
+}
+
+__attribute__((target("avx2")))
+static int64_t scan_avx2(const uint16_t *s, int64_t n) {
+    int64_t i = 0;
+    for (; i + 64 <= n; i += 64) {
+        __m256i m = _mm256_or_si256(
+            _mm256_or_si256(avx2_special(_mm256_loadu_si256((const __m256i *)(s + i))),
+                            avx2_special(_mm256_loadu_si256((const __m256i *)(s + i + 16)))),
+            _mm256_or_si256(avx2_special(_mm256_loadu_si256((const __m256i *)(s + i + 32))),
+                            avx2_special(_mm256_loadu_si256((const __m256i *)(s + i + 48)))));
+        if (!_mm256_testz_si256(m, m)) break;
+    }
+    for (; i + 16 <= n; i += 16) {
+        unsigned m = (unsigned)_mm256_movemask_epi8(avx2_special(_mm256_loadu_si256((const __m256i *)(s + i))));
+        if (m) return i + (__builtin_ctz(m) >> 1);
+    }
+    return scan_tail(s, i, n);
+}
+
+__attribute__((target("avx2")))
+static int64_t escape_avx2(const uint16_t *s, int64_t n, uint16_t *out) {
+    int64_t i = 0, j = 0;
+    while (i + 16 <= n) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
+        _mm256_storeu_si256((__m256i *)(out + j), v);
+        unsigned m = (unsigned)_mm256_movemask_epi8(avx2_special(v));
+        if (!m) { i += 16; j += 16; continue; }
+        if (__builtin_popcount(m) > 4) { /* three or more specials (two bits each) */
+            for (int l = 0; l < 16; l++) j = put_branchless(s[i + l], out, j);
+            i += 16;
+            continue;
+        }
+        int k = __builtin_ctz(m) >> 1;
+        i += k;
+        j = put_replacement(s[i], out, j + k);
+        i++;
+    }
+    return escape_tail(s, i, n, out, j);
+}
+
+/* ---- AVX-512BW: 32 code units per step, compares straight into mask registers ---- */
+
+__attribute__((target("avx512f,avx512bw")))
+static inline __mmask32 avx512_special(__m512i v) {
+    return _mm512_cmpeq_epi16_mask(_mm512_or_si512(v, _mm512_set1_epi16(1)), _mm512_set1_epi16('\''))
+         | _mm512_cmpeq_epi16_mask(_mm512_or_si512(v, _mm512_set1_epi16(2)), _mm512_set1_epi16('>'))
+         | _mm512_cmpeq_epi16_mask(v, _mm512_set1_epi16('"'))
+         | _mm512_cmpeq_epi16_mask(v, _mm512_setzero_si512());
+}
+
+__attribute__((target("avx512f,avx512bw")))
+static int64_t scan_avx512(const uint16_t *s, int64_t n) {
+    int64_t i = 0;
+    for (; i + 128 <= n; i += 128) {
+        __mmask32 m = avx512_special(_mm512_loadu_si512(s + i))
+                    | avx512_special(_mm512_loadu_si512(s + i + 32))
+                    | avx512_special(_mm512_loadu_si512(s + i + 64))
+                    | avx512_special(_mm512_loadu_si512(s + i + 96));
+        if (m) break;
+    }
+    for (; i + 32 <= n; i += 32) {
+        __mmask32 m = avx512_special(_mm512_loadu_si512(s + i));
+        if (m) return i + __builtin_ctz(m);
+    }
+    if (i < n) {
+        /* A masked load reads only the lanes that exist. */
+        __mmask32 live = (__mmask32)((1ULL << (n - i)) - 1);
+        __mmask32 m = avx512_special(_mm512_maskz_loadu_epi16(live, s + i)) & live;
+        if (m) return i + __builtin_ctz(m);
+    }
+    return -1;
+}
+
+__attribute__((target("avx512f,avx512bw")))
+static int64_t escape_avx512(const uint16_t *s, int64_t n, uint16_t *out) {
+    int64_t i = 0, j = 0;
+    while (i + 32 <= n) {
+        __m512i v = _mm512_loadu_si512(s + i);
+        _mm512_storeu_si512(out + j, v);
+        __mmask32 m = avx512_special(v);
+        if (!m) { i += 32; j += 32; continue; }
+        if (__builtin_popcount(m) > 2) {
+            for (int l = 0; l < 32; l++) j = put_branchless(s[i + l], out, j);
+            i += 32;
+            continue;
+        }
+        int k = __builtin_ctz(m);
+        i += k;
+        j = put_replacement(s[i], out, j + k);
+        i++;
+    }
+    return escape_tail(s, i, n, out, j);
+}
+
+/* ---- dispatch ---- */
+
+static scan_fn scan_impl = scan_sse2;
+static escape_fn escape_impl = escape_sse2;
+static const char *level = "sse2";
+
+__attribute__((constructor))
+static void choose_kernels(void) {
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512f")) {
+        scan_impl = scan_avx512;
+        escape_impl = escape_avx512;
+        level = "avx512bw";
+    } else if (__builtin_cpu_supports("avx2")) {
+        scan_impl = scan_avx2;
+        escape_impl = escape_avx2;
+        level = "avx2";
+    }
+}
+
+/** The index of the first special code unit in s[0, n), or -1. */
+int64_t kida_scan(const uint16_t *s, int64_t n) {
+    return scan_impl(s, n);
+}
+
+/**
+ * Writes the escaped form of s[0, n) to out, which has room for 6 * n + 32 code units (the
+ * kernels store whole vectors, or 8 units, past the end of what they keep); returns the length
+ * written.
+ */
+int64_t kida_escape(const uint16_t *s, int64_t n, uint16_t *out) {
+    return escape_impl(s, n, out);
+}
+
+/** The kernel family in use: "avx512bw", "avx2" or "sse2". */
+const char *kida_level(void) {
+    return level;
+}
+
+static int supported(int which) {
+    switch (which) {
+    case 0: return 1;
+    case 1: return __builtin_cpu_supports("avx2");
+    case 2: return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512f");
+    default: return 0;
+    }
+}
+
+/**
+ * kida_scan with a chosen kernel family (0 sse2, 1 avx2, 2 avx512bw), so tests can check every
+ * path on one machine; returns -2 when this CPU lacks it.
+ */
+int64_t kida_scan_with(int which, const uint16_t *s, int64_t n) {
+    if (!supported(which)) return -2;
+    return which == 2 ? scan_avx512(s, n) : which == 1 ? scan_avx2(s, n) : scan_sse2(s, n);
+}
+
+/** kida_escape with a chosen kernel family, as kida_scan_with; returns -2 when not supported. */
+int64_t kida_escape_with(int which, const uint16_t *s, int64_t n, uint16_t *out) {
+    if (!supported(which)) return -2;
+    return which == 2 ? escape_avx512(s, n, out) : which == 1 ? escape_avx2(s, n, out) : escape_sse2(s, n, out);
+}

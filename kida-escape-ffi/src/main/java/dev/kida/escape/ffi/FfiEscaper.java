@@ -1,0 +1,101 @@
+package dev.kida.escape.ffi;
+
+import dev.kida.api.escape.Escaper;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The native escaper. Strings shorter than {@link #NATIVE_THRESHOLD} stay in Java: a downcall
+ * costs more than scanning them. Longer ones are copied chunk by chunk with
+ * {@link String#getChars} into a per-thread char array (the one copy the public String API
+ * allows) and handed to C as a heap segment, read in place; the C kernel writes the escaped chunk
+ * into a second per-thread array, appended to the output in one go.
+ *
+ * <p>The heap segments over the per-thread arrays are made once per thread, so a call allocates
+ * nothing on the Java heap unless it has to build an escaped String, and nothing natively ever.
+ */
+final class FfiEscaper implements Escaper {
+    static final FfiEscaper INSTANCE = new FfiEscaper();
+
+    /** Shorter strings are scanned in Java; measured in kida-bench (EscaperThresholdBench). */
+    static final int NATIVE_THRESHOLD = 48;
+    /** Chars per native call. */
+    static final int CHUNK = 8192;
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Per-thread buffers and the segments over them; the output has room for 6n + 32 chars. */
+    static final class Scratch {
+        final char[] in = new char[CHUNK];
+        final char[] out = new char[CHUNK * 6 + 32];
+        final MemorySegment inSegment = MemorySegment.ofArray(in);
+        final MemorySegment outSegment = MemorySegment.ofArray(out);
+    }
+
+    private FfiEscaper() {
+    }
+
+    @Override
+    public String escape(String text) {
+        int n = text.length();
+        if (n < NATIVE_THRESHOLD) {
+            int first = Scalar.firstSpecial(text);
+            if (first < 0) {
+                return text;
+            }
+            StringBuilder sb = new StringBuilder(n + 16);
+            sb.append(text, 0, first);
+            Scalar.escapeTo(text, first, n, sb);
+            return sb.toString();
+        }
+        Scratch scratch = SCRATCH.get();
+        int first = firstSpecial(text, scratch);
+        if (first < 0) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(n + (n >> 3) + 16);
+        sb.append(text, 0, first);
+        escapeFrom(text, first, sb, scratch);
+        return sb.toString();
+    }
+
+    @Override
+    public void escapeTo(String text, StringBuilder out) {
+        int n = text.length();
+        if (n < NATIVE_THRESHOLD) {
+            Scalar.escapeTo(text, 0, n, out);
+            return;
+        }
+        Scratch scratch = SCRATCH.get();
+        int first = firstSpecial(text, scratch);
+        if (first < 0) {
+            out.append(text);
+            return;
+        }
+        out.append(text, 0, first);
+        escapeFrom(text, first, out, scratch);
+    }
+
+    private static int firstSpecial(String s, Scratch scratch) {
+        int n = s.length();
+        for (int start = 0; start < n; start += CHUNK) {
+            int len = Math.min(CHUNK, n - start);
+            s.getChars(start, start + len, scratch.in, 0);
+            long at = NativeKernels.scan(scratch.inSegment, len);
+            if (at >= 0) {
+                return start + (int) at;
+            }
+        }
+        return -1;
+    }
+
+    private static void escapeFrom(String s, int from, StringBuilder out, Scratch scratch) {
+        int n = s.length();
+        for (int start = from; start < n; start += CHUNK) {
+            int len = Math.min(CHUNK, n - start);
+            s.getChars(start, start + len, scratch.in, 0);
+            int written = (int) NativeKernels.escape(scratch.inSegment, len, scratch.outSegment);
+            out.append(scratch.out, 0, written);
+        }
+    }
+}

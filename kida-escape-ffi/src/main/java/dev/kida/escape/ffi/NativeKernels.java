@@ -1,0 +1,158 @@
+package dev.kida.escape.ffi;
+
+import dev.kida.api.escape.Availability;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The native library and its downcall handles, loaded once per JVM.
+ *
+ * <p>The library lives in the global arena: it is loaded for the JVM's life, like a JNI library,
+ * so nothing is ever unloaded while a thread may still call it. Calls pass heap segments over the
+ * callers' char arrays with {@link Linker.Option#critical(boolean) critical(true)}: the C code
+ * reads and writes the arrays in place, and no native memory is allocated per call.
+ */
+final class NativeKernels {
+    static final String RESOURCE = "/native/linux-x86_64/libkidaescape.so";
+
+    private static final FunctionDescriptor SCAN_TYPE = FunctionDescriptor.of(
+            ValueLayout.JAVA_LONG, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG);
+    private static final FunctionDescriptor ESCAPE_TYPE = FunctionDescriptor.of(
+            ValueLayout.JAVA_LONG, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS);
+
+    /** Outcome of loading: the handles, or why there are none. */
+    private record Loaded(Availability availability, MethodHandle scan, MethodHandle escape,
+                          MethodHandle scanWith, MethodHandle escapeWith, String level) {
+    }
+
+    private static final Loaded LOADED = load();
+
+    private NativeKernels() {
+    }
+
+    static Availability availability() {
+        return LOADED.availability();
+    }
+
+    /** The kernel family the library chose for this CPU ("avx512bw", "avx2" or "sse2"). */
+    static String level() {
+        return LOADED.level();
+    }
+
+    /** Index of the first special char in {@code s[0, n)}, or -1. */
+    static long scan(MemorySegment s, long n) {
+        try {
+            return (long) LOADED.scan().invokeExact(s, n);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Escapes {@code s[0, n)} into {@code out} (room for 6n + 32 chars); returns the length. */
+    static long escape(MemorySegment s, long n, MemorySegment out) {
+        try {
+            return (long) LOADED.escape().invokeExact(s, n, out);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@link #scan} with a chosen kernel family (0 sse2, 1 avx2, 2 avx512bw); -2 if unsupported. */
+    static long scanWith(int kernel, MemorySegment s, long n) {
+        try {
+            return (long) LOADED.scanWith().invokeExact(kernel, s, n);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@link #escape} with a chosen kernel family; -2 if unsupported. */
+    static long escapeWith(int kernel, MemorySegment s, long n, MemorySegment out) {
+        try {
+            return (long) LOADED.escapeWith().invokeExact(kernel, s, n, out);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("native escape call failed", t);
+    }
+
+    private static Loaded load() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        if (!os.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            return unavailable("no native library for " + os + "-" + arch + " (only linux-x86_64 is built)");
+        }
+        Path file;
+        try (InputStream in = NativeKernels.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return unavailable("the jar holds no " + RESOURCE
+                        + " (it is compiled only where gcc was present at build time)");
+            }
+            file = Files.createTempFile("kidaescape-", ".so");
+            try {
+                Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return bind(file);
+            } finally {
+                // Once loaded, the mapping outlives the file; deleting it leaves no temp files behind.
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            return unavailable("cannot extract " + RESOURCE + ": " + e);
+        } catch (IllegalCallerException e) {
+            return unavailable("native access is denied to module kida.escape.ffi: run with "
+                    + "--enable-native-access=kida.escape.ffi (" + e.getMessage() + ")");
+        } catch (RuntimeException | LinkageError e) {
+            return unavailable("cannot load " + RESOURCE + ": " + e);
+        }
+    }
+
+    private static Loaded bind(Path file) {
+        SymbolLookup lib = SymbolLookup.libraryLookup(file, Arena.global());
+        Linker linker = Linker.nativeLinker();
+        Linker.Option critical = Linker.Option.critical(true);
+        MethodHandle scan = linker.downcallHandle(find(lib, "kida_scan"), SCAN_TYPE, critical);
+        MethodHandle escape = linker.downcallHandle(find(lib, "kida_escape"), ESCAPE_TYPE, critical);
+        MethodHandle scanWith = linker.downcallHandle(find(lib, "kida_scan_with"),
+                SCAN_TYPE.insertArgumentLayouts(0, ValueLayout.JAVA_INT), critical);
+        MethodHandle escapeWith = linker.downcallHandle(find(lib, "kida_escape_with"),
+                ESCAPE_TYPE.insertArgumentLayouts(0, ValueLayout.JAVA_INT), critical);
+        MethodHandle levelHandle = linker.downcallHandle(find(lib, "kida_level"),
+                FunctionDescriptor.of(ValueLayout.ADDRESS));
+        String level;
+        try {
+            MemorySegment p = (MemorySegment) levelHandle.invokeExact();
+            level = p.reinterpret(32).getString(0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return new Loaded(Availability.yes(), scan, escape, scanWith, escapeWith, level);
+    }
+
+    private static MemorySegment find(SymbolLookup lib, String name) {
+        return lib.find(name).orElseThrow(() -> new IllegalStateException("symbol " + name + " missing"));
+    }
+
+    private static Loaded unavailable(String reason) {
+        return new Loaded(Availability.no(reason), null, null, null, null, "none");
+    }
+}

@@ -1,0 +1,86 @@
+package dev.kida.escape.ffi;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.MemorySegment;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every C kernel family this CPU has (the dispatcher picks only one, so the others would go
+ * untested) agrees with a plain Java loop, at every length around the vector widths.
+ */
+class KernelTest {
+    private static final String[] NAMES = {"sse2", "avx2", "avx512bw"};
+
+    @Test
+    void everyKernelScansAndEscapesLikeJava() {
+        // Whether the library must load here is kida-tests' BackendAvailabilityTest's concern.
+        assumeTrue(NativeKernels.availability().available(), NativeKernels.availability().reason());
+        SplittableRandom r = new SplittableRandom(42);
+        int tested = 0;
+        for (int kernel = 0; kernel < NAMES.length; kernel++) {
+            for (int len = 0; len <= 300; len++) {
+                for (int round = 0; round < 6; round++) {
+                    char[] in = text(r, len, round);
+                    char[] out = new char[len * 6 + 32];
+                    long at = NativeKernels.scanWith(kernel, MemorySegment.ofArray(in), len);
+                    if (at == -2) {
+                        continue; // this CPU lacks the family
+                    }
+                    tested++;
+                    assertEquals(firstSpecial(in), at, NAMES[kernel] + " scan, length " + len);
+                    long n = NativeKernels.escapeWith(kernel, MemorySegment.ofArray(in), len,
+                            MemorySegment.ofArray(out));
+                    assertEquals(escape(in), new String(out, 0, (int) n), NAMES[kernel] + " escape, length " + len);
+                }
+            }
+        }
+        assertTrue(tested > 0);
+    }
+
+    /** Round 0 clean; the others with specials, NUL and surrogates at a rate that grows. */
+    private static char[] text(SplittableRandom r, int len, int round) {
+        char[] a = new char[len];
+        for (int i = 0; i < len; i++) {
+            int roll = r.nextInt(64);
+            if (round > 0 && roll < round * 4) {
+                a[i] = "&<>\"'\0".charAt(r.nextInt(6));
+            } else if (roll < 40) {
+                a[i] = (char) ('a' + r.nextInt(26));
+            } else {
+                // Any code unit but the six, including ones whose low byte looks special.
+                char c;
+                do {
+                    c = (char) r.nextInt(0x10000);
+                } while (Scalar.isSpecial(c));
+                a[i] = c;
+            }
+        }
+        return a;
+    }
+
+    private static int firstSpecial(char[] a) {
+        for (int i = 0; i < a.length; i++) {
+            if ("&<>\"'\0".indexOf(a[i]) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String escape(char[] a) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : a) {
+            if (c == 0) {
+                continue;
+            }
+            int k = "&<>\"'".indexOf(c);
+            sb.append(k < 0 ? String.valueOf(c) : new String[] {"&amp;", "&lt;", "&gt;", "&quot;", "&#39;"}[k]);
+        }
+        return sb.toString();
+    }
+}

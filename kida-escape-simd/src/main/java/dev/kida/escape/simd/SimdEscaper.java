@@ -1,0 +1,194 @@
+package dev.kida.escape.simd;
+
+import dev.kida.api.escape.Escaper;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API escaper. A String's chars are not reachable by the Vector API, so each chunk is
+ * first copied with {@link String#getChars} into a per-thread char array (an intrinsic: for a
+ * Latin-1 string it widens bytes to chars many at a time), then scanned {@code ShortVector} by
+ * {@code ShortVector}. Working on UTF-16 code units keeps surrogates, paired or not, untouched:
+ * none of them equals a special character.
+ *
+ * <p>The escape loop stores each loaded vector whole into the output before looking at its
+ * mask; on a clean vector that store is the copy, and at a special character the output index
+ * advances only over the clean prefix, so the next store overwrites the rest. A vector with
+ * more than two specials (code-like text) is escaped char by char instead.
+ */
+final class SimdEscaper implements Escaper {
+    static final SimdEscaper INSTANCE = new SimdEscaper();
+
+    private static final VectorSpecies<Short> SPECIES = ShortVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    /** Below this length the scalar loop wins: no buffer, no vector setup. */
+    private static final int SHORT = 2 * LANES;
+    /** Chars copied and scanned per step: a chunk and its output stay in the L1/L2 cache. */
+    private static final int CHUNK = 4096;
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Per-thread buffers: the input chunk, and the output with room for a whole-vector store. */
+    private static final class Scratch {
+        final char[] in = new char[CHUNK];
+        final char[] out = new char[CHUNK * 6 + LANES];
+    }
+
+    private SimdEscaper() {
+    }
+
+    static int lanes() {
+        return LANES;
+    }
+
+    @Override
+    public String escape(String text) {
+        int n = text.length();
+        if (n < SHORT) {
+            int first = Scalar.firstSpecial(text);
+            if (first < 0) {
+                return text;
+            }
+            StringBuilder sb = new StringBuilder(n + 16);
+            sb.append(text, 0, first);
+            Scalar.escapeTo(text, first, n, sb);
+            return sb.toString();
+        }
+        Scratch scratch = SCRATCH.get();
+        int first = firstSpecial(text, scratch.in);
+        if (first < 0) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(n + (n >> 3) + 16);
+        sb.append(text, 0, first);
+        escapeFrom(text, first, sb, scratch);
+        return sb.toString();
+    }
+
+    @Override
+    public void escapeTo(String text, StringBuilder out) {
+        int n = text.length();
+        if (n < SHORT) {
+            Scalar.escapeTo(text, 0, n, out);
+            return;
+        }
+        Scratch scratch = SCRATCH.get();
+        int first = firstSpecial(text, scratch.in);
+        if (first < 0) {
+            out.append(text);
+            return;
+        }
+        out.append(text, 0, first);
+        escapeFrom(text, first, out, scratch);
+    }
+
+    /** The index of the first special character of {@code s}, or -1. */
+    private static int firstSpecial(String s, char[] buf) {
+        int n = s.length();
+        for (int start = 0; start < n; start += CHUNK) {
+            int len = Math.min(CHUNK, n - start);
+            s.getChars(start, start + len, buf, 0);
+            int at = scan(buf, len);
+            if (at >= 0) {
+                return start + at;
+            }
+        }
+        return -1;
+    }
+
+    private static void escapeFrom(String s, int from, StringBuilder out, Scratch scratch) {
+        int n = s.length();
+        for (int start = from; start < n; start += CHUNK) {
+            int len = Math.min(CHUNK, n - start);
+            s.getChars(start, start + len, scratch.in, 0);
+            out.append(scratch.out, 0, escapeChunk(scratch.in, len, scratch.out));
+        }
+    }
+
+    /** The mask of lanes holding {@code & < > " '} or NUL. */
+    private static VectorMask<Short> specials(ShortVector v) {
+        // '&' | 1 == '\'' | 1 == '\'', and '<' | 2 == '>' | 2 == '>': two compares cover four chars.
+        return v.or((short) 1).eq((short) '\'')
+                .or(v.or((short) 2).eq((short) '>'))
+                .or(v.eq((short) '"'))
+                .or(v.eq((short) 0));
+    }
+
+    /** The index of the first special character in {@code a[0, len)}, or -1. */
+    static int scan(char[] a, int len) {
+        int i = 0;
+        // Four vectors per test: clean text is the common case, and one branch per 4 vectors
+        // keeps the loop bound by loads, not by mask tests.
+        for (int bound = len - 4 * LANES; i <= bound; i += 4 * LANES) {
+            VectorMask<Short> m = specials(ShortVector.fromCharArray(SPECIES, a, i))
+                    .or(specials(ShortVector.fromCharArray(SPECIES, a, i + LANES)))
+                    .or(specials(ShortVector.fromCharArray(SPECIES, a, i + 2 * LANES)))
+                    .or(specials(ShortVector.fromCharArray(SPECIES, a, i + 3 * LANES)));
+            if (m.anyTrue()) {
+                break;
+            }
+        }
+        for (int bound = len - LANES; i <= bound; i += LANES) {
+            VectorMask<Short> m = specials(ShortVector.fromCharArray(SPECIES, a, i));
+            if (m.anyTrue()) {
+                return i + m.firstTrue();
+            }
+        }
+        if (i < len) {
+            if (len >= LANES) {
+                // One overlapping vector ends exactly at len; the lanes before i are known clean.
+                int last = len - LANES;
+                VectorMask<Short> m = specials(ShortVector.fromCharArray(SPECIES, a, last));
+                return m.anyTrue() ? last + m.firstTrue() : -1;
+            }
+            for (; i < len; i++) {
+                if (Scalar.isSpecial(a[i])) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Writes the escaped form of {@code in[0, len)} to {@code out}; returns the length written. */
+    static int escapeChunk(char[] in, int len, char[] out) {
+        int i = 0;
+        int j = 0;
+        for (int bound = len - LANES; i <= bound; ) {
+            ShortVector v = ShortVector.fromCharArray(SPECIES, in, i);
+            v.intoCharArray(out, j);
+            VectorMask<Short> m = specials(v);
+            if (!m.anyTrue()) {
+                i += LANES;
+                j += LANES;
+                continue;
+            }
+            if (m.trueCount() > 2) {
+                // Dense: restarting the vector after each special costs more than a scalar pass.
+                for (int end = i + LANES; i < end; i++) {
+                    char c = in[i];
+                    if (Scalar.isSpecial(c)) {
+                        j = Scalar.writeReplacement(c, out, j);
+                    } else {
+                        out[j++] = c;
+                    }
+                }
+                continue;
+            }
+            int k = m.firstTrue();
+            i += k;
+            j = Scalar.writeReplacement(in[i], out, j + k);
+            i++;
+        }
+        for (; i < len; i++) {
+            char c = in[i];
+            if (Scalar.isSpecial(c)) {
+                j = Scalar.writeReplacement(c, out, j);
+            } else {
+                out[j++] = c;
+            }
+        }
+        return j;
+    }
+}
