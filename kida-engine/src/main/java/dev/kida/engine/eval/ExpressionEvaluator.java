@@ -144,10 +144,10 @@ final class ExpressionEvaluator {
             boolean ok = switch (op.op()) {
                 case EQ -> Values.eq(left, right);
                 case NE -> !Values.eq(left, right);
-                case LT -> Values.compare(left, right) < 0;
-                case LE -> Values.compare(left, right) <= 0;
-                case GT -> Values.compare(left, right) > 0;
-                case GE -> Values.compare(left, right) >= 0;
+                case LT -> Values.compare(left, right, "<");
+                case LE -> Values.compare(left, right, "<=");
+                case GT -> Values.compare(left, right, ">");
+                case GE -> Values.compare(left, right, ">=");
                 case IN -> Values.contains(right, left);
                 case NOT_IN -> !Values.contains(right, left);
             };

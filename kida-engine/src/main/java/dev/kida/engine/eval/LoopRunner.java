@@ -33,10 +33,11 @@ final class LoopRunner {
         if (items.isEmpty()) {
             return withElse ? r.statements.execBody(node.orElse(), outer) : StatementExecutor.NORMAL;
         }
-        Frame frame = Frame.child(outer);
         LoopContext loop = new LoopContext(items, depth0, node.recursive() ? this::recurse : null);
-        frame.set("loop", loop);
         for (int i = 0; i < items.size(); i++) {
+            // A fresh scope per iteration: Jinja2 starts every pass from the outer values.
+            Frame frame = Frame.child(outer);
+            frame.set("loop", loop);
             loop.advance(i);
             r.statements.assign(node.target(), items.get(i), frame);
             int signal = r.statements.execBody(node.body(), frame);

@@ -9,6 +9,7 @@ import dev.kida.api.TemplateSyntaxException;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.runtime.Args;
+import dev.kida.engine.runtime.NameRegistry;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.Values;
 
@@ -21,7 +22,7 @@ import java.util.Map;
  * filters and functions see through {@link CallContext}. Not thread-safe: a render runs on one
  * thread, and every render gets its own Renderer.
  */
-final class Renderer implements CallContext {
+final class Renderer implements CallContext, NameRegistry {
     static final int MAX_DEPTH = 500;
 
     final Engine engine;
@@ -214,12 +215,12 @@ final class Renderer implements CallContext {
         return t.test(this, value, new Args(args, Map.of()));
     }
 
-    /** Whether a filter of this name exists (for the {@code filter} test). */
+    @Override
     public boolean hasFilter(String name) {
         return engine.filter(name) != null;
     }
 
-    /** Whether a test of this name exists (for the {@code test} test). */
+    @Override
     public boolean hasTest(String name) {
         return engine.test(name) != null;
     }

@@ -6,6 +6,7 @@ import dev.kida.api.TemplateRuntimeException;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.Target;
+import dev.kida.engine.runtime.Namespace;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.Values;
 
@@ -42,7 +43,13 @@ final class StatementExecutor {
                     yield NORMAL;
                 }
                 case Stmt.Print p -> {
-                    r.print(r.expressions.eval(p.expr(), f));
+                    Object value = r.expressions.eval(p.expr(), f);
+                    try {
+                        r.print(value);
+                    } catch (KidaException e) {
+                        // An undefined value fails only when printed: point at the expression.
+                        throw r.locate(e, p.expr().pos());
+                    }
                     yield NORMAL;
                 }
                 case Stmt.If i -> execIf(i, f);
@@ -109,7 +116,8 @@ final class StatementExecutor {
                     boolean saved = r.autoescape;
                     r.autoescape = Values.truthy(r.expressions.eval(a.enabled(), f));
                     try {
-                        yield execBody(a.body(), f);
+                        // Like Jinja2, the block is a scope: assignments inside do not leak.
+                        yield execBody(a.body(), Frame.child(f));
                     } finally {
                         r.autoescape = saved;
                     }
@@ -154,7 +162,7 @@ final class StatementExecutor {
                     assign(t.items().get(i), items.get(i), f);
                 }
             }
-            case Target.Attr a -> Assignments.setAttribute(f.lookup(a.name()), a.attr(), value);
+            case Target.Attr a -> Namespace.assign(f.lookup(a.name()), a.attr(), value);
         }
     }
 

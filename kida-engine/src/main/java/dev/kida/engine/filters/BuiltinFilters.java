@@ -2,14 +2,36 @@ package dev.kida.engine.filters;
 
 import dev.kida.api.Filter;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The built-in filters. (Contract stub: the runtime helper fills it in.) */
+/** Jinja2 3.1's built-in filters by name, with their aliases ({@code e}, {@code d}, {@code count}). */
 public final class BuiltinFilters {
     private BuiltinFilters() {
     }
 
+    private static final Map<String, Filter> ALL = build();
+
+    /** Every built-in filter by name. */
     public static Map<String, Filter> all() {
-        return Map.of();
+        return ALL;
+    }
+
+    private static Map<String, Filter> build() {
+        Map<String, Filter> m = new LinkedHashMap<>();
+        StringFilters.register(m);
+        HtmlFilters.register(m);
+        NumberFilters.register(m);
+        SequenceFilters.register(m);
+        SortingFilters.register(m);
+        SelectFilters.register(m);
+        m.put("tojson", Json::tojson);
+        m.put("urlize", Urlize::filter);
+        m.put("wordwrap", TextWrap::filter);
+        m.put("pprint", (ctx, v, a) -> {
+            a.check("pprint");
+            return PrettyPrint.pformat(v);
+        });
+        return Map.copyOf(m);
     }
 }

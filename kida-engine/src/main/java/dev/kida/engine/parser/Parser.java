@@ -2,9 +2,11 @@ package dev.kida.engine.parser;
 
 import dev.kida.api.TemplateSyntaxException;
 import dev.kida.engine.ast.TemplateNode;
+import dev.kida.engine.lexer.Lexer;
 import dev.kida.engine.lexer.LexerOptions;
+import dev.kida.engine.lexer.SourceText;
 
-/** Turns template source into an AST. (Placeholder until the real parser lands.) */
+/** Turns template source into an AST, following Jinja2 3.1's syntax. */
 public final class Parser {
     private Parser() {
     }
@@ -12,9 +14,16 @@ public final class Parser {
     /**
      * Parses a whole template.
      *
+     * @param source  the template text as loaded (any line endings)
+     * @param name    the template name, for messages (may be null)
+     * @param options lexer settings from the environment
+     * @return the AST; its {@code source} is the normalised text the positions refer to
      * @throws TemplateSyntaxException with the template name, line and column of the first error
      */
     public static TemplateNode parse(String source, String name, LexerOptions options) {
-        throw new TemplateSyntaxException("parser not implemented yet", name, 1, 1, null, null);
+        String text = SourceText.normalise(source, options.keepTrailingNewline());
+        SourceText sourceText = new SourceText(name, text);
+        TokenStream stream = new TokenStream(Lexer.tokenizeLeniently(sourceText, options), sourceText);
+        return new TemplateNode(name, text, new StatementParser(stream).parseTemplate());
     }
 }

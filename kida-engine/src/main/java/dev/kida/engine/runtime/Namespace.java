@@ -1,19 +1,65 @@
 package dev.kida.engine.runtime;
 
+import dev.kida.api.TemplateRuntimeException;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code namespace()}: the one object templates may assign attributes on. (Contract stub.) */
+/**
+ * The object {@code namespace(...)} returns: attributes that {@code {% set ns.x = v %}} can
+ * change from inside loops and blocks.
+ */
 public final class Namespace implements TemplateObject {
-    private final Map<String, Object> attributes = new LinkedHashMap<>();
+    private final Map<String, Object> attributes;
 
-    public void set(String name, Object value) {
-        attributes.put(name, value);
+    /** An empty namespace. */
+    public Namespace() {
+        this(Map.of());
+    }
+
+    /** A namespace holding a copy of the given attributes (insertion order kept). */
+    public Namespace(Map<String, Object> initial) {
+        this.attributes = new LinkedHashMap<>(initial);
     }
 
     @Override
-    public Object attribute(String name) {
-        return attributes.containsKey(name) ? attributes.get(name)
-                : new Undefined("'Namespace' object has no attribute '" + name + "'");
+    public synchronized Object attribute(String name) {
+        if (attributes.containsKey(name)) {
+            return attributes.get(name);
+        }
+        return Undefined.attribute(this, name);
+    }
+
+    /** Sets an attribute: {@code {% set ns.name = value %}}. */
+    public synchronized void set(String name, Object value) {
+        attributes.put(name, value);
+    }
+
+    /**
+     * The target of {@code {% set obj.name = value %}}: sets the attribute when {@code obj} is a
+     * namespace, else raises Jinja2's error.
+     */
+    public static void assign(Object obj, String name, Object value) {
+        if (obj instanceof Undefined u) {
+            throw u.fail();
+        }
+        if (!(obj instanceof Namespace ns)) {
+            throw new TemplateRuntimeException("cannot assign attribute on non-namespace object");
+        }
+        ns.set(name, value);
+    }
+
+    @Override
+    public synchronized String toString() {
+        StringBuilder sb = new StringBuilder("<Namespace ");
+        boolean first = true;
+        for (Map.Entry<String, Object> e : attributes.entrySet()) {
+            if (!first) {
+                sb.append(", ");
+            }
+            first = false;
+            sb.append(e.getKey()).append('=').append(PyRepr.repr(e.getValue()));
+        }
+        return sb.append('>').toString();
     }
 }

@@ -4,11 +4,15 @@ import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
 
-/** A Python tuple: an immutable list that prints as {@code (a, b)}. */
-public final class Tuple extends AbstractList<Object> implements RandomAccess {
+/**
+ * A Python tuple: an immutable list that prints as {@code (a, b)}. Subclassed only for named
+ * tuples such as groupby's groups.
+ */
+public class Tuple extends AbstractList<Object> implements RandomAccess {
     private final Object[] items;
 
-    private Tuple(Object[] items) {
+    /** A tuple over the array, which the caller must not change afterwards. */
+    protected Tuple(Object[] items) {
         this.items = items;
     }
 

@@ -16,9 +16,17 @@ public record Undefined(String message) {
         return new Undefined("'" + name + "' is undefined");
     }
 
-    /** For a missing attribute or item of {@code owner}. */
+    /**
+     * For a missing attribute or item of {@code owner}, worded like Jinja2:
+     * {@code 'dict object' has no attribute 'x'} for a string key,
+     * {@code list object has no element 5} for any other key.
+     */
     public static Undefined attribute(Object owner, Object key) {
-        return new Undefined("'" + Values.typeName(owner) + " object' has no attribute '" + key + "'");
+        String owned = Values.objectTypeRepr(owner);
+        if (key instanceof String || key instanceof dev.kida.api.Markup) {
+            return new Undefined(PyRepr.repr(owned) + " has no attribute " + PyRepr.repr(key.toString()));
+        }
+        return new Undefined(owned + " has no element " + PyRepr.repr(key));
     }
 
     /** Raises the error this value stands for. */

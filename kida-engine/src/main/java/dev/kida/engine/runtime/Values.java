@@ -1,16 +1,32 @@
 package dev.kida.engine.runtime;
 
 import dev.kida.api.CallContext;
+import dev.kida.api.GlobalFunction;
+import dev.kida.api.HtmlSafe;
+import dev.kida.api.Markup;
+import dev.kida.api.TemplateTypeException;
 
+import java.lang.reflect.Array;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.BaseStream;
 
 /**
  * Python's value semantics, as Jinja2 templates see them, over the Java values a context holds:
  * null (None), Boolean, Long/Integer/BigInteger (int), Double/Float (float), String and Markup
  * (str), List and {@link Tuple} (list, tuple), Map (dict), records and beans (objects).
- * One definition shared by the evaluator, the bytecode compiler and the filters.
- * (Contract stub: the runtime helper fills these in.)
+ * One definition shared by the evaluator, the bytecode compiler and the filters; the work is
+ * done by {@link Arithmetic}, {@link Comparison}, {@link Access}, {@link PyRepr} and friends.
  */
 public final class Values {
     private Values() {
@@ -18,66 +34,284 @@ public final class Values {
 
     /** Python's {@code type(x).__name__} for messages: 'str', 'int', 'dict', 'list', 'NoneType'... */
     public static String typeName(Object value) {
-        throw new UnsupportedOperationException();
+        return switch (value) {
+            case null -> "NoneType";
+            case Boolean b -> "bool";
+            case Long l -> "int";
+            case Integer i -> "int";
+            case Short s -> "int";
+            case Byte b -> "int";
+            case BigInteger b -> "int";
+            case Double d -> "float";
+            case Float f -> "float";
+            case String s -> "str";
+            case Markup m -> "Markup";
+            case Tuple t -> "tuple";
+            case List<?> l -> "list";
+            case Map<?, ?> m -> "dict";
+            case Set<?> s -> "set";
+            case Undefined u -> "StrictUndefined";
+            case BuiltinMethod m -> "builtin_function_or_method";
+            case GlobalFunction f -> "function";
+            default -> value.getClass().isArray() ? "list" : value.getClass().getSimpleName();
+        };
+    }
+
+    /** Jinja2's {@code object_type_repr}: {@code None}, {@code dict object}, {@code com.example.User object}. */
+    public static String objectTypeRepr(Object value) {
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof Markup) {
+            return "markupsafe.Markup object";
+        }
+        if (isBuiltinType(value)) {
+            return typeName(value) + " object";
+        }
+        return value.getClass().getName() + " object";
+    }
+
+    private static boolean isBuiltinType(Object v) {
+        return v instanceof Boolean || PyNumbers.isNumber(v) || v instanceof String || v instanceof Collection<?>
+                || v instanceof Map<?, ?> || v.getClass().isArray() || v instanceof BuiltinMethod;
     }
 
     /** Python's {@code str()}. Raises for Undefined. */
     public static String str(Object value) {
-        throw new UnsupportedOperationException();
+        return PyRepr.str(value);
     }
 
     /** Python's {@code repr()}. */
     public static String repr(Object value) {
-        throw new UnsupportedOperationException();
+        return PyRepr.repr(value);
     }
 
     /** Python's truth value. Raises for Undefined. */
     public static boolean truthy(Object value) {
-        throw new UnsupportedOperationException();
+        return switch (value) {
+            case null -> false;
+            case Boolean b -> b;
+            case Undefined u -> throw u.fail();
+            case Long l -> l != 0;
+            case Integer i -> i != 0;
+            case Double d -> d != 0;
+            case BigInteger b -> b.signum() != 0;
+            case Number n -> PyNumbers.isNumber(n) ? PyNumbers.toDouble(n) != 0 : true;
+            case CharSequence s -> !s.isEmpty();
+            case Collection<?> c -> !c.isEmpty();
+            case Map<?, ?> m -> !m.isEmpty();
+            case Optional<?> o -> o.isPresent();
+            default -> !value.getClass().isArray() || Array.getLength(value) > 0;
+        };
     }
 
-    public static Object add(Object a, Object b) { throw new UnsupportedOperationException(); }
-    public static Object sub(Object a, Object b) { throw new UnsupportedOperationException(); }
-    public static Object mul(Object a, Object b) { throw new UnsupportedOperationException(); }
-    public static Object div(Object a, Object b) { throw new UnsupportedOperationException(); }
-    public static Object floorDiv(Object a, Object b) { throw new UnsupportedOperationException(); }
-    public static Object mod(Object a, Object b) { throw new UnsupportedOperationException(); }
-    public static Object pow(Object a, Object b) { throw new UnsupportedOperationException(); }
-    public static Object neg(Object a) { throw new UnsupportedOperationException(); }
-    public static Object pos(Object a) { throw new UnsupportedOperationException(); }
+    public static Object add(Object a, Object b) {
+        return Arithmetic.add(a, b);
+    }
+
+    public static Object sub(Object a, Object b) {
+        return Arithmetic.sub(a, b);
+    }
+
+    public static Object mul(Object a, Object b) {
+        return Arithmetic.mul(a, b);
+    }
+
+    public static Object div(Object a, Object b) {
+        return Arithmetic.div(a, b);
+    }
+
+    public static Object floorDiv(Object a, Object b) {
+        return Arithmetic.floorDiv(a, b);
+    }
+
+    public static Object mod(Object a, Object b) {
+        return Arithmetic.mod(a, b);
+    }
+
+    public static Object pow(Object a, Object b) {
+        return Arithmetic.pow(a, b);
+    }
+
+    public static Object neg(Object a) {
+        return Arithmetic.neg(a);
+    }
+
+    public static Object pos(Object a) {
+        return Arithmetic.pos(a);
+    }
 
     /** {@code a ~ b}: str() of both; under autoescape, Markup if either is Markup (escaping the other). */
     public static Object concat(Object a, Object b, boolean autoescape, CallContext ctx) {
-        throw new UnsupportedOperationException();
+        if (autoescape && (a instanceof HtmlSafe || b instanceof HtmlSafe)) {
+            return Markup.of(Html.escape(a, ctx).toHtml() + Html.escape(b, ctx).toHtml());
+        }
+        return str(a) + str(b);
     }
 
     /** Python {@code ==}. */
-    public static boolean eq(Object a, Object b) { throw new UnsupportedOperationException(); }
+    public static boolean eq(Object a, Object b) {
+        return Comparison.eq(a, b);
+    }
 
     /** Python ordering: negative, zero, positive; TemplateTypeException when not orderable. */
-    public static int compare(Object a, Object b) { throw new UnsupportedOperationException(); }
+    public static int compare(Object a, Object b) {
+        return Comparison.compare(a, b);
+    }
+
+    /**
+     * Python's {@code a op b} for {@code op} one of {@code < <= > >=}; NaN orders false, and
+     * the TypeError message names {@code op}.
+     */
+    public static boolean compare(Object a, Object b, String op) {
+        return Comparison.test(a, b, op);
+    }
 
     /** Python {@code item in container}. */
-    public static boolean contains(Object container, Object item) { throw new UnsupportedOperationException(); }
+    public static boolean contains(Object container, Object item) {
+        return Comparison.contains(container, item);
+    }
 
     /** {@code obj.name}: attribute first, then item; an {@link Undefined} when neither exists. */
-    public static Object getAttr(Object obj, String name) { throw new UnsupportedOperationException(); }
+    public static Object getAttr(Object obj, String name) {
+        return Access.getAttr(obj, name);
+    }
 
     /** {@code obj[key]}: item first, then attribute for string keys; {@link Undefined} when missing. */
-    public static Object getItem(Object obj, Object key) { throw new UnsupportedOperationException(); }
+    public static Object getItem(Object obj, Object key) {
+        return Access.getItem(obj, key);
+    }
 
     /** {@code obj[start:stop:step]}; each bound may be null. */
-    public static Object slice(Object obj, Object start, Object stop, Object step) { throw new UnsupportedOperationException(); }
+    public static Object slice(Object obj, Object start, Object stop, Object step) {
+        return PySlice.sliceAny(obj, start, stop, step);
+    }
 
     /** Python iteration: dicts give keys, strings give one-code-point strings. */
-    public static Iterator<Object> iterate(Object iterable) { throw new UnsupportedOperationException(); }
+    @SuppressWarnings("unchecked")
+    public static Iterator<Object> iterate(Object iterable) {
+        return switch (iterable) {
+            case Undefined u -> throw u.fail();
+            case null -> throw notIterable(null);
+            case Map<?, ?> m -> (Iterator<Object>) m.keySet().iterator();
+            case CharSequence s -> codePoints(s.toString());
+            case Iterable<?> i -> (Iterator<Object>) i.iterator();
+            case Iterator<?> i -> (Iterator<Object>) i;
+            case BaseStream<?, ?> s -> (Iterator<Object>) s.iterator();
+            case Optional<?> o -> throw notIterable(o);
+            default -> {
+                if (iterable.getClass().isArray()) {
+                    yield toList(iterable).iterator();
+                }
+                throw notIterable(iterable);
+            }
+        };
+    }
 
-    /** Python {@code list(x)}. */
-    public static List<Object> toList(Object iterable) { throw new UnsupportedOperationException(); }
+    private static TemplateTypeException notIterable(Object v) {
+        return new TemplateTypeException("'" + typeName(v) + "' object is not iterable");
+    }
+
+    private static Iterator<Object> codePoints(String s) {
+        return new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < s.length();
+            }
+
+            @Override
+            public Object next() {
+                if (i >= s.length()) {
+                    throw new NoSuchElementException();
+                }
+                int cp = s.codePointAt(i);
+                int n = Character.charCount(cp);
+                String c = s.substring(i, i + n);
+                i += n;
+                return c;
+            }
+        };
+    }
+
+    /** Python {@code list(x)}: a new mutable list. */
+    public static List<Object> toList(Object iterable) {
+        if (iterable != null && iterable.getClass().isArray()) {
+            int n = Array.getLength(iterable);
+            List<Object> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                Object v = Array.get(iterable, i);
+                // primitive int arrays box to Integer; templates see ints as Long
+                out.add(v instanceof Integer || v instanceof Short || v instanceof Byte ? (Object) ((Number) v).longValue()
+                        : v instanceof Float f ? (Object) f.doubleValue() : v);
+            }
+            return out;
+        }
+        if (iterable instanceof Collection<?> c && !(iterable instanceof Map<?, ?>)) {
+            return new ArrayList<>(c);
+        }
+        List<Object> out = new ArrayList<>();
+        iterate(iterable).forEachRemaining(out::add);
+        return out;
+    }
 
     /** Python {@code len(x)}; strings in code points. */
-    public static int length(Object value) { throw new UnsupportedOperationException(); }
+    public static int length(Object value) {
+        return switch (value) {
+            case Undefined u -> throw u.fail();
+            case String s -> s.codePointCount(0, s.length());
+            case CharSequence s -> s.toString().codePointCount(0, s.length());
+            case Collection<?> c -> c.size();
+            case Map<?, ?> m -> m.size();
+            case null -> throw new TemplateTypeException("object of type 'NoneType' has no len()");
+            default -> {
+                if (value.getClass().isArray()) {
+                    yield Array.getLength(value);
+                }
+                throw new TemplateTypeException("object of type '" + typeName(value) + "' has no len()");
+            }
+        };
+    }
 
     /** Calls a callable value (a GlobalFunction, bound method, macro...) with arguments. */
-    public static Object call(Object callee, CallContext ctx, Args args) { throw new UnsupportedOperationException(); }
+    @SuppressWarnings("unchecked")
+    public static Object call(Object callee, CallContext ctx, Args args) {
+        return switch (callee) {
+            case Undefined u -> throw u.fail();
+            case GlobalFunction f -> f.call(ctx, args);
+            case Function<?, ?> f -> {
+                requireArity(callee, args, 1);
+                yield ((Function<Object, Object>) f).apply(args.positional().get(0));
+            }
+            case BiFunction<?, ?, ?> f -> {
+                requireArity(callee, args, 2);
+                yield ((BiFunction<Object, Object, Object>) f).apply(args.positional().get(0), args.positional().get(1));
+            }
+            case Supplier<?> s -> {
+                requireArity(callee, args, 0);
+                yield s.get();
+            }
+            case null -> throw new TemplateTypeException("'NoneType' object is not callable");
+            default -> throw new TemplateTypeException("'" + typeName(callee) + "' object is not callable");
+        };
+    }
+
+    /** Whether {@link #call} accepts the value (Python's {@code callable()}). */
+    public static boolean isCallable(Object value) {
+        return value instanceof GlobalFunction || value instanceof Function<?, ?> || value instanceof BiFunction<?, ?, ?>
+                || value instanceof Supplier<?>;
+    }
+
+    private static void requireArity(Object callee, Args args, int n) {
+        if (!args.keywords().isEmpty() || args.positional().size() != n) {
+            throw new TemplateTypeException(typeName(callee) + "() takes " + n + " positional argument"
+                    + (n == 1 ? "" : "s") + " but " + args.positional().size() + " were given");
+        }
+    }
+
+    /** MarkupSafe's {@code escape()}: Markup of the escaped text; HtmlSafe values pass unchanged. */
+    public static Markup escape(Object value) {
+        return Html.escape(value);
+    }
 }

@@ -2,14 +2,26 @@ package dev.kida.engine.tests;
 
 import dev.kida.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The built-in tests. (Contract stub: the runtime helper fills it in.) */
+/** Jinja2 3.1's built-in tests by name, including the operator aliases ({@code ==}, {@code <}...). */
 public final class BuiltinTests {
     private BuiltinTests() {
     }
 
+    private static final Map<String, Test> ALL = build();
+
+    /** Every built-in test by name. */
     public static Map<String, Test> all() {
-        return Map.of();
+        return ALL;
+    }
+
+    private static Map<String, Test> build() {
+        Map<String, Test> m = new LinkedHashMap<>();
+        TypeTests.register(m);
+        ValueTests.register(m);
+        ComparisonTests.register(m);
+        return Map.copyOf(m);
     }
 }

@@ -1,0 +1,55 @@
+package dev.kida.bench;
+
+import dev.kida.bench.engine.Renderer;
+import dev.kida.bench.kida.KidaEngine;
+import dev.kida.bench.kida.KidaEscaper;
+import dev.kida.bench.kida.KidaMode;
+import dev.kida.bench.kida.SuiteTemplate;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/** Kida's own suite, minimal to complex, in every mode with every escaper backend. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
+public class KidaSuiteBenchmark {
+    /** The template. */
+    @Param
+    public SuiteTemplate template;
+
+    /** The execution mode. */
+    @Param
+    public KidaMode mode;
+
+    /** The escaper backend. */
+    @Param
+    public KidaEscaper escaper;
+
+    private Renderer renderer;
+
+    /** Loads and compiles the template. */
+    @Setup
+    public void setup() {
+        renderer = new KidaEngine(mode, escaper).renderer(template.templateName(), template.context());
+    }
+
+    /** One render. */
+    @Benchmark
+    public String render() {
+        return renderer.render();
+    }
+}

@@ -1,0 +1,2 @@
+/** The data the scenarios render: JavaBeans every engine can read. */
+package dev.kida.bench.data;

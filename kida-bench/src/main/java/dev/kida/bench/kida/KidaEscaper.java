@@ -1,0 +1,25 @@
+package dev.kida.bench.kida;
+
+import dev.kida.engine.Environment;
+
+/**
+ * The escaper backends Kida is benchmarked with, by their provider name. Every constant is a JMH
+ * parameter value of the Kida benchmarks, so another backend is one line here, e.g.
+ * {@code SIMD("simd"),}; a backend that is not available on the machine fails its benchmark's
+ * setup with the reason, and JMH goes on with the others.
+ */
+public enum KidaEscaper {
+    /** The pure-Java escaper, always available. */
+    JAVA("java");
+
+    private final String providerName;
+
+    KidaEscaper(String providerName) {
+        this.providerName = providerName;
+    }
+
+    /** Forces this backend on the builder. */
+    public Environment.Builder apply(Environment.Builder builder) {
+        return builder.escaper(providerName);
+    }
+}

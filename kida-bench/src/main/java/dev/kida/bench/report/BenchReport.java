@@ -1,0 +1,194 @@
+package dev.kida.bench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kida.bench.engine.Peer;
+import dev.kida.bench.engine.Scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * Turns JMH JSON results into the Markdown tables of docs/performance.md: ops/s, the ratio to jte
+ * and to the hand-written renderer, and allocation per render (per output byte for the pages).
+ *
+ * <p>Usage: {@code BenchReport <header-file> <result.json>... [--update docs/performance.md]}. The
+ * header file holds the machine, JDK and command lines; with {@code --update} the section between
+ * the "template-engines" markers of the document is replaced (the section is appended when absent),
+ * else the report goes to standard output.
+ */
+public final class BenchReport {
+    static final String START = "<!-- template-engines:start -->";
+    static final String END = "<!-- template-engines:end -->";
+
+    private final List<Result> results;
+
+    BenchReport(List<Result> results) {
+        this.results = List.copyOf(results);
+    }
+
+    /** Entry point; see the class comment. */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: BenchReport <header-file> <result.json>... [--update <doc.md>]");
+        }
+        String header = Files.readString(Path.of(args[0]));
+        List<Result> results = new ArrayList<>();
+        Path update = null;
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--update")) {
+                update = Path.of(args[++i]);
+                continue;
+            }
+            for (JsonNode node : json.readTree(Path.of(args[i]).toFile())) {
+                results.add(Result.of(node));
+            }
+        }
+        String section = START + "\n" + new BenchReport(results).markdown(header) + END + "\n";
+        if (update == null) {
+            System.out.print(section);
+        } else {
+            Files.writeString(update, splice(Files.exists(update) ? Files.readString(update) : "", section));
+        }
+    }
+
+    /** Replaces the marked section of the document, or appends it. */
+    static String splice(String document, String section) {
+        int start = document.indexOf(START);
+        int end = document.indexOf(END);
+        if (start >= 0 && end > start) {
+            return document.substring(0, start) + section + document.substring(end + END.length()).replaceFirst("^\n", "");
+        }
+        String base = document.isEmpty() ? "# Performance\n\n" : document + (document.endsWith("\n") ? "\n" : "\n\n");
+        return base + section;
+    }
+
+    /** The whole "Template engines" section. */
+    String markdown(String header) {
+        StringBuilder md = new StringBuilder("## Template engines\n\n").append(header.strip()).append("\n\n");
+        for (Scenario scenario : Scenario.values()) {
+            render(md, scenario, 1, "### " + scenario.id() + " (1 thread)");
+            render(md, scenario, 2, "### " + scenario.id() + " (2 threads)");
+        }
+        compile(md);
+        suite(md);
+        return md.toString();
+    }
+
+    private void render(StringBuilder md, Scenario scenario, int threads, String title) {
+        List<Row> rows = new ArrayList<>();
+        for (Result r : results) {
+            if (r.threads() != threads || !scenario.name().equals(r.param("scenario"))) {
+                continue;
+            }
+            if (r.benchmark().equals("RenderBenchmark.render")) {
+                rows.add(new Row(Peer.valueOf(r.param("engine")).label(), r));
+            } else if (r.benchmark().equals("KidaRenderBenchmark.render")) {
+                rows.add(new Row(kidaLabel(r), r));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        int outputBytes = Peer.HANDWRITTEN.adapter().prepare(scenario).render()
+                .getBytes(StandardCharsets.UTF_8).length;
+        Double jte = score(rows, row -> row.engine().equals(Peer.JTE.label()));
+        Double hand = score(rows, row -> row.engine().equals(Peer.HANDWRITTEN.label()));
+        md.append(title).append("\n\nOutput: ").append(outputBytes).append(" bytes per render.\n\n")
+                .append("| engine | ops/s | ± | vs jte | vs hand-written | B/op | B per output byte |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        rows.sort(Comparator.comparingDouble((Row row) -> row.result().score()).reversed());
+        for (Row row : rows) {
+            Result r = row.result();
+            md.append("| ").append(row.engine())
+                    .append(" | ").append(ops(r.score()))
+                    .append(" | ").append(ops(r.error()))
+                    .append(" | ").append(ratio(r.score(), jte))
+                    .append(" | ").append(ratio(r.score(), hand))
+                    .append(" | ").append(Double.isNaN(r.bytesPerOp()) ? "–" : String.format(Locale.ROOT, "%,.0f", r.bytesPerOp()))
+                    .append(" | ").append(Double.isNaN(r.bytesPerOp()) ? "–" : String.format(Locale.ROOT, "%.2f", r.bytesPerOp() / outputBytes))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private void compile(StringBuilder md) {
+        List<Row> rows = new ArrayList<>();
+        for (Result r : results) {
+            if (r.benchmark().equals("CompileBenchmark.compile")) {
+                rows.add(new Row(Peer.valueOf(r.param("engine")).label(), r));
+            } else if (r.benchmark().equals("KidaCompileBenchmark.compile")) {
+                rows.add(new Row("Kida " + lower(r.param("mode")), r));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        Double pebble = score(rows, row -> row.engine().equals(Peer.PEBBLE.label()));
+        md.append("### compile (stocks source String to a ready template)\n\n")
+                .append("jte and Rocker compile at build time and are not in this table.\n\n")
+                .append("| engine | ops/s | ± | vs Pebble | B/op |\n|---|---:|---:|---:|---:|\n");
+        rows.sort(Comparator.comparingDouble((Row row) -> row.result().score()).reversed());
+        for (Row row : rows) {
+            Result r = row.result();
+            md.append("| ").append(row.engine()).append(" | ").append(ops(r.score())).append(" | ")
+                    .append(ops(r.error())).append(" | ").append(ratio(r.score(), pebble)).append(" | ")
+                    .append(Double.isNaN(r.bytesPerOp()) ? "–" : String.format(Locale.ROOT, "%,.0f", r.bytesPerOp()))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private void suite(StringBuilder md) {
+        List<Result> suite = results.stream().filter(r -> r.benchmark().equals("KidaSuiteBenchmark.render"))
+                .sorted(Comparator.comparing((Result r) -> dev.kida.bench.kida.SuiteTemplate.valueOf(r.param("template")))
+                        .thenComparing(r -> r.param("mode")).thenComparing(r -> r.param("escaper")))
+                .toList();
+        if (suite.isEmpty()) {
+            return;
+        }
+        md.append("### Kida's own suite\n\n| template | mode | escaper | ops/s | ± | B/op |\n|---|---|---|---:|---:|---:|\n");
+        for (Result r : suite) {
+            md.append("| ").append(lower(r.param("template"))).append(" | ").append(lower(r.param("mode")))
+                    .append(" | ").append(lower(r.param("escaper"))).append(" | ").append(ops(r.score()))
+                    .append(" | ").append(ops(r.error())).append(" | ")
+                    .append(Double.isNaN(r.bytesPerOp()) ? "–" : String.format(Locale.ROOT, "%,.0f", r.bytesPerOp()))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private record Row(String engine, Result result) {
+    }
+
+    private static String kidaLabel(Result r) {
+        return "**Kida** (" + lower(r.param("mode")) + ", " + lower(r.param("escaper")) + ")";
+    }
+
+    private static Double score(List<Row> rows, Predicate<Row> which) {
+        return rows.stream().filter(which).map(row -> row.result().score()).findFirst().orElse(null);
+    }
+
+    private static String ratio(double score, Double base) {
+        return base == null ? "–" : String.format(Locale.ROOT, "%.2f×", score / base);
+    }
+
+    private static String ops(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}

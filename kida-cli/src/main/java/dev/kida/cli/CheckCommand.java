@@ -1,0 +1,81 @@
+package dev.kida.cli;
+
+import dev.kida.api.KidaException;
+import dev.kida.engine.Environment;
+import dev.kida.engine.Loaders;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code kida check DIR}: parses every file under DIR (except hidden ones) as a template and reports each one that
+ * fails, in the same format as a render error. Exits 1 if any failed.
+ */
+final class CheckCommand {
+    private CheckCommand() {
+    }
+
+    static int run(Path dir, PrintStream out, PrintStream err) throws CliException {
+        if (!Files.isDirectory(dir)) {
+            throw CliException.input("template directory not found: " + dir);
+        }
+        List<String> names = templateNames(dir);
+        Environment environment = Environment.builder().loader(Loaders.fileSystem(dir)).build();
+        int failed = 0;
+        for (String name : names) {
+            try {
+                environment.getTemplate(name);
+            } catch (KidaException e) {
+                ErrorReport.print(e, err);
+                failed++;
+            }
+        }
+        String summary = "checked " + names.size() + (names.size() == 1 ? " template" : " templates");
+        if (failed > 0) {
+            err.println(summary + ": " + failed + (failed == 1 ? " has an error" : " have errors"));
+            return Main.TEMPLATE_ERROR;
+        }
+        out.println(summary + ": no errors");
+        return Main.OK;
+    }
+
+    /** Every regular file under {@code dir}, as a template name ({@code /}-separated), sorted. */
+    static List<String> templateNames(Path dir) throws CliException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(dir::relativize)
+                    .filter(relative -> !isHidden(relative))
+                    .map(CheckCommand::templateName)
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw CliException.input("cannot list " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** Editor and VCS droppings ({@code .DS_Store}, {@code .git/...}) are not templates. */
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String templateName(Path relative) {
+        StringBuilder name = new StringBuilder();
+        for (Path part : relative) {
+            if (!name.isEmpty()) {
+                name.append('/');
+            }
+            name.append(part);
+        }
+        return name.toString();
+    }
+}

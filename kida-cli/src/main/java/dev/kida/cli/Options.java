@@ -1,0 +1,34 @@
+package dev.kida.cli;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What {@code kida render} was asked to do.
+ *
+ * @param entry               the template to render, by its name under {@code templates}
+ * @param templates           the directory templates are loaded from
+ * @param data                the JSON context file, {@code "-"} for standard input, or null for an
+ *                            empty context
+ * @param autoescape          whether output is HTML-escaped (default true)
+ * @param trimBlocks          drop the first newline after a block tag
+ * @param lstripBlocks        strip whitespace before a block tag at the start of a line
+ * @param keepTrailingNewline keep the template's final newline
+ * @param escaper             the escaper backend to force, or null for the engine's choice
+ * @param mode                the execution mode to force, or null for the engine's default
+ */
+public record Options(String entry, Path templates, String data, boolean autoescape, boolean trimBlocks,
+                      boolean lstripBlocks, boolean keepTrailingNewline, String escaper, Mode mode) {
+    /** The value of {@code --data} that reads the context from standard input. */
+    public static final String STDIN = "-";
+
+    public Options {
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(templates, "templates");
+    }
+
+    /** Whether the context comes from standard input. */
+    public boolean dataFromStdin() {
+        return STDIN.equals(data);
+    }
+}

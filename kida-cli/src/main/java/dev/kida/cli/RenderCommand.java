@@ -1,0 +1,62 @@
+package dev.kida.cli;
+
+import dev.kida.api.KidaException;
+import dev.kida.engine.Environment;
+import dev.kida.engine.Loaders;
+import dev.kida.engine.Template;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+
+/**
+ * {@code kida render}: loads one template, renders it with the JSON context and writes the
+ * output to standard output as UTF-8, byte for byte. The whole output is rendered before any of
+ * it is written, so a failing render leaves standard output empty.
+ */
+final class RenderCommand {
+    private RenderCommand() {
+    }
+
+    static int run(Options options, InputStream in, PrintStream out, PrintStream err) throws CliException {
+        if (!Files.isDirectory(options.templates())) {
+            throw CliException.input("template directory not found: " + options.templates());
+        }
+        Map<String, Object> context = DataFile.read(options.data(), in);
+        Environment environment = environment(options);
+        String output;
+        try {
+            Template template = environment.getTemplate(options.entry());
+            output = template.render(context);
+        } catch (KidaException e) {
+            ErrorReport.print(e, err);
+            return Main.TEMPLATE_ERROR;
+        }
+        byte[] bytes = output.getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+        out.flush();
+        return Main.OK;
+    }
+
+    /** The environment the options describe. */
+    static Environment environment(Options options) throws CliException {
+        Environment.Builder builder = Environment.builder()
+                .loader(Loaders.fileSystem(options.templates()))
+                .autoescape(options.autoescape())
+                .trimBlocks(options.trimBlocks())
+                .lstripBlocks(options.lstripBlocks())
+                .keepTrailingNewline(options.keepTrailingNewline());
+        if (options.escaper() != null) {
+            builder.escaper(options.escaper());
+        }
+        try {
+            return builder.build();
+        } catch (KidaException e) {
+            // The only configuration that can fail is a forced escaper that is unknown or cannot
+            // run here: the user's choice, so a usage-level error with the provider's reason.
+            throw CliException.input(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.kida.cli;
+
+/** The help texts. */
+final class Usage {
+    private Usage() {
+    }
+
+    /** The synopsis, printed after a usage error. */
+    static final String SYNOPSIS = """
+            usage: kida render ENTRY --templates DIR [--data FILE.json | --data -]
+                               [--autoescape | --no-autoescape] [--trim-blocks] [--lstrip-blocks]
+                               [--keep-trailing-newline] [--escaper NAME] [--mode MODE]
+                   kida check DIR
+                   kida escapers
+                   kida --version | --help
+            """;
+
+    /** The full help, for {@code --help}. */
+    static final String HELP = """
+            kida: render Jinja2 templates on the JVM.
+
+            """ + SYNOPSIS + """
+
+            Commands:
+              render ENTRY     Render the template named ENTRY (a path relative to --templates, with /)
+                               and write the output to standard output as UTF-8, nothing added.
+                --templates DIR          Directory the templates are loaded from (required).
+                --data FILE.json         The render context: a JSON object. '-' reads standard input.
+                                         Integers become integers, numbers with a fraction or an
+                                         exponent become floats. Without --data the context is empty.
+                --autoescape             HTML-escape output (the default).
+                --no-autoescape          Do not escape output.
+                --trim-blocks            Drop the first newline after a block tag.
+                --lstrip-blocks          Strip spaces and tabs before a block tag at a line start.
+                --keep-trailing-newline  Keep the final newline of a template.
+                --escaper NAME           Force an escaper backend (see 'kida escapers').
+                --mode MODE              Execution mode: %s.
+              check DIR        Parse every template under DIR (recursively) and report every error.
+              escapers         List the escaper backends found, their availability and the one
+                               that would be used.
+
+            Exit status: 0 on success, 1 on a template error (the first line of standard error is
+            '<ExceptionName>: <template>:<line>:<col>: <message>'), 2 on a usage or input error.
+            """.formatted(Mode.names());
+}

@@ -1,0 +1,202 @@
+package dev.kida.engine.filters;
+
+import dev.kida.api.Arguments;
+import dev.kida.api.CallContext;
+import dev.kida.api.Filter;
+import dev.kida.api.Markup;
+import dev.kida.api.TemplateRuntimeException;
+import dev.kida.api.TemplateTypeException;
+import dev.kida.engine.runtime.PyNumbers;
+import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.Values;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Number filters: abs, int, float, round. */
+final class NumberFilters {
+    private NumberFilters() {
+    }
+
+    static void register(Map<String, Filter> m) {
+        m.put("abs", (ctx, v, a) -> {
+            a.check("abs");
+            if (v instanceof Undefined u) {
+                throw u.fail();
+            }
+            if (PyNumbers.isFloat(v)) {
+                return Math.abs(PyNumbers.toDouble(v));
+            }
+            if (PyNumbers.isIntegral(v)) {
+                return PyNumbers.normalize(PyNumbers.toBig(v).abs());
+            }
+            throw new TemplateTypeException("bad operand type for abs(): '" + Values.typeName(v) + "'");
+        });
+        m.put("int", NumberFilters::toInt);
+        m.put("float", (ctx, v, a) -> {
+            a.check("float", "default");
+            Object dflt = a.get(0, "default", 0.0);
+            Double d = parseFloat(v);
+            return d == null ? dflt : d;
+        });
+        m.put("round", NumberFilters::round);
+    }
+
+    private static final Pattern FLOAT = Pattern.compile(
+            "[+-]?(?:(?:\\d(?:_?\\d)*)?\\.?\\d(?:_?\\d)*(?:[eE][+-]?\\d(?:_?\\d)*)?|\\d(?:_?\\d)*\\.(?:[eE][+-]?\\d(?:_?\\d)*)?"
+                    + "|inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
+
+    /** Python's float(x), or null where it raises TypeError or ValueError. */
+    static Double parseFloat(Object v) {
+        if (v instanceof Undefined u) {
+            throw u.fail();
+        }
+        if (PyNumbers.isNumber(v)) {
+            return PyNumbers.toDouble(v);
+        }
+        if (v instanceof String || v instanceof Markup) {
+            String s = v.toString().strip();
+            if (!FLOAT.matcher(s).matches()) {
+                return null;
+            }
+            String lower = s.toLowerCase();
+            String body = lower.startsWith("+") || lower.startsWith("-") ? lower.substring(1) : lower;
+            double sign = lower.startsWith("-") ? -1 : 1;
+            if (body.startsWith("inf")) {
+                return sign * Double.POSITIVE_INFINITY;
+            }
+            if (body.equals("nan")) {
+                return Double.NaN;
+            }
+            return Double.parseDouble(s.replace("_", ""));
+        }
+        return null;
+    }
+
+    /** Python's float(value) for filters that need a number: TypeError/ValueError as exceptions. */
+    static double toFloat(Object v) {
+        Double d = parseFloat(v);
+        if (d == null) {
+            if (v instanceof String || v instanceof Markup) {
+                throw new TemplateRuntimeException("could not convert string to float: " + Values.repr(v.toString()));
+            }
+            throw new TemplateTypeException("float() argument must be a string or a real number, not '"
+                    + Values.typeName(v) + "'");
+        }
+        return d;
+    }
+
+    /** Python's int(float): truncation toward zero. */
+    static Object truncateToInt(double d) {
+        if (Double.isNaN(d)) {
+            throw new TemplateRuntimeException("cannot convert float NaN to integer");
+        }
+        if (Double.isInfinite(d)) {
+            throw new TemplateRuntimeException("cannot convert float infinity to integer");
+        }
+        return PyNumbers.normalize(new BigDecimal(d).toBigInteger());
+    }
+
+    /** Python's int(s, base) for strings, or null on ValueError. */
+    static Object parseInt(String s, int base) {
+        s = s.strip();
+        boolean negative = false;
+        if (s.startsWith("+") || s.startsWith("-")) {
+            negative = s.startsWith("-");
+            s = s.substring(1);
+        }
+        String lower = s.toLowerCase();
+        int prefixBase = lower.startsWith("0x") ? 16 : lower.startsWith("0o") ? 8 : lower.startsWith("0b") ? 2 : 0;
+        if (prefixBase != 0 && (base == 0 || base == prefixBase)) {
+            s = s.substring(2);
+            if (s.startsWith("_")) {
+                s = s.substring(1);
+            }
+            base = prefixBase;
+        } else if (base == 0) {
+            base = 10;
+            if (s.length() > 1 && s.startsWith("0") && !s.replace("_", "").chars().allMatch(c -> c == '0')) {
+                return null;
+            }
+        }
+        if (s.isEmpty() || s.startsWith("_") || s.endsWith("_") || s.contains("__")) {
+            return null;
+        }
+        String digits = s.replace("_", "");
+        for (int i = 0; i < digits.length(); i++) {
+            if (Character.digit(digits.charAt(i), base) < 0) {
+                return null;
+            }
+        }
+        BigInteger v = new BigInteger(digits, base);
+        return PyNumbers.normalize(negative ? v.negate() : v);
+    }
+
+    private static Object toInt(CallContext ctx, Object v, Arguments a) {
+        a.check("int", "default", "base");
+        Object dflt = a.get(0, "default", 0L);
+        int base = Texts.intArg(a.get(1, "base", 10L), "int");
+        if (base != 0 && (base < 2 || base > 36)) {
+            throw new TemplateRuntimeException("int() base must be >= 2 and <= 36, or 0");
+        }
+        if (v instanceof Undefined u) {
+            throw u.fail();
+        }
+        if (v instanceof String || v instanceof Markup) {
+            Object parsed = parseInt(v.toString(), base);
+            if (parsed != null) {
+                return parsed;
+            }
+        } else if (PyNumbers.isIntegral(v)) {
+            return PyNumbers.canonicalInt(v);
+        } else if (PyNumbers.isFloat(v)) {
+            return truncateToInt(PyNumbers.toDouble(v));
+        }
+        // Jinja2's quirk: "42.23"|int gives 42 through float()
+        Double d = parseFloat(v);
+        return d == null ? dflt : truncateToInt(d);
+    }
+
+    private static Object round(CallContext ctx, Object v, Arguments a) {
+        a.check("round", "precision", "method");
+        int precision = Texts.intArg(a.get(0, "precision", 0L), "round");
+        String method = Values.str(a.get(1, "method", "common"));
+        if (!method.equals("common") && !method.equals("ceil") && !method.equals("floor")) {
+            throw new TemplateRuntimeException("method must be common, ceil or floor");
+        }
+        if (v instanceof Undefined u) {
+            throw u.fail();
+        }
+        if (!PyNumbers.isNumber(v)) {
+            if (method.equals("common")) {
+                throw new TemplateTypeException("type " + Values.typeName(v) + " doesn't define __round__ method");
+            }
+            throw new TemplateTypeException("can't multiply sequence by non-int of type 'int'");
+        }
+        if (method.equals("common")) {
+            if (PyNumbers.isIntegral(v)) {
+                if (precision >= 0) {
+                    return PyNumbers.canonicalInt(v);
+                }
+                BigDecimal r = new BigDecimal(PyNumbers.toBig(v)).setScale(precision, RoundingMode.HALF_EVEN);
+                return PyNumbers.normalize(r.setScale(0).toBigInteger());
+            }
+            double d = PyNumbers.toDouble(v);
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                return d;
+            }
+            return new BigDecimal(d).setScale(precision, RoundingMode.HALF_EVEN).doubleValue();
+        }
+        Object scale = Values.pow(10L, (long) precision);
+        Object scaled = Values.mul(v, scale);
+        double x = PyNumbers.toDouble(scaled);
+        double rounded = method.equals("ceil") ? Math.ceil(x) : Math.floor(x);
+        if (Double.isInfinite(rounded) || Double.isNaN(rounded)) {
+            throw new TemplateRuntimeException("cannot convert float infinity to integer");
+        }
+        return Values.div(PyNumbers.normalize(new BigDecimal(rounded).toBigInteger()), scale);
+    }
+}

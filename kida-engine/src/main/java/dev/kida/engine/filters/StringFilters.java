@@ -1,0 +1,270 @@
+package dev.kida.engine.filters;
+
+import dev.kida.api.Arguments;
+import dev.kida.api.CallContext;
+import dev.kida.api.Filter;
+import dev.kida.api.HtmlSafe;
+import dev.kida.api.Markup;
+import dev.kida.api.TemplateRuntimeException;
+import dev.kida.engine.runtime.PercentFormat;
+import dev.kida.engine.runtime.PyChars;
+import dev.kida.engine.runtime.PyNumbers;
+import dev.kida.engine.runtime.PySlice;
+import dev.kida.engine.runtime.PyStrings;
+import dev.kida.engine.runtime.Tuple;
+import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.Values;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Filters over text: case, trimming, truncation, replacement, formatting, indentation. */
+final class StringFilters {
+    private StringFilters() {
+    }
+
+    static void register(Map<String, Filter> m) {
+        m.put("upper", (ctx, v, a) -> {
+            a.check("upper");
+            return Texts.map(v, PyStrings::upper);
+        });
+        m.put("lower", (ctx, v, a) -> {
+            a.check("lower");
+            return Texts.map(v, PyStrings::lower);
+        });
+        m.put("capitalize", (ctx, v, a) -> {
+            a.check("capitalize");
+            return Texts.map(v, PyStrings::capitalize);
+        });
+        m.put("title", (ctx, v, a) -> {
+            a.check("title");
+            return title(Values.str(Texts.softStr(v)));
+        });
+        m.put("trim", (ctx, v, a) -> {
+            a.check("trim", "chars");
+            Object chars = a.get(0, "chars", null);
+            String c = chars == null ? null : Texts.strArg(chars, "strip arg");
+            return Texts.map(v, s -> PyStrings.strip(s, c, true, true));
+        });
+        m.put("center", (ctx, v, a) -> {
+            a.check("center", "width");
+            int width = Texts.intArg(a.get(0, "width", 80L), "center");
+            return Texts.map(v, s -> PyStrings.pad(s, width, " ", '^'));
+        });
+        m.put("string", (ctx, v, a) -> {
+            a.check("string");
+            return Texts.softStr(v);
+        });
+        m.put("wordcount", (ctx, v, a) -> {
+            a.check("wordcount");
+            return (long) wordcount(Values.str(Texts.softStr(v)));
+        });
+        m.put("truncate", StringFilters::truncate);
+        m.put("replace", StringFilters::replace);
+        m.put("format", StringFilters::format);
+        m.put("indent", StringFilters::indent);
+        m.put("filesizeformat", StringFilters::filesizeformat);
+    }
+
+    /** Jinja2's title: upper-cases the first letter after spaces, hyphens and opening brackets. */
+    static String title(String s) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            int start = i;
+            boolean sep = isTitleSeparator(s.codePointAt(i));
+            while (i < n && isTitleSeparator(s.codePointAt(i)) == sep) {
+                i += Character.charCount(s.codePointAt(i));
+            }
+            String item = s.substring(start, i);
+            if (sep) {
+                out.append(item);
+            } else {
+                int first = item.codePointAt(0);
+                int len = Character.charCount(first);
+                out.append(PyStrings.upper(item.substring(0, len))).append(PyStrings.lower(item.substring(len)));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isTitleSeparator(int cp) {
+        return cp == '-' || cp == '(' || cp == '{' || cp == '[' || cp == '<' || PyChars.isSpace(cp);
+    }
+
+    /** Python's {@code len(re.findall(r"\w+", s))}. */
+    static int wordcount(String s) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean word = isWordChar(cp);
+            if (word && !inWord) {
+                count++;
+            }
+            inWord = word;
+        }
+        return count;
+    }
+
+    /** Python's {@code \w} in Unicode mode. */
+    static boolean isWordChar(int cp) {
+        return cp == '_' || PyChars.isAlnum(cp);
+    }
+
+    private static Object truncate(CallContext ctx, Object v, Arguments a) {
+        a.check("truncate", "length", "killwords", "end", "leeway");
+        int length = Texts.intArg(a.get(0, "length", 255L), "truncate");
+        boolean killwords = ctx.truthy(a.get(1, "killwords", false));
+        Object endObj = a.get(2, "end", "...");
+        Object leewayObj = a.get(3, "leeway", null);
+        int leeway = leewayObj == null ? 5 : Texts.intArg(leewayObj, "truncate");
+        if (v instanceof Undefined u) {
+            throw u.fail();
+        }
+        String end = Values.str(endObj);
+        int endLen = PyStrings.length(end);
+        if (length < endLen) {
+            throw new TemplateRuntimeException("expected length >= " + endLen + ", got " + length);
+        }
+        if (leeway < 0) {
+            throw new TemplateRuntimeException("expected leeway >= 0, got " + leeway);
+        }
+        if (!(v instanceof String) && !(v instanceof Markup)) {
+            // Python measures the value itself: numbers have no len(), short lists pass unchanged
+            if (Values.length(v) <= length + leeway) {
+                return v;
+            }
+            throw new dev.kida.api.TemplateTypeException("can only concatenate " + Values.typeName(v)
+                    + " (not \"str\") to " + Values.typeName(v));
+        }
+        String s = v.toString();
+        if (PyStrings.length(s) <= length + leeway) {
+            return v;
+        }
+        String cut = PySlice.slice(s, null, (long) (length - endLen), null);
+        String result;
+        if (killwords) {
+            result = cut;
+        } else {
+            int space = cut.lastIndexOf(' ');
+            result = space < 0 ? cut : cut.substring(0, space);
+        }
+        if (v instanceof Markup) {
+            return Markup.of(result + (endObj instanceof HtmlSafe h ? h.toHtml() : ctx.escape(end).toHtml()));
+        }
+        return result + end;
+    }
+
+    private static Object replace(CallContext ctx, Object v, Arguments a) {
+        a.check("replace", "old", "new", "count");
+        Object old = a.require(0, "old");
+        Object repl = a.require(1, "new");
+        Object countObj = a.get(2, "count", null);
+        long count = countObj == null ? -1 : Texts.intArg(countObj, "replace");
+        if (!ctx.autoescape()) {
+            return PyStrings.replace(Values.str(v), Values.str(old), Values.str(repl), count);
+        }
+        boolean oldSafe = old instanceof HtmlSafe;
+        boolean newSafe = repl instanceof HtmlSafe;
+        Object s;
+        if (oldSafe || (newSafe && !(v instanceof HtmlSafe))) {
+            s = ctx.escape(v);
+        } else {
+            s = Texts.softStr(v);
+        }
+        if (s instanceof Markup m) {
+            // Markup.replace escapes its arguments
+            return Markup.of(PyStrings.replace(m.toString(), ctx.escape(old).toHtml(), ctx.escape(repl).toHtml(), count));
+        }
+        return PyStrings.replace((String) s, Values.str(old), Values.str(repl), count);
+    }
+
+    private static Object format(CallContext ctx, Object v, Arguments a) {
+        if (!a.positional().isEmpty() && !a.keywords().isEmpty()) {
+            throw new TemplateRuntimeException("can't handle positional and keyword arguments at the same time");
+        }
+        Object args = a.keywords().isEmpty() ? Tuple.copyOf(a.positional()) : a.keywords();
+        Object s = Texts.softStr(v);
+        return Values.mod(s, args);
+    }
+
+    private static Object indent(CallContext ctx, Object v, Arguments a) {
+        a.check("indent", "width", "first", "blank");
+        Object widthObj = a.get(0, "width", 4L);
+        boolean first = ctx.truthy(a.get(1, "first", false));
+        boolean blank = ctx.truthy(a.get(2, "blank", false));
+        String indention;
+        if (widthObj instanceof String || widthObj instanceof Markup) {
+            indention = widthObj.toString();
+        } else {
+            indention = " ".repeat(Math.max(0, Texts.intArg(widthObj, "indent")));
+        }
+        boolean markup = v instanceof Markup;
+        if (markup && !(widthObj instanceof Markup)) {
+            indention = ctx.escape(indention).toHtml();
+        }
+        String s = (markup ? v.toString() : Values.str(v)) + "\n";
+        List<Object> lines = PyStrings.splitlines(s, false);
+        StringBuilder rv = new StringBuilder();
+        if (blank) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (i > 0) {
+                    rv.append('\n').append(indention);
+                }
+                rv.append(lines.get(i));
+            }
+        } else {
+            rv.append(lines.get(0));
+            List<Object> rest = new ArrayList<>(lines.subList(1, lines.size()));
+            if (!rest.isEmpty()) {
+                rv.append('\n');
+                for (int i = 0; i < rest.size(); i++) {
+                    if (i > 0) {
+                        rv.append('\n');
+                    }
+                    String line = (String) rest.get(i);
+                    if (!line.isEmpty()) {
+                        rv.append(indention);
+                    }
+                    rv.append(line);
+                }
+            }
+        }
+        String out = first ? indention + rv : rv.toString();
+        return markup ? Markup.of(out) : out;
+    }
+
+    private static Object filesizeformat(CallContext ctx, Object v, Arguments a) {
+        a.check("filesizeformat", "binary");
+        boolean binary = ctx.truthy(a.get(0, "binary", false));
+        double bytes = NumberFilters.toFloat(v);
+        int base = binary ? 1024 : 1000;
+        String[] prefixes = binary
+                ? new String[]{"KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"}
+                : new String[]{"kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+        if (bytes == 1) {
+            return "1 Byte";
+        }
+        if (bytes < base) {
+            return Values.str(NumberFilters.truncateToInt(bytes)) + " Bytes";
+        }
+        double unit = 0;
+        String prefix = null;
+        for (int i = 0; i < prefixes.length; i++) {
+            unit = Math.pow(base, i + 2);
+            prefix = prefixes[i];
+            if (bytes < unit) {
+                break;
+            }
+        }
+        return PercentFormat.format("%.1f", base * bytes / unit) + " " + prefix;
+    }
+
+    static boolean isNumber(Object v) {
+        return PyNumbers.isNumber(v);
+    }
+}

@@ -1,0 +1,476 @@
+package dev.kida.engine.parser;
+
+import dev.kida.api.TemplateSyntaxException;
+import dev.kida.engine.ast.Expr;
+import dev.kida.engine.ast.Pos;
+import dev.kida.engine.ast.Stmt;
+import dev.kida.engine.ast.Target;
+import dev.kida.engine.lexer.Token;
+import dev.kida.engine.lexer.TokenType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Parses template structure: text, {@code {{ }}} and the statement tags, with Jinja2's messages
+ * for unknown tags and unclosed blocks. A statement's position is that of its {@code {%} (or
+ * {@code {{}); a text node's is where its text starts.
+ */
+final class StatementParser extends ExpressionParser {
+    private static final Set<String> NONE = Set.of();
+    private static final Set<String> FOR_TARGET_ENDS = Set.of("in");
+    private static final Set<String> FOR_ITER_ENDS = Set.of("recursive");
+
+    /** Tags whose bodies are still open, innermost first, for messages. */
+    private final Deque<String> tagStack = new ArrayDeque<>();
+    /** The end tags each open body waits for, innermost last. */
+    private final List<List<String>> endTagStack = new ArrayList<>();
+    private final Set<String> blockNames = new HashSet<>();
+    /** How many for-bodies enclose the current point (reset inside macros, calls and blocks). */
+    private int loopDepth;
+
+    StatementParser(TokenStream stream) {
+        super(stream);
+    }
+
+    /** The whole template. */
+    List<Stmt> parseTemplate() {
+        return subparse(null);
+    }
+
+    private List<Stmt> subparse(List<String> endTags) {
+        if (endTags != null) {
+            endTagStack.add(endTags);
+        }
+        try {
+            List<Stmt> body = new ArrayList<>();
+            TextBuffer text = new TextBuffer(body);
+            while (!stream.at(TokenType.EOF)) {
+                Token token = stream.current();
+                switch (token.type()) {
+                    case DATA -> {
+                        text.add(token);
+                        stream.next();
+                    }
+                    case VARIABLE_BEGIN -> {
+                        text.flush();
+                        stream.next();
+                        Expr expr = parseTuple();
+                        stream.expect(TokenType.VARIABLE_END);
+                        body.add(new Stmt.Print(token.pos(), expr));
+                    }
+                    case BLOCK_BEGIN -> {
+                        text.flush();
+                        stream.next();
+                        Token tag = stream.current();
+                        if (endTags != null && tag.type() == TokenType.NAME && endTags.contains((String) tag.value())) {
+                            return body;
+                        }
+                        parseStatement(token.pos(), body);
+                        stream.expect(TokenType.BLOCK_END);
+                    }
+                    default -> throw stream.fail("unexpected '" + token.describe() + "'", token.pos());
+                }
+            }
+            text.flush();
+            return body;
+        } finally {
+            if (endTags != null) {
+                endTagStack.removeLast();
+            }
+        }
+    }
+
+    /** Collects adjacent text tokens into one Text node. */
+    private static final class TextBuffer {
+        private final List<Stmt> body;
+        private StringBuilder text;
+        private Pos pos;
+
+        TextBuffer(List<Stmt> body) {
+            this.body = body;
+        }
+
+        void add(Token token) {
+            String value = (String) token.value();
+            if (value.isEmpty()) {
+                return;
+            }
+            if (text == null) {
+                text = new StringBuilder();
+                pos = token.pos();
+            }
+            text.append(value);
+        }
+
+        void flush() {
+            if (text != null) {
+                body.add(new Stmt.Text(pos, text.toString()));
+                text = null;
+            }
+        }
+    }
+
+    private void parseStatement(Pos tagPos, List<Stmt> out) {
+        Token token = stream.current();
+        if (token.type() != TokenType.NAME) {
+            throw stream.fail("tag name expected", token.pos());
+        }
+        String name = (String) token.value();
+        tagStack.push(name);
+        boolean known = true;
+        try {
+            switch (name) {
+                case "for" -> out.add(parseFor(tagPos));
+                case "if" -> out.add(parseIf(tagPos));
+                case "block" -> out.add(parseBlock(tagPos));
+                case "extends" -> {
+                    stream.next();
+                    out.add(new Stmt.Extends(tagPos, parseExpression()));
+                }
+                case "print" -> parsePrint(tagPos, out);
+                case "macro" -> out.add(parseMacro(tagPos));
+                case "include" -> out.add(parseInclude(tagPos));
+                case "from" -> out.add(parseFrom(tagPos));
+                case "import" -> out.add(parseImport(tagPos));
+                case "set" -> out.add(parseSet(tagPos));
+                case "with" -> out.add(parseWith(tagPos));
+                case "autoescape" -> out.add(parseAutoescape(tagPos));
+                case "call" -> out.add(parseCallBlock(tagPos));
+                case "filter" -> out.add(parseFilterBlock(tagPos));
+                case "do" -> {
+                    stream.next();
+                    out.add(new Stmt.Do(tagPos, parseTuple()));
+                }
+                case "break", "continue" -> out.add(parseLoopControl(tagPos));
+                default -> {
+                    // Not a block: the message must name the enclosing one.
+                    tagStack.pop();
+                    known = false;
+                    throw unknownTag(name, token.pos());
+                }
+            }
+        } finally {
+            if (known) {
+                tagStack.pop();
+            }
+        }
+    }
+
+    // ---- body helpers ----
+
+    /**
+     * Parses a body up to one of {@code endTags} (the current token then is that end tag's name,
+     * or the token after it with {@code dropNeedle}).
+     */
+    private List<Stmt> parseStatements(List<String> endTags, boolean dropNeedle) {
+        stream.skipIf(TokenType.COLON);
+        stream.expect(TokenType.BLOCK_END);
+        List<Stmt> body = subparse(endTags);
+        if (stream.at(TokenType.EOF)) {
+            throw endOfTemplate(endTags);
+        }
+        if (dropNeedle) {
+            stream.next();
+        }
+        return body;
+    }
+
+    private TemplateSyntaxException unknownTag(String name, Pos pos) {
+        return unclosedMessage(name, endTagStack, pos);
+    }
+
+    private TemplateSyntaxException endOfTemplate(List<String> endTags) {
+        List<List<String>> stack = new ArrayList<>(endTagStack);
+        stack.add(endTags);
+        return unclosedMessage(null, stack, stream.current().pos());
+    }
+
+    private TemplateSyntaxException unclosedMessage(String name, List<List<String>> stack, Pos pos) {
+        Set<String> expected = new LinkedHashSet<>();
+        stack.forEach(expected::addAll);
+        String looking = stack.isEmpty() ? null
+                : stack.getLast().stream().map(t -> "'" + t + "'").collect(Collectors.joining(" or "));
+        StringBuilder message = new StringBuilder(
+                name == null ? "Unexpected end of template." : "Encountered unknown tag '" + name + "'.");
+        if (looking != null) {
+            if (name != null && expected.contains(name)) {
+                message.append(" You probably made a nesting mistake. Jinja is expecting this tag,"
+                        + " but currently looking for ").append(looking).append('.');
+            } else {
+                message.append(" Jinja was looking for the following tags: ").append(looking).append('.');
+            }
+        }
+        if (!tagStack.isEmpty()) {
+            message.append(" The innermost block that needs to be closed is '")
+                    .append(tagStack.peek()).append("'.");
+        }
+        return stream.fail(message.toString(), pos);
+    }
+
+    /** Parses a body where break/continue of an outer loop are not allowed (a new function). */
+    private List<Stmt> parseIsolatedBody(List<String> endTags) {
+        int saved = loopDepth;
+        loopDepth = 0;
+        try {
+            return parseStatements(endTags, true);
+        } finally {
+            loopDepth = saved;
+        }
+    }
+
+    // ---- statements ----
+
+    private Stmt parseFor(Pos pos) {
+        stream.next();
+        Target target = parseAssignTarget(true, FOR_TARGET_ENDS, false);
+        stream.expectName("in");
+        Expr iter = parseTuple(false, FOR_ITER_ENDS);
+        Expr filter = stream.skipIfName("if") ? parseExpression() : null;
+        boolean recursive = stream.skipIfName("recursive");
+        loopDepth++;
+        List<Stmt> body;
+        try {
+            body = parseStatements(List.of("endfor", "else"), false);
+        } finally {
+            loopDepth--;
+        }
+        List<Stmt> orElse = List.of();
+        if (!"endfor".equals(stream.next().value())) {
+            orElse = parseStatements(List.of("endfor"), true);
+        }
+        return new Stmt.For(pos, target, iter, filter, List.copyOf(body), List.copyOf(orElse), recursive);
+    }
+
+    private Stmt parseIf(Pos pos) {
+        stream.next();
+        List<Stmt.Branch> branches = new ArrayList<>();
+        List<Stmt> orElse = List.of();
+        while (true) {
+            Expr test = parseTuple(false, NONE);
+            List<Stmt> body = parseStatements(List.of("elif", "else", "endif"), false);
+            branches.add(new Stmt.Branch(test, List.copyOf(body)));
+            Token token = stream.next();
+            if (token.isName("elif")) {
+                continue;
+            }
+            if (token.isName("else")) {
+                orElse = List.copyOf(parseStatements(List.of("endif"), true));
+            }
+            break;
+        }
+        return new Stmt.If(pos, List.copyOf(branches), orElse);
+    }
+
+    private Stmt parseBlock(Pos pos) {
+        stream.next();
+        Token nameToken = stream.expect(TokenType.NAME);
+        String name = (String) nameToken.value();
+        boolean scoped = stream.skipIfName("scoped");
+        boolean required = stream.skipIfName("required");
+        if (stream.at(TokenType.SUB)) {
+            throw stream.fail("Block names in Jinja have to be valid Python identifiers and may not"
+                    + " contain hyphens, use an underscore instead.");
+        }
+        if (!blockNames.add(name)) {
+            throw stream.fail("block '" + name + "' defined twice", nameToken.pos());
+        }
+        List<Stmt> body = parseIsolatedBody(List.of("endblock"));
+        if (required) {
+            for (Stmt stmt : body) {
+                if (!(stmt instanceof Stmt.Text text) || !isBlank(text.text())) {
+                    throw stream.fail("Required blocks can only contain comments or whitespace");
+                }
+            }
+        }
+        stream.skipIfName(name);
+        return new Stmt.Block(pos, name, List.copyOf(body), scoped, required);
+    }
+
+    private static boolean isBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\u0085') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void parsePrint(Pos pos, List<Stmt> out) {
+        stream.next();
+        boolean first = true;
+        while (!stream.at(TokenType.BLOCK_END)) {
+            if (!first) {
+                stream.expect(TokenType.COMMA);
+            }
+            out.add(new Stmt.Print(pos, parseExpression()));
+            first = false;
+        }
+    }
+
+    private Stmt parseMacro(Pos pos) {
+        stream.next();
+        String name = (String) parseNameTarget().value();
+        List<Stmt.Param> params = parseSignature();
+        return new Stmt.Macro(pos, name, params, List.copyOf(parseIsolatedBody(List.of("endmacro"))));
+    }
+
+    private List<Stmt.Param> parseSignature() {
+        stream.expect(TokenType.LPAREN);
+        List<Stmt.Param> params = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        boolean defaults = false;
+        while (!stream.at(TokenType.RPAREN)) {
+            if (!params.isEmpty()) {
+                stream.expect(TokenType.COMMA);
+            }
+            Token nameToken = parseNameTarget();
+            String name = (String) nameToken.value();
+            Expr defaultValue = null;
+            if (stream.skipIf(TokenType.ASSIGN)) {
+                defaultValue = parseExpression();
+                defaults = true;
+            } else if (defaults) {
+                throw stream.fail("non-default argument follows default argument");
+            }
+            if (!seen.add(name)) {
+                throw stream.fail("duplicate argument '" + name + "' in function definition", nameToken.pos());
+            }
+            params.add(new Stmt.Param(name, defaultValue));
+        }
+        stream.expect(TokenType.RPAREN);
+        return List.copyOf(params);
+    }
+
+    private Stmt parseCallBlock(Pos pos) {
+        stream.next();
+        List<Stmt.Param> params = stream.at(TokenType.LPAREN) ? parseSignature() : List.of();
+        Expr call = parseExpression();
+        if (!(call instanceof Expr.Call c)) {
+            throw stream.fail("expected call", pos);
+        }
+        return new Stmt.CallBlock(pos, c, params, List.copyOf(parseIsolatedBody(List.of("endcall"))));
+    }
+
+    private Stmt parseFilterBlock(Pos pos) {
+        stream.next();
+        List<Expr.Filter> filters = parseFilters(true);
+        return new Stmt.FilterBlock(pos, filters, List.copyOf(parseStatements(List.of("endfilter"), true)));
+    }
+
+    private Stmt parseSet(Pos pos) {
+        stream.next();
+        Target target = parseAssignTarget(true, NONE, true);
+        if (stream.skipIf(TokenType.ASSIGN)) {
+            return new Stmt.Set(pos, target, parseTuple());
+        }
+        List<Expr.Filter> filters = parseFilters(false);
+        List<Stmt> body = parseStatements(List.of("endset"), true);
+        return new Stmt.SetBlock(pos, target, List.copyOf(filters), List.copyOf(body));
+    }
+
+    private Stmt parseWith(Pos pos) {
+        stream.next();
+        List<Stmt.Assignment> assignments = new ArrayList<>();
+        while (!stream.at(TokenType.BLOCK_END)) {
+            if (!assignments.isEmpty()) {
+                stream.expect(TokenType.COMMA);
+            }
+            Target target = parseAssignTarget(true, NONE, false);
+            stream.expect(TokenType.ASSIGN);
+            assignments.add(new Stmt.Assignment(target, parseExpression()));
+        }
+        List<Stmt> body = parseStatements(List.of("endwith"), true);
+        return new Stmt.With(pos, List.copyOf(assignments), List.copyOf(body));
+    }
+
+    private Stmt parseAutoescape(Pos pos) {
+        stream.next();
+        Expr enabled = parseExpression();
+        return new Stmt.Autoescape(pos, enabled, List.copyOf(parseStatements(List.of("endautoescape"), true)));
+    }
+
+    private Stmt parseInclude(Pos pos) {
+        stream.next();
+        Expr template = parseExpression();
+        boolean ignoreMissing = false;
+        if (stream.atName("ignore") && stream.look().isName("missing")) {
+            stream.next();
+            stream.next();
+            ignoreMissing = true;
+        }
+        Boolean context = parseImportContext();
+        return new Stmt.Include(pos, template, ignoreMissing, context == null || context);
+    }
+
+    private Stmt parseImport(Pos pos) {
+        stream.next();
+        Expr template = parseExpression();
+        stream.expectName("as");
+        String alias = (String) parseNameTarget().value();
+        Boolean context = parseImportContext();
+        return new Stmt.Import(pos, template, alias, context != null && context);
+    }
+
+    private Stmt parseFrom(Pos pos) {
+        stream.next();
+        Expr template = parseExpression();
+        stream.expectName("import");
+        List<Stmt.ImportName> names = new ArrayList<>();
+        Boolean context = null;
+        while (true) {
+            if (!names.isEmpty()) {
+                stream.expect(TokenType.COMMA);
+            }
+            if (!stream.at(TokenType.NAME)) {
+                stream.expect(TokenType.NAME);
+            }
+            context = parseImportContext();
+            if (context != null) {
+                break;
+            }
+            Token nameToken = parseNameTarget();
+            String name = (String) nameToken.value();
+            if (name.startsWith("_")) {
+                throw stream.fail("names starting with an underline can not be imported", nameToken.pos());
+            }
+            String alias = stream.skipIfName("as") ? (String) parseNameTarget().value() : name;
+            names.add(new Stmt.ImportName(name, alias));
+            context = parseImportContext();
+            if (context != null || !stream.at(TokenType.COMMA)) {
+                break;
+            }
+        }
+        return new Stmt.FromImport(pos, template, List.copyOf(names), context != null && context);
+    }
+
+    /** {@code with context} / {@code without context}: true, false, or null when absent. */
+    private Boolean parseImportContext() {
+        if ((stream.atName("with") || stream.atName("without")) && stream.look().isName("context")) {
+            boolean with = stream.next().isName("with");
+            stream.next();
+            return with;
+        }
+        return null;
+    }
+
+    private Stmt parseLoopControl(Pos pos) {
+        Token token = stream.next();
+        if (token.isName("break")) {
+            if (loopDepth == 0) {
+                throw stream.fail("'break' outside loop", token.pos());
+            }
+            return new Stmt.Break(pos);
+        }
+        if (loopDepth == 0) {
+            throw stream.fail("'continue' not properly in loop", token.pos());
+        }
+        return new Stmt.Continue(pos);
+    }
+}

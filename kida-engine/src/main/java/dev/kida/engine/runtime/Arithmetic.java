@@ -1,0 +1,360 @@
+package dev.kida.engine.runtime;
+
+import dev.kida.api.Markup;
+import dev.kida.api.TemplateRuntimeException;
+import dev.kida.api.TemplateTypeException;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Python's arithmetic operators over template values. */
+public final class Arithmetic {
+    private Arithmetic() {
+    }
+
+    private static void checkDefined(Object a, Object b) {
+        if (a instanceof Undefined u) {
+            throw u.fail();
+        }
+        if (b instanceof Undefined u) {
+            throw u.fail();
+        }
+    }
+
+    private static TemplateTypeException unsupported(String op, Object a, Object b) {
+        return new TemplateTypeException("unsupported operand type(s) for " + op + ": '"
+                + Values.typeName(a) + "' and '" + Values.typeName(b) + "'");
+    }
+
+    private static boolean isStr(Object v) {
+        return v instanceof String || v instanceof Markup;
+    }
+
+    private static boolean isPlainList(Object v) {
+        return v instanceof List<?> && !(v instanceof Tuple);
+    }
+
+    /** {@code a + b}. */
+    public static Object add(Object a, Object b) {
+        checkDefined(a, b);
+        if (PyNumbers.isNumber(a) && PyNumbers.isNumber(b)) {
+            if (PyNumbers.isFloat(a) || PyNumbers.isFloat(b)) {
+                return PyNumbers.toDouble(a) + PyNumbers.toDouble(b);
+            }
+            if (!PyNumbers.isBig(a) && !PyNumbers.isBig(b)) {
+                long x = PyNumbers.toLong(a);
+                long y = PyNumbers.toLong(b);
+                long r = x + y;
+                if (((x ^ r) & (y ^ r)) >= 0) {
+                    return r;
+                }
+            }
+            return PyNumbers.normalize(PyNumbers.toBig(a).add(PyNumbers.toBig(b)));
+        }
+        if (isStr(a) && isStr(b)) {
+            if (a instanceof Markup || b instanceof Markup) {
+                return Markup.of(Html.escape(a).toHtml() + Html.escape(b).toHtml());
+            }
+            return (String) a + b;
+        }
+        if (isStr(a)) {
+            throw new TemplateTypeException("can only concatenate str (not \"" + Values.typeName(b) + "\") to str");
+        }
+        if (a instanceof Tuple ta && b instanceof Tuple tb) {
+            List<Object> all = new ArrayList<>(ta);
+            all.addAll(tb);
+            return Tuple.copyOf(all);
+        }
+        if (isPlainList(a) && isPlainList(b)) {
+            List<Object> all = new ArrayList<>((List<?>) a);
+            all.addAll((List<?>) b);
+            return all;
+        }
+        if (a instanceof List<?> && !(b instanceof Undefined)) {
+            String kind = Values.typeName(a);
+            throw new TemplateTypeException("can only concatenate " + kind + " (not \"" + Values.typeName(b)
+                    + "\") to " + kind);
+        }
+        throw unsupported("+", a, b);
+    }
+
+    /** {@code a - b}. */
+    public static Object sub(Object a, Object b) {
+        checkDefined(a, b);
+        if (PyNumbers.isNumber(a) && PyNumbers.isNumber(b)) {
+            if (PyNumbers.isFloat(a) || PyNumbers.isFloat(b)) {
+                return PyNumbers.toDouble(a) - PyNumbers.toDouble(b);
+            }
+            if (!PyNumbers.isBig(a) && !PyNumbers.isBig(b)) {
+                long x = PyNumbers.toLong(a);
+                long y = PyNumbers.toLong(b);
+                long r = x - y;
+                if (((x ^ y) & (x ^ r)) >= 0) {
+                    return r;
+                }
+            }
+            return PyNumbers.normalize(PyNumbers.toBig(a).subtract(PyNumbers.toBig(b)));
+        }
+        throw unsupported("-", a, b);
+    }
+
+    /** {@code a * b}, including sequence repetition. */
+    public static Object mul(Object a, Object b) {
+        checkDefined(a, b);
+        if (PyNumbers.isNumber(a) && PyNumbers.isNumber(b)) {
+            if (PyNumbers.isFloat(a) || PyNumbers.isFloat(b)) {
+                return PyNumbers.toDouble(a) * PyNumbers.toDouble(b);
+            }
+            if (!PyNumbers.isBig(a) && !PyNumbers.isBig(b)) {
+                long x = PyNumbers.toLong(a);
+                long y = PyNumbers.toLong(b);
+                long hi = Math.multiplyHigh(x, y);
+                long lo = x * y;
+                if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+                    return lo;
+                }
+            }
+            return PyNumbers.normalize(PyNumbers.toBig(a).multiply(PyNumbers.toBig(b)));
+        }
+        if (PyNumbers.isIntegral(a) && !PyNumbers.isIntegral(b)) {
+            return repeat(b, a, "*", a, b);
+        }
+        if (PyNumbers.isIntegral(b)) {
+            return repeat(a, b, "*", a, b);
+        }
+        if (isStr(a) || a instanceof List<?> || isStr(b) || b instanceof List<?>) {
+            Object seq = isStr(a) || a instanceof List<?> ? a : b;
+            Object other = seq == a ? b : a;
+            throw new TemplateTypeException("can't multiply sequence by non-int of type '"
+                    + Values.typeName(other) + "'");
+        }
+        throw unsupported("*", a, b);
+    }
+
+    private static Object repeat(Object seq, Object count, String op, Object a, Object b) {
+        if (PyNumbers.isBig(count)) {
+            throw new TemplateRuntimeException("cannot fit 'int' into an index-sized integer");
+        }
+        long n = Math.max(0, PyNumbers.toLong(count));
+        if (seq instanceof String s) {
+            checkedSize((long) s.length() * n);
+            return s.repeat((int) n);
+        }
+        if (seq instanceof Markup m) {
+            checkedSize((long) m.length() * n);
+            return Markup.of(m.toString().repeat((int) n));
+        }
+        if (seq instanceof List<?> l) {
+            checkedSize(l.size() * n);
+            List<Object> out = new ArrayList<>();
+            for (long i = 0; i < n; i++) {
+                out.addAll(l);
+            }
+            return seq instanceof Tuple ? Tuple.copyOf(out) : out;
+        }
+        throw unsupported(op, a, b);
+    }
+
+    private static int checkedSize(long size) {
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new TemplateRuntimeException("MemoryError: result too large");
+        }
+        return (int) size;
+    }
+
+    /** {@code a / b}: always a float. */
+    public static Object div(Object a, Object b) {
+        checkDefined(a, b);
+        if (PyNumbers.isNumber(a) && PyNumbers.isNumber(b)) {
+            if (PyNumbers.isFloat(a) || PyNumbers.isFloat(b)) {
+                double y = PyNumbers.toDouble(b);
+                if (y == 0) {
+                    throw new TemplateRuntimeException("float division by zero");
+                }
+                return PyNumbers.toDouble(a) / y;
+            }
+            if (PyNumbers.toBig(b).signum() == 0) {
+                throw new TemplateRuntimeException("division by zero");
+            }
+            if (!PyNumbers.isBig(a) && !PyNumbers.isBig(b)) {
+                long x = PyNumbers.toLong(a);
+                long y = PyNumbers.toLong(b);
+                if (Math.abs(x) <= (1L << 53) && Math.abs(y) <= (1L << 53)) {
+                    return (double) x / (double) y;
+                }
+            }
+            return new BigDecimal(PyNumbers.toBig(a))
+                    .divide(new BigDecimal(PyNumbers.toBig(b)), MathContext.DECIMAL128).doubleValue();
+        }
+        throw unsupported("/", a, b);
+    }
+
+    /** {@code a // b}: floor division. */
+    public static Object floorDiv(Object a, Object b) {
+        checkDefined(a, b);
+        if (PyNumbers.isNumber(a) && PyNumbers.isNumber(b)) {
+            if (PyNumbers.isFloat(a) || PyNumbers.isFloat(b)) {
+                double y = PyNumbers.toDouble(b);
+                if (y == 0) {
+                    throw new TemplateRuntimeException("float floor division by zero");
+                }
+                return floatDivmod(PyNumbers.toDouble(a), y)[0];
+            }
+            if (PyNumbers.toBig(b).signum() == 0) {
+                throw new TemplateRuntimeException("integer division or modulo by zero");
+            }
+            if (!PyNumbers.isBig(a) && !PyNumbers.isBig(b)) {
+                long x = PyNumbers.toLong(a);
+                long y = PyNumbers.toLong(b);
+                if (!(x == Long.MIN_VALUE && y == -1)) {
+                    return Math.floorDiv(x, y);
+                }
+            }
+            BigInteger[] qr = PyNumbers.toBig(a).divideAndRemainder(PyNumbers.toBig(b));
+            BigInteger q = qr[0];
+            if (qr[1].signum() != 0 && (qr[1].signum() != PyNumbers.toBig(b).signum())) {
+                q = q.subtract(BigInteger.ONE);
+            }
+            return PyNumbers.normalize(q);
+        }
+        throw unsupported("//", a, b);
+    }
+
+    /** {@code a % b}: floor modulo for numbers, printf-style formatting for strings. */
+    public static Object mod(Object a, Object b) {
+        checkDefined(a, b);
+        if (isStr(a)) {
+            if (a instanceof Markup m) {
+                return Markup.of(PercentFormat.format(m.toString(), escapeArgs(b)));
+            }
+            return PercentFormat.format((String) a, b);
+        }
+        if (PyNumbers.isNumber(a) && PyNumbers.isNumber(b)) {
+            if (PyNumbers.isFloat(a) || PyNumbers.isFloat(b)) {
+                double y = PyNumbers.toDouble(b);
+                if (y == 0) {
+                    throw new TemplateRuntimeException("float modulo by zero");
+                }
+                return floatDivmod(PyNumbers.toDouble(a), y)[1];
+            }
+            if (PyNumbers.toBig(b).signum() == 0) {
+                throw new TemplateRuntimeException("integer modulo by zero");
+            }
+            if (!PyNumbers.isBig(a) && !PyNumbers.isBig(b)) {
+                long y = PyNumbers.toLong(b);
+                if (y == -1) {
+                    return 0L;
+                }
+                return Math.floorMod(PyNumbers.toLong(a), y);
+            }
+            BigInteger y = PyNumbers.toBig(b);
+            BigInteger r = PyNumbers.toBig(a).mod(y.abs());
+            if (y.signum() < 0 && r.signum() != 0) {
+                r = r.add(y);
+            }
+            return PyNumbers.normalize(r);
+        }
+        throw unsupported("%", a, b);
+    }
+
+    /** MarkupSafe escapes the arguments of {@code Markup % args}. */
+    private static Object escapeArgs(Object args) {
+        if (args instanceof Tuple t) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : t) {
+                out.add(o instanceof String || o instanceof Markup ? Html.escape(o) : o);
+            }
+            return Tuple.copyOf(out);
+        }
+        if (args instanceof java.util.Map<?, ?> m) {
+            java.util.Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, v instanceof String || v instanceof Markup ? Html.escape(v) : v));
+            return out;
+        }
+        return args instanceof String || args instanceof Markup ? Html.escape(args) : args;
+    }
+
+    /** CPython's float_divmod: floor quotient and modulo with the sign of the divisor. */
+    static double[] floatDivmod(double vx, double wx) {
+        double mod = vx % wx;
+        double div = (vx - mod) / wx;
+        if (mod != 0) {
+            if ((wx < 0) != (mod < 0)) {
+                mod += wx;
+                div -= 1.0;
+            }
+        } else {
+            mod = Math.copySign(0.0, wx);
+        }
+        double floordiv;
+        if (div != 0) {
+            floordiv = Math.floor(div);
+            if (div - floordiv > 0.5) {
+                floordiv += 1.0;
+            }
+        } else {
+            floordiv = Math.copySign(0.0, vx / wx);
+        }
+        return new double[]{floordiv, mod};
+    }
+
+    /** {@code a ** b}. */
+    public static Object pow(Object a, Object b) {
+        checkDefined(a, b);
+        if (PyNumbers.isNumber(a) && PyNumbers.isNumber(b)) {
+            if (PyNumbers.isIntegral(a) && PyNumbers.isIntegral(b)) {
+                BigInteger exp = PyNumbers.toBig(b);
+                if (exp.signum() >= 0) {
+                    BigInteger base = PyNumbers.toBig(a);
+                    if (exp.bitLength() > 31 && base.abs().compareTo(BigInteger.ONE) > 0) {
+                        throw new TemplateRuntimeException("MemoryError: exponent too large");
+                    }
+                    if (base.abs().compareTo(BigInteger.ONE) <= 0) {
+                        if (base.signum() == 0) {
+                            return exp.signum() == 0 ? 1L : 0L;
+                        }
+                        return base.signum() > 0 || !exp.testBit(0) ? 1L : -1L;
+                    }
+                    return PyNumbers.normalize(base.pow(exp.intValueExact()));
+                }
+            }
+            double x = PyNumbers.toDouble(a);
+            double y = PyNumbers.toDouble(b);
+            if (x == 0 && y < 0) {
+                throw new TemplateRuntimeException("0.0 cannot be raised to a negative power");
+            }
+            return Math.pow(x, y);
+        }
+        throw unsupported("** or pow()", a, b);
+    }
+
+    /** Unary {@code -a}. */
+    public static Object neg(Object a) {
+        checkDefined(a, null);
+        if (PyNumbers.isFloat(a)) {
+            return -PyNumbers.toDouble(a);
+        }
+        if (PyNumbers.isIntegral(a)) {
+            if (!PyNumbers.isBig(a) && PyNumbers.toLong(a) != Long.MIN_VALUE) {
+                return -PyNumbers.toLong(a);
+            }
+            return PyNumbers.normalize(PyNumbers.toBig(a).negate());
+        }
+        throw new TemplateTypeException("bad operand type for unary -: '" + Values.typeName(a) + "'");
+    }
+
+    /** Unary {@code +a}. */
+    public static Object pos(Object a) {
+        checkDefined(a, null);
+        if (PyNumbers.isFloat(a)) {
+            return PyNumbers.toDouble(a);
+        }
+        if (PyNumbers.isIntegral(a)) {
+            return PyNumbers.canonicalInt(a);
+        }
+        throw new TemplateTypeException("bad operand type for unary +: '" + Values.typeName(a) + "'");
+    }
+}

@@ -1,0 +1,191 @@
+package dev.kida.engine.runtime;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Python's float formatting: {@code repr()} (shortest round-tripping digits, scientific notation
+ * when the exponent is below -4 or at least 16) and the fixed/exponent forms of {@code %} and
+ * {@code format()}, rounded correctly from the exact binary value as Python does.
+ */
+public final class FloatFormat {
+    private FloatFormat() {
+    }
+
+    /** Python's {@code repr(float)}: {@code 4.0}, {@code 1e+16}, {@code 1e-05}, {@code inf}, {@code nan}. */
+    public static String repr(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == 0) {
+            return (1 / d < 0) ? "-0.0" : "0.0";
+        }
+        StringBuilder out = new StringBuilder();
+        if (d < 0) {
+            out.append('-');
+            d = -d;
+        }
+        Digits digits = Digits.shortest(d);
+        String ds = digits.digits();
+        int exp = digits.exponent();
+        if (exp < -4 || exp >= 16) {
+            out.append(ds.charAt(0));
+            if (ds.length() > 1) {
+                out.append('.').append(ds, 1, ds.length());
+            }
+            appendExponent(out, exp);
+        } else if (exp < 0) {
+            out.append("0.");
+            out.append("0".repeat(-exp - 1)).append(ds);
+        } else if (ds.length() <= exp + 1) {
+            out.append(ds).append("0".repeat(exp + 1 - ds.length())).append(".0");
+        } else {
+            out.append(ds, 0, exp + 1).append('.').append(ds, exp + 1, ds.length());
+        }
+        return out.toString();
+    }
+
+    /** {@code e+16}, {@code e-05}: Python writes at least two exponent digits. */
+    static void appendExponent(StringBuilder out, int exp) {
+        out.append('e').append(exp < 0 ? '-' : '+');
+        int a = Math.abs(exp);
+        if (a < 10) {
+            out.append('0');
+        }
+        out.append(a);
+    }
+
+    /** {@code '%.Nf' % d}: fixed notation, correctly rounded (half-even on the exact binary value). */
+    public static String fixed(double d, int precision) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        String s = new BigDecimal(d).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
+        if (d < 0 || (d == 0 && 1 / d < 0)) {
+            if (!s.startsWith("-")) {
+                s = "-" + s;
+            }
+        }
+        return s;
+    }
+
+    /** {@code '%.Ne' % d}: one digit, point, N digits, exponent. */
+    public static String exponent(double d, int precision) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        StringBuilder out = new StringBuilder();
+        if (d < 0 || (d == 0 && 1 / d < 0)) {
+            out.append('-');
+            d = -d;
+        }
+        if (d == 0) {
+            out.append('0');
+            if (precision > 0) {
+                out.append('.').append("0".repeat(precision));
+            }
+            appendExponent(out, 0);
+            return out.toString();
+        }
+        BigDecimal bd = new BigDecimal(d);
+        BigDecimal rounded = bd.round(new java.math.MathContext(precision + 1, RoundingMode.HALF_EVEN));
+        String unscaled = rounded.unscaledValue().toString();
+        int exp = unscaled.length() - 1 - rounded.scale();
+        // pad to precision+1 digits (trailing zeros may have been stripped in the unscaled value)
+        StringBuilder digits = new StringBuilder(unscaled);
+        while (digits.length() < precision + 1) {
+            digits.append('0');
+        }
+        out.append(digits.charAt(0));
+        if (precision > 0) {
+            out.append('.').append(digits, 1, precision + 1);
+        }
+        appendExponent(out, exp);
+        return out.toString();
+    }
+
+    /**
+     * {@code '%.Ng' % d}: exponent form when the exponent is below -4 or at least the precision,
+     * trailing zeros removed unless {@code alternate}.
+     */
+    public static String general(double d, int precision, boolean alternate) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (precision == 0) {
+            precision = 1;
+        }
+        String e = exponent(d, precision - 1);
+        int ePos = e.indexOf('e');
+        int exp = Integer.parseInt(e.substring(ePos + 1));
+        String body;
+        if (exp < -4 || exp >= precision) {
+            String mant = e.substring(0, ePos);
+            if (!alternate) {
+                mant = stripZeros(mant);
+            }
+            return mant + e.substring(ePos);
+        }
+        body = fixed(d, precision - 1 - exp);
+        return alternate ? body : stripZeros(body);
+    }
+
+    private static String stripZeros(String s) {
+        if (s.indexOf('.') < 0) {
+            return s;
+        }
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (s.charAt(end - 1) == '.') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /** Shortest decimal digits of a positive finite double and the exponent of the first digit. */
+    record Digits(String digits, int exponent) {
+        static Digits shortest(double d) {
+            String s = Double.toString(d);
+            int ePos = s.indexOf('E');
+            String mantissa = ePos >= 0 ? s.substring(0, ePos) : s;
+            int exp10 = ePos >= 0 ? Integer.parseInt(s.substring(ePos + 1)) : 0;
+            int dot = mantissa.indexOf('.');
+            String all = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+            int first = 0;
+            while (first < all.length() - 1 && all.charAt(first) == '0') {
+                first++;
+            }
+            int last = all.length();
+            while (last > first + 1 && all.charAt(last - 1) == '0') {
+                last--;
+            }
+            int exponent = dot - 1 - first + exp10;
+            String digits = all.substring(first, last);
+            if (digits.length() == 2) {
+                // Double.toString prints at least two significant digits in some forms (4.9E-324);
+                // Python prints one when a single digit reads back as the same double
+                int single = (int) Math.round(((digits.charAt(0) - '0') * 10 + (digits.charAt(1) - '0')) / 10.0);
+                String candidate = single == 10 ? "1" : Integer.toString(single);
+                int candidateExp = single == 10 ? exponent + 1 : exponent;
+                if (Double.parseDouble(candidate + "E" + candidateExp) == d) {
+                    return new Digits(candidate, candidateExp);
+                }
+            }
+            return new Digits(digits, exponent);
+        }
+    }
+}

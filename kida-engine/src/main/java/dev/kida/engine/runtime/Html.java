@@ -1,0 +1,44 @@
+package dev.kida.engine.runtime;
+
+import dev.kida.api.CallContext;
+import dev.kida.api.HtmlSafe;
+import dev.kida.api.Markup;
+import dev.kida.engine.escape.JavaEscaper;
+
+/** MarkupSafe's {@code escape()} and {@code soft_str()} for the runtime's own use. */
+public final class Html {
+    private Html() {
+    }
+
+    /** Escapes a value to Markup; HtmlSafe values (Markup included) pass through unchanged. */
+    public static Markup escape(Object value, CallContext ctx) {
+        if (value instanceof Markup m) {
+            return m;
+        }
+        if (value instanceof HtmlSafe h) {
+            return Markup.of(h.toHtml());
+        }
+        if (ctx != null) {
+            return ctx.escape(value);
+        }
+        return Markup.of(JavaEscaper.INSTANCE.escape(PyRepr.str(value)));
+    }
+
+    /** Escapes without a context (the pure-Java escaper). */
+    public static Markup escape(Object value) {
+        return escape(value, null);
+    }
+
+    /** Whether a value is safe HTML already (Python's {@code hasattr(x, '__html__')}). */
+    public static boolean isSafe(Object value) {
+        return value instanceof HtmlSafe;
+    }
+
+    /** The text of a str-like value: Markup's HTML, String itself. */
+    public static String text(Object value) {
+        if (value instanceof HtmlSafe h) {
+            return h.toHtml();
+        }
+        return PyRepr.str(value);
+    }
+}

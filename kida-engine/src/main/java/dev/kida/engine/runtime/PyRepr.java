@@ -1,0 +1,173 @@
+package dev.kida.engine.runtime;
+
+import dev.kida.api.Markup;
+
+import java.lang.reflect.Array;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Python's {@code str()} and {@code repr()} of template values. */
+public final class PyRepr {
+    private PyRepr() {
+    }
+
+    /** Python's {@code str()}. */
+    public static String str(Object v) {
+        return switch (v) {
+            case null -> "None";
+            case String s -> s;
+            case Markup m -> m.toString();
+            case Undefined u -> throw u.fail();
+            case Boolean b -> b ? "True" : "False";
+            case Double d -> FloatFormat.repr(d);
+            case Float f -> FloatFormat.repr(f);
+            case Long l -> l.toString();
+            case Map<?, ?> m -> repr(m);
+            case Collection<?> c -> repr(c);
+            case Optional<?> o -> o.isPresent() ? str(o.get()) : "None";
+            default -> v.getClass().isArray() ? repr(v) : v.toString();
+        };
+    }
+
+    /** Python's {@code repr()}. */
+    public static String repr(Object v) {
+        StringBuilder sb = new StringBuilder();
+        appendRepr(sb, v, new IdentityHashMap<>());
+        return sb.toString();
+    }
+
+    private static void appendRepr(StringBuilder sb, Object v, IdentityHashMap<Object, Boolean> seen) {
+        switch (v) {
+            case null -> sb.append("None");
+            case String s -> appendStringRepr(sb, s);
+            case Markup m -> {
+                sb.append("Markup(");
+                appendStringRepr(sb, m.toString());
+                sb.append(')');
+            }
+            case Undefined u -> throw u.fail();
+            case Boolean b -> sb.append(b ? "True" : "False");
+            case Double d -> sb.append(FloatFormat.repr(d));
+            case Float f -> sb.append(FloatFormat.repr(f));
+            case Map<?, ?> m -> {
+                if (seen.put(m, Boolean.TRUE) != null) {
+                    sb.append("{...}");
+                    return;
+                }
+                sb.append('{');
+                boolean first = true;
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    if (!first) {
+                        sb.append(", ");
+                    }
+                    first = false;
+                    appendRepr(sb, e.getKey(), seen);
+                    sb.append(": ");
+                    appendRepr(sb, e.getValue(), seen);
+                }
+                sb.append('}');
+                seen.remove(m);
+            }
+            case Range r -> sb.append(r);
+            case Tuple t -> {
+                sb.append('(');
+                appendItems(sb, t, seen);
+                if (t.size() == 1) {
+                    sb.append(',');
+                }
+                sb.append(')');
+            }
+            case Set<?> s -> {
+                if (s.isEmpty()) {
+                    sb.append("set()");
+                    return;
+                }
+                sb.append('{');
+                appendItems(sb, s, seen);
+                sb.append('}');
+            }
+            case Collection<?> c -> {
+                if (seen.put(c, Boolean.TRUE) != null) {
+                    sb.append("[...]");
+                    return;
+                }
+                sb.append('[');
+                appendItems(sb, c, seen);
+                sb.append(']');
+                seen.remove(c);
+            }
+            default -> {
+                if (v.getClass().isArray()) {
+                    sb.append('[');
+                    int n = Array.getLength(v);
+                    for (int i = 0; i < n; i++) {
+                        if (i > 0) {
+                            sb.append(", ");
+                        }
+                        appendRepr(sb, Array.get(v, i), seen);
+                    }
+                    sb.append(']');
+                } else {
+                    sb.append(str(v));
+                }
+            }
+        }
+    }
+
+    private static void appendItems(StringBuilder sb, Collection<?> items, IdentityHashMap<Object, Boolean> seen) {
+        boolean first = true;
+        for (Object o : items) {
+            if (!first) {
+                sb.append(", ");
+            }
+            first = false;
+            appendRepr(sb, o, seen);
+        }
+    }
+
+    /** Python's string repr: single quotes unless the text has a ' and no ". */
+    public static void appendStringRepr(StringBuilder sb, String s) {
+        char quote = (s.indexOf('\'') >= 0 && s.indexOf('"') < 0) ? '"' : '\'';
+        sb.append(quote);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            switch (cp) {
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (cp == quote) {
+                        sb.append('\\').append(quote);
+                    } else if (isPrintable(cp)) {
+                        sb.appendCodePoint(cp);
+                    } else if (cp < 0x100) {
+                        sb.append(String.format("\\x%02x", cp));
+                    } else if (cp < 0x10000) {
+                        sb.append(String.format("\\u%04x", cp));
+                    } else {
+                        sb.append(String.format("\\U%08x", cp));
+                    }
+                }
+            }
+        }
+        sb.append(quote);
+    }
+
+    /** Python's str.isprintable() for one code point. */
+    static boolean isPrintable(int cp) {
+        if (cp == ' ') {
+            return true;
+        }
+        return switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                 Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
+    }
+}

@@ -1,0 +1,336 @@
+package dev.kida.engine.runtime;
+
+import dev.kida.api.TemplateTypeException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Python's str operations on Java strings, counting in code points. */
+public final class PyStrings {
+    private PyStrings() {
+    }
+
+    /** len(s) in code points. */
+    public static int length(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
+    /** str.upper(). */
+    public static String upper(String s) {
+        return s.toUpperCase(Locale.ROOT);
+    }
+
+    /** str.lower(). */
+    public static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** str.capitalize(): first character title-cased, the rest lower-cased. */
+    public static String capitalize(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        int first = s.codePointAt(0);
+        int n = Character.charCount(first);
+        String head = new String(Character.toChars(first));
+        String titled = head.toUpperCase(Locale.ROOT);
+        if (titled.codePointCount(0, titled.length()) == 1) {
+            titled = new String(Character.toChars(Character.toTitleCase(first)));
+        }
+        return titled + lower(s.substring(n));
+    }
+
+    /** str.title(): a cased character after an uncased one is upper-cased, others lower-cased. */
+    public static String title(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean prevCased = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (prevCased) {
+                sb.append(new String(Character.toChars(cp)).toLowerCase(Locale.ROOT));
+            } else {
+                sb.appendCodePoint(Character.toTitleCase(cp));
+            }
+            prevCased = PyChars.isCased(cp);
+        }
+        return sb.toString();
+    }
+
+    /** str.swapcase(). */
+    public static String swapcase(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            String c = new String(Character.toChars(cp));
+            sb.append(Character.isUpperCase(cp) ? c.toLowerCase(Locale.ROOT)
+                    : Character.isLowerCase(cp) ? c.toUpperCase(Locale.ROOT) : c);
+        });
+        return sb.toString();
+    }
+
+    private static boolean inChars(int cp, String chars) {
+        return chars == null ? PyChars.isSpace(cp) : chars.indexOf(new String(Character.toChars(cp))) >= 0;
+    }
+
+    /** str.strip(chars) / lstrip / rstrip; chars null means whitespace. */
+    public static String strip(String s, String chars, boolean left, boolean right) {
+        int start = 0;
+        int end = s.length();
+        if (left) {
+            while (start < end) {
+                int cp = s.codePointAt(start);
+                if (!inChars(cp, chars)) {
+                    break;
+                }
+                start += Character.charCount(cp);
+            }
+        }
+        if (right) {
+            while (end > start) {
+                int cp = s.codePointBefore(end);
+                if (!inChars(cp, chars)) {
+                    break;
+                }
+                end -= Character.charCount(cp);
+            }
+        }
+        return s.substring(start, end);
+    }
+
+    /** str.split(sep, maxsplit); sep null splits on whitespace runs. */
+    public static List<Object> split(String s, String sep, int maxsplit) {
+        List<Object> out = new ArrayList<>();
+        if (sep == null) {
+            int i = 0;
+            int n = s.length();
+            while (true) {
+                while (i < n && PyChars.isSpace(s.codePointAt(i))) {
+                    i += Character.charCount(s.codePointAt(i));
+                }
+                if (i >= n) {
+                    break;
+                }
+                if (maxsplit >= 0 && out.size() == maxsplit) {
+                    out.add(strip(s.substring(i), null, false, true));
+                    break;
+                }
+                int start = i;
+                while (i < n && !PyChars.isSpace(s.codePointAt(i))) {
+                    i += Character.charCount(s.codePointAt(i));
+                }
+                out.add(s.substring(start, i));
+            }
+            return out;
+        }
+        if (sep.isEmpty()) {
+            throw new dev.kida.api.TemplateRuntimeException("empty separator");
+        }
+        int start = 0;
+        while (maxsplit < 0 || out.size() < maxsplit) {
+            int at = s.indexOf(sep, start);
+            if (at < 0) {
+                break;
+            }
+            out.add(s.substring(start, at));
+            start = at + sep.length();
+        }
+        out.add(s.substring(start));
+        return out;
+    }
+
+    /** str.rsplit(sep, maxsplit). */
+    public static List<Object> rsplit(String s, String sep, int maxsplit) {
+        if (maxsplit < 0) {
+            return split(s, sep, maxsplit);
+        }
+        List<Object> out = new ArrayList<>();
+        if (sep == null) {
+            int end = s.length();
+            while (true) {
+                while (end > 0 && PyChars.isSpace(s.codePointBefore(end))) {
+                    end -= Character.charCount(s.codePointBefore(end));
+                }
+                if (end <= 0) {
+                    break;
+                }
+                if (out.size() == maxsplit) {
+                    out.add(strip(s.substring(0, end), null, true, false));
+                    break;
+                }
+                int stop = end;
+                while (end > 0 && !PyChars.isSpace(s.codePointBefore(end))) {
+                    end -= Character.charCount(s.codePointBefore(end));
+                }
+                out.add(s.substring(end, stop));
+            }
+        } else {
+            if (sep.isEmpty()) {
+                throw new dev.kida.api.TemplateRuntimeException("empty separator");
+            }
+            int end = s.length();
+            while (out.size() < maxsplit) {
+                int at = s.lastIndexOf(sep, end - sep.length());
+                if (at < 0) {
+                    break;
+                }
+                out.add(s.substring(at + sep.length(), end));
+                end = at;
+            }
+            out.add(s.substring(0, end));
+        }
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** str.splitlines(keepends). */
+    public static List<Object> splitlines(String s, boolean keepends) {
+        List<Object> out = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            if (PyChars.isLineBreak(cp)) {
+                int eol = i + Character.charCount(cp);
+                if (cp == '\r' && eol < s.length() && s.charAt(eol) == '\n') {
+                    eol++;
+                }
+                out.add(s.substring(start, keepends ? eol : i));
+                start = eol;
+                i = eol;
+            } else {
+                i += Character.charCount(cp);
+            }
+        }
+        if (start < s.length()) {
+            out.add(s.substring(start));
+        }
+        return out;
+    }
+
+    /** str.replace(old, new, count). */
+    public static String replace(String s, String old, String replacement, long count) {
+        if (count < 0) {
+            if (old.isEmpty()) {
+                StringBuilder sb = new StringBuilder(replacement);
+                s.codePoints().forEach(cp -> sb.appendCodePoint(cp).append(replacement));
+                return sb.toString();
+            }
+            return s.replace(old, replacement);
+        }
+        StringBuilder sb = new StringBuilder();
+        int start = 0;
+        long done = 0;
+        if (old.isEmpty()) {
+            int i = 0;
+            while (done < count && i <= s.length()) {
+                sb.append(replacement);
+                done++;
+                if (i < s.length()) {
+                    int cp = s.codePointAt(i);
+                    sb.appendCodePoint(cp);
+                    i += Character.charCount(cp);
+                } else {
+                    i++;
+                }
+            }
+            if (i < s.length()) {
+                sb.append(s, i, s.length());
+            }
+            return sb.toString();
+        }
+        while (done < count) {
+            int at = s.indexOf(old, start);
+            if (at < 0) {
+                break;
+            }
+            sb.append(s, start, at).append(replacement);
+            start = at + old.length();
+            done++;
+        }
+        sb.append(s, start, s.length());
+        return sb.toString();
+    }
+
+    /** str.center / ljust / rjust with a one-character fill; widths in code points. */
+    public static String pad(String s, int width, String fill, char how) {
+        if (fill.codePointCount(0, fill.length()) != 1) {
+            throw new TemplateTypeException("The fill character must be exactly one character long");
+        }
+        int len = length(s);
+        if (width <= len) {
+            return s;
+        }
+        int total = width - len;
+        int left = switch (how) {
+            case '<' -> 0;
+            case '>' -> total;
+            // CPython's centering puts the odd extra space on the left when the width is odd
+            default -> total / 2 + (total & width & 1);
+        };
+        return fill.repeat(left) + s + fill.repeat(total - left);
+    }
+
+    /** str.zfill(width). */
+    public static String zfill(String s, int width) {
+        int len = length(s);
+        if (width <= len) {
+            return s;
+        }
+        String zeros = "0".repeat(width - len);
+        if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
+            return s.charAt(0) + zeros + s.substring(1);
+        }
+        return zeros + s;
+    }
+
+    /** Python's str.find on code point indices; -1 when absent. */
+    public static int find(String s, String sub, Object start, Object end, boolean reverse) {
+        int n = length(s);
+        PySlice.Bounds b = PySlice.indices(n, start, end, null);
+        int from = b.start();
+        int to = Math.max(b.stop(), from);
+        if (to - from < length(sub)) {
+            return -1;
+        }
+        int fromOff = s.offsetByCodePoints(0, from);
+        int toOff = s.offsetByCodePoints(fromOff, to - from);
+        String region = s.substring(fromOff, toOff);
+        int at = reverse ? region.lastIndexOf(sub) : region.indexOf(sub);
+        if (at < 0) {
+            return -1;
+        }
+        return from + region.codePointCount(0, at);
+    }
+
+    /** str.count(sub) of non-overlapping occurrences. */
+    public static int count(String s, String sub) {
+        if (sub.isEmpty()) {
+            return length(s) + 1;
+        }
+        int c = 0;
+        int at = 0;
+        while ((at = s.indexOf(sub, at)) >= 0) {
+            c++;
+            at += sub.length();
+        }
+        return c;
+    }
+
+    /** Whether every code point satisfies the test and there is at least one. */
+    public static boolean all(String s, java.util.function.IntPredicate test) {
+        return !s.isEmpty() && s.codePoints().allMatch(test);
+    }
+
+    /** str.isupper(): has a cased character and no lower-case ones. */
+    public static boolean isUpper(String s) {
+        return s.codePoints().anyMatch(PyChars::isCased)
+                && s.codePoints().noneMatch(cp -> Character.isLowerCase(cp) || Character.isTitleCase(cp));
+    }
+
+    /** str.islower(). */
+    public static boolean isLower(String s) {
+        return s.codePoints().anyMatch(PyChars::isCased)
+                && s.codePoints().noneMatch(cp -> Character.isUpperCase(cp) || Character.isTitleCase(cp));
+    }
+}

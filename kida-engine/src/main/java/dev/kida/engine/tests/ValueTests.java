@@ -1,0 +1,89 @@
+package dev.kida.engine.tests;
+
+import dev.kida.api.Test;
+import dev.kida.engine.filters.BuiltinFilters;
+import dev.kida.engine.runtime.NameRegistry;
+import dev.kida.engine.runtime.PyNumbers;
+import dev.kida.engine.runtime.PyStrings;
+import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.Values;
+
+import java.util.Map;
+
+/** Tests of a value's content: odd, even, divisibleby, lower, upper, and the filter/test names. */
+final class ValueTests {
+    private ValueTests() {
+    }
+
+    private static Object intValue(Object v) {
+        if (v instanceof Undefined u) {
+            throw u.fail();
+        }
+        return v;
+    }
+
+    static void register(Map<String, Test> m) {
+        m.put("odd", (ctx, v, a) -> {
+            a.check("odd");
+            return Values.eq(Values.mod(intValue(v), 2L), 1L);
+        });
+        m.put("even", (ctx, v, a) -> {
+            a.check("even");
+            return Values.eq(Values.mod(intValue(v), 2L), 0L);
+        });
+        m.put("divisibleby", (ctx, v, a) -> {
+            a.check("divisibleby", "num");
+            return Values.eq(Values.mod(intValue(v), a.require(0, "num")), 0L);
+        });
+        m.put("lower", (ctx, v, a) -> {
+            a.check("lower");
+            return PyStrings.isLower(Values.str(v));
+        });
+        m.put("upper", (ctx, v, a) -> {
+            a.check("upper");
+            return PyStrings.isUpper(Values.str(v));
+        });
+        m.put("filter", (ctx, v, a) -> {
+            a.check("filter");
+            if (!(v instanceof String name)) {
+                return false;
+            }
+            if (ctx instanceof NameRegistry r) {
+                return r.hasFilter(name);
+            }
+            return BuiltinFilters.all().containsKey(name);
+        });
+        m.put("test", (ctx, v, a) -> {
+            a.check("test");
+            if (!(v instanceof String name)) {
+                return false;
+            }
+            if (ctx instanceof NameRegistry r) {
+                return r.hasTest(name);
+            }
+            return BuiltinTests.all().containsKey(name);
+        });
+        m.put("sameas", (ctx, v, a) -> {
+            a.check("sameas", "other");
+            return sameAs(v, a.require(0, "other"));
+        });
+    }
+
+    /**
+     * Python's {@code is}: identity. Java boxes values afresh, so None, booleans and the small
+     * ints CPython caches (-5..256) count as identical when equal, like they are in CPython.
+     */
+    static boolean sameAs(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a instanceof Boolean x && b instanceof Boolean y) {
+            return x.equals(y);
+        }
+        if (PyNumbers.isInt(a) && PyNumbers.isInt(b) && !PyNumbers.isBig(a) && !PyNumbers.isBig(b)) {
+            long x = PyNumbers.toLong(a);
+            return x == PyNumbers.toLong(b) && x >= -5 && x <= 256;
+        }
+        return false;
+    }
+}

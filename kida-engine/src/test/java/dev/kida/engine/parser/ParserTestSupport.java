@@ -1,0 +1,45 @@
+package dev.kida.engine.parser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.kida.api.TemplateSyntaxException;
+import dev.kida.engine.ast.Expr;
+import dev.kida.engine.ast.Stmt;
+import dev.kida.engine.ast.TemplateNode;
+import dev.kida.engine.lexer.LexerOptions;
+import java.util.List;
+
+/** Shortcuts shared by the parser tests. */
+final class ParserTestSupport {
+    private ParserTestSupport() {
+    }
+
+    static TemplateNode parse(String source) {
+        return Parser.parse(source, "t.html", LexerOptions.DEFAULTS);
+    }
+
+    static List<Stmt> body(String source) {
+        return parse(source).body();
+    }
+
+    /** The expression of a template that is exactly {@code {{ source }}}. */
+    static Expr expr(String source) {
+        List<Stmt> body = body("{{ " + source + " }}");
+        assertEquals(1, body.size(), "one statement");
+        return assertInstanceOf(Stmt.Print.class, body.getFirst()).expr();
+    }
+
+    static String shape(String exprSource) {
+        return AstPrinter.expr(expr(exprSource));
+    }
+
+    static String tree(String template) {
+        return AstPrinter.stmts(body(template));
+    }
+
+    static TemplateSyntaxException syntaxError(String source) {
+        return assertThrows(TemplateSyntaxException.class, () -> parse(source));
+    }
+}
