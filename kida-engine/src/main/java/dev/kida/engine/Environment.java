@@ -9,6 +9,7 @@ import dev.kida.api.escape.EscaperProvider;
 import dev.kida.engine.eval.Engine;
 import dev.kida.engine.lexer.LexerOptions;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +23,6 @@ import java.util.function.Predicate;
 public final class Environment {
     private final TemplateLoader loader;
     private final Predicate<String> autoescape;
-    private final LexerOptions lexerOptions;
     private final Map<String, Filter> filters;
     private final Map<String, Test> tests;
     private final Map<String, Object> globals;
@@ -32,12 +32,13 @@ public final class Environment {
     private Environment(Builder b) {
         this.loader = b.loader;
         this.autoescape = b.autoescape;
-        this.lexerOptions = new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline);
         this.filters = Map.copyOf(b.filters);
         this.tests = Map.copyOf(b.tests);
-        this.globals = Map.copyOf(b.globals);
+        // A global may be None (null), which Map.copyOf would refuse.
+        this.globals = Collections.unmodifiableMap(new LinkedHashMap<>(b.globals));
         this.escaperProvider = Escapers.select(b.escaper);
-        this.engine = new Engine(loader, autoescape, lexerOptions, filters, tests, globals,
+        this.engine = new Engine(loader, autoescape,
+                new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline), filters, tests, globals,
                 escaperProvider.escaper(), b.mode, b.compileThreshold);
     }
 
@@ -81,11 +82,6 @@ public final class Environment {
     /** Whether a template of this name is autoescaped. */
     public boolean autoescape(String templateName) {
         return autoescape.test(templateName);
-    }
-
-    /** The lexer settings. */
-    public LexerOptions lexerOptions() {
-        return lexerOptions;
     }
 
     /** User-registered filters (the built-ins are not listed). */

@@ -23,6 +23,7 @@ import dev.kida.engine.output.Utf8Output;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,8 @@ public final class Engine {
     private static <V> Map<String, V> merge(Map<String, V> builtins, Map<String, V> user) {
         Map<String, V> all = new HashMap<>(builtins);
         all.putAll(user);
-        return Map.copyOf(all);
+        // Not Map.copyOf: a global may be None (null).
+        return Collections.unmodifiableMap(all);
     }
 
     /**

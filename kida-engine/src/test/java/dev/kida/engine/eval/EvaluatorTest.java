@@ -200,6 +200,21 @@ class EvaluatorTest {
     }
 
     @Nested
+    class Globals {
+        @Test
+        void aNullGlobalIsNone() {
+            assertEquals("None", Environment.builder().global("nothing", null).build()
+                    .fromString("{{ nothing }}").render(Map.of()));
+        }
+
+        @Test
+        void userFilterOverridesBuiltin() {
+            assertEquals("X!", Environment.builder().filter("upper", (ctx, v, a) -> ctx.str(v) + "!").build()
+                    .fromString("{{ 'X'|upper }}").render(Map.of()));
+        }
+    }
+
+    @Nested
     class Errors {
         @Test
         void undefinedNameIsLocated() {
