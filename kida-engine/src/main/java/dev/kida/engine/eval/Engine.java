@@ -7,6 +7,7 @@ import dev.kida.api.TemplateLoader;
 import dev.kida.api.TemplateNotFoundException;
 import dev.kida.api.TemplateSource;
 import dev.kida.api.TemplateRuntimeException;
+import dev.kida.api.TemplateSyntaxException;
 import dev.kida.api.escape.Escaper;
 import dev.kida.engine.ast.TemplateNode;
 import dev.kida.engine.filters.BuiltinFilters;
@@ -97,8 +98,14 @@ public final class Engine {
 
     /** Parses and checks source that does not come from the loader. */
     public Unit compile(String source, String name, long version) {
-        TemplateNode node = Parser.parse(source, name, lexerOptions);
-        Analysis.checkNames(node, filters::containsKey, tests::containsKey);
+        TemplateNode node;
+        try {
+            node = Parser.parse(source, name, lexerOptions);
+            Analysis.checkNames(node, filters::containsKey, tests::containsKey);
+        } catch (StackOverflowError e) {
+            // Recursive descent over absurdly deep nesting: a clear error, not a dead thread.
+            throw new TemplateSyntaxException("template is nested too deeply to parse", name, 0, 0, null, null);
+        }
         Unit unit = new Unit(name, node, Analysis.blocks(node), autoescape.test(name), version, new Tier());
         if (mode == ExecutionMode.COMPILED) {
             compileNow(unit);

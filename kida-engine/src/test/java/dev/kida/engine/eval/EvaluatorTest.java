@@ -240,6 +240,18 @@ class EvaluatorTest {
         }
 
         @Test
+        void absurdNestingIsASyntaxErrorNotACrash() {
+            String deep = "{{ " + "(".repeat(200_000) + "1" + ")".repeat(200_000) + " }}";
+            assertThrows(TemplateSyntaxException.class, () -> render(deep));
+        }
+
+        @Test
+        void runawayRecursionIsARuntimeError() {
+            assertThrows(TemplateRuntimeException.class,
+                    () -> render("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}"));
+        }
+
+        @Test
         void messageShowsLineAndCaret() {
             UndefinedException e = assertThrows(UndefinedException.class, () -> Environment.builder().build()
                     .fromString("ab {{ y }}", "t.html").render(Map.of()));
