@@ -74,7 +74,7 @@ class FiltersTest {
     @Test
     void attr() {
         assertInstanceOf(Undefined.class, f("attr", dict("x", 1L), "x"));
-        assertEquals("[('x', 1)]", s(Values.call(f("attr", dict("x", 1L), "items"), PLAIN, Args.EMPTY)));
+        assertEquals("dict_items([('x', 1)])", s(Values.call(f("attr", dict("x", 1L), "items"), PLAIN, Args.EMPTY)));
     }
 
     @Test
