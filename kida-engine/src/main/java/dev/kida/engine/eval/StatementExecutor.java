@@ -6,6 +6,8 @@ import dev.kida.api.TemplateRuntimeException;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.Target;
+import dev.kida.engine.output.Output;
+import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.runtime.Namespace;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.Values;
@@ -14,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs statements. Each method returns how control leaves it: normally, by break or continue. */
-final class StatementExecutor {
+public final class StatementExecutor {
     static final int NORMAL = 0;
     static final int BREAK = 1;
     static final int CONTINUE = 2;
@@ -35,7 +37,7 @@ final class StatementExecutor {
         return NORMAL;
     }
 
-    int exec(Stmt s, Frame f) {
+    public int exec(Stmt s, Frame f) {
         try {
             return switch (s) {
                 case Stmt.Text t -> {
@@ -148,7 +150,7 @@ final class StatementExecutor {
     }
 
     /** Binds a value to an assignment target in frame {@code f}. */
-    void assign(Target target, Object value, Frame f) {
+    public void assign(Target target, Object value, Frame f) {
         switch (target) {
             case Target.Name n -> f.set(n.name(), value);
             case Target.Tuple t -> {
@@ -176,10 +178,10 @@ final class StatementExecutor {
         r.run.parent = loadTemplate(name);
         // Jinja2 runs the rest of an extending template for its assignments only: its output goes
         // nowhere, the parent's layout decides what is printed.
-        r.out = new StringBuilder();
+        r.out = new StringOutput();
     }
 
-    private void renderBlock(Stmt.Block b, Frame f) {
+    public void renderBlock(Stmt.Block b, Frame f) {
         List<Renderer.BlockDef> chain = r.run.blocks.get(b.name());
         r.print(renderBlockAt(chain, 0, f));
     }
@@ -200,7 +202,11 @@ final class StatementExecutor {
         r.unit = def.unit();
         r.enter();
         try {
-            return r.captured(r.capture(block.body(), frame));
+            Compiled code = def.unit().tier().compiled();
+            String text = code != null && code.blocks().containsKey(block.name())
+                    ? r.capture(code, code.blocks().get(block.name()), frame)
+                    : r.capture(block.body(), frame);
+            return r.captured(text);
         } finally {
             r.leave();
             r.unit = saved;
@@ -231,8 +237,8 @@ final class StatementExecutor {
         }
         Unit template = loadTemplate(spec);
         Frame root = Frame.child(withContext ? f : r.globalsFrame());
-        StringBuilder saved = r.out;
-        r.out = new StringBuilder();
+        Output saved = r.out;
+        r.out = new StringOutput();
         try {
             r.runTemplate(template, root);
         } finally {
