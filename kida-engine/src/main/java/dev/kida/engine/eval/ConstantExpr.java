@@ -11,7 +11,7 @@ import java.util.Set;
  * at compile time, so {@code ('<b>'|safe) ~ 'x'} yields a plain string (escaped on output) where
  * the same concatenation of runtime values yields Markup.
  */
-final class ConstantExpr {
+public final class ConstantExpr {
     /** Built-in filters Jinja2 calls with the render context, which it never folds. */
     private static final Set<String> CONTEXT_FILTERS = Set.of("map", "select", "reject", "selectattr",
             "rejectattr", "random");
@@ -19,7 +19,8 @@ final class ConstantExpr {
     private ConstantExpr() {
     }
 
-    static boolean isConstant(Expr e) {
+    /** Whether Jinja2 folds {@code e} at compile time. */
+    public static boolean isConstant(Expr e) {
         return switch (e) {
             case null -> true;
             case Expr.Literal l -> true;
