@@ -135,11 +135,13 @@ final class NumberFilters {
     private static Object toInt(CallContext ctx, Object v, Arguments a) {
         a.check("int", "default", "base");
         Object dflt = a.get(0, "default", 0L);
-        int base = Texts.intArg(a.get(1, "base", 10L), "int");
+        Object baseArg = a.get(1, "base", 10L);
         if (v instanceof Undefined u) {
             throw u.fail();
         }
-        // int(s, base) with a bad base is a ValueError, which Jinja2 turns into the float() path
+        // int(s, base) with a bad base is a TypeError or ValueError, which Jinja2 turns into the
+        // float() path
+        int base = PyNumbers.isIntegral(baseArg) && !PyNumbers.isBig(baseArg) ? Texts.intArg(baseArg, "int") : -1;
         boolean validBase = base == 0 || (base >= 2 && base <= 36);
         if ((v instanceof String || v instanceof Markup) && validBase) {
             Object parsed = parseInt(v.toString(), base);
