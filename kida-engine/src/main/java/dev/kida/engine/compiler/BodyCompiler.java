@@ -9,6 +9,7 @@ import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.Target;
 import dev.kida.engine.eval.Compiled;
+import dev.kida.engine.eval.ConstantExpr;
 import dev.kida.engine.eval.Frame;
 import dev.kida.engine.eval.LoopContext;
 import dev.kida.engine.eval.Renderer;
@@ -749,7 +750,8 @@ final class BodyCompiler {
                 expr(b.right());
                 setPos();
                 if (b.op() == dev.kida.engine.ast.BinaryOp.CONCAT) {
-                    cb.aload(R).invokestatic(CD_RT, "concat", MethodTypeDesc.of(CD_Object, CD_Object, CD_Object,
+                    // Jinja2 folds an all-constant ~ to a plain str, Markup operands or not
+                    cb.aload(R).invokestatic(CD_RT, ConstantExpr.isConstant(b) ? "concatFolded" : "concat", MethodTypeDesc.of(CD_Object, CD_Object, CD_Object,
                             CD_RENDERER));
                 } else {
                     String m = switch (b.op()) {
@@ -800,7 +802,7 @@ final class BodyCompiler {
                 if (cnd.otherwise() != null) {
                     expr(cnd.otherwise());
                 } else {
-                    cb.ldc(tc.constant(new Undefined("the inline if-expression on line " + cnd.pos().line()
+                    cb.ldc(tc.constant(Undefined.lenient("the inline if-expression on line " + cnd.pos().line()
                             + " evaluated to false and no else section was defined."), CD_Object));
                 }
                 cb.labelBinding(end);
@@ -915,13 +917,32 @@ final class BodyCompiler {
         cb.iconst_1().labelBinding(end);
     }
 
+    /**
+     * The filter; an unknown one (which analysis allowed only inside an if, as Jinja2 does) fails
+     * when it runs.
+     */
+    private dev.kida.api.Filter filterOrDeferredError(String name) {
+        dev.kida.api.Filter f = tc.engine.filter(name);
+        return f != null ? f : (ctx, v, a) -> {
+            throw new dev.kida.api.TemplateRuntimeException("No filter named '" + name + "' found.");
+        };
+    }
+
+    /** The test; an unknown one fails when it runs (see {@link #filterOrDeferredError}). */
+    private dev.kida.api.Test testOrDeferredError(String name) {
+        dev.kida.api.Test t = tc.engine.test(name);
+        return t != null ? t : (ctx, v, a) -> {
+            throw new dev.kida.api.TemplateRuntimeException("No test named '" + name + "' found.");
+        };
+    }
+
     /** Applies a filter to the value on the stack. */
     private void applyFilter(Expr.Filter fl) {
         Pos saved = enclosing;
         enclosing = at(fl);
         int value = cb.allocateLocal(TypeKind.REFERENCE);
         cb.astore(value);
-        cb.ldc(tc.constant(tc.engine.filter(fl.name()), CD_FILTER)).aload(R).aload(value);
+        cb.ldc(tc.constant(filterOrDeferredError(fl.name()), CD_FILTER)).aload(R).aload(value);
         arguments(fl.args(), fl.kwargs(), fl.starArgs(), fl.starKwargs(), true);
         setPos();
         cb.invokeinterface(CD_FILTER, "apply", MethodTypeDesc.of(CD_Object, cd(dev.kida.api.CallContext.class),
@@ -934,7 +955,7 @@ final class BodyCompiler {
         int value = cb.allocateLocal(TypeKind.REFERENCE);
         expr(t.value());
         cb.astore(value);
-        cb.ldc(tc.constant(tc.engine.test(t.name()), CD_TEST)).aload(R).aload(value);
+        cb.ldc(tc.constant(testOrDeferredError(t.name()), CD_TEST)).aload(R).aload(value);
         arguments(t.args(), t.kwargs(), null, null, true);
         cb.loadConstant(t.negated() ? 1 : 0);
         setPos();

@@ -13,7 +13,8 @@ import java.util.function.Predicate;
 
 /**
  * Checks a parsed template against the environment before it first runs, as Jinja2's compiler
- * does: unknown filters and tests are errors at load time, even in branches that never run.
+ * does: unknown filters and tests are errors at load time, even in branches that never run,
+ * except inside an {@code if} (statement or expression), where Jinja2 defers them to run time.
  * Also collects the template's blocks.
  */
 final class Analysis {
@@ -34,7 +35,10 @@ final class Analysis {
      * @throws TemplateSyntaxException naming the first unknown filter or test, at its position
      */
     static void checkNames(TemplateNode node, Predicate<String> hasFilter, Predicate<String> hasTest) {
-        AstWalker.walk(node.body(), n -> {
+        AstWalker.walkWithSoftness(node.body(), (n, soft) -> {
+            if (soft) {
+                return;
+            }
             String problem = switch (n) {
                 case Expr.Filter f when !hasFilter.test(f.name()) -> "No filter named '" + f.name() + "'.";
                 case Expr.Test t when !hasTest.test(t.name()) -> "No test named '" + t.name() + "'.";

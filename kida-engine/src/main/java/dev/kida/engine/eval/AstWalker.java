@@ -5,26 +5,54 @@ import dev.kida.engine.ast.Node;
 import dev.kida.engine.ast.Stmt;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** Visits every node of a template body, for the analyses that need a whole-tree view. */
 final class AstWalker {
-    private final Consumer<Node> visitor;
+    private final BiConsumer<Node, Boolean> visitor;
     private final boolean intoMacros;
+    /**
+     * Whether the current node is in Jinja2's "soft" frame: inside an {@code if} statement or an
+     * inline if-expression, and not in a new scope (loop body, macro, block...) opened there.
+     */
+    private boolean soft;
 
-    private AstWalker(Consumer<Node> visitor, boolean intoMacros) {
+    private AstWalker(BiConsumer<Node, Boolean> visitor, boolean intoMacros) {
         this.visitor = visitor;
         this.intoMacros = intoMacros;
     }
 
     /** Every node, including the bodies of macros and call blocks. */
     static void walk(List<Stmt> body, Consumer<Node> visitor) {
+        new AstWalker((n, soft) -> visitor.accept(n), true).stmts(body);
+    }
+
+    /**
+     * Every node, including the bodies of macros and call blocks, with whether it sits in a soft
+     * frame (where Jinja2 defers unknown filters and tests to run time).
+     */
+    static void walkWithSoftness(List<Stmt> body, BiConsumer<Node, Boolean> visitor) {
         new AstWalker(visitor, true).stmts(body);
     }
 
     /** Every node except inside nested macro and call-block bodies (their own scopes). */
     static void walkShallow(List<Stmt> body, Consumer<Node> visitor) {
-        new AstWalker(visitor, false).stmts(body);
+        new AstWalker((n, soft) -> visitor.accept(n), false).stmts(body);
+    }
+
+    private void stmtsIn(boolean softness, List<Stmt> body) {
+        boolean saved = soft;
+        soft = softness;
+        stmts(body);
+        soft = saved;
+    }
+
+    private void exprIn(boolean softness, Expr e) {
+        boolean saved = soft;
+        soft = softness;
+        expr(e);
+        soft = saved;
     }
 
     private void stmts(List<Stmt> body) {
@@ -34,54 +62,57 @@ final class AstWalker {
     }
 
     private void stmt(Stmt s) {
-        visitor.accept(s);
+        visitor.accept(s, soft);
         switch (s) {
             case Stmt.Text t -> { }
             case Stmt.Print p -> expr(p.expr());
             case Stmt.If i -> {
+                boolean saved = soft;
+                soft = true;
                 for (Stmt.Branch b : i.branches()) {
                     expr(b.test());
                     stmts(b.body());
                 }
                 stmts(i.orElse());
+                soft = saved;
             }
             case Stmt.For f -> {
                 expr(f.iter());
-                expr(f.filter());
-                stmts(f.body());
-                stmts(f.orElse());
+                exprIn(false, f.filter());
+                stmtsIn(false, f.body());
+                stmtsIn(false, f.orElse());
             }
             case Stmt.Set st -> expr(st.value());
             case Stmt.SetBlock sb -> {
-                sb.filters().forEach(this::expr);
-                stmts(sb.body());
+                sb.filters().forEach(e -> exprIn(false, e));
+                stmtsIn(false, sb.body());
             }
             case Stmt.With w -> {
                 w.assignments().forEach(a -> expr(a.value()));
-                stmts(w.body());
+                stmtsIn(false, w.body());
             }
             case Stmt.Macro m -> {
-                m.params().forEach(p -> expr(p.defaultValue()));
+                m.params().forEach(p -> exprIn(false, p.defaultValue()));
                 if (intoMacros) {
-                    stmts(m.body());
+                    stmtsIn(false, m.body());
                 }
             }
             case Stmt.CallBlock c -> {
                 expr(c.call());
-                c.callerParams().forEach(p -> expr(p.defaultValue()));
+                c.callerParams().forEach(p -> exprIn(false, p.defaultValue()));
                 if (intoMacros) {
-                    stmts(c.body());
+                    stmtsIn(false, c.body());
                 }
             }
             case Stmt.FilterBlock fb -> {
-                fb.filters().forEach(this::expr);
-                stmts(fb.body());
+                fb.filters().forEach(e -> exprIn(false, e));
+                stmtsIn(false, fb.body());
             }
             case Stmt.Include inc -> expr(inc.template());
             case Stmt.Import imp -> expr(imp.template());
             case Stmt.FromImport fi -> expr(fi.template());
             case Stmt.Extends ex -> expr(ex.template());
-            case Stmt.Block b -> stmts(b.body());
+            case Stmt.Block b -> stmtsIn(false, b.body());
             case Stmt.Autoescape a -> {
                 expr(a.enabled());
                 stmts(a.body());
@@ -96,7 +127,7 @@ final class AstWalker {
         if (e == null) {
             return;
         }
-        visitor.accept(e);
+        visitor.accept(e, soft);
         switch (e) {
             case Expr.Literal l -> { }
             case Expr.Name n -> { }
@@ -134,9 +165,12 @@ final class AstWalker {
                 c.rest().forEach(op -> expr(op.expr()));
             }
             case Expr.Conditional c -> {
+                boolean saved = soft;
+                soft = true;
                 expr(c.test());
                 expr(c.then());
                 expr(c.otherwise());
+                soft = saved;
             }
             case Expr.Call c -> {
                 expr(c.callee());

@@ -235,7 +235,7 @@ class EvaluatorTest {
         @Test
         void unknownFilterIsASyntaxErrorAtLoadTime() {
             TemplateSyntaxException e = assertThrows(TemplateSyntaxException.class, () -> Environment.builder()
-                    .build().fromString("{% if false %}\n{{ x|nope }}{% endif %}"));
+                    .build().fromString("{% for x in [] %}\n{{ x|nope }}{% endfor %}"));
             assertEquals(2, e.line());
         }
 
@@ -249,6 +249,14 @@ class EvaluatorTest {
         void runawayRecursionIsARuntimeError() {
             assertThrows(TemplateRuntimeException.class,
                     () -> render("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}"));
+        }
+
+        @Test
+        void unknownFilterInsideIfFailsOnlyWhenRun() {
+            Environment env = Environment.builder().build();
+            assertEquals("", env.fromString("{% if false %}{{ 1|nope }}{% endif %}").render(Map.of()));
+            assertThrows(TemplateRuntimeException.class,
+                    () -> env.fromString("{% if true %}{{ 1|nope }}{% endif %}").render(Map.of()));
         }
 
         @Test

@@ -17,10 +17,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Loads the conformance corpus and runs a case through the public API. */
 public final class ConformanceCases {
@@ -30,11 +35,42 @@ public final class ConformanceCases {
     private ConformanceCases() {
     }
 
-    /** Every case of the corpus in the test resources. */
+    /** Every case of every {@code jinja2-*.json} corpus file in the test resources, by file name order. */
     public static List<ConformanceCase> all() {
-        try (InputStream in = ConformanceCases.class.getResourceAsStream("/conformance/jinja2-visible.json")) {
+        List<ConformanceCase> cases = new ArrayList<>();
+        for (String file : corpusFiles()) {
+            cases.addAll(load("/conformance/" + file));
+        }
+        return cases;
+    }
+
+    /** The corpus file names: every {@code jinja2-*.json} next to the corpus README. */
+    static List<String> corpusFiles() {
+        URL readme = ConformanceCases.class.getResource("/conformance/README.md");
+        if (readme == null) {
+            throw new IllegalStateException("conformance corpus missing from test resources");
+        }
+        try (Stream<Path> files = Files.list(Path.of(readme.toURI()).getParent())) {
+            List<String> names = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("jinja2-") && n.endsWith(".json"))
+                    .sorted()
+                    .toList();
+            if (names.isEmpty()) {
+                throw new IllegalStateException("no jinja2-*.json corpus file in test resources");
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The cases of one corpus file. */
+    static List<ConformanceCase> load(String resource) {
+        try (InputStream in = ConformanceCases.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("conformance corpus missing from test resources");
+                throw new IllegalStateException("conformance corpus missing from test resources: " + resource);
             }
             JsonNode root = JSON.readTree(in);
             List<ConformanceCase> cases = new ArrayList<>();
