@@ -36,6 +36,12 @@ final class Renderer implements CallContext, NameRegistry {
     Unit unit;
     /** The inheritance chain being rendered: its blocks and pending parent. */
     Run run;
+    /**
+     * Set once the top-level code of a template has run {@code extends}: from then on its text and
+     * {@code {{ }}} output are skipped, not even evaluated, as Jinja2 does. Output of call blocks
+     * and includes still goes through, as in Jinja2.
+     */
+    boolean discarding;
     /** The innermost frame, for {@link #resolve}. */
     Frame frame;
     private int depth;
@@ -63,47 +69,58 @@ final class Renderer implements CallContext, NameRegistry {
      * Runs a template and the templates it extends, in {@code root} (which collects the
      * template-level variables).
      */
-    void runTemplate(Unit template, Frame root) {
+    Run runTemplate(Unit template, Frame root) {
         Run saved = run;
         Unit savedUnit = unit;
         boolean savedEscape = autoescape;
+        boolean savedDiscarding = discarding;
         enter();
         try {
-            run = new Run(root);
+            Run current0 = new Run(root);
+            run = current0;
             run.addBlocks(template);
             Unit current = template;
             while (current != null) {
                 unit = current;
                 autoescape = current.autoescape();
                 run.parent = null;
-                StringBuilder savedOut = out;
-                try {
-                    statements.execBody(current.node().body(), root);
-                } finally {
-                    out = savedOut;
-                }
+                discarding = false;
+                statements.execBody(current.node().body(), root);
                 current = run.parent;
                 if (current != null) {
                     run.addBlocks(current);
                 }
             }
+            return current0;
         } finally {
             leave();
             run = saved;
             unit = savedUnit;
             autoescape = savedEscape;
+            discarding = savedDiscarding;
         }
     }
 
-    /** Renders {@code body} into a fresh buffer and returns what it wrote. */
+    /**
+     * Renders {@code body} into a fresh buffer and returns what it wrote. A macro, block or set
+     * body writes even after {@code extends}.
+     */
     String capture(List<Stmt> body, Frame f) {
+        return capture(body, f, false);
+    }
+
+    /** As {@link #capture(List, Frame)}; {@code keepDiscarding} leaves output after extends skipped. */
+    String capture(List<Stmt> body, Frame f, boolean keepDiscarding) {
         StringBuilder saved = out;
+        boolean savedDiscarding = discarding;
         out = new StringBuilder();
+        discarding = keepDiscarding && discarding;
         try {
             statements.execBody(body, f);
             return out.toString();
         } finally {
             out = saved;
+            discarding = savedDiscarding;
         }
     }
 
@@ -242,6 +259,8 @@ final class Renderer implements CallContext, NameRegistry {
     static final class Run {
         final Frame root;
         final Map<String, List<BlockDef>> blocks = new HashMap<>();
+        /** Template-level names bound by imports: not exported when the template is imported. */
+        final java.util.Set<String> unexported = new java.util.HashSet<>();
         Unit parent;
 
         Run(Frame root) {
