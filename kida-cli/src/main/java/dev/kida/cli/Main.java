@@ -1,5 +1,6 @@
 package dev.kida.cli;
 
+import dev.kida.engine.ExecutionMode;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -103,7 +104,7 @@ public final class Main {
         String templates = null;
         String data = null;
         String escaper = null;
-        Mode mode = null;
+        ExecutionMode mode = null;
         boolean autoescape = true;
         boolean trimBlocks = false;
         boolean lstripBlocks = false;

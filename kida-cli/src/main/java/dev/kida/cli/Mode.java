@@ -1,34 +1,24 @@
 package dev.kida.cli;
 
+import dev.kida.engine.ExecutionMode;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/**
- * The execution mode asked for with {@code --mode}: the evaluator alone, the bytecode compiler
- * alone, or tiered (start in the evaluator, compile hot templates in the background).
- */
-public enum Mode {
-    /** Walk the AST on every render. */
-    INTERPRETED,
-    /** Compile every template to bytecode before its first render. */
-    COMPILED,
-    /** Evaluate first, compile once a template has rendered often enough. */
-    TIERED;
-
-    /** The spelling used on the command line and by {@code Environment.Builder.mode(String)}. */
-    public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
+/** The command-line spelling of the engine's {@link ExecutionMode}s: lower case. */
+final class Mode {
+    private Mode() {
     }
 
     /**
-     * The mode spelled {@code name}.
+     * The mode spelled {@code name} ({@code interpreted}, {@code compiled}, {@code tiered}).
      *
      * @throws CliException when there is none
      */
-    static Mode parse(String name) throws CliException {
-        for (Mode mode : values()) {
-            if (mode.cliName().equals(name)) {
+    static ExecutionMode parse(String name) throws CliException {
+        for (ExecutionMode mode : ExecutionMode.values()) {
+            if (spelling(mode).equals(name)) {
                 return mode;
             }
         }
@@ -36,6 +26,10 @@ public enum Mode {
     }
 
     static String names() {
-        return Arrays.stream(values()).map(Mode::cliName).collect(Collectors.joining("|"));
+        return Arrays.stream(ExecutionMode.values()).map(Mode::spelling).collect(Collectors.joining("|"));
+    }
+
+    private static String spelling(ExecutionMode mode) {
+        return mode.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,7 @@
 package dev.kida.cli;
 
+import dev.kida.engine.ExecutionMode;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -18,7 +20,7 @@ import java.util.Objects;
  * @param mode                the execution mode to force, or null for the engine's default
  */
 public record Options(String entry, Path templates, String data, boolean autoescape, boolean trimBlocks,
-                      boolean lstripBlocks, boolean keepTrailingNewline, String escaper, Mode mode) {
+                      boolean lstripBlocks, boolean keepTrailingNewline, String escaper, ExecutionMode mode) {
     /** The value of {@code --data} that reads the context from standard input. */
     public static final String STDIN = "-";
 

@@ -51,6 +51,9 @@ final class RenderCommand {
         if (options.escaper() != null) {
             builder.escaper(options.escaper());
         }
+        if (options.mode() != null) {
+            builder.mode(options.mode());
+        }
         try {
             return builder.build();
         } catch (KidaException e) {

@@ -40,7 +40,12 @@ public final class Environment {
         this.globals = Map.copyOf(b.globals);
         this.escaperProvider = Escapers.select(b.escaper);
         this.engine = new Engine(loader, autoescape, lexerOptions, filters, tests, globals,
-                escaperProvider.escaper());
+                escaperProvider.escaper(), b.mode, b.compileThreshold);
+    }
+
+    /** How templates run: evaluator, compiled, or tiered (the default). */
+    public ExecutionMode mode() {
+        return engine.mode();
     }
 
     /**
@@ -122,8 +127,28 @@ public final class Environment {
         private final Map<String, Test> tests = new LinkedHashMap<>();
         private final Map<String, Object> globals = new LinkedHashMap<>();
         private String escaper;
+        private ExecutionMode mode = ExecutionMode.TIERED;
+        private int compileThreshold = 50;
 
         private Builder() {
+        }
+
+        /** How templates run; {@link ExecutionMode#TIERED} by default. */
+        public Builder mode(ExecutionMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * In tiered mode, how many times a template runs in the evaluator before it is compiled
+         * (50 by default; at least 1).
+         */
+        public Builder compileThreshold(int runs) {
+            if (runs < 1) {
+                throw new IllegalArgumentException("compile threshold must be at least 1, not " + runs);
+            }
+            this.compileThreshold = runs;
+            return this;
         }
 
         /** Where {@link Environment#getTemplate} finds templates. */

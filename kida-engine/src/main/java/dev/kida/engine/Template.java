@@ -3,7 +3,9 @@ package dev.kida.engine;
 import dev.kida.engine.eval.Engine;
 import dev.kida.engine.eval.Unit;
 
+import java.io.OutputStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -30,9 +32,7 @@ public final class Template {
      * @throws dev.kida.api.KidaException (a subclass naming the kind) when rendering fails
      */
     public String render(Map<String, ?> context) {
-        StringBuilder out = new StringBuilder(256);
-        engine.render(unit, Objects.requireNonNull(context, "context"), out);
-        return out.toString();
+        return engine.render(unit, Objects.requireNonNull(context, "context"));
     }
 
     /** Renders with no variables. */
@@ -46,6 +46,34 @@ public final class Template {
      */
     public void render(Map<String, ?> context, Appendable out) {
         engine.render(unit, Objects.requireNonNull(context, "context"), Objects.requireNonNull(out, "out"));
+    }
+
+    /**
+     * Renders as UTF-8 into a byte stream; static text is written from bytes encoded once, when
+     * the template was compiled. Nothing is written when rendering fails. The stream is neither
+     * flushed nor closed.
+     */
+    public void render(Map<String, ?> context, OutputStream out) {
+        engine.render(unit, Objects.requireNonNull(context, "context"), Objects.requireNonNull(out, "out"));
+    }
+
+    /** Whether the template currently runs as compiled bytecode. */
+    public boolean isCompiled() {
+        return unit.tier().compiled() != null;
+    }
+
+    /** Why compiling this template to bytecode failed, if it did (it then runs in the evaluator). */
+    public Optional<Throwable> compileFailure() {
+        return Optional.ofNullable(unit.tier().failure());
+    }
+
+    /**
+     * Compiles the template to bytecode now, on this thread, unless it already is (in
+     * interpreted mode too: useful to compare the backends). Returns whether it is compiled.
+     */
+    public boolean compile() {
+        engine.compileNow(unit);
+        return isCompiled();
     }
 
     @Override

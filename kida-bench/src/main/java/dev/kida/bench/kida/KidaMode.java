@@ -1,6 +1,7 @@
 package dev.kida.bench.kida;
 
 import dev.kida.engine.Environment;
+import dev.kida.engine.ExecutionMode;
 
 import java.util.function.UnaryOperator;
 
@@ -10,8 +11,12 @@ import java.util.function.UnaryOperator;
  * {@code COMPILED(b -> b.mode(Mode.COMPILED)),}.
  */
 public enum KidaMode {
-    /** Whatever the engine does by default (today: the evaluator). */
-    DEFAULT(builder -> builder);
+    /** Whatever the engine does by default (tiered: evaluator first, compiled once warm). */
+    DEFAULT(builder -> builder),
+    /** The tree-walking evaluator only. */
+    INTERPRETED(builder -> builder.mode(ExecutionMode.INTERPRETED)),
+    /** Bytecode compiled when the template loads. */
+    COMPILED(builder -> builder.mode(ExecutionMode.COMPILED));
 
     private final UnaryOperator<Environment.Builder> configure;
 

@@ -60,7 +60,7 @@ final class Analysis {
     }
 
     private static TemplateSyntaxException located(TemplateNode node, Node n, String detail) {
-        Unit probe = new Unit(node.name(), node, Map.of(), false, 0);
+        Unit probe = new Unit(node.name(), node, Map.of(), false, 0, new Tier());
         int line = n.pos().line();
         return new TemplateSyntaxException(detail, node.name(), line, n.pos().column(),
                 probe.sourceLine(line), null);

@@ -15,7 +15,14 @@ import dev.kida.engine.parser.Parser;
 import dev.kida.engine.runtime.BuiltinGlobals;
 import dev.kida.engine.tests.BuiltinTests;
 
+import dev.kida.engine.ExecutionMode;
+import dev.kida.engine.compiler.TemplateCompiler;
+import dev.kida.engine.output.Output;
+import dev.kida.engine.output.StringOutput;
+import dev.kida.engine.output.Utf8Output;
+
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +42,10 @@ public final class Engine {
     private final Map<String, Object> globals;
     private final Escaper escaper;
     private final Map<String, Unit> cache = new ConcurrentHashMap<>();
+    private final ExecutionMode mode;
+    private final int compileThreshold;
+    /** Render-to-String buffers, reused per thread (taken out while in use, so nesting is safe). */
+    private final ThreadLocal<StringBuilder> buffers = new ThreadLocal<>();
 
     /**
      * @param filters user filters, overriding built-ins of the same name
@@ -43,7 +54,9 @@ public final class Engine {
      */
     public Engine(TemplateLoader loader, Predicate<String> autoescape, LexerOptions lexerOptions,
                   Map<String, Filter> filters, Map<String, Test> tests, Map<String, Object> globals,
-                  Escaper escaper) {
+                  Escaper escaper, ExecutionMode mode, int compileThreshold) {
+        this.mode = mode;
+        this.compileThreshold = compileThreshold;
         this.loader = loader;
         this.autoescape = autoescape;
         this.lexerOptions = lexerOptions;
@@ -84,19 +97,95 @@ public final class Engine {
     public Unit compile(String source, String name, long version) {
         TemplateNode node = Parser.parse(source, name, lexerOptions);
         Analysis.checkNames(node, filters::containsKey, tests::containsKey);
-        return new Unit(name, node, Analysis.blocks(node), autoescape.test(name), version);
+        Unit unit = new Unit(name, node, Analysis.blocks(node), autoescape.test(name), version, new Tier());
+        if (mode == ExecutionMode.COMPILED) {
+            compileNow(unit);
+        }
+        return unit;
     }
 
-    /** Renders a template with the given context into {@code out}. */
-    public void render(Unit unit, Map<String, ?> context, Appendable out) {
-        StringBuilder sb = out instanceof StringBuilder b ? b : new StringBuilder(256);
-        Renderer renderer = new Renderer(this, sb);
+    boolean tiered() {
+        return mode == ExecutionMode.TIERED;
+    }
+
+    int compileThreshold() {
+        return compileThreshold;
+    }
+
+    /** The execution mode templates of this engine run in. */
+    public ExecutionMode mode() {
+        return mode;
+    }
+
+    /**
+     * Compiles the template now on this thread and installs the code. A failure is kept on the
+     * template (it keeps running in the evaluator) and logged.
+     */
+    public void compileNow(Unit unit) {
+        if (unit.tier().compiled() != null) {
+            return;
+        }
+        try {
+            unit.tier().install(TemplateCompiler.compile(unit, this));
+        } catch (RuntimeException | LinkageError e) {
+            unit.tier().fail(e);
+            LOG.log(System.Logger.Level.WARNING, "template '" + unit.name()
+                    + "' could not be compiled; it runs in the evaluator", e);
+        }
+    }
+
+    void compileInBackground(Unit unit) {
+        BackgroundCompiler.submit(() -> compileNow(unit));
+    }
+
+    private static final System.Logger LOG = System.getLogger("dev.kida.engine.compiler");
+
+
+    /** Renders a template with the given context to a String. */
+    public String render(Unit unit, Map<String, ?> context) {
+        StringBuilder sb = buffers.get();
+        if (sb == null) {
+            sb = new StringBuilder(1024);
+        } else {
+            buffers.set(null);
+            sb.setLength(0);
+        }
+        render(unit, context, new StringOutput(sb));
+        String result = sb.toString();
+        if (sb.capacity() <= MAX_KEPT_BUFFER) {
+            buffers.set(sb);
+        }
+        return result;
+    }
+
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
+
+    /** Renders a template as UTF-8 into {@code out}; nothing is written when rendering fails. */
+    public void render(Unit unit, Map<String, ?> context, OutputStream out) {
+        Utf8Output bytes = new Utf8Output(1024);
+        render(unit, context, bytes);
+        try {
+            bytes.writeTo(out);
+        } catch (IOException e) {
+            throw new KidaException("cannot write output of template '" + unit.name() + "'", e);
+        }
+    }
+
+    /** Renders a template with the given context into {@code output}. */
+    public void render(Unit unit, Map<String, ?> context, Output output) {
+        Renderer renderer = new Renderer(this, output);
         try {
             renderer.renderRoot(unit, context);
         } catch (StackOverflowError e) {
             throw new TemplateRuntimeException("maximum recursion depth exceeded", unit.name(), 0, 0,
                     null, null);
         }
+    }
+
+    /** Renders a template with the given context into {@code out}. */
+    public void render(Unit unit, Map<String, ?> context, Appendable out) {
+        StringBuilder sb = out instanceof StringBuilder b ? b : new StringBuilder(256);
+        render(unit, context, new StringOutput(sb));
         if (sb != out) {
             try {
                 out.append(sb);
@@ -106,11 +195,11 @@ public final class Engine {
         }
     }
 
-    Filter filter(String name) {
+    public Filter filter(String name) {
         return filters.get(name);
     }
 
-    Test test(String name) {
+    public Test test(String name) {
         return tests.get(name);
     }
 
@@ -118,7 +207,7 @@ public final class Engine {
         return globals;
     }
 
-    Escaper escaper() {
+    public Escaper escaper() {
         return escaper;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * One variable scope. Lookups walk outwards through the parents; assignments always land in the
  * frame they are made in, which is how Jinja2 keeps a {@code set} inside a loop from leaking out.
  */
-final class Frame {
+public final class Frame {
     private static final Object MISSING = new Object();
 
     private final Frame parent;
@@ -21,19 +21,19 @@ final class Frame {
     }
 
     /** A top-level frame over read-only variables (the render context, globals). */
-    static Frame over(Map<String, ?> variables, Frame parent) {
+    public static Frame over(Map<String, ?> variables, Frame parent) {
         @SuppressWarnings("unchecked")
         Map<String, Object> view = (Map<String, Object>) variables;
         return new Frame(parent, view);
     }
 
     /** A fresh, empty scope nested in {@code parent} (which may be null). */
-    static Frame child(Frame parent) {
+    public static Frame child(Frame parent) {
         return new Frame(parent, new HashMap<>(8));
     }
 
     /** The value of a name, or an {@link Undefined} naming it. */
-    Object lookup(String name) {
+    public Object lookup(String name) {
         for (Frame f = this; f != null; f = f.parent) {
             Object v = f.vars.getOrDefault(name, MISSING);
             if (v != MISSING) {
@@ -44,7 +44,7 @@ final class Frame {
     }
 
     /** Whether the name is bound in this frame or an outer one. */
-    boolean has(String name) {
+    public boolean has(String name) {
         for (Frame f = this; f != null; f = f.parent) {
             if (f.vars.containsKey(name)) {
                 return true;
@@ -53,12 +53,12 @@ final class Frame {
         return false;
     }
 
-    void set(String name, Object value) {
+    public void set(String name, Object value) {
         vars.put(name, value);
     }
 
     /** The variables bound in this very frame, in no particular order. */
-    Map<String, Object> own() {
+    public Map<String, Object> own() {
         return vars;
     }
 }

@@ -12,9 +12,9 @@ import dev.kida.engine.runtime.Values;
 import java.util.List;
 
 /** The {@code loop} variable: position in the loop, neighbours, and helpers. */
-final class LoopContext implements TemplateObject, GlobalFunction {
+public final class LoopContext implements TemplateObject, GlobalFunction {
     /** Renders a recursive loop over new items one level deeper. */
-    interface Recursion {
+    public interface Recursion {
         Object render(Object iterable, int depth0);
     }
 
@@ -24,13 +24,13 @@ final class LoopContext implements TemplateObject, GlobalFunction {
     private int index0;
     private List<Object> lastChanged;
 
-    LoopContext(List<Object> items, int depth0, Recursion recursion) {
+    public LoopContext(List<Object> items, int depth0, Recursion recursion) {
         this.items = items;
         this.depth0 = depth0;
         this.recursion = recursion;
     }
 
-    void advance(int index0) {
+    public void advance(int index0) {
         this.index0 = index0;
     }
 

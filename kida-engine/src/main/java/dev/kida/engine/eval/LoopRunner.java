@@ -75,8 +75,8 @@ final class LoopRunner {
 
     /** {@code loop(children)} in a recursive loop: renders the loop again, one level deeper. */
     private Object recurse(Object iterable, int depth0) {
-        StringBuilder saved = r.out;
-        r.out = new StringBuilder();
+        dev.kida.engine.output.Output saved = r.out;
+        r.out = new dev.kida.engine.output.StringOutput();
         r.enter();
         try {
             runOver(iterable, depth0, false);

@@ -19,7 +19,7 @@ import java.util.Map;
  * parameters the way Jinja2 does: missing ones are undefined, extra positional arguments go to
  * {@code varargs} and extra keywords to {@code kwargs} only when the body uses those names.
  */
-final class Macro implements GlobalFunction, TemplateObject {
+public final class Macro implements GlobalFunction, TemplateObject {
     private final Renderer owner;
     private final String name;
     private final List<Stmt.Param> params;
@@ -30,9 +30,22 @@ final class Macro implements GlobalFunction, TemplateObject {
     private final boolean catchVarargs;
     private final boolean catchKwargs;
     private final boolean usesCaller;
+    private final Compiled code;
+    private final int bodyId;
 
     Macro(Renderer owner, String name, List<Stmt.Param> params, List<Stmt> body, Frame closure, Unit unit,
           boolean autoescape) {
+        this(owner, name, params, body, closure, unit, autoescape, null, -1);
+    }
+
+    /**
+     * A macro whose body runs as compiled body {@code bodyId} of {@code code}, or in the evaluator
+     * when {@code code} is null.
+     */
+    public Macro(Renderer owner, String name, List<Stmt.Param> params, List<Stmt> body, Frame closure,
+                 Unit unit, boolean autoescape, Compiled code, int bodyId) {
+        this.code = code;
+        this.bodyId = bodyId;
         this.owner = owner;
         this.name = name;
         this.params = params;
@@ -124,7 +137,7 @@ final class Macro implements GlobalFunction, TemplateObject {
         r.autoescape = autoescape;
         r.enter();
         try {
-            String text = r.capture(body, frame);
+            String text = code != null ? r.capture(code, bodyId, frame) : r.capture(body, frame);
             return autoescape ? dev.kida.api.Markup.of(text) : text;
         } finally {
             r.leave();

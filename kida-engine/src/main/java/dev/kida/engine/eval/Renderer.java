@@ -8,6 +8,8 @@ import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateSyntaxException;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
+import dev.kida.engine.output.Output;
+import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.runtime.Args;
 import dev.kida.engine.runtime.NameRegistry;
 import dev.kida.engine.runtime.Undefined;
@@ -22,33 +24,37 @@ import java.util.Map;
  * filters and functions see through {@link CallContext}. Not thread-safe: a render runs on one
  * thread, and every render gets its own Renderer.
  */
-final class Renderer implements CallContext, NameRegistry {
+public final class Renderer implements CallContext, NameRegistry {
     static final int MAX_DEPTH = 500;
 
-    final Engine engine;
-    final StatementExecutor statements;
-    final ExpressionEvaluator expressions;
+    public final Engine engine;
+    public final StatementExecutor statements;
+    public final ExpressionEvaluator expressions;
+    /** The escaper backend, for compiled code's print. */
+    public final dev.kida.api.escape.Escaper escaper;
     private final Frame globals;
 
-    StringBuilder out;
-    boolean autoescape;
+    /** Where output goes now; swapped while a body is captured. */
+    public Output out;
+    public boolean autoescape;
     /** The template whose code is running: errors are located in it. */
-    Unit unit;
+    public Unit unit;
     /** The inheritance chain being rendered: its blocks and pending parent. */
-    Run run;
+    public Run run;
     /**
      * Set once the top-level code of a template has run {@code extends}: from then on its text and
      * {@code {{ }}} output are skipped, not even evaluated, as Jinja2 does. Output of call blocks
      * and includes still goes through, as in Jinja2.
      */
-    boolean discarding;
+    public boolean discarding;
     /** The innermost frame, for {@link #resolve}. */
-    Frame frame;
+    public Frame frame;
     private int depth;
 
-    Renderer(Engine engine, StringBuilder out) {
+    Renderer(Engine engine, Output out) {
         this.engine = engine;
         this.out = out;
+        this.escaper = engine.escaper();
         this.globals = Frame.over(engine.globals(), null);
         this.statements = new StatementExecutor(this);
         this.expressions = new ExpressionEvaluator(this);
@@ -58,6 +64,11 @@ final class Renderer implements CallContext, NameRegistry {
     void renderRoot(Unit entry, Map<String, ?> context) {
         Frame contextFrame = Frame.over(context, globals);
         runTemplate(entry, Frame.child(contextFrame));
+    }
+
+    /** {@code self} as the evaluator resolves it when no variable of that name exists, or null. */
+    public Object self(Frame f) {
+        return run == null ? null : new SelfReference(statements, run, f);
     }
 
     /** Frame with only the globals: for imports and includes "without context". */
@@ -85,7 +96,18 @@ final class Renderer implements CallContext, NameRegistry {
                 autoescape = current.autoescape();
                 run.parent = null;
                 discarding = false;
-                statements.execBody(current.node().body(), root);
+                Output savedOut = out;
+                current.tier().noteRun(engine, current);
+                try {
+                    Compiled code = current.tier().compiled();
+                    if (code != null) {
+                        code.code().run(Compiled.MAIN, this, root);
+                    } else {
+                        statements.execBody(current.node().body(), root);
+                    }
+                } finally {
+                    out = savedOut;
+                }
                 current = run.parent;
                 if (current != null) {
                     run.addBlocks(current);
@@ -111,9 +133,9 @@ final class Renderer implements CallContext, NameRegistry {
 
     /** As {@link #capture(List, Frame)}; {@code keepDiscarding} leaves output after extends skipped. */
     String capture(List<Stmt> body, Frame f, boolean keepDiscarding) {
-        StringBuilder saved = out;
+        Output saved = out;
         boolean savedDiscarding = discarding;
-        out = new StringBuilder();
+        out = new StringOutput();
         discarding = keepDiscarding && discarding;
         try {
             statements.execBody(body, f);
@@ -124,47 +146,48 @@ final class Renderer implements CallContext, NameRegistry {
         }
     }
 
+    /** Runs compiled body {@code id} into a fresh buffer and returns what it wrote. */
+    String capture(Compiled code, int id, Frame f) {
+        Output saved = out;
+        boolean savedDiscarding = discarding;
+        out = new StringOutput();
+        discarding = false;
+        try {
+            code.code().run(id, this, f);
+            return out.toString();
+        } finally {
+            out = saved;
+            discarding = savedDiscarding;
+        }
+    }
+
     /** Captured output as a value: Markup under autoescape, else a plain string. */
-    Object captured(String text) {
+    public Object captured(String text) {
         return autoescape ? Markup.of(text) : text;
     }
 
-    void enter() {
+    public void enter() {
         if (++depth > MAX_DEPTH) {
             depth = 0;
             throw new TemplateRuntimeException("maximum recursion depth exceeded");
         }
     }
 
-    void leave() {
+    public void leave() {
         depth--;
     }
 
     /** Writes a value as {@code {{ }}} does. */
-    void print(Object value) {
-        if (value instanceof String s) {
-            write(s);
-        } else if (value instanceof HtmlSafe safe) {
-            out.append(autoescape ? safe.toHtml() : Values.str(value));
-        } else {
-            write(Values.str(value));
-        }
+    public void print(Object value) {
+        out.print(value, autoescape, escaper);
     }
 
-    private void write(String s) {
-        if (autoescape) {
-            engine.escaper().escapeTo(s, out);
-        } else {
-            out.append(s);
-        }
-    }
-
-    KidaException locate(KidaException e, Pos pos) {
+    public KidaException locate(KidaException e, Pos pos) {
         return unit == null ? e : unit.locate(e, pos);
     }
 
     /** Turns an unexpected Java exception from a filter or accessor into a located template error. */
-    KidaException wrap(RuntimeException e, Pos pos) {
+    public KidaException wrap(RuntimeException e, Pos pos) {
         if (e instanceof KidaException k) {
             return locate(k, pos);
         }
@@ -256,12 +279,12 @@ final class Renderer implements CallContext, NameRegistry {
      * The blocks and parent of one inheritance chain. Blocks are kept most-derived first, so
      * {@code super()} walks down the list.
      */
-    static final class Run {
+    public static final class Run {
         final Frame root;
         final Map<String, List<BlockDef>> blocks = new HashMap<>();
         /** Template-level names bound by imports: not exported when the template is imported. */
         final java.util.Set<String> unexported = new java.util.HashSet<>();
-        Unit parent;
+        public Unit parent;
 
         Run(Frame root) {
             this.root = root;
@@ -275,7 +298,7 @@ final class Renderer implements CallContext, NameRegistry {
     }
 
     /** A block as one template defines it. */
-    record BlockDef(Stmt.Block block, Unit unit) {}
+    public record BlockDef(Stmt.Block block, Unit unit) {}
 
     static TemplateSyntaxException syntax(String message) {
         return new TemplateSyntaxException(message);

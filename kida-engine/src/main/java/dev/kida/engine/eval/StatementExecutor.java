@@ -7,6 +7,8 @@ import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.Target;
+import dev.kida.engine.output.Output;
+import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.runtime.Namespace;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.Values;
@@ -15,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs statements. Each method returns how control leaves it: normally, by break or continue. */
-final class StatementExecutor {
+public final class StatementExecutor {
     static final int NORMAL = 0;
     static final int BREAK = 1;
     static final int CONTINUE = 2;
@@ -36,7 +38,7 @@ final class StatementExecutor {
         return NORMAL;
     }
 
-    int exec(Stmt s, Frame f) {
+    public int exec(Stmt s, Frame f) {
         try {
             return switch (s) {
                 case Stmt.Text t -> {
@@ -99,7 +101,7 @@ final class StatementExecutor {
                         throw new TemplateTypeException("sequence item 0: expected str instance, "
                                 + Values.typeName(value) + " found");
                     }
-                    r.out.append(text);
+                    r.out.append(text.toString());
                     yield NORMAL;
                 }
                 case Stmt.Include inc -> {
@@ -161,7 +163,7 @@ final class StatementExecutor {
     }
 
     /** Binds a value to an assignment target in frame {@code f}. */
-    void assign(Target target, Object value, Frame f) {
+    public void assign(Target target, Object value, Frame f) {
         switch (target) {
             case Target.Name n -> {
                 f.set(n.name(), value);
@@ -197,7 +199,7 @@ final class StatementExecutor {
         r.discarding = true;
     }
 
-    private void renderBlock(Stmt.Block b, Frame f) {
+    public void renderBlock(Stmt.Block b, Frame f) {
         List<Renderer.BlockDef> chain = r.run.blocks.get(b.name());
         if (b.required() && chain.size() <= 1) {
             throw new TemplateRuntimeException("Required block '" + b.name() + "' not found");
@@ -221,7 +223,11 @@ final class StatementExecutor {
         r.unit = def.unit();
         r.enter();
         try {
-            return r.captured(r.capture(block.body(), frame));
+            Compiled code = def.unit().tier().compiled();
+            String text = code != null && code.blocks().containsKey(block.name())
+                    ? r.capture(code, code.blocks().get(block.name()), frame)
+                    : r.capture(block.body(), frame);
+            return r.captured(text);
         } finally {
             r.leave();
             r.unit = saved;
@@ -252,8 +258,8 @@ final class StatementExecutor {
         }
         Unit template = loadNamed(spec);
         Frame root = Frame.child(withContext ? f : r.globalsFrame());
-        StringBuilder saved = r.out;
-        r.out = new StringBuilder();
+        Output saved = r.out;
+        r.out = new StringOutput();
         Renderer.Run run;
         try {
             run = r.runTemplate(template, root);

@@ -15,9 +15,10 @@ import java.util.Map;
  * @param blocks     every block the template defines, at any depth, by name
  * @param autoescape whether the template is autoescaped by default
  * @param version    the loader's version of the source, to tell a stale cache entry
+ * @param tier       which backend runs it: evaluator, or compiled code once installed
  */
 public record Unit(String name, TemplateNode node, Map<String, Stmt.Block> blocks, boolean autoescape,
-                   long version) {
+                   long version, Tier tier) {
 
     /** The source line at a 1-based line number, for error messages; null when out of range. */
     public String sourceLine(int line) {

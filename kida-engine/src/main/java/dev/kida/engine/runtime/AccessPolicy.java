@@ -112,6 +112,24 @@ public final class AccessPolicy {
         };
     }
 
+    /**
+     * The getter {@link #read} calls for this class and attribute name, or null when it does
+     * anything else (field, bound methods, nothing). For the compiler's attribute call sites,
+     * which call the getter directly and pass its result through {@link #checkedValue}.
+     */
+    public static Method getterFor(Class<?> type, String name) {
+        if (isDeniedType(type) || DENIED_NAMES.contains(name) || name.isEmpty()) {
+            return null;
+        }
+        Accessor accessor = CACHE.get(type).computeIfAbsent(name, n -> find(type, n));
+        return accessor instanceof Getter g ? g.method() : null;
+    }
+
+    /** What {@link #read} does with a getter's result: refuses values of denied types. */
+    public static Object checkedValue(Object value) {
+        return guard(value);
+    }
+
     private static Object guard(Object value) {
         if (value != null && isDeniedType(value.getClass())) {
             throw new TemplateRuntimeException("access to a value of type " + value.getClass().getName()

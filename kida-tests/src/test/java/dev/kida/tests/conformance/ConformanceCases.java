@@ -10,6 +10,7 @@ import dev.kida.api.TemplateSyntaxException;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.api.UndefinedException;
 import dev.kida.engine.Environment;
+import dev.kida.engine.ExecutionMode;
 import dev.kida.engine.Loaders;
 
 import java.io.IOException;
@@ -108,6 +109,11 @@ public final class ConformanceCases {
 
     /** An environment configured as the case says, over the case's files. */
     public static Environment environment(ConformanceCase c, String escaper) {
+        return environment(c, escaper, null);
+    }
+
+    /** An environment configured as the case says, in the given execution mode (null: the default). */
+    public static Environment environment(ConformanceCase c, String escaper, ExecutionMode mode) {
         Environment.Builder b = Environment.builder()
                 .loader(Loaders.map(c.files()))
                 .autoescape(c.option("autoescape"))
@@ -116,6 +122,9 @@ public final class ConformanceCases {
                 .keepTrailingNewline(c.option("keep_trailing_newline"));
         if (escaper != null) {
             b.escaper(escaper);
+        }
+        if (mode != null) {
+            b.mode(mode);
         }
         return b.build();
     }

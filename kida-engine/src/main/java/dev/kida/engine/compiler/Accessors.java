@@ -1,0 +1,74 @@
+package dev.kida.engine.compiler;
+
+import dev.kida.api.KidaException;
+import dev.kida.api.Markup;
+import dev.kida.api.TemplateRuntimeException;
+import dev.kida.engine.runtime.AccessPolicy;
+import dev.kida.engine.runtime.TemplateObject;
+import dev.kida.engine.runtime.Undefined;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Direct accessors for attribute call sites: only where {@code Values.getAttr} is known to call a
+ * getter (records and beans, through {@link AccessPolicy}); the handle does what the runtime does
+ * around that call (result check, error wrapping). Engine values, collections, strings and
+ * numbers stay on the generic path.
+ */
+final class Accessors {
+    private static final MethodHandle CHECKED;
+    private static final MethodHandle FAILED;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            CHECKED = l.findStatic(AccessPolicy.class, "checkedValue",
+                    MethodType.methodType(Object.class, Object.class));
+            FAILED = l.findStatic(Accessors.class, "failed",
+                    MethodType.methodType(Object.class, String.class, Throwable.class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private Accessors() {
+    }
+
+    /** A handle {@code (Object)Object} reading attribute {@code name} of instances of {@code cls}, or null. */
+    static MethodHandle find(Class<?> cls, String name) {
+        if (TemplateObject.class.isAssignableFrom(cls) || CharSequence.class.isAssignableFrom(cls)
+                || Markup.class == cls || Map.class.isAssignableFrom(cls) || List.class.isAssignableFrom(cls)
+                || Optional.class == cls || Number.class.isAssignableFrom(cls) || Boolean.class == cls
+                || Undefined.class == cls || cls.isArray()) {
+            return null;
+        }
+        Method getter = AccessPolicy.getterFor(cls, name);
+        if (getter == null) {
+            return null;
+        }
+        MethodHandle mh;
+        try {
+            Accessors.class.getModule().addReads(getter.getDeclaringClass().getModule());
+            mh = MethodHandles.lookup().unreflect(getter);
+        } catch (IllegalAccessException | RuntimeException e) {
+            return null;
+        }
+        mh = mh.asType(MethodType.methodType(Object.class, Object.class));
+        mh = MethodHandles.filterReturnValue(mh, CHECKED);
+        return MethodHandles.catchException(mh, Throwable.class, FAILED.bindTo(getter.getName()));
+    }
+
+    /** A getter that threw: the same error the runtime's reflective call raises. */
+    private static Object failed(String method, Throwable cause, Object receiver) {
+        if (cause instanceof KidaException k) {
+            throw k;
+        }
+        throw new TemplateRuntimeException(method + "() failed: " + cause, cause);
+    }
+}

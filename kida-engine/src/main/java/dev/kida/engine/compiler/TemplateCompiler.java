@@ -1,0 +1,186 @@
+package dev.kida.engine.compiler;
+
+import dev.kida.engine.ast.Pos;
+import dev.kida.engine.ast.Stmt;
+import dev.kida.engine.eval.Compiled;
+import dev.kida.engine.eval.CompiledCode;
+import dev.kida.engine.eval.Engine;
+import dev.kida.engine.eval.Frame;
+import dev.kida.engine.eval.Renderer;
+import dev.kida.engine.eval.Unit;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.DynamicConstantDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles a template to one hidden class: a static method per body (the main body, each block,
+ * each macro), plus {@link CompiledCode#run} dispatching to them. Constants the code needs (filter
+ * objects, pre-encoded text, AST nodes handed to the evaluator, the position table) travel as the
+ * class's class data and are loaded as dynamic constants, so the JIT sees them as constants. The
+ * class is defined weakly: it is unloaded with the template that holds it.
+ */
+public final class TemplateCompiler {
+    static final ClassDesc SELF = ClassDesc.of("dev.kida.engine.compiler.KidaTemplate");
+    static final MethodTypeDesc BODY_TYPE = MethodTypeDesc.of(ConstantDescs.CD_void, cd(Renderer.class),
+            cd(Frame.class));
+
+    private static final int HOLDER = 0;
+    private static final int POSITIONS = 1;
+
+    final Unit unit;
+    final Engine engine;
+    private final List<Object> constants = new ArrayList<>();
+    private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
+    private final List<Pos> positions = new ArrayList<>();
+    private final Map<Pos, Integer> positionIndex = new HashMap<>();
+    /** Bodies to generate, by id; grows while compiling as macros are found. */
+    final List<BodySpec> bodies = new ArrayList<>();
+
+    /** One method to generate: its statements and the autoescape state known on entry (null: dynamic). */
+    record BodySpec(List<Stmt> body, Boolean autoescape) {}
+
+    /** Whether the template extends another: its text and prints must check for discarding. */
+    final boolean hasExtends;
+
+    private TemplateCompiler(Unit unit, Engine engine) {
+        this.unit = unit;
+        this.engine = engine;
+        boolean[] found = {false};
+        Nodes.walk(unit.node().body(), n -> found[0] |= n instanceof Stmt.Extends, false);
+        this.hasExtends = found[0];
+        constants.add(new Compiled[1]);
+        constants.add(null);
+        positions.add(Pos.NONE);
+        positionIndex.put(Pos.NONE, 0);
+    }
+
+    /** Compiles a parsed template into code ready to run. */
+    public static Compiled compile(Unit unit, Engine engine) {
+        return new TemplateCompiler(unit, engine).build();
+    }
+
+    /** Statements the compiled code hands to the evaluator whole. */
+    static boolean isDelegated(Stmt s) {
+        return switch (s) {
+            case Stmt.Include i -> true;
+            case Stmt.Import i -> true;
+            case Stmt.FromImport i -> true;
+            case Stmt.Extends e -> true;
+            case Stmt.CallBlock c -> true;
+            // rare enough in hot paths; the evaluator has their scoping and output rules
+            case Stmt.SetBlock b -> true;
+            case Stmt.FilterBlock b -> true;
+            case Stmt.For f -> f.recursive();
+            default -> false;
+        };
+    }
+
+    static ClassDesc cd(Class<?> c) {
+        return c.describeConstable().orElseThrow();
+    }
+
+    private Compiled build() {
+        bodies.add(new BodySpec(unit.node().body(), unit.autoescape()));
+        Map<String, Integer> blockIds = new LinkedHashMap<>();
+        unit.blocks().forEach((name, block) -> {
+            blockIds.put(name, bodies.size());
+            bodies.add(new BodySpec(block.body(), null));
+        });
+        ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+                ClassHierarchyResolver.defaultResolver().orElse(
+                        ClassHierarchyResolver.ofClassLoading(TemplateCompiler.class.getClassLoader()))));
+        byte[] bytes = cf.build(SELF, clb -> {
+            clb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
+            clb.withInterfaceSymbols(cd(CompiledCode.class));
+            clb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC,
+                    cob -> cob.aload(0).invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME,
+                            ConstantDescs.MTD_void).return_());
+            for (int id = 0; id < bodies.size(); id++) {
+                BodySpec spec = bodies.get(id);
+                clb.withMethodBody("b" + id, BODY_TYPE, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE,
+                        cob -> new BodyCompiler(this, cob, spec).compile());
+            }
+            clb.withMethodBody("run", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int,
+                    cd(Renderer.class), cd(Frame.class)), ClassFile.ACC_PUBLIC, cob -> {
+                List<SwitchCase> cases = new ArrayList<>();
+                var dflt = cob.newLabel();
+                List<java.lang.classfile.Label> labels = new ArrayList<>();
+                for (int id = 0; id < bodies.size(); id++) {
+                    var l = cob.newLabel();
+                    labels.add(l);
+                    cases.add(SwitchCase.of(id, l));
+                }
+                cob.iload(1).tableswitch(0, bodies.size() - 1, dflt, cases);
+                for (int id = 0; id < bodies.size(); id++) {
+                    cob.labelBinding(labels.get(id)).aload(2).aload(3)
+                            .invokestatic(SELF, "b" + id, BODY_TYPE).return_();
+                }
+                cob.labelBinding(dflt).return_();
+            });
+        });
+        constants.set(POSITIONS, positions.toArray(new Pos[0]));
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup()
+                    .defineHiddenClassWithClassData(bytes, Collections.unmodifiableList(constants), true);
+            CompiledCode code = (CompiledCode) lookup.findConstructor(lookup.lookupClass(),
+                    java.lang.invoke.MethodType.methodType(void.class)).invoke();
+            Compiled compiled = new Compiled(code, Map.copyOf(blockIds));
+            ((Compiled[]) constants.get(HOLDER))[0] = compiled;
+            return compiled;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot define compiled template '" + unit.name() + "'", t);
+        }
+    }
+
+    /** Adds a body to generate; returns its id. */
+    int addBody(List<Stmt> body, Boolean autoescape) {
+        bodies.add(new BodySpec(body, autoescape));
+        return bodies.size() - 1;
+    }
+
+    /** A dynamic constant loading class-data entry {@code value} as {@code type}. */
+    DynamicConstantDesc<Object> constant(Object value, ClassDesc type) {
+        Integer index = constantIndex.get(value);
+        if (index == null) {
+            index = constants.size();
+            constants.add(value);
+            constantIndex.put(value, index);
+        }
+        return at(index, type);
+    }
+
+    DynamicConstantDesc<Object> holder() {
+        return at(HOLDER, cd(Compiled[].class));
+    }
+
+    DynamicConstantDesc<Object> positionTable() {
+        return at(POSITIONS, cd(Pos[].class));
+    }
+
+    private static DynamicConstantDesc<Object> at(int index, ClassDesc type) {
+        return DynamicConstantDesc.ofNamed(ConstantDescs.BSM_CLASS_DATA_AT, ConstantDescs.DEFAULT_NAME, type, index);
+    }
+
+    /** The index of a position in the position table. */
+    int position(Pos pos) {
+        return positionIndex.computeIfAbsent(pos, p -> {
+            positions.add(p);
+            return positions.size() - 1;
+        });
+    }
+}

@@ -1,0 +1,127 @@
+package dev.kida.tests.backends;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Random templates over the language: expressions, filters, tests, loops with loop variables,
+ * conditionals, set/with scopes, captures, macros, includes, inheritance and whitespace control.
+ * Small on purpose: many short templates find more disagreements per second than a few big ones.
+ */
+final class RandomTemplates {
+    private RandomTemplates() {
+    }
+
+    /** One case: the entry template plus the templates it may include or extend. */
+    record Case(Map<String, String> files, boolean autoescape) {
+        @Override
+        public String toString() {
+            return "autoescape=" + autoescape + " " + files;
+        }
+    }
+
+    static Arbitrary<Case> cases() {
+        // an include of itself would recurse until the depth limit, whose position depends on stack use
+        Arbitrary<String> inc = body(1).map(b -> b.replace("{% include 'inc.html' %}", "[inc]"));
+        Arbitrary<String> baseLayout = Combinators.combine(body(1), body(1), body(1))
+                .as((a, b, c) -> a + "{% block head %}" + b + "{% endblock %}|{% block main %}" + c + "{% endblock %}");
+        Arbitrary<String> standalone = Combinators.combine(macroDefs(), body(3)).as((m, b) -> m + b);
+        Arbitrary<String> child = Combinators.combine(macroDefs(), body(2), body(2), Arbitraries.of("", "{{ super() }}"))
+                .as((m, a, b, sup) -> "{% extends 'base.html' %}" + m + "{% block main %}" + a + sup
+                        + "{% endblock %}{% block head %}" + b + "{% endblock %}");
+        Arbitrary<String> main = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, standalone), net.jqwik.api.Tuple.of(1, child));
+        return Combinators.combine(main, inc, baseLayout, Arbitraries.of(true, false))
+                .as((m, i, b, esc) -> new Case(Map.of("main.html", m, "inc.html", i, "base.html", b), esc));
+    }
+
+    private static Arbitrary<String> macroDefs() {
+        return Arbitraries.of("", "{% macro m(a, b=2) %}[{{ a }}:{{ b }}]{% endmacro %}",
+                "{% macro m(a) %}{% for i in range(a|int % 3) %}{{ i }}{{ a }}{% endfor %}{% endmacro %}");
+    }
+
+    static Arbitrary<String> body(int depth) {
+        return stmt(depth).list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("", parts));
+    }
+
+    private static Arbitrary<String> stmt(int depth) {
+        Arbitrary<String> text = Arbitraries.of("x", " ", "\n", "  <p>", "&", "y\n  ");
+        Arbitrary<String> print = Combinators.combine(open("{{"), expr(2), close("}}"))
+                .as((o, e, c) -> o + " " + e + " " + c);
+        Arbitrary<String> set = Combinators.combine(Arbitraries.of("v", "w", "a"), expr(2))
+                .as((n, e) -> "{% set " + n + " = " + e + " %}");
+        Arbitrary<String> simple = Arbitraries.oneOf(text, print, print, set,
+                Arbitraries.of("{% include 'inc.html' %}", "{{ m(a) }}", "{{ m(s, b=xs) }}", "{% do xs|length %}",
+                        "{{ loop.index }}", "{% break %}", "{% continue %}"));
+        if (depth <= 0) {
+            return simple;
+        }
+        Arbitrary<String> inner = Arbitraries.lazy(() -> body(depth - 1));
+        Arbitrary<String> ifs = Combinators.combine(open("{%"), expr(2), inner, inner, Arbitraries.of(true, false))
+                .as((o, e, a, b, withElse) -> o + " if " + e + " %}" + a + (withElse ? "{% else %}" + b : "")
+                        + "{% endif -%}");
+        Arbitrary<String> elif = Combinators.combine(expr(1), expr(1), inner, inner)
+                .as((e1, e2, a, b) -> "{% if " + e1 + " %}" + a + "{% elif " + e2 + " %}" + b + "{% endif %}");
+        Arbitrary<String> loop = Combinators.combine(Arbitraries.of("x", "i"), iterable(), inner, inner,
+                        Arbitraries.of("", " if x", " if loop is defined", " if i is odd"), Arbitraries.of(true, false))
+                .as((v, it, a, b, cond, withElse) -> "{%- for " + v + " in " + it + cond + " %}" + a
+                        + "{{ loop.index }}{{ loop.last }}" + (withElse ? "{% else %}" + b : "") + "{% endfor %}");
+        Arbitrary<String> pairLoop = inner.map(a -> "{% for k, val in d.items() %}{{ k }}={{ val }}" + a
+                + "{% endfor %}");
+        Arbitrary<String> loopObj = inner.map(a -> "{% for x in xs %}{{ loop.cycle('o', 'e') }}{{ loop.revindex }}"
+                + a + "{% endfor %}");
+        Arbitrary<String> with = Combinators.combine(expr(1), inner)
+                .as((e, a) -> "{% with v = " + e + ", w = v %}" + a + "{{ v }}{% endwith %}");
+        Arbitrary<String> capture = Combinators.combine(Arbitraries.of("{% set c %}", "{% set c | upper %}",
+                        "{% filter upper %}", "{% filter trim %}"), inner)
+                .as((o, a) -> o + a + (o.contains("set") ? "{% endset %}{{ c }}" : "{% endfilter %}"));
+        Arbitrary<String> autoescape = Combinators.combine(Arbitraries.of("true", "false", "n > 2"), inner)
+                .as((e, a) -> "{% autoescape " + e + " %}" + a + "{% endautoescape %}");
+        return Arbitraries.oneOf(simple, simple, ifs, elif, loop, pairLoop, loopObj, with, capture, autoescape);
+    }
+
+    private static Arbitrary<String> open(String tag) {
+        return Arbitraries.of(tag, tag, tag + "-");
+    }
+
+    private static Arbitrary<String> close(String tag) {
+        return Arbitraries.of(tag, tag, "-" + tag);
+    }
+
+    private static Arbitrary<String> iterable() {
+        return Arbitraries.of("xs", "range(n)", "s", "[]", "d", "ys", "missing", "n", "xs|reverse", "[a, s]");
+    }
+
+    static Arbitrary<String> expr(int depth) {
+        Arbitrary<String> atom = Arbitraries.of("n", "a", "s", "xs", "d", "ys", "z", "missing", "v", "x", "i",
+                "1", "0", "-2", "7", "2.5", "'<b>'", "'q'", "true", "none", "d.k", "d['k']", "xs[0]", "xs[1:]",
+                "d.nope", "loop.index", "loop.first", "c", "(1, 2)", "{'k': a}");
+        if (depth <= 0) {
+            return atom;
+        }
+        Arbitrary<String> sub = Arbitraries.lazy(() -> expr(depth - 1));
+        Arbitrary<String> binary = Combinators.combine(sub, Arbitraries.of("+", "-", "*", "//", "%", "~", "==", "!=",
+                "<", ">=", "and", "or", "in", "not in"), sub).as((l, op, r) -> "(" + l + " " + op + " " + r + ")");
+        Arbitrary<String> filter = Combinators.combine(sub, Arbitraries.of("upper", "length", "default('dflt')",
+                "join(',')", "first", "e", "safe", "int", "string", "title", "replace('a', '&')", "abs",
+                "sort", "list", "trim", "round")).as((e, f) -> e + "|" + f);
+        Arbitrary<String> test = Combinators.combine(sub, Arbitraries.of("defined", "undefined", "odd", "none",
+                "string", "number", "sameas 1", "divisibleby(2)", "in [1, 2]")).as((e, t) -> e + " is " + t);
+        Arbitrary<String> unary = sub.map(e -> "not " + e);
+        Arbitrary<String> cond = Combinators.combine(sub, sub, sub, Arbitraries.of(true, false))
+                .as((a, b, c, withElse) -> "(" + a + " if " + b + (withElse ? " else " + c : "") + ")");
+        Arbitrary<String> list = Combinators.combine(sub, sub).as((a, b) -> "[" + a + ", " + b + "]");
+        Arbitrary<String> call = sub.map(e -> "m(" + e + ")");
+        return Arbitraries.oneOf(atom, atom, binary, filter, test, unary, cond, list, call);
+    }
+
+    /** The render context every case sees. */
+    static Map<String, Object> context() {
+        return Map.of("n", 3L, "a", "<a&b>", "s", "hi", "xs", List.of(1L, 2L, 3L), "ys", List.of(),
+                "d", Map.of("k", "v<"), "z", 0L);
+    }
+}
