@@ -87,8 +87,8 @@ public final class Renderer implements CallContext, NameRegistry {
         boolean savedDiscarding = discarding;
         enter();
         try {
-            Run current0 = new Run(root);
-            run = current0;
+            Run started = new Run(root);
+            run = started;
             run.addBlocks(template);
             Unit current = template;
             while (current != null) {
@@ -113,7 +113,7 @@ public final class Renderer implements CallContext, NameRegistry {
                     run.addBlocks(current);
                 }
             }
-            return current0;
+            return started;
         } finally {
             leave();
             run = saved;
