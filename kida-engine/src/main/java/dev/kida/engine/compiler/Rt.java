@@ -231,6 +231,23 @@ public final class Rt {
         return value;
     }
 
+    /**
+     * A filter the environment lacks, met in an if branch or conditional expression (elsewhere
+     * loading failed): Jinja2 raises when it runs.
+     */
+    public static dev.kida.api.Filter missingFilter(String name) {
+        return (ctx, value, args) -> {
+            throw new dev.kida.api.TemplateRuntimeException("No filter named '" + name + "' found.");
+        };
+    }
+
+    /** A test the environment lacks; see {@link #missingFilter}. */
+    public static dev.kida.api.Test missingTest(String name) {
+        return (ctx, value, args) -> {
+            throw new dev.kida.api.TemplateRuntimeException("No test named '" + name + "' found.");
+        };
+    }
+
     /** Starts capturing output; returns the output to restore. */
     public static Output beginCapture(Renderer r) {
         Output saved = r.out;

@@ -13,8 +13,7 @@ import java.util.function.Predicate;
 
 /**
  * Checks a parsed template against the environment before it first runs, as Jinja2's compiler
- * does: unknown filters and tests are errors at load time, even in branches that never run,
- * except inside an {@code if} (statement or expression), where Jinja2 defers them to run time.
+ * does: unknown filters and tests are errors at load time, even in branches that never run.
  * Also collects the template's blocks.
  */
 final class Analysis {
@@ -35,19 +34,29 @@ final class Analysis {
      * @throws TemplateSyntaxException naming the first unknown filter or test, at its position
      */
     static void checkNames(TemplateNode node, Predicate<String> hasFilter, Predicate<String> hasTest) {
+        // In a soft place (a branch of an if, a conditional expression) Jinja2 defers an unknown
+        // filter or test to a runtime error, raised only if that code runs.
         AstWalker.walkWithSoftness(node.body(), (n, soft) -> {
-            if (soft) {
-                return;
-            }
             String problem = switch (n) {
-                case Expr.Filter f when !hasFilter.test(f.name()) -> "No filter named '" + f.name() + "'.";
-                case Expr.Test t when !hasTest.test(t.name()) -> "No test named '" + t.name() + "'.";
+                case Expr.Filter f when !soft && !hasFilter.test(f.name()) -> "No filter named '" + f.name() + "'.";
+                case Expr.Test t when !soft && !hasTest.test(t.name()) -> "No test named '" + t.name() + "'.";
+                case Stmt.Macro m when callerWithoutDefault(m.params(), m.body()) -> CALLER_PARAM;
+                case Stmt.CallBlock c when callerWithoutDefault(c.callerParams(), c.body()) -> CALLER_PARAM;
                 default -> null;
             };
             if (problem != null) {
                 throw located(node, n, problem);
             }
         });
+    }
+
+    private static final String CALLER_PARAM = "When defining macros or call blocks the special 'caller'"
+            + " argument must be omitted or be given a default.";
+
+    /** A {@code caller} parameter without a default, in a body that uses {@code caller}. */
+    private static boolean callerWithoutDefault(List<Stmt.Param> params, List<Stmt> body) {
+        return params.stream().anyMatch(p -> p.name().equals("caller") && p.defaultValue() == null)
+                && references(body, "caller");
     }
 
     private static TemplateSyntaxException located(TemplateNode node, Node n, String detail) {
@@ -57,11 +66,22 @@ final class Analysis {
                 probe.sourceLine(line), null);
     }
 
-    /** Whether any expression in the body (not in nested macros or call blocks) names {@code name}. */
+    /** Whether any expression in the body (nested macros and call blocks too, not blocks) names {@code name}. */
     static boolean references(List<Stmt> body, String name) {
         boolean[] found = {false};
-        AstWalker.walkShallow(body, n -> {
+        AstWalker.walkOutsideBlocks(body, n -> {
             if (n instanceof Expr.Name nm && nm.name().equals(name)) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+
+    /** Whether the body holds a scoped block (at any depth). */
+    static boolean hasScopedBlock(List<Stmt> body) {
+        boolean[] found = {false};
+        AstWalker.walk(body, n -> {
+            if (n instanceof Stmt.Block b && b.scoped()) {
                 found[0] = true;
             }
         });

@@ -12,47 +12,55 @@ import java.util.function.Consumer;
 final class AstWalker {
     private final BiConsumer<Node, Boolean> visitor;
     private final boolean intoMacros;
+    private final boolean intoBlocks;
     /**
-     * Whether the current node is in Jinja2's "soft" frame: inside an {@code if} statement or an
-     * inline if-expression, and not in a new scope (loop body, macro, block...) opened there.
+     * Whether the current node is in a "soft" place, as Jinja2's compiler calls it: directly in a
+     * branch of an if (not inside a nested loop, macro, block...) or in a conditional expression.
      */
     private boolean soft;
 
-    private AstWalker(BiConsumer<Node, Boolean> visitor, boolean intoMacros) {
+    private AstWalker(BiConsumer<Node, Boolean> visitor, boolean intoMacros, boolean intoBlocks) {
         this.visitor = visitor;
         this.intoMacros = intoMacros;
+        this.intoBlocks = intoBlocks;
     }
 
     /** Every node, including the bodies of macros and call blocks. */
     static void walk(List<Stmt> body, Consumer<Node> visitor) {
-        new AstWalker((n, soft) -> visitor.accept(n), true).stmts(body);
+        new AstWalker((n, soft) -> visitor.accept(n), true, true).stmts(body);
+    }
+
+    /** Every node, with whether it is in a soft place (see {@link #soft}). */
+    static void walkWithSoftness(List<Stmt> body, BiConsumer<Node, Boolean> visitor) {
+        new AstWalker(visitor, true, true).stmts(body);
     }
 
     /**
-     * Every node, including the bodies of macros and call blocks, with whether it sits in a soft
-     * frame (where Jinja2 defers unknown filters and tests to run time).
+     * Every node except inside blocks, as Jinja2 looks for the names a macro body uses
+     * ({@code caller}, {@code varargs}, {@code kwargs}): nested macros and call blocks count.
      */
-    static void walkWithSoftness(List<Stmt> body, BiConsumer<Node, Boolean> visitor) {
-        new AstWalker(visitor, true).stmts(body);
+    static void walkOutsideBlocks(List<Stmt> body, Consumer<Node> visitor) {
+        new AstWalker((n, soft) -> visitor.accept(n), true, false).stmts(body);
     }
 
-    /** Every node except inside nested macro and call-block bodies (their own scopes). */
-    static void walkShallow(List<Stmt> body, Consumer<Node> visitor) {
-        new AstWalker((n, soft) -> visitor.accept(n), false).stmts(body);
-    }
-
-    private void stmtsIn(boolean softness, List<Stmt> body) {
+    private void stmts(List<Stmt> body, boolean softness) {
         boolean saved = soft;
         soft = softness;
-        stmts(body);
-        soft = saved;
+        try {
+            stmts(body);
+        } finally {
+            soft = saved;
+        }
     }
 
-    private void exprIn(boolean softness, Expr e) {
+    private void expr(Expr e, boolean softness) {
         boolean saved = soft;
         soft = softness;
-        expr(e);
-        soft = saved;
+        try {
+            expr(e);
+        } finally {
+            soft = saved;
+        }
     }
 
     private void stmts(List<Stmt> body) {
@@ -67,52 +75,53 @@ final class AstWalker {
             case Stmt.Text t -> { }
             case Stmt.Print p -> expr(p.expr());
             case Stmt.If i -> {
-                boolean saved = soft;
-                soft = true;
                 for (Stmt.Branch b : i.branches()) {
-                    expr(b.test());
-                    stmts(b.body());
+                    expr(b.test(), true);
+                    stmts(b.body(), true);
                 }
-                stmts(i.orElse());
-                soft = saved;
+                stmts(i.orElse(), true);
             }
             case Stmt.For f -> {
                 expr(f.iter());
-                exprIn(false, f.filter());
-                stmtsIn(false, f.body());
-                stmtsIn(false, f.orElse());
+                expr(f.filter(), false);
+                stmts(f.body(), false);
+                stmts(f.orElse(), false);
             }
             case Stmt.Set st -> expr(st.value());
             case Stmt.SetBlock sb -> {
-                sb.filters().forEach(e -> exprIn(false, e));
-                stmtsIn(false, sb.body());
+                sb.filters().forEach(e -> expr(e, false));
+                stmts(sb.body(), false);
             }
             case Stmt.With w -> {
                 w.assignments().forEach(a -> expr(a.value()));
-                stmtsIn(false, w.body());
+                stmts(w.body(), false);
             }
             case Stmt.Macro m -> {
-                m.params().forEach(p -> exprIn(false, p.defaultValue()));
                 if (intoMacros) {
-                    stmtsIn(false, m.body());
+                    m.params().forEach(p -> expr(p.defaultValue(), false));
+                    stmts(m.body(), false);
                 }
             }
             case Stmt.CallBlock c -> {
                 expr(c.call());
-                c.callerParams().forEach(p -> exprIn(false, p.defaultValue()));
                 if (intoMacros) {
-                    stmtsIn(false, c.body());
+                    c.callerParams().forEach(p -> expr(p.defaultValue(), false));
+                    stmts(c.body(), false);
                 }
             }
             case Stmt.FilterBlock fb -> {
-                fb.filters().forEach(e -> exprIn(false, e));
-                stmtsIn(false, fb.body());
+                fb.filters().forEach(e -> expr(e, false));
+                stmts(fb.body(), false);
             }
             case Stmt.Include inc -> expr(inc.template());
             case Stmt.Import imp -> expr(imp.template());
             case Stmt.FromImport fi -> expr(fi.template());
             case Stmt.Extends ex -> expr(ex.template());
-            case Stmt.Block b -> stmtsIn(false, b.body());
+            case Stmt.Block b -> {
+                if (intoBlocks) {
+                    stmts(b.body(), false);
+                }
+            }
             case Stmt.Autoescape a -> {
                 expr(a.enabled());
                 stmts(a.body());
@@ -165,12 +174,9 @@ final class AstWalker {
                 c.rest().forEach(op -> expr(op.expr()));
             }
             case Expr.Conditional c -> {
-                boolean saved = soft;
-                soft = true;
-                expr(c.test());
-                expr(c.then());
-                expr(c.otherwise());
-                soft = saved;
+                expr(c.test(), true);
+                expr(c.then(), true);
+                expr(c.otherwise(), true);
             }
             case Expr.Call c -> {
                 expr(c.callee());

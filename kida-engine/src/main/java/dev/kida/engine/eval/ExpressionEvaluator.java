@@ -93,7 +93,7 @@ final class ExpressionEvaluator {
     private Object name(String name, Frame f) {
         Object v = f.lookup(name);
         if (v instanceof Undefined && name.equals("self") && r.run != null) {
-            return new SelfReference(r.statements, r.run, f);
+            return new SelfReference(r.statements, r.run, r.run.root);
         }
         return v;
     }
@@ -208,7 +208,8 @@ final class ExpressionEvaluator {
     Object applyFilter(Expr.Filter fl, Object value, Frame f) {
         Filter filter = r.engine.filter(fl.name());
         if (filter == null) {
-            // only reachable inside an if, where Jinja2 defers the check to run time
+            // Only reached in a branch of an if or a conditional expression: elsewhere the load-time
+            // check already failed. Jinja2 defers those to a runtime error.
             throw new TemplateRuntimeException("No filter named '" + fl.name() + "' found.");
         }
         Args args = arguments(fl.args(), fl.kwargs(), fl.starArgs(), fl.starKwargs(), f);
@@ -224,7 +225,6 @@ final class ExpressionEvaluator {
     private Object applyTest(Expr.Test t, Frame f) {
         Test test = r.engine.test(t.name());
         if (test == null) {
-            // only reachable inside an if, where Jinja2 defers the check to run time
             throw new TemplateRuntimeException("No test named '" + t.name() + "' found.");
         }
         Object value = eval(t.value(), f);

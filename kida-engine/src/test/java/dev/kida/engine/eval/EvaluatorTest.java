@@ -82,7 +82,9 @@ class EvaluatorTest {
 
         @Test
         void breakAndContinue() {
-            assertEquals("13", render("{% for x in [1, 2, 3, 4, 5] %}{% if x == 2 %}{% continue %}{% endif %}{% if x == 4 %}{% break %}{% endif %}{{ x }}{% endfor %}"));
+            assertEquals("13", Environment.builder().autoescape(false).extension("loopcontrols").build()
+                    .fromString("{% for x in [1, 2, 3, 4, 5] %}{% if x == 2 %}{% continue %}{% endif %}{% if x == 4 %}{% break %}{% endif %}{{ x }}{% endfor %}")
+                    .render(Map.of()));
         }
 
         @Test
@@ -235,7 +237,7 @@ class EvaluatorTest {
         @Test
         void unknownFilterIsASyntaxErrorAtLoadTime() {
             TemplateSyntaxException e = assertThrows(TemplateSyntaxException.class, () -> Environment.builder()
-                    .build().fromString("{% for x in [] %}\n{{ x|nope }}{% endfor %}"));
+                    .build().fromString("{% for i in [] %}\n{{ x|nope }}{% endfor %}"));
             assertEquals(2, e.line());
         }
 
@@ -252,10 +254,10 @@ class EvaluatorTest {
         }
 
         @Test
-        void unknownFilterInsideIfFailsOnlyWhenRun() {
+        void unknownFilterInAnIfBranchFailsOnlyWhenItRuns() {
             Environment env = Environment.builder().build();
-            assertEquals("", env.fromString("{% if false %}{{ 1|nope }}{% endif %}").render(Map.of()));
-            assertThrows(TemplateRuntimeException.class,
+            assertEquals("", env.fromString("{% if false %}{{ x|nope }}{% endif %}").render(Map.of()));
+            assertThrows(dev.kida.api.TemplateRuntimeException.class,
                     () -> env.fromString("{% if true %}{{ 1|nope }}{% endif %}").render(Map.of()));
         }
 

@@ -35,30 +35,22 @@ public final class ConformanceCases {
     private ConformanceCases() {
     }
 
-    /** Every case of every {@code jinja2-*.json} corpus file in the test resources, by file name order. */
+    /** Every case of every corpus file ({@code conformance/jinja2-*.json}) in the test resources. */
     public static List<ConformanceCase> all() {
         List<ConformanceCase> cases = new ArrayList<>();
-        for (String file : corpusFiles()) {
-            cases.addAll(load("/conformance/" + file));
+        for (Path file : corpusFiles()) {
+            cases.addAll(load(file));
         }
         return cases;
     }
 
-    /** The corpus file names: every {@code jinja2-*.json} next to the corpus README. */
-    static List<String> corpusFiles() {
-        URL readme = ConformanceCases.class.getResource("/conformance/README.md");
-        if (readme == null) {
+    private static List<Path> corpusFiles() {
+        URL dir = ConformanceCases.class.getResource("/conformance/jinja2-visible.json");
+        if (dir == null) {
             throw new IllegalStateException("conformance corpus missing from test resources");
         }
-        try (Stream<Path> files = Files.list(Path.of(readme.toURI()).getParent())) {
-            List<String> names = files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.startsWith("jinja2-") && n.endsWith(".json"))
-                    .sorted()
-                    .toList();
-            if (names.isEmpty()) {
-                throw new IllegalStateException("no jinja2-*.json corpus file in test resources");
-            }
-            return names;
+        try (Stream<Path> files = Files.list(Path.of(dir.toURI()).getParent())) {
+            return files.filter(f -> f.getFileName().toString().matches("jinja2-.*\\.json")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
@@ -66,12 +58,8 @@ public final class ConformanceCases {
         }
     }
 
-    /** The cases of one corpus file. */
-    static List<ConformanceCase> load(String resource) {
-        try (InputStream in = ConformanceCases.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("conformance corpus missing from test resources: " + resource);
-            }
+    private static List<ConformanceCase> load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
             JsonNode root = JSON.readTree(in);
             List<ConformanceCase> cases = new ArrayList<>();
             for (JsonNode c : root.get("cases")) {
@@ -83,7 +71,8 @@ public final class ConformanceCases {
                 Map<String, Object> context = (Map<String, Object>) toJava(c.get("context"));
                 cases.add(new ConformanceCase(c.get("id").asText(), files, c.get("entry").asText(), context,
                         options, c.has("expect") ? c.get("expect").asText() : null,
-                        c.has("expect_error") ? c.get("expect_error").asText() : null));
+                        c.has("expect_error") ? c.get("expect_error").asText() : null,
+                        c.has("expect_line") ? c.get("expect_line").asInt() : 0));
             }
             return cases;
         } catch (IOException e) {
