@@ -60,10 +60,9 @@ final class Analysis {
     }
 
     private static TemplateSyntaxException located(TemplateNode node, Node n, String detail) {
-        Unit probe = new Unit(node.name(), node, Map.of(), false, 0, new Tier());
         int line = n.pos().line();
         return new TemplateSyntaxException(detail, node.name(), line, n.pos().column(),
-                probe.sourceLine(line), null);
+                Unit.lineOf(node.source(), line), null);
     }
 
     /** Whether any expression in the body (nested macros and call blocks too, not blocks) names {@code name}. */

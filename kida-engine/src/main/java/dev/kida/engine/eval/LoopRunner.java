@@ -26,8 +26,7 @@ final class LoopRunner {
         this.r = renderer;
         this.node = node;
         this.outer = outer;
-        this.bindsLoop = node.recursive() || Analysis.references(node.body(), "loop")
-                || Analysis.hasScopedBlock(node.body());
+        this.bindsLoop = renderer.unit.facts().bindsLoop(node);
     }
 
     int run() {

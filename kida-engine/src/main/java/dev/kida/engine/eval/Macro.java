@@ -53,9 +53,10 @@ public final class Macro implements GlobalFunction, TemplateObject {
         this.closure = closure;
         this.unit = unit;
         this.autoescape = autoescape;
-        this.catchVarargs = Analysis.references(body, "varargs");
-        this.catchKwargs = Analysis.references(body, "kwargs");
-        this.usesCaller = Analysis.references(body, "caller");
+        BodyFacts.MacroUse use = unit.facts().macroUse(body);
+        this.catchVarargs = use.varargs();
+        this.catchKwargs = use.kwargs();
+        this.usesCaller = use.caller();
     }
 
     @Override
