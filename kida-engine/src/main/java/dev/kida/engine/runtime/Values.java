@@ -52,6 +52,7 @@ public final class Values {
             case Map<?, ?> m -> "dict";
             case Set<?> s -> "set";
             case Undefined u -> "StrictUndefined";
+            case PyIterator it -> it.typeName();
             case BuiltinMethod m -> "builtin_function_or_method";
             case GlobalFunction f -> "function";
             default -> value.getClass().isArray() ? "list" : value.getClass().getSimpleName();
@@ -74,7 +75,8 @@ public final class Values {
 
     private static boolean isBuiltinType(Object v) {
         return v instanceof Boolean || PyNumbers.isNumber(v) || v instanceof String || v instanceof Collection<?>
-                || v instanceof Map<?, ?> || v.getClass().isArray() || v instanceof BuiltinMethod;
+                || v instanceof Map<?, ?> || v.getClass().isArray() || v instanceof BuiltinMethod
+                || v instanceof PyIterator;
     }
 
     /** Python's {@code str()}. Raises for Undefined. */

@@ -58,7 +58,8 @@ public final class ConformanceCases {
         }
     }
 
-    private static List<ConformanceCase> load(Path file) {
+    /** The cases of one corpus file. */
+    public static List<ConformanceCase> load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             JsonNode root = JSON.readTree(in);
             List<ConformanceCase> cases = new ArrayList<>();
