@@ -77,10 +77,8 @@ public final class Macro implements GlobalFunction, TemplateObject {
             Stmt.Param p = params.get(i);
             Object value;
             if (i < positional.size()) {
-                if (keywords.containsKey(p.name())) {
-                    throw new TemplateTypeException("macro '" + displayName() + "' got multiple values for argument '"
-                            + p.name() + "'");
-                }
+                // a keyword of the same name is not an error here: like any unknown keyword it goes
+                // to kwargs, or is rejected below when the macro takes none
                 value = positional.get(i);
             } else if (keywords.containsKey(p.name())) {
                 value = keywords.remove(p.name());
@@ -161,6 +159,6 @@ public final class Macro implements GlobalFunction, TemplateObject {
 
     @Override
     public String toString() {
-        return "<Macro '" + displayName() + "'>";
+        return name == null ? "<Macro anonymous>" : "<Macro '" + name + "'>";
     }
 }

@@ -208,14 +208,18 @@ final class StringFilters {
         if (v instanceof Undefined u) {
             throw u.fail();
         }
+        if (v instanceof List<?> && !(v instanceof Tuple || v instanceof dev.kida.engine.runtime.Range
+                || v instanceof dev.kida.engine.runtime.DictView)) {
+            // Jinja2 appends "\n" to the value, which a list takes (extending itself), then calls
+            // splitlines(), which it has not
+            throw new TemplateRuntimeException("'list' object has no attribute 'splitlines'");
+        }
         if (!(v instanceof String || v instanceof Markup)) {
             // Jinja2 appends "\n" to the value: a TypeError for anything but a string
             throw new TemplateTypeException("unsupported operand type(s) for +=: '" + Values.typeName(v) + "' and 'str'");
         }
+        // for a Markup value Jinja2 3.1.6 wraps the indention in Markup too: it is not escaped
         boolean markup = v instanceof Markup;
-        if (markup && !(widthObj instanceof Markup)) {
-            indention = ctx.escape(indention).toHtml();
-        }
         String s = (markup ? v.toString() : Values.str(v)) + "\n";
         List<Object> lines = PyStrings.splitlines(s, false);
         StringBuilder rv = new StringBuilder();

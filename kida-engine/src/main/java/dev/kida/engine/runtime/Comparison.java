@@ -43,7 +43,8 @@ public final class Comparison {
             return a.toString().equals(b.toString());
         }
         if (a instanceof List<?> la && b instanceof List<?> lb) {
-            if ((a instanceof Tuple) != (b instanceof Tuple) || la.size() != lb.size()) {
+            // list, tuple and range are never equal to each other in Python, even with the same items
+            if (!sequenceKind(a).equals(sequenceKind(b)) || la.size() != lb.size()) {
                 return false;
             }
             Iterator<?> ia = la.iterator();
@@ -91,6 +92,16 @@ public final class Comparison {
 
     private static final Object MISSING = new Object();
 
+    /** The Python type of a List-backed value, which decides whether two of them compare. */
+    private static String sequenceKind(Object v) {
+        return switch (v) {
+            case Tuple t -> "tuple";
+            case Range r -> "range";
+            case DictView d -> d.kind();
+            default -> "list";
+        };
+    }
+
     /** Python ordering for {@code <}: negative, zero or positive. */
     public static int compare(Object a, Object b) {
         return compare(a, b, "<");
@@ -113,7 +124,8 @@ public final class Comparison {
         if (isStr(a) && isStr(b)) {
             return compareCodePoints(a.toString(), b.toString());
         }
-        if (a instanceof List<?> la && b instanceof List<?> lb && (a instanceof Tuple) == (b instanceof Tuple)) {
+        if (a instanceof List<?> la && b instanceof List<?> lb && sequenceKind(a).equals(sequenceKind(b))
+                && !(a instanceof Range)) {
             int n = Math.min(la.size(), lb.size());
             for (int i = 0; i < n; i++) {
                 Object x = la.get(i);
