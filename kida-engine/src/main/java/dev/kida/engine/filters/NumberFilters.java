@@ -169,6 +169,10 @@ final class NumberFilters {
             if (method.equals("common")) {
                 throw new TemplateTypeException("type " + Values.typeName(v) + " doesn't define __round__ method");
             }
+            if (v instanceof Undefined u) {
+                // floor and ceil first multiply the value, which a StrictUndefined refuses
+                throw u.fail();
+            }
             throw new TemplateTypeException("can't multiply sequence by non-int of type 'int'");
         }
         if (method.equals("common")) {

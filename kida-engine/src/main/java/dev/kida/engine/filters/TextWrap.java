@@ -72,7 +72,9 @@ final class TextWrap {
                 }
             }
             if (next < chunks.size() && len(chunks.get(next)) > width) {
-                int spaceLeft = Math.max(width - curLen, 1);
+                // as textwrap: a full line leaves no space, so an empty piece is cut off the long
+                // word (and then dropped as whitespace, which keeps the line's trailing space)
+                int spaceLeft = width < 1 ? 1 : width - curLen;
                 String chunk = chunks.get(next);
                 if (breakLong) {
                     int end = spaceLeft;

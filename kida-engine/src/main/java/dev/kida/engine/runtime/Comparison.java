@@ -182,9 +182,8 @@ public final class Comparison {
             }
             throw u.fail();
         }
-        if (item instanceof Undefined u && !u.lenient()) {
-            throw u.fail();
-        }
+        // like Python, the item is only touched when the container looks at it: a str container
+        // rejects any non-str, a number is no container, a dict hashes it, a list compares it
         if (isStr(container)) {
             if (!isStr(item)) {
                 throw new TemplateTypeException("'in <string>' requires string as left operand, not "
@@ -192,7 +191,21 @@ public final class Comparison {
             }
             return container.toString().contains(item.toString());
         }
+        if (container == null || PyNumbers.isNumber(container)) {
+            throw new TemplateTypeException("argument of type '" + Values.typeName(container)
+                    + "' is not iterable");
+        }
+        if (item instanceof Undefined u && !u.lenient()) {
+            if (container instanceof Map<?, ?> || container instanceof Set<?> || Values.truthy(container)) {
+                throw u.fail();
+            }
+            return false;
+        }
         if (container instanceof Map<?, ?> m) {
+            if ((item instanceof List<?> && !(item instanceof Tuple) && !(item instanceof Range))
+                    || item instanceof Map<?, ?> || item instanceof Set<?>) {
+                throw new TemplateTypeException("unhashable type: '" + Values.typeName(item) + "'");
+            }
             return Access.mapLookup(m, item, MISSING) != MISSING;
         }
         if (container instanceof Set<?> s) {
@@ -203,10 +216,6 @@ public final class Comparison {
             } catch (RuntimeException e) {
                 // some sets reject foreign key types; fall back to scanning
             }
-        }
-        if (container == null || PyNumbers.isNumber(container)) {
-            throw new TemplateTypeException("argument of type '" + Values.typeName(container)
-                    + "' is not iterable");
         }
         Iterator<Object> it = Values.iterate(container);
         while (it.hasNext()) {

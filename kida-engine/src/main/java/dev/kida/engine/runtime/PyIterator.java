@@ -66,9 +66,13 @@ public final class PyIterator implements Iterator<Object>, TemplateObject {
         return Undefined.attribute(this, name);
     }
 
-    /** Python shows the object's address here, which no template can rely on. */
+    /**
+     * Python's repr, with the object's identity standing in for its address (the same length as a
+     * CPython address on 64-bit Linux, so counting filters agree); no template can rely on it.
+     */
     @Override
     public String toString() {
-        return function == null ? "<" + typeName + " object>" : "<generator object " + function + ">";
+        String address = " at 0x7f" + String.format("%010x", System.identityHashCode(this) & 0xffffffffL);
+        return (function == null ? "<" + typeName + " object" : "<generator object " + function) + address + ">";
     }
 }
