@@ -113,7 +113,7 @@ final class SortingFilters {
     private static Object unique(CallContext ctx, Object v, Arguments a) {
         a.check("unique", "case_sensitive", "attribute");
         // a generator in Jinja2: the work, and its errors, wait until something iterates it
-        return dev.kida.engine.runtime.PyIterator.generator("do_unique", () -> uniqueItems(ctx, v, a).iterator());
+        return dev.kida.engine.runtime.PyIterator.generator("sync_do_unique", () -> uniqueItems(ctx, v, a).iterator());
     }
 
     private static List<Object> uniqueItems(CallContext ctx, Object v, Arguments a) {
