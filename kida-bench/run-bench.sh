@@ -24,6 +24,9 @@ if [[ -z "$java_bin" ]] || ! "$java_bin" -version 2>&1 | grep -q 'version "25'; 
 fi
 
 jmh_opts=${JMH_OPTS:-"-f 1 -wi 3 -w 1s -i 3 -r 1s"}
+# JMH refuses to start while another JMH run holds /tmp/jmh.lock; JVM_OPTS="-Djmh.ignoreLock=true"
+# overrides that (on a shared machine, at the price of noisier numbers).
+jvm_opts=${JVM_OPTS:-}
 jmh_extra=${JMH_EXTRA:-}
 parts=("$@")
 [[ ${#parts[@]} -eq 0 ]] && parts=(render render2t compile suite)
@@ -37,7 +40,7 @@ run() {
   local name=$1; shift
   local cmd=(org.openjdk.jmh.Main "$@" $jmh_opts $jmh_extra -prof gc -rf json -rff "$out/$name.json")
   commands+=("java -cp <classpath> ${cmd[*]}")
-  "$java_bin" -cp "$cp" "${cmd[@]}" | tee "$out/$name.log"
+  "$java_bin" $jvm_opts -cp "$cp" "${cmd[@]}" | tee "$out/$name.log"
 }
 
 for part in "${parts[@]}"; do

@@ -47,7 +47,7 @@ public class KidaRenderBenchmark {
     /** Loads and compiles the templates, then checks the output. */
     @Setup
     public void setup() {
-        renderer = Defaults.checked(new KidaEngine(mode, escaper).prepare(scenario), scenario, "Kida");
+        renderer = OutputCheck.checked(new KidaEngine(mode, escaper).prepare(scenario), scenario, "Kida");
     }
 
     /** One render. */

@@ -41,7 +41,7 @@ public class RenderBenchmark {
     /** Loads and compiles the templates, then checks the output. */
     @Setup
     public void setup() {
-        renderer = Defaults.checked(engine.adapter().prepare(scenario), scenario, engine.label());
+        renderer = OutputCheck.checked(engine.adapter().prepare(scenario), scenario, engine.label());
     }
 
     /** One render. */

@@ -68,12 +68,12 @@ public final class BenchReport {
             return document.substring(0, start) + section + document.substring(end + END.length()).replaceFirst("^\n", "");
         }
         String base = document.isEmpty() ? "# Performance\n\n" : document + (document.endsWith("\n") ? "\n" : "\n\n");
-        return base + section;
+        return base + "## Template engines\n\n" + section;
     }
 
-    /** The whole "Template engines" section. */
+    /** The generated part of the "Template engines" section: run details, then one table per scenario. */
     String markdown(String header) {
-        StringBuilder md = new StringBuilder("## Template engines\n\n").append(header.strip()).append("\n\n");
+        StringBuilder md = new StringBuilder(header.strip()).append("\n\n");
         for (Scenario scenario : Scenario.values()) {
             render(md, scenario, 1, "### " + scenario.id() + " (1 thread)");
             render(md, scenario, 2, "### " + scenario.id() + " (2 threads)");

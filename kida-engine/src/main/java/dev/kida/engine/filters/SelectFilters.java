@@ -5,9 +5,12 @@ import dev.kida.api.CallContext;
 import dev.kida.api.Filter;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.engine.runtime.Args;
+import dev.kida.engine.runtime.PyIterator;
+import dev.kida.engine.runtime.Values;
 import dev.kida.engine.tests.BuiltinTests;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +31,29 @@ final class SelectFilters {
         m.put("rejectattr", (ctx, v, a) -> selectOrReject(ctx, v, a, true, false));
     }
 
+    /** Jinja2's map is a generator: nothing, not even its argument checks, runs before it is iterated. */
     private static Object map(CallContext ctx, Object v, Arguments a) {
+        return PyIterator.generator("sync_do_map", () -> {
+            if (!ctx.truthy(v)) {
+                return Collections.emptyIterator();
+            }
+            UnaryOperator<Object> func = mapFunction(ctx, a);
+            Iterator<Object> it = Values.iterate(v);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Object next() {
+                    return func.apply(it.next());
+                }
+            };
+        });
+    }
+
+    private static UnaryOperator<Object> mapFunction(CallContext ctx, Arguments a) {
         UnaryOperator<Object> func;
         List<Object> positional = a.positional();
         if (positional.isEmpty() && a.keywords().containsKey("attribute")) {
@@ -36,7 +61,7 @@ final class SelectFilters {
             Object attribute = kw.remove("attribute");
             Object dflt = kw.remove("default");
             if (!kw.isEmpty()) {
-                throw new TemplateRuntimeException("Unexpected keyword argument " + dev.kida.engine.runtime.Values.repr(
+                throw new TemplateRuntimeException("Unexpected keyword argument " + Values.repr(
                         kw.keySet().iterator().next()));
             }
             func = AttrGetter.of(ctx, attribute, dflt, false);
@@ -49,12 +74,7 @@ final class SelectFilters {
             Map<String, Object> kw = a.keywords();
             func = item -> callFilter(ctx, name, item, rest, kw);
         }
-        List<Object> out = new ArrayList<>();
-        Iterator<Object> it = dev.kida.engine.runtime.Values.iterate(v);
-        while (it.hasNext()) {
-            out.add(func.apply(it.next()));
-        }
-        return out;
+        return func;
     }
 
     /**
@@ -83,7 +103,17 @@ final class SelectFilters {
         return t.test(ctx, item, new Args(args, kw));
     }
 
+    /** A generator in Jinja2, like map: a falsy value selects nothing, and errors wait for iteration. */
     private static Object selectOrReject(CallContext ctx, Object v, Arguments a, boolean lookupAttr, boolean keep) {
+        return PyIterator.generator("select_or_reject", () -> {
+            if (!ctx.truthy(v)) {
+                return Collections.emptyIterator();
+            }
+            return selecting(ctx, v, a, lookupAttr, keep);
+        });
+    }
+
+    private static Iterator<Object> selecting(CallContext ctx, Object v, Arguments a, boolean lookupAttr, boolean keep) {
         List<Object> args = a.positional();
         int off = 0;
         UnaryOperator<Object> transform = UnaryOperator.identity();
@@ -103,14 +133,32 @@ final class SelectFilters {
         } else {
             test = ctx::truthy;
         }
-        List<Object> out = new ArrayList<>();
-        Iterator<Object> it = dev.kida.engine.runtime.Values.iterate(v);
-        while (it.hasNext()) {
-            Object item = it.next();
-            if (test.test(transform.apply(item)) == keep) {
-                out.add(item);
+        Iterator<Object> it = Values.iterate(v);
+        UnaryOperator<Object> key = transform;
+        return new Iterator<>() {
+            private Object pending;
+            private boolean ready;
+
+            @Override
+            public boolean hasNext() {
+                while (!ready && it.hasNext()) {
+                    Object item = it.next();
+                    if (test.test(key.apply(item)) == keep) {
+                        pending = item;
+                        ready = true;
+                    }
+                }
+                return ready;
             }
-        }
-        return out;
+
+            @Override
+            public Object next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                ready = false;
+                return pending;
+            }
+        };
     }
 }

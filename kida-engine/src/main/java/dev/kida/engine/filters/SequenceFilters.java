@@ -8,6 +8,7 @@ import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.runtime.Access;
+import dev.kida.engine.runtime.PyIterator;
 import dev.kida.engine.runtime.PySlice;
 import dev.kida.engine.runtime.Tuple;
 import dev.kida.engine.runtime.Undefined;
@@ -62,6 +63,12 @@ final class SequenceFilters {
             if (!reversible) {
                 throw new TemplateTypeException("'" + Values.typeName(v) + "' object is not reversible");
             }
+            if (v instanceof dev.kida.api.Markup mk) {
+                // reversed() indexes the Markup, and Markup's items are Markup
+                List<Object> chars = Values.toList(mk.toString());
+                return chars.isEmpty() ? new Undefined("No last item, sequence was empty.")
+                        : dev.kida.api.Markup.of((String) chars.get(chars.size() - 1));
+            }
             List<Object> items = Values.toList(v);
             return items.isEmpty() ? new Undefined("No last item, sequence was empty.") : items.get(items.size() - 1);
         });
@@ -72,7 +79,7 @@ final class SequenceFilters {
                 throw new TemplateRuntimeException("KeyError: 0");
             }
             if (items.isEmpty()) {
-                throw new TemplateRuntimeException("Cannot choose from an empty sequence");
+                return new Undefined("No random item, sequence was empty.");
             }
             return items.get(ThreadLocalRandom.current().nextInt(items.size()));
         });
@@ -84,6 +91,14 @@ final class SequenceFilters {
             if (v instanceof Undefined u) {
                 throw u.fail();
             }
+            // Python's reversed() where the value supports it (a lazy iterator), else a reversed list
+            String reversedType = switch (v) {
+                case Tuple t -> "reversed";
+                case dev.kida.engine.runtime.Range r -> "range_iterator";
+                case List<?> l -> "list_reverseiterator";
+                case Map<?, ?> mp -> "dict_reversekeyiterator";
+                default -> null;
+            };
             List<Object> items;
             try {
                 items = Values.toList(v);
@@ -91,7 +106,7 @@ final class SequenceFilters {
                 throw new TemplateRuntimeException("argument must be iterable", e);
             }
             Collections.reverse(items);
-            return items;
+            return reversedType == null ? items : PyIterator.of(reversedType, items::iterator);
         });
         m.put("join", SequenceFilters::join);
         m.put("sum", SequenceFilters::sum);
@@ -99,15 +114,17 @@ final class SequenceFilters {
         m.put("slice", SequenceFilters::slice);
         m.put("items", (ctx, v, a) -> {
             a.check("items");
-            if (v instanceof Undefined) {
-                return new ArrayList<>();
-            }
-            if (!(v instanceof Map<?, ?> map)) {
-                throw new TemplateTypeException("Can only get item pairs from a mapping.");
-            }
-            List<Object> out = new ArrayList<>(map.size());
-            map.forEach((k, val) -> out.add(Tuple.of(k, val)));
-            return out;
+            return PyIterator.generator("do_items", () -> {
+                if (v instanceof Undefined) {
+                    return Collections.emptyIterator();
+                }
+                if (!(v instanceof Map<?, ?> map)) {
+                    throw new TemplateTypeException("Can only get item pairs from a mapping.");
+                }
+                List<Object> out = new ArrayList<>(map.size());
+                map.forEach((k, val) -> out.add(Tuple.of(k, val)));
+                return out.iterator();
+            });
         });
         m.put("attr", (ctx, v, a) -> {
             a.check("attr", "name");
@@ -197,6 +214,11 @@ final class SequenceFilters {
 
     private static Object batch(CallContext ctx, Object v, Arguments a) {
         a.check("batch", "linecount", "fill_with");
+        a.require(0, "linecount");
+        return PyIterator.generator("do_batch", () -> batches(v, a).iterator());
+    }
+
+    private static List<Object> batches(Object v, Arguments a) {
         int linecount = Texts.intArg(a.require(0, "linecount"), "batch");
         Object fill = a.get(1, "fill_with", null);
         List<Object> out = new ArrayList<>();
@@ -222,6 +244,11 @@ final class SequenceFilters {
 
     private static Object slice(CallContext ctx, Object v, Arguments a) {
         a.check("slice", "slices", "fill_with");
+        a.require(0, "slices");
+        return PyIterator.generator("sync_do_slice", () -> slices(v, a).iterator());
+    }
+
+    private static List<Object> slices(Object v, Arguments a) {
         int slices = Texts.intArg(a.require(0, "slices"), "slice");
         Object fill = a.get(1, "fill_with", null);
         List<Object> seq = Values.toList(v);

@@ -71,7 +71,8 @@ final class SortingFilters {
             throw u.fail();
         }
         if (!(v instanceof Map<?, ?> map)) {
-            throw new TemplateTypeException("'" + Values.typeName(v) + "' object has no attribute 'items'");
+            // Python raises AttributeError here, not TypeError
+            throw new TemplateRuntimeException("'" + Values.typeName(v) + "' object has no attribute 'items'");
         }
         List<Object> pairs = new ArrayList<>();
         map.forEach((k, val) -> pairs.add(Tuple.of(k, val)));
@@ -111,6 +112,11 @@ final class SortingFilters {
 
     private static Object unique(CallContext ctx, Object v, Arguments a) {
         a.check("unique", "case_sensitive", "attribute");
+        // a generator in Jinja2: the work, and its errors, wait until something iterates it
+        return dev.kida.engine.runtime.PyIterator.generator("sync_do_unique", () -> uniqueItems(ctx, v, a).iterator());
+    }
+
+    private static List<Object> uniqueItems(CallContext ctx, Object v, Arguments a) {
         boolean caseSensitive = ctx.truthy(a.get(0, "case_sensitive", false));
         Object attribute = a.get(1, "attribute", null);
         AttrGetter key = AttrGetter.of(ctx, attribute, null, !caseSensitive);

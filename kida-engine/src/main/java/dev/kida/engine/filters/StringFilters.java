@@ -5,7 +5,9 @@ import dev.kida.api.CallContext;
 import dev.kida.api.Filter;
 import dev.kida.api.HtmlSafe;
 import dev.kida.api.Markup;
+import dev.kida.api.TemplateTypeException;
 import dev.kida.api.TemplateRuntimeException;
+import dev.kida.engine.runtime.Html;
 import dev.kida.engine.runtime.PercentFormat;
 import dev.kida.engine.runtime.PyChars;
 import dev.kida.engine.runtime.PyNumbers;
@@ -177,8 +179,8 @@ final class StringFilters {
             s = Texts.softStr(v);
         }
         if (s instanceof Markup m) {
-            // Markup.replace escapes its arguments
-            return Markup.of(PyStrings.replace(m.toString(), ctx.escape(old).toHtml(), ctx.escape(repl).toHtml(), count));
+            // MarkupSafe's Markup.replace escapes the replacement only, not what it looks for
+            return Markup.of(PyStrings.replace(m.toString(), Html.text(old), ctx.escape(repl).toHtml(), count));
         }
         return PyStrings.replace((String) s, Values.str(old), Values.str(repl), count);
     }
@@ -203,10 +205,21 @@ final class StringFilters {
         } else {
             indention = " ".repeat(Math.max(0, Texts.intArg(widthObj, "indent")));
         }
-        boolean markup = v instanceof Markup;
-        if (markup && !(widthObj instanceof Markup)) {
-            indention = ctx.escape(indention).toHtml();
+        if (v instanceof Undefined u) {
+            throw u.fail();
         }
+        if (v instanceof List<?> && !(v instanceof Tuple || v instanceof dev.kida.engine.runtime.Range
+                || v instanceof dev.kida.engine.runtime.DictView)) {
+            // Jinja2 appends "\n" to the value, which a list takes (extending itself), then calls
+            // splitlines(), which it has not
+            throw new TemplateRuntimeException("'list' object has no attribute 'splitlines'");
+        }
+        if (!(v instanceof String || v instanceof Markup)) {
+            // Jinja2 appends "\n" to the value: a TypeError for anything but a string
+            throw new TemplateTypeException("unsupported operand type(s) for +=: '" + Values.typeName(v) + "' and 'str'");
+        }
+        // for a Markup value Jinja2 3.1.6 wraps the indention in Markup too: it is not escaped
+        boolean markup = v instanceof Markup;
         String s = (markup ? v.toString() : Values.str(v)) + "\n";
         List<Object> lines = PyStrings.splitlines(s, false);
         StringBuilder rv = new StringBuilder();

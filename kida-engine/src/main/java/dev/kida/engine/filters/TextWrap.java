@@ -28,7 +28,14 @@ final class TextWrap {
         if (width <= 0) {
             throw new TemplateRuntimeException("invalid width " + width + " (must be > 0)");
         }
-        String s = Values.str(v);
+        if (v instanceof dev.kida.engine.runtime.Undefined u) {
+            throw u.fail();
+        }
+        if (!(v instanceof String || v instanceof dev.kida.api.Markup)) {
+            // Jinja2 calls s.splitlines(): an AttributeError for anything but a string
+            throw new TemplateRuntimeException("'" + Values.typeName(v) + "' object has no attribute 'splitlines'");
+        }
+        String s = v.toString();
         List<String> out = new ArrayList<>();
         for (Object line : PyStrings.splitlines(s, false)) {
             out.add(String.join(wrapstring, wrap((String) line, width, breakLong, breakOnHyphens)));
@@ -65,7 +72,9 @@ final class TextWrap {
                 }
             }
             if (next < chunks.size() && len(chunks.get(next)) > width) {
-                int spaceLeft = Math.max(width - curLen, 1);
+                // as textwrap: a full line leaves no space, so an empty piece is cut off the long
+                // word (and then dropped as whitespace, which keeps the line's trailing space)
+                int spaceLeft = width < 1 ? 1 : width - curLen;
                 String chunk = chunks.get(next);
                 if (breakLong) {
                     int end = spaceLeft;

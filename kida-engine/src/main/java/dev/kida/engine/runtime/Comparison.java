@@ -20,11 +20,15 @@ public final class Comparison {
 
     /** Python {@code a == b}. */
     public static boolean eq(Object a, Object b) {
-        if (a instanceof Undefined u) {
+        if (a instanceof Undefined u && !u.lenient()) {
             throw u.fail();
         }
-        if (b instanceof Undefined u) {
+        if (b instanceof Undefined u && !u.lenient()) {
             throw u.fail();
+        }
+        if (a instanceof Undefined || b instanceof Undefined) {
+            // plain Undefined equals only another plain Undefined
+            return a instanceof Undefined && b instanceof Undefined;
         }
         if (a == b) {
             return !(a instanceof Double d && d.isNaN()) && !(a instanceof Float f && f.isNaN());
@@ -39,7 +43,8 @@ public final class Comparison {
             return a.toString().equals(b.toString());
         }
         if (a instanceof List<?> la && b instanceof List<?> lb) {
-            if ((a instanceof Tuple) != (b instanceof Tuple) || la.size() != lb.size()) {
+            // list, tuple and range are never equal to each other in Python, even with the same items
+            if (!sequenceKind(a).equals(sequenceKind(b)) || la.size() != lb.size()) {
                 return false;
             }
             Iterator<?> ia = la.iterator();
@@ -87,6 +92,16 @@ public final class Comparison {
 
     private static final Object MISSING = new Object();
 
+    /** The Python type of a List-backed value, which decides whether two of them compare. */
+    private static String sequenceKind(Object v) {
+        return switch (v) {
+            case Tuple t -> "tuple";
+            case Range r -> "range";
+            case DictView d -> d.kind();
+            default -> "list";
+        };
+    }
+
     /** Python ordering for {@code <}: negative, zero or positive. */
     public static int compare(Object a, Object b) {
         return compare(a, b, "<");
@@ -109,7 +124,8 @@ public final class Comparison {
         if (isStr(a) && isStr(b)) {
             return compareCodePoints(a.toString(), b.toString());
         }
-        if (a instanceof List<?> la && b instanceof List<?> lb && (a instanceof Tuple) == (b instanceof Tuple)) {
+        if (a instanceof List<?> la && b instanceof List<?> lb && sequenceKind(a).equals(sequenceKind(b))
+                && !(a instanceof Range)) {
             int n = Math.min(la.size(), lb.size());
             for (int i = 0; i < n; i++) {
                 Object x = la.get(i);
@@ -161,11 +177,13 @@ public final class Comparison {
     /** Python {@code item in container}. */
     public static boolean contains(Object container, Object item) {
         if (container instanceof Undefined u) {
+            if (u.lenient()) {
+                return false;
+            }
             throw u.fail();
         }
-        if (item instanceof Undefined u) {
-            throw u.fail();
-        }
+        // like Python, the item is only touched when the container looks at it: a str container
+        // rejects any non-str, a number is no container, a dict hashes it, a list compares it
         if (isStr(container)) {
             if (!isStr(item)) {
                 throw new TemplateTypeException("'in <string>' requires string as left operand, not "
@@ -173,7 +191,21 @@ public final class Comparison {
             }
             return container.toString().contains(item.toString());
         }
+        if (container == null || PyNumbers.isNumber(container)) {
+            throw new TemplateTypeException("argument of type '" + Values.typeName(container)
+                    + "' is not iterable");
+        }
+        if (item instanceof Undefined u && !u.lenient()) {
+            if (container instanceof Map<?, ?> || container instanceof Set<?> || Values.truthy(container)) {
+                throw u.fail();
+            }
+            return false;
+        }
         if (container instanceof Map<?, ?> m) {
+            if ((item instanceof List<?> && !(item instanceof Tuple) && !(item instanceof Range))
+                    || item instanceof Map<?, ?> || item instanceof Set<?>) {
+                throw new TemplateTypeException("unhashable type: '" + Values.typeName(item) + "'");
+            }
             return Access.mapLookup(m, item, MISSING) != MISSING;
         }
         if (container instanceof Set<?> s) {
@@ -184,10 +216,6 @@ public final class Comparison {
             } catch (RuntimeException e) {
                 // some sets reject foreign key types; fall back to scanning
             }
-        }
-        if (container == null || PyNumbers.isNumber(container)) {
-            throw new TemplateTypeException("argument of type '" + Values.typeName(container)
-                    + "' is not iterable");
         }
         Iterator<Object> it = Values.iterate(container);
         while (it.hasNext()) {

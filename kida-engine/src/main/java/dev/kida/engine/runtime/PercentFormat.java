@@ -227,7 +227,9 @@ public final class PercentFormat {
                 out.append(sign).append(body);
             }
         }
-        if (!usedMapping && next < positional.size() && mapping == null) {
+        // like Python, an argument with __getitem__ (a list) is taken for a mapping: no complaint
+        boolean mappingLike = args instanceof List<?> && !(args instanceof Tuple);
+        if (!usedMapping && next < positional.size() && mapping == null && !mappingLike) {
             throw new TemplateTypeException("not all arguments converted during string formatting");
         }
         return out.toString();

@@ -45,7 +45,8 @@ final class ValueTests {
         });
         m.put("filter", (ctx, v, a) -> {
             a.check("filter");
-            if (!(v instanceof String name)) {
+            String name = registryKey(v);
+            if (name == null) {
                 return false;
             }
             if (ctx instanceof NameRegistry r) {
@@ -55,7 +56,8 @@ final class ValueTests {
         });
         m.put("test", (ctx, v, a) -> {
             a.check("test");
-            if (!(v instanceof String name)) {
+            String name = registryKey(v);
+            if (name == null) {
                 return false;
             }
             if (ctx instanceof NameRegistry r) {
@@ -85,5 +87,24 @@ final class ValueTests {
             return x == PyNumbers.toLong(b) && x >= -5 && x <= 256;
         }
         return false;
+    }
+
+    /**
+     * The name to look up for Jinja2's {@code value in environment.filters}: strings (Markup too)
+     * are keys; other hashable values are simply absent; an unhashable value is a TypeError.
+     */
+    private static String registryKey(Object v) {
+        if (v instanceof dev.kida.engine.runtime.Undefined u && !u.lenient()) {
+            throw u.fail();
+        }
+        if (v instanceof String || v instanceof dev.kida.api.Markup) {
+            return v.toString();
+        }
+        if ((v instanceof java.util.List<?> && !(v instanceof dev.kida.engine.runtime.Tuple
+                || v instanceof dev.kida.engine.runtime.Range))
+                || v instanceof java.util.Map<?, ?> || v instanceof java.util.Set<?>) {
+            throw new dev.kida.api.TemplateTypeException("unhashable type: '" + Values.typeName(v) + "'");
+        }
+        return null;
     }
 }

@@ -17,8 +17,12 @@ import java.lang.foreign.MemorySegment;
 final class FfiEscaper implements Escaper {
     static final FfiEscaper INSTANCE = new FfiEscaper();
 
-    /** Shorter strings are scanned in Java; measured in kida-bench (EscaperThresholdBench). */
-    static final int NATIVE_THRESHOLD = 48;
+    /**
+     * Shorter strings are scanned in Java. Measured with EscaperBench on clean text and
+     * {@code -Dkida.escaper.ffi.threshold=0} (docs/performance.md); the property is there for
+     * that measurement on other machines.
+     */
+    static final int NATIVE_THRESHOLD = Integer.getInteger("kida.escaper.ffi.threshold", 48);
     /** Chars per native call. */
     static final int CHUNK = 8192;
 

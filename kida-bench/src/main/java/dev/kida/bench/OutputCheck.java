@@ -5,8 +5,8 @@ import dev.kida.bench.engine.Renderer;
 import dev.kida.bench.engine.Scenario;
 
 /** What every render benchmark checks before it measures. */
-final class Defaults {
-    private Defaults() {
+final class OutputCheck {
+    private OutputCheck() {
     }
 
     /**
