@@ -9,9 +9,12 @@ import dev.kida.api.escape.EscaperProvider;
 import dev.kida.engine.eval.Engine;
 import dev.kida.engine.lexer.LexerOptions;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -22,7 +25,6 @@ import java.util.function.Predicate;
 public final class Environment {
     private final TemplateLoader loader;
     private final Predicate<String> autoescape;
-    private final LexerOptions lexerOptions;
     private final Map<String, Filter> filters;
     private final Map<String, Test> tests;
     private final Map<String, Object> globals;
@@ -32,12 +34,13 @@ public final class Environment {
     private Environment(Builder b) {
         this.loader = b.loader;
         this.autoescape = b.autoescape;
-        this.lexerOptions = new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline);
         this.filters = Map.copyOf(b.filters);
         this.tests = Map.copyOf(b.tests);
-        this.globals = Map.copyOf(b.globals);
+        // A global may be None (null), which Map.copyOf would refuse.
+        this.globals = Collections.unmodifiableMap(new LinkedHashMap<>(b.globals));
         this.escaperProvider = Escapers.select(b.escaper);
-        this.engine = new Engine(loader, autoescape, lexerOptions, filters, tests, globals,
+        this.engine = new Engine(loader, autoescape,
+                new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline, b.extensions), filters, tests, globals,
                 escaperProvider.escaper(), b.mode, b.compileThreshold);
     }
 
@@ -83,11 +86,6 @@ public final class Environment {
         return autoescape.test(templateName);
     }
 
-    /** The lexer settings. */
-    public LexerOptions lexerOptions() {
-        return lexerOptions;
-    }
-
     /** User-registered filters (the built-ins are not listed). */
     public Map<String, Filter> filters() {
         return filters;
@@ -120,6 +118,7 @@ public final class Environment {
         private boolean trimBlocks;
         private boolean lstripBlocks;
         private boolean keepTrailingNewline;
+        private final Set<String> extensions = new LinkedHashSet<>();
         private final Map<String, Filter> filters = new LinkedHashMap<>();
         private final Map<String, Test> tests = new LinkedHashMap<>();
         private final Map<String, Object> globals = new LinkedHashMap<>();
@@ -181,6 +180,22 @@ public final class Environment {
         /** Keep the final newline of a template (Jinja2 drops it by default). */
         public Builder keepTrailingNewline(boolean enabled) {
             this.keepTrailingNewline = enabled;
+            return this;
+        }
+
+        /**
+         * Enables a tag extension of Jinja2's: {@code do} (the {@code do} tag) or
+         * {@code loopcontrols} ({@code break} and {@code continue}); the {@code jinja2.ext.}
+         * prefix is accepted. Without it, those tags are syntax errors, as in Jinja2.
+         *
+         * @throws IllegalArgumentException for another name
+         */
+        public Builder extension(String name) {
+            String bare = Objects.requireNonNull(name, "name").replaceFirst("^jinja2\\.ext\\.", "");
+            if (!bare.equals(LexerOptions.DO) && !bare.equals(LexerOptions.LOOP_CONTROLS)) {
+                throw new IllegalArgumentException("unknown extension: " + name);
+            }
+            extensions.add(bare);
             return this;
         }
 

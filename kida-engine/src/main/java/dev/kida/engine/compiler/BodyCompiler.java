@@ -9,6 +9,7 @@ import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.Target;
 import dev.kida.engine.eval.Compiled;
+import dev.kida.engine.eval.ConstantExpr;
 import dev.kida.engine.eval.Frame;
 import dev.kida.engine.eval.LoopContext;
 import dev.kida.engine.eval.Renderer;
@@ -169,9 +170,30 @@ final class BodyCompiler {
         }
         String text = pendingText.toString();
         pendingText.setLength(0);
+        Label skip = skipIfDiscarding();
         cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT).ldc(text)
                 .ldc(tc.constant(text.getBytes(StandardCharsets.UTF_8), cd(byte[].class)))
                 .invokevirtual(CD_OUTPUT, "appendStatic", MethodTypeDesc.of(CD_void, CD_String, cd(byte[].class)));
+        endSkip(skip);
+    }
+
+    /**
+     * In a template that extends another, text and prints after the {@code extends} are skipped
+     * (not even evaluated), as the evaluator does: jumps over the code when the renderer discards.
+     */
+    private Label skipIfDiscarding() {
+        if (!tc.hasExtends) {
+            return null;
+        }
+        Label skip = cb.newLabel();
+        cb.aload(R).getfield(CD_RENDERER, "discarding", CD_boolean).ifne(skip);
+        return skip;
+    }
+
+    private void endSkip(Label skip) {
+        if (skip != null) {
+            cb.labelBinding(skip);
+        }
     }
 
     private void stmt(Stmt s) {
@@ -273,10 +295,12 @@ final class BodyCompiler {
     }
 
     private void print(Stmt.Print p) {
+        Label skip = skipIfDiscarding();
         expr(p.expr());
         // an undefined value fails only when printed: the evaluator points at the expression
         setPos(at(p.expr()));
         printValue();
+        endSkip(skip);
     }
 
     /** Prints the value on the stack as {@code {{ }}} does. */
@@ -415,6 +439,17 @@ final class BodyCompiler {
         }
     }
 
+    /**
+     * Whether {@code loop} is a variable of the body, as in the evaluator: only when the body names
+     * it or holds a scoped block (an included template does not see it otherwise).
+     */
+    private static boolean bindsLoop(Stmt.For f) {
+        boolean[] found = {f.recursive()};
+        Nodes.walk(f.body(), n -> found[0] |= n instanceof Expr.Name nm && nm.name().equals("loop")
+                || n instanceof Stmt.Block b && b.scoped(), true);
+        return found[0];
+    }
+
     private void forStmt(Stmt.For f) {
         boolean local = !Scopes.needsFrame(f.body());
         Set<String> targetNames = new LinkedHashSet<>();
@@ -480,8 +515,10 @@ final class BodyCompiler {
         } else {
             cb.aload(frame()).invokestatic(CD_FRAME, "child", MethodTypeDesc.of(CD_FRAME, CD_FRAME))
                     .astore(scope.frameSlot);
-            cb.aload(scope.frameSlot).ldc("loop").aload(loopCtx)
-                    .invokevirtual(CD_FRAME, "set", MethodTypeDesc.of(CD_void, CD_String, CD_Object));
+            if (bindsLoop(f)) {
+                cb.aload(scope.frameSlot).ldc("loop").aload(loopCtx)
+                        .invokevirtual(CD_FRAME, "set", MethodTypeDesc.of(CD_void, CD_String, CD_Object));
+            }
         }
         if (!fast) {
             cb.aload(loopCtx).iload(i).invokevirtual(CD_LOOP, "advance", MethodTypeDesc.of(CD_void, CD_int));
@@ -749,7 +786,8 @@ final class BodyCompiler {
                 expr(b.right());
                 setPos();
                 if (b.op() == dev.kida.engine.ast.BinaryOp.CONCAT) {
-                    cb.aload(R).invokestatic(CD_RT, "concat", MethodTypeDesc.of(CD_Object, CD_Object, CD_Object,
+                    // Jinja2 folds an all-constant ~ to a plain str, Markup operands or not
+                    cb.aload(R).invokestatic(CD_RT, ConstantExpr.isConstant(b) ? "concatFolded" : "concat", MethodTypeDesc.of(CD_Object, CD_Object, CD_Object,
                             CD_RENDERER));
                 } else {
                     String m = switch (b.op()) {
@@ -800,7 +838,7 @@ final class BodyCompiler {
                 if (cnd.otherwise() != null) {
                     expr(cnd.otherwise());
                 } else {
-                    cb.ldc(tc.constant(new Undefined("the inline if-expression on line " + cnd.pos().line()
+                    cb.ldc(tc.constant(Undefined.lenient("the inline if-expression on line " + cnd.pos().line()
                             + " evaluated to false and no else section was defined."), CD_Object));
                 }
                 cb.labelBinding(end);
@@ -921,7 +959,8 @@ final class BodyCompiler {
         enclosing = at(fl);
         int value = cb.allocateLocal(TypeKind.REFERENCE);
         cb.astore(value);
-        cb.ldc(tc.constant(tc.engine.filter(fl.name()), CD_FILTER)).aload(R).aload(value);
+        dev.kida.api.Filter filter = tc.engine.filter(fl.name());
+        cb.ldc(tc.constant(filter != null ? filter : Rt.missingFilter(fl.name()), CD_FILTER)).aload(R).aload(value);
         arguments(fl.args(), fl.kwargs(), fl.starArgs(), fl.starKwargs(), true);
         setPos();
         cb.invokeinterface(CD_FILTER, "apply", MethodTypeDesc.of(CD_Object, cd(dev.kida.api.CallContext.class),
@@ -934,7 +973,8 @@ final class BodyCompiler {
         int value = cb.allocateLocal(TypeKind.REFERENCE);
         expr(t.value());
         cb.astore(value);
-        cb.ldc(tc.constant(tc.engine.test(t.name()), CD_TEST)).aload(R).aload(value);
+        dev.kida.api.Test test = tc.engine.test(t.name());
+        cb.ldc(tc.constant(test != null ? test : Rt.missingTest(t.name()), CD_TEST)).aload(R).aload(value);
         arguments(t.args(), t.kwargs(), null, null, true);
         cb.loadConstant(t.negated() ? 1 : 0);
         setPos();

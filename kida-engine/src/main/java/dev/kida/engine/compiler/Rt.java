@@ -131,6 +131,11 @@ public final class Rt {
         return Values.concat(a, b, r.autoescape, r);
     }
 
+    /** {@code a ~ b} of constants, which Jinja2 joins as plain str at compile time. */
+    public static Object concatFolded(Object a, Object b, Renderer r) {
+        return Values.concat(a, b, false, r);
+    }
+
     public static List<Object> list(Object[] items) {
         return new ArrayList<>(Arrays.asList(items));
     }
@@ -143,7 +148,7 @@ public final class Rt {
     public static Object dict(Object[] keysAndValues) {
         Map<Object, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put(keysAndValues[i], keysAndValues[i + 1]);
+            Values.putKey(map, keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
     }
@@ -224,6 +229,23 @@ public final class Rt {
             return self == null ? value : self;
         }
         return value;
+    }
+
+    /**
+     * A filter the environment lacks, met in an if branch or conditional expression (elsewhere
+     * loading failed): Jinja2 raises when it runs.
+     */
+    public static dev.kida.api.Filter missingFilter(String name) {
+        return (ctx, value, args) -> {
+            throw new dev.kida.api.TemplateRuntimeException("No filter named '" + name + "' found.");
+        };
+    }
+
+    /** A test the environment lacks; see {@link #missingFilter}. */
+    public static dev.kida.api.Test missingTest(String name) {
+        return (ctx, value, args) -> {
+            throw new dev.kida.api.TemplateRuntimeException("No test named '" + name + "' found.");
+        };
     }
 
     /** Starts capturing output; returns the output to restore. */

@@ -52,9 +52,15 @@ public final class TemplateCompiler {
     /** One method to generate: its statements and the autoescape state known on entry (null: dynamic). */
     record BodySpec(List<Stmt> body, Boolean autoescape) {}
 
+    /** Whether the template extends another: its text and prints must check for discarding. */
+    final boolean hasExtends;
+
     private TemplateCompiler(Unit unit, Engine engine) {
         this.unit = unit;
         this.engine = engine;
+        boolean[] found = {false};
+        Nodes.walk(unit.node().body(), n -> found[0] |= n instanceof Stmt.Extends, false);
+        this.hasExtends = found[0];
         constants.add(new Compiled[1]);
         constants.add(null);
         positions.add(Pos.NONE);
@@ -74,6 +80,9 @@ public final class TemplateCompiler {
             case Stmt.FromImport i -> true;
             case Stmt.Extends e -> true;
             case Stmt.CallBlock c -> true;
+            // rare enough in hot paths; the evaluator has their scoping and output rules
+            case Stmt.SetBlock b -> true;
+            case Stmt.FilterBlock b -> true;
             case Stmt.For f -> f.recursive();
             default -> false;
         };

@@ -34,10 +34,14 @@ final class Analysis {
      * @throws TemplateSyntaxException naming the first unknown filter or test, at its position
      */
     static void checkNames(TemplateNode node, Predicate<String> hasFilter, Predicate<String> hasTest) {
-        AstWalker.walk(node.body(), n -> {
+        // In a soft place (a branch of an if, a conditional expression) Jinja2 defers an unknown
+        // filter or test to a runtime error, raised only if that code runs.
+        AstWalker.walkWithSoftness(node.body(), (n, soft) -> {
             String problem = switch (n) {
-                case Expr.Filter f when !hasFilter.test(f.name()) -> "No filter named '" + f.name() + "'.";
-                case Expr.Test t when !hasTest.test(t.name()) -> "No test named '" + t.name() + "'.";
+                case Expr.Filter f when !soft && !hasFilter.test(f.name()) -> "No filter named '" + f.name() + "'.";
+                case Expr.Test t when !soft && !hasTest.test(t.name()) -> "No test named '" + t.name() + "'.";
+                case Stmt.Macro m when callerWithoutDefault(m.params(), m.body()) -> CALLER_PARAM;
+                case Stmt.CallBlock c when callerWithoutDefault(c.callerParams(), c.body()) -> CALLER_PARAM;
                 default -> null;
             };
             if (problem != null) {
@@ -46,18 +50,37 @@ final class Analysis {
         });
     }
 
-    private static TemplateSyntaxException located(TemplateNode node, Node n, String detail) {
-        Unit probe = new Unit(node.name(), node, Map.of(), false, 0, new Tier());
-        int line = n.pos().line();
-        return new TemplateSyntaxException(detail, node.name(), line, n.pos().column(),
-                probe.sourceLine(line), null);
+    private static final String CALLER_PARAM = "When defining macros or call blocks the special 'caller'"
+            + " argument must be omitted or be given a default.";
+
+    /** A {@code caller} parameter without a default, in a body that uses {@code caller}. */
+    private static boolean callerWithoutDefault(List<Stmt.Param> params, List<Stmt> body) {
+        return params.stream().anyMatch(p -> p.name().equals("caller") && p.defaultValue() == null)
+                && references(body, "caller");
     }
 
-    /** Whether any expression in the body (not in nested macros or call blocks) names {@code name}. */
+    private static TemplateSyntaxException located(TemplateNode node, Node n, String detail) {
+        int line = n.pos().line();
+        return new TemplateSyntaxException(detail, node.name(), line, n.pos().column(),
+                Unit.lineOf(node.source(), line), null);
+    }
+
+    /** Whether any expression in the body (nested macros and call blocks too, not blocks) names {@code name}. */
     static boolean references(List<Stmt> body, String name) {
         boolean[] found = {false};
-        AstWalker.walkShallow(body, n -> {
+        AstWalker.walkOutsideBlocks(body, n -> {
             if (n instanceof Expr.Name nm && nm.name().equals(name)) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+
+    /** Whether the body holds a scoped block (at any depth). */
+    static boolean hasScopedBlock(List<Stmt> body) {
+        boolean[] found = {false};
+        AstWalker.walk(body, n -> {
+            if (n instanceof Stmt.Block b && b.scoped()) {
                 found[0] = true;
             }
         });

@@ -5,26 +5,62 @@ import dev.kida.engine.ast.Node;
 import dev.kida.engine.ast.Stmt;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** Visits every node of a template body, for the analyses that need a whole-tree view. */
 final class AstWalker {
-    private final Consumer<Node> visitor;
+    private final BiConsumer<Node, Boolean> visitor;
     private final boolean intoMacros;
+    private final boolean intoBlocks;
+    /**
+     * Whether the current node is in a "soft" place, as Jinja2's compiler calls it: directly in a
+     * branch of an if (not inside a nested loop, macro, block...) or in a conditional expression.
+     */
+    private boolean soft;
 
-    private AstWalker(Consumer<Node> visitor, boolean intoMacros) {
+    private AstWalker(BiConsumer<Node, Boolean> visitor, boolean intoMacros, boolean intoBlocks) {
         this.visitor = visitor;
         this.intoMacros = intoMacros;
+        this.intoBlocks = intoBlocks;
     }
 
     /** Every node, including the bodies of macros and call blocks. */
     static void walk(List<Stmt> body, Consumer<Node> visitor) {
-        new AstWalker(visitor, true).stmts(body);
+        new AstWalker((n, soft) -> visitor.accept(n), true, true).stmts(body);
     }
 
-    /** Every node except inside nested macro and call-block bodies (their own scopes). */
-    static void walkShallow(List<Stmt> body, Consumer<Node> visitor) {
-        new AstWalker(visitor, false).stmts(body);
+    /** Every node, with whether it is in a soft place (see {@link #soft}). */
+    static void walkWithSoftness(List<Stmt> body, BiConsumer<Node, Boolean> visitor) {
+        new AstWalker(visitor, true, true).stmts(body);
+    }
+
+    /**
+     * Every node except inside blocks, as Jinja2 looks for the names a macro body uses
+     * ({@code caller}, {@code varargs}, {@code kwargs}): nested macros and call blocks count.
+     */
+    static void walkOutsideBlocks(List<Stmt> body, Consumer<Node> visitor) {
+        new AstWalker((n, soft) -> visitor.accept(n), true, false).stmts(body);
+    }
+
+    private void stmts(List<Stmt> body, boolean softness) {
+        boolean saved = soft;
+        soft = softness;
+        try {
+            stmts(body);
+        } finally {
+            soft = saved;
+        }
+    }
+
+    private void expr(Expr e, boolean softness) {
+        boolean saved = soft;
+        soft = softness;
+        try {
+            expr(e);
+        } finally {
+            soft = saved;
+        }
     }
 
     private void stmts(List<Stmt> body) {
@@ -34,54 +70,58 @@ final class AstWalker {
     }
 
     private void stmt(Stmt s) {
-        visitor.accept(s);
+        visitor.accept(s, soft);
         switch (s) {
             case Stmt.Text t -> { }
             case Stmt.Print p -> expr(p.expr());
             case Stmt.If i -> {
                 for (Stmt.Branch b : i.branches()) {
-                    expr(b.test());
-                    stmts(b.body());
+                    expr(b.test(), true);
+                    stmts(b.body(), true);
                 }
-                stmts(i.orElse());
+                stmts(i.orElse(), true);
             }
             case Stmt.For f -> {
                 expr(f.iter());
-                expr(f.filter());
-                stmts(f.body());
-                stmts(f.orElse());
+                expr(f.filter(), false);
+                stmts(f.body(), false);
+                stmts(f.orElse(), false);
             }
             case Stmt.Set st -> expr(st.value());
             case Stmt.SetBlock sb -> {
-                sb.filters().forEach(this::expr);
-                stmts(sb.body());
+                sb.filters().forEach(e -> expr(e, false));
+                stmts(sb.body(), false);
             }
             case Stmt.With w -> {
                 w.assignments().forEach(a -> expr(a.value()));
-                stmts(w.body());
+                stmts(w.body(), false);
             }
             case Stmt.Macro m -> {
-                m.params().forEach(p -> expr(p.defaultValue()));
                 if (intoMacros) {
-                    stmts(m.body());
+                    m.params().forEach(p -> expr(p.defaultValue(), false));
+                    stmts(m.body(), false);
                 }
             }
             case Stmt.CallBlock c -> {
                 expr(c.call());
-                c.callerParams().forEach(p -> expr(p.defaultValue()));
                 if (intoMacros) {
-                    stmts(c.body());
+                    c.callerParams().forEach(p -> expr(p.defaultValue(), false));
+                    stmts(c.body(), false);
                 }
             }
             case Stmt.FilterBlock fb -> {
-                fb.filters().forEach(this::expr);
-                stmts(fb.body());
+                fb.filters().forEach(e -> expr(e, false));
+                stmts(fb.body(), false);
             }
             case Stmt.Include inc -> expr(inc.template());
             case Stmt.Import imp -> expr(imp.template());
             case Stmt.FromImport fi -> expr(fi.template());
             case Stmt.Extends ex -> expr(ex.template());
-            case Stmt.Block b -> stmts(b.body());
+            case Stmt.Block b -> {
+                if (intoBlocks) {
+                    stmts(b.body(), false);
+                }
+            }
             case Stmt.Autoescape a -> {
                 expr(a.enabled());
                 stmts(a.body());
@@ -96,7 +136,7 @@ final class AstWalker {
         if (e == null) {
             return;
         }
-        visitor.accept(e);
+        visitor.accept(e, soft);
         switch (e) {
             case Expr.Literal l -> { }
             case Expr.Name n -> { }
@@ -134,9 +174,9 @@ final class AstWalker {
                 c.rest().forEach(op -> expr(op.expr()));
             }
             case Expr.Conditional c -> {
-                expr(c.test());
-                expr(c.then());
-                expr(c.otherwise());
+                expr(c.test(), true);
+                expr(c.then(), true);
+                expr(c.otherwise(), true);
             }
             case Expr.Call c -> {
                 expr(c.callee());

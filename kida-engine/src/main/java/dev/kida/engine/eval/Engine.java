@@ -7,6 +7,7 @@ import dev.kida.api.TemplateLoader;
 import dev.kida.api.TemplateNotFoundException;
 import dev.kida.api.TemplateSource;
 import dev.kida.api.TemplateRuntimeException;
+import dev.kida.api.TemplateSyntaxException;
 import dev.kida.api.escape.Escaper;
 import dev.kida.engine.ast.TemplateNode;
 import dev.kida.engine.filters.BuiltinFilters;
@@ -23,6 +24,7 @@ import dev.kida.engine.output.Utf8Output;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +71,8 @@ public final class Engine {
     private static <V> Map<String, V> merge(Map<String, V> builtins, Map<String, V> user) {
         Map<String, V> all = new HashMap<>(builtins);
         all.putAll(user);
-        return Map.copyOf(all);
+        // Not Map.copyOf: a global may be None (null).
+        return Collections.unmodifiableMap(all);
     }
 
     /**
@@ -95,9 +98,16 @@ public final class Engine {
 
     /** Parses and checks source that does not come from the loader. */
     public Unit compile(String source, String name, long version) {
-        TemplateNode node = Parser.parse(source, name, lexerOptions);
-        Analysis.checkNames(node, filters::containsKey, tests::containsKey);
-        Unit unit = new Unit(name, node, Analysis.blocks(node), autoescape.test(name), version, new Tier());
+        TemplateNode node;
+        try {
+            node = Parser.parse(source, name, lexerOptions);
+            Analysis.checkNames(node, filters::containsKey, tests::containsKey);
+        } catch (StackOverflowError e) {
+            // Recursive descent over absurdly deep nesting: a clear error, not a dead thread.
+            throw new TemplateSyntaxException("template is nested too deeply to parse", name, 0, 0, null, null);
+        }
+        Unit unit = new Unit(name, node, Analysis.blocks(node), autoescape.test(name), version, new Tier(),
+                BodyFacts.of(node));
         if (mode == ExecutionMode.COMPILED) {
             compileNow(unit);
         }

@@ -38,7 +38,7 @@ final class ExpressionEvaluator {
                 case Expr.DictLit d -> {
                     Map<Object, Object> map = new LinkedHashMap<>();
                     for (Expr.Entry en : d.entries()) {
-                        map.put(eval(en.key(), f), eval(en.value(), f));
+                        Values.putKey(map, eval(en.key(), f), eval(en.value(), f));
                     }
                     yield map;
                 }
@@ -74,7 +74,7 @@ final class ExpressionEvaluator {
                         yield eval(c.then(), f);
                     }
                     yield c.otherwise() != null ? eval(c.otherwise(), f)
-                            : new Undefined("the inline if-expression on line " + c.pos().line()
+                            : Undefined.lenient("the inline if-expression on line " + c.pos().line()
                             + " evaluated to false and no else section was defined.");
                 }
                 case Expr.Call c -> call(c, f, null);
@@ -93,7 +93,7 @@ final class ExpressionEvaluator {
     private Object name(String name, Frame f) {
         Object v = f.lookup(name);
         if (v instanceof Undefined && name.equals("self") && r.run != null) {
-            return new SelfReference(r.statements, r.run, f);
+            return new SelfReference(r.statements, r.run, r.run.root);
         }
         return v;
     }
@@ -133,8 +133,14 @@ final class ExpressionEvaluator {
             case FLOORDIV -> Values.floorDiv(left, right);
             case MOD -> Values.mod(left, right);
             case POW -> Values.pow(left, right);
-            case CONCAT -> Values.concat(left, right, r.autoescape, r);
+            case CONCAT -> Values.concat(left, right, r.autoescape && !foldedToStr(b, left, right), r);
         };
+    }
+
+    /** Jinja2 folds an all-constant {@code ~} to a plain str, Markup operands or not. */
+    private static boolean foldedToStr(Expr.Binary b, Object left, Object right) {
+        return (left instanceof dev.kida.api.HtmlSafe || right instanceof dev.kida.api.HtmlSafe)
+                && ConstantExpr.isConstant(b);
     }
 
     private Object compare(Expr.Compare c, Frame f) {
@@ -202,7 +208,9 @@ final class ExpressionEvaluator {
     Object applyFilter(Expr.Filter fl, Object value, Frame f) {
         Filter filter = r.engine.filter(fl.name());
         if (filter == null) {
-            throw new dev.kida.api.TemplateSyntaxException("No filter named '" + fl.name() + "'.");
+            // Only reached in a branch of an if or a conditional expression: elsewhere the load-time
+            // check already failed. Jinja2 defers those to a runtime error.
+            throw new TemplateRuntimeException("No filter named '" + fl.name() + "' found.");
         }
         Args args = arguments(fl.args(), fl.kwargs(), fl.starArgs(), fl.starKwargs(), f);
         Frame saved = r.frame;
@@ -217,7 +225,7 @@ final class ExpressionEvaluator {
     private Object applyTest(Expr.Test t, Frame f) {
         Test test = r.engine.test(t.name());
         if (test == null) {
-            throw new dev.kida.api.TemplateSyntaxException("No test named '" + t.name() + "'.");
+            throw new TemplateRuntimeException("No test named '" + t.name() + "' found.");
         }
         Object value = eval(t.value(), f);
         Args args = arguments(t.args(), t.kwargs(), null, null, f);

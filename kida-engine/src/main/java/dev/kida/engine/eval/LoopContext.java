@@ -83,7 +83,7 @@ public final class LoopContext implements TemplateObject, GlobalFunction {
     @Override
     public Object call(CallContext context, Arguments args) {
         if (recursion == null) {
-            throw new TemplateRuntimeException(
+            throw new TemplateTypeException(
                     "Tried to call non recursive loop.  Maybe you forgot the 'recursive' modifier.");
         }
         Object iterable = args.require(0, "iterable");

@@ -15,11 +15,18 @@ final class LoopRunner {
     private final Renderer r;
     private final Stmt.For node;
     private final Frame outer;
+    /**
+     * Whether {@code loop} is a variable of the body. Jinja2 makes it one only when the loop is
+     * recursive, or the body names it or holds a scoped block; otherwise an included template
+     * does not see it.
+     */
+    private final boolean bindsLoop;
 
     LoopRunner(Renderer renderer, Stmt.For node, Frame outer) {
         this.r = renderer;
         this.node = node;
         this.outer = outer;
+        this.bindsLoop = renderer.unit.facts().bindsLoop(node);
     }
 
     int run() {
@@ -37,7 +44,9 @@ final class LoopRunner {
         for (int i = 0; i < items.size(); i++) {
             // A fresh scope per iteration: Jinja2 starts every pass from the outer values.
             Frame frame = Frame.child(outer);
-            frame.set("loop", loop);
+            if (bindsLoop) {
+                frame.set("loop", loop);
+            }
             loop.advance(i);
             r.statements.assign(node.target(), items.get(i), frame);
             int signal = r.statements.execBody(node.body(), frame);

@@ -53,9 +53,10 @@ public final class Macro implements GlobalFunction, TemplateObject {
         this.closure = closure;
         this.unit = unit;
         this.autoescape = autoescape;
-        this.catchVarargs = Analysis.references(body, "varargs");
-        this.catchKwargs = Analysis.references(body, "kwargs");
-        this.usesCaller = Analysis.references(body, "caller");
+        BodyFacts.MacroUse use = unit.facts().macroUse(body);
+        this.catchVarargs = use.varargs();
+        this.catchKwargs = use.kwargs();
+        this.usesCaller = use.caller();
     }
 
     @Override
@@ -68,27 +69,35 @@ public final class Macro implements GlobalFunction, TemplateObject {
         if (caller != null && !usesCaller) {
             keywords.put("caller", caller);
         }
+        // Passed values are bound first and defaults evaluated after, in order, in the macro's own
+        // scope: a default sees the earlier parameters, and a parameter not yet bound (itself
+        // included) is undefined there even if an outer variable has its name.
+        boolean[] needsDefault = new boolean[params.size()];
         for (int i = 0; i < params.size(); i++) {
             Stmt.Param p = params.get(i);
             Object value;
             if (i < positional.size()) {
                 if (keywords.containsKey(p.name())) {
-                    throw new TemplateTypeException("macro '" + name + "' got multiple values for argument '"
+                    throw new TemplateTypeException("macro '" + displayName() + "' got multiple values for argument '"
                             + p.name() + "'");
                 }
                 value = positional.get(i);
             } else if (keywords.containsKey(p.name())) {
                 value = keywords.remove(p.name());
-            } else if (p.defaultValue() != null) {
-                value = evalDefault(r, p, frame);
             } else {
                 value = new Undefined("parameter '" + p.name() + "' was not provided");
+                needsDefault[i] = p.defaultValue() != null;
             }
             frame.set(p.name(), value);
         }
+        for (int i = 0; i < params.size(); i++) {
+            if (needsDefault[i]) {
+                frame.set(params.get(i).name(), evalDefault(r, params.get(i), frame));
+            }
+        }
         if (positional.size() > params.size()) {
             if (!catchVarargs) {
-                throw new TemplateTypeException("macro '" + name + "' takes not more than " + params.size()
+                throw new TemplateTypeException("macro '" + displayName() + "' takes not more than " + params.size()
                         + " argument(s)");
             }
             frame.set("varargs", Tuple.copyOf(positional.subList(params.size(), positional.size())));
@@ -98,13 +107,18 @@ public final class Macro implements GlobalFunction, TemplateObject {
         if (catchKwargs) {
             frame.set("kwargs", keywords);
         } else if (!keywords.isEmpty()) {
-            throw new TemplateTypeException("macro '" + name + "' takes no keyword argument '"
+            throw new TemplateTypeException("macro '" + displayName() + "' takes no keyword argument '"
                     + keywords.keySet().iterator().next() + "'");
         }
         if (usesCaller) {
             frame.set("caller", caller != null ? caller : new Undefined("No caller defined"));
         }
         return render(r, frame);
+    }
+
+    /** The name for messages: a call block's caller has no name of its own. */
+    private String displayName() {
+        return name == null ? "caller" : name;
     }
 
     private Object evalDefault(Renderer r, Stmt.Param p, Frame frame) {
@@ -147,6 +161,6 @@ public final class Macro implements GlobalFunction, TemplateObject {
 
     @Override
     public String toString() {
-        return "<Macro '" + name + "'>";
+        return "<Macro '" + displayName() + "'>";
     }
 }

@@ -41,6 +41,12 @@ public final class Renderer implements CallContext, NameRegistry {
     public Unit unit;
     /** The inheritance chain being rendered: its blocks and pending parent. */
     public Run run;
+    /**
+     * Set once the top-level code of a template has run {@code extends}: from then on its text and
+     * {@code {{ }}} output are skipped, not even evaluated, as Jinja2 does. Output of call blocks
+     * and includes still goes through, as in Jinja2.
+     */
+    public boolean discarding;
     /** The innermost frame, for {@link #resolve}. */
     public Frame frame;
     private int depth;
@@ -74,19 +80,22 @@ public final class Renderer implements CallContext, NameRegistry {
      * Runs a template and the templates it extends, in {@code root} (which collects the
      * template-level variables).
      */
-    void runTemplate(Unit template, Frame root) {
+    Run runTemplate(Unit template, Frame root) {
         Run saved = run;
         Unit savedUnit = unit;
         boolean savedEscape = autoescape;
+        boolean savedDiscarding = discarding;
         enter();
         try {
-            run = new Run(root);
+            Run started = new Run(root);
+            run = started;
             run.addBlocks(template);
             Unit current = template;
             while (current != null) {
                 unit = current;
                 autoescape = current.autoescape();
                 run.parent = null;
+                discarding = false;
                 Output savedOut = out;
                 current.tier().noteRun(engine, current);
                 try {
@@ -104,35 +113,51 @@ public final class Renderer implements CallContext, NameRegistry {
                     run.addBlocks(current);
                 }
             }
+            return started;
         } finally {
             leave();
             run = saved;
             unit = savedUnit;
             autoescape = savedEscape;
+            discarding = savedDiscarding;
         }
     }
 
-    /** Renders {@code body} into a fresh buffer and returns what it wrote. */
+    /**
+     * Renders {@code body} into a fresh buffer and returns what it wrote. A macro, block or set
+     * body writes even after {@code extends}.
+     */
     String capture(List<Stmt> body, Frame f) {
+        return capture(body, f, false);
+    }
+
+    /** As {@link #capture(List, Frame)}; {@code keepDiscarding} leaves output after extends skipped. */
+    String capture(List<Stmt> body, Frame f, boolean keepDiscarding) {
         Output saved = out;
+        boolean savedDiscarding = discarding;
         out = new StringOutput();
+        discarding = keepDiscarding && discarding;
         try {
             statements.execBody(body, f);
             return out.toString();
         } finally {
             out = saved;
+            discarding = savedDiscarding;
         }
     }
 
     /** Runs compiled body {@code id} into a fresh buffer and returns what it wrote. */
     String capture(Compiled code, int id, Frame f) {
         Output saved = out;
+        boolean savedDiscarding = discarding;
         out = new StringOutput();
+        discarding = false;
         try {
             code.code().run(id, this, f);
             return out.toString();
         } finally {
             out = saved;
+            discarding = savedDiscarding;
         }
     }
 
@@ -257,6 +282,8 @@ public final class Renderer implements CallContext, NameRegistry {
     public static final class Run {
         final Frame root;
         final Map<String, List<BlockDef>> blocks = new HashMap<>();
+        /** Template-level names bound by imports: not exported when the template is imported. */
+        final java.util.Set<String> unexported = new java.util.HashSet<>();
         public Unit parent;
 
         Run(Frame root) {

@@ -3,6 +3,7 @@ package dev.kida.engine.eval;
 import dev.kida.api.KidaException;
 import dev.kida.api.TemplateNotFoundException;
 import dev.kida.api.TemplateRuntimeException;
+import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.Target;
@@ -41,9 +42,12 @@ public final class StatementExecutor {
         try {
             return switch (s) {
                 case Stmt.Text t -> {
-                    r.out.append(t.text());
+                    if (!r.discarding) {
+                        r.out.append(t.text());
+                    }
                     yield NORMAL;
                 }
+                case Stmt.Print p when r.discarding -> NORMAL;
                 case Stmt.Print p -> {
                     Object value = r.expressions.eval(p.expr(), f);
                     try {
@@ -61,7 +65,8 @@ public final class StatementExecutor {
                     yield NORMAL;
                 }
                 case Stmt.SetBlock sb -> {
-                    Object value = r.captured(r.capture(sb.body(), f));
+                    // The body is a scope of its own: assignments inside stay there.
+                    Object value = r.captured(r.capture(sb.body(), Frame.child(f)));
                     for (Expr.Filter filter : sb.filters()) {
                         value = r.expressions.applyFilter(filter, value, f);
                     }
@@ -76,20 +81,27 @@ public final class StatementExecutor {
                     yield execBody(w.body(), inner);
                 }
                 case Stmt.Macro m -> {
+                    r.run.unexported.remove(m.name());
                     f.set(m.name(), new Macro(r, m.name(), m.params(), m.body(), f, r.unit, r.autoescape));
                     yield NORMAL;
                 }
                 case Stmt.CallBlock c -> {
-                    Macro caller = new Macro(r, "caller", c.callerParams(), c.body(), f, r.unit, r.autoescape);
+                    Macro caller = new Macro(r, null, c.callerParams(), c.body(), f, r.unit, r.autoescape);
                     r.print(r.expressions.call(c.call(), f, caller));
                     yield NORMAL;
                 }
                 case Stmt.FilterBlock fb -> {
-                    Object value = r.captured(r.capture(fb.body(), f));
+                    Frame inner = Frame.child(f);
+                    Object value = r.captured(r.capture(fb.body(), inner, true));
                     for (Expr.Filter filter : fb.filters()) {
-                        value = r.expressions.applyFilter(filter, value, f);
+                        value = r.expressions.applyFilter(filter, value, inner);
                     }
-                    r.print(value);
+                    // Jinja2 writes the result as it is, unescaped, and only a string can be written.
+                    if (!(value instanceof CharSequence text)) {
+                        throw new TemplateTypeException("sequence item 0: expected str instance, "
+                                + Values.typeName(value) + " found");
+                    }
+                    r.out.append(text.toString());
                     yield NORMAL;
                 }
                 case Stmt.Include inc -> {
@@ -98,6 +110,7 @@ public final class StatementExecutor {
                 }
                 case Stmt.Import imp -> {
                     f.set(imp.alias(), importModule(imp.template(), imp.withContext(), f));
+                    imported(imp.alias(), f);
                     yield NORMAL;
                 }
                 case Stmt.FromImport fi -> {
@@ -152,7 +165,12 @@ public final class StatementExecutor {
     /** Binds a value to an assignment target in frame {@code f}. */
     public void assign(Target target, Object value, Frame f) {
         switch (target) {
-            case Target.Name n -> f.set(n.name(), value);
+            case Target.Name n -> {
+                f.set(n.name(), value);
+                if (f == r.run.root) {
+                    r.run.unexported.remove(n.name());
+                }
+            }
             case Target.Tuple t -> {
                 List<Object> items = Values.toList(value);
                 if (items.size() != t.items().size()) {
@@ -175,29 +193,32 @@ public final class StatementExecutor {
             throw new TemplateRuntimeException("extended multiple times");
         }
         Object name = r.expressions.eval(ex.template(), f);
-        r.run.parent = loadTemplate(name);
-        // Jinja2 runs the rest of an extending template for its assignments only: its output goes
-        // nowhere, the parent's layout decides what is printed.
-        r.out = new StringOutput();
+        r.run.parent = loadNamed(name);
+        // Jinja2 runs the rest of an extending template for its assignments only: the parent's
+        // layout decides what is printed.
+        r.discarding = true;
     }
 
     public void renderBlock(Stmt.Block b, Frame f) {
         List<Renderer.BlockDef> chain = r.run.blocks.get(b.name());
-        r.print(renderBlockAt(chain, 0, f));
+        if (b.required() && chain.size() <= 1) {
+            throw new TemplateRuntimeException("Required block '" + b.name() + "' not found");
+        }
+        // Whether the block sees the local variables is decided where it is rendered, whichever
+        // template's definition runs.
+        r.print(renderBlockAt(chain, 0, b.scoped() ? f : r.run.root));
     }
 
     /**
-     * Renders the block definition at {@code index} of the chain (0 = most derived) and returns its
-     * output as Markup or string. {@code super()} inside it renders index + 1.
+     * Renders the block definition at {@code index} of the chain (0 = most derived) over
+     * {@code base} and returns its output as Markup or string. {@code super()} inside it renders
+     * index + 1 over the same base.
      */
-    Object renderBlockAt(List<Renderer.BlockDef> chain, int index, Frame caller) {
+    Object renderBlockAt(List<Renderer.BlockDef> chain, int index, Frame base) {
         Renderer.BlockDef def = chain.get(index);
         Stmt.Block block = def.block();
-        if (block.required() && index == 0) {
-            throw new TemplateRuntimeException("Required block '" + block.name() + "' not found");
-        }
-        Frame frame = Frame.child(block.scoped() ? caller : r.run.root);
-        frame.set("super", new SuperBlock(this, chain, index, caller));
+        Frame frame = Frame.child(base);
+        frame.set("super", SuperBlock.at(this, chain, index + 1, base));
         Unit saved = r.unit;
         r.unit = def.unit();
         r.enter();
@@ -235,16 +256,17 @@ public final class StatementExecutor {
         if (spec instanceof TemplateModule m) {
             return m;
         }
-        Unit template = loadTemplate(spec);
+        Unit template = loadNamed(spec);
         Frame root = Frame.child(withContext ? f : r.globalsFrame());
         Output saved = r.out;
         r.out = new StringOutput();
+        Renderer.Run run;
         try {
-            r.runTemplate(template, root);
+            run = r.runTemplate(template, root);
+            return new TemplateModule(template.name(), root.own(), run.unexported, r.out.toString());
         } finally {
             r.out = saved;
         }
-        return new TemplateModule(template.name(), root.own());
     }
 
     private void fromImport(Stmt.FromImport fi, Frame f) {
@@ -256,32 +278,57 @@ public final class StatementExecutor {
                         + fi.pos().line() + ") does not export the requested name '" + name.name() + "'");
             }
             f.set(name.alias(), value);
+            imported(name.alias(), f);
+        }
+    }
+
+    /** Names an import binds at template level are not exported when the template is imported. */
+    private void imported(String name, Frame f) {
+        if (f == r.run.root) {
+            r.run.unexported.add(name);
         }
     }
 
     /**
-     * Loads a template named by a value: a name, a list of names (the first that exists), or an
-     * already loaded module's template.
+     * Loads a template as {@code include} does: a name, or a list of names (the first that
+     * exists).
      */
     Unit loadTemplate(Object spec) {
-        if (spec instanceof Undefined u) {
-            throw u.fail();
-        }
-        if (spec instanceof CharSequence name) {
-            return r.engine.load(name.toString());
-        }
         if (spec instanceof List<?> || spec instanceof Object[]) {
             List<Object> names = Values.toList(spec);
+            if (names.isEmpty()) {
+                throw new TemplateNotFoundException("Tried to select from an empty list of templates.");
+            }
             List<String> tried = new ArrayList<>();
             for (Object n : names) {
                 try {
-                    return loadTemplate(n);
+                    return loadNamed(n);
                 } catch (TemplateNotFoundException e) {
                     tried.add(Values.str(n));
                 }
             }
             throw new TemplateNotFoundException("none of the templates given were found: " + tried);
         }
-        throw new TemplateRuntimeException("cannot load a template from a " + Values.typeName(spec));
+        if (spec instanceof Undefined || spec instanceof CharSequence || !Values.truthy(spec)) {
+            return loadNamed(spec);
+        }
+        // Jinja2 iterates anything else as a list of names.
+        throw new TemplateTypeException("'" + Values.typeName(spec) + "' object is not iterable");
+    }
+
+    /**
+     * Loads a template as {@code extends} and {@code import} do: by one name. Jinja2 looks any
+     * hashable value up as a name (and finds none); a list or dict cannot be a name at all.
+     */
+    Unit loadNamed(Object spec) {
+        return switch (spec) {
+            case null -> throw new TemplateNotFoundException("None");
+            case Undefined u -> throw u.fail();
+            case CharSequence name -> r.engine.load(name.toString());
+            case dev.kida.engine.runtime.Tuple t -> throw new TemplateNotFoundException(Values.str(t));
+            case List<?> l -> throw new TemplateTypeException("unhashable type: 'list'");
+            case java.util.Map<?, ?> m -> throw new TemplateTypeException("unhashable type: 'dict'");
+            default -> throw new TemplateNotFoundException(Values.str(spec));
+        };
     }
 }

@@ -3,33 +3,37 @@ package dev.kida.engine.eval;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.GlobalFunction;
-import dev.kida.api.TemplateRuntimeException;
 import dev.kida.engine.runtime.TemplateObject;
+import dev.kida.engine.runtime.Undefined;
 
 import java.util.List;
 
 /**
- * {@code super()} inside a block: renders the next definition of the block up the chain;
- * {@code super.super()} skips one more level.
+ * {@code super} inside a block: calling it renders the definition at {@code index} of the chain;
+ * {@code super.super()} goes one level further.
  */
-record SuperBlock(StatementExecutor executor, List<Renderer.BlockDef> chain, int index, Frame caller)
+record SuperBlock(StatementExecutor executor, List<Renderer.BlockDef> chain, int index, Frame base)
         implements GlobalFunction, TemplateObject {
+
+    /** The reference to the definition at {@code index}, or an undefined when the chain ends before. */
+    static Object at(StatementExecutor executor, List<Renderer.BlockDef> chain, int index, Frame base) {
+        if (index >= chain.size()) {
+            return new Undefined("there is no parent block called '" + chain.getFirst().block().name() + "'.");
+        }
+        return new SuperBlock(executor, chain, index, base);
+    }
 
     @Override
     public Object call(CallContext context, Arguments args) {
-        if (index + 1 >= chain.size()) {
-            throw new TemplateRuntimeException("there is no parent block called '"
-                    + chain.get(index).block().name() + "'.");
-        }
-        return executor.renderBlockAt(chain, index + 1, caller);
+        return executor.renderBlockAt(chain, index, base);
     }
 
     @Override
     public Object attribute(String name) {
         if (name.equals("super")) {
-            return new SuperBlock(executor, chain, index + 1, caller);
+            return at(executor, chain, index + 1, base);
         }
-        return new dev.kida.engine.runtime.Undefined("'super' has no attribute '" + name + "'");
+        return new Undefined("'BlockReference' object has no attribute '" + name + "'");
     }
 
     @Override

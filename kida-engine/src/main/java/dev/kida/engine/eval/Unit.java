@@ -16,13 +16,18 @@ import java.util.Map;
  * @param autoescape whether the template is autoescaped by default
  * @param version    the loader's version of the source, to tell a stale cache entry
  * @param tier       which backend runs it: evaluator, or compiled code once installed
+ * @param facts      what analysis knows about its loops and macro bodies
  */
 public record Unit(String name, TemplateNode node, Map<String, Stmt.Block> blocks, boolean autoescape,
-                   long version, Tier tier) {
+                   long version, Tier tier, BodyFacts facts) {
 
     /** The source line at a 1-based line number, for error messages; null when out of range. */
     public String sourceLine(int line) {
-        String src = node.source();
+        return lineOf(node.source(), line);
+    }
+
+    /** The 1-based line of a source text, or null when out of range. */
+    static String lineOf(String src, int line) {
         int start = 0;
         for (int i = 1; i < line; i++) {
             int nl = src.indexOf('\n', start);

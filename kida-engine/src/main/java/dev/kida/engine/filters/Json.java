@@ -54,7 +54,8 @@ final class Json {
     static void write(StringBuilder sb, Object v, String indent, int level) {
         switch (v) {
             case null -> sb.append("null");
-            case Undefined u -> throw u.fail();
+            case Undefined u -> throw new TemplateTypeException("Object of type " + Values.typeName(u)
+                    + " is not JSON serializable");
             case Boolean b -> sb.append(b ? "true" : "false");
             case String s -> string(sb, s);
             case Markup m -> string(sb, m.toString());

@@ -24,9 +24,6 @@ final class NumberFilters {
     static void register(Map<String, Filter> m) {
         m.put("abs", (ctx, v, a) -> {
             a.check("abs");
-            if (v instanceof Undefined u) {
-                throw u.fail();
-            }
             if (PyNumbers.isFloat(v)) {
                 return Math.abs(PyNumbers.toDouble(v));
             }
@@ -138,14 +135,15 @@ final class NumberFilters {
     private static Object toInt(CallContext ctx, Object v, Arguments a) {
         a.check("int", "default", "base");
         Object dflt = a.get(0, "default", 0L);
-        int base = Texts.intArg(a.get(1, "base", 10L), "int");
-        if (base != 0 && (base < 2 || base > 36)) {
-            throw new TemplateRuntimeException("int() base must be >= 2 and <= 36, or 0");
-        }
+        Object baseArg = a.get(1, "base", 10L);
         if (v instanceof Undefined u) {
             throw u.fail();
         }
-        if (v instanceof String || v instanceof Markup) {
+        // int(s, base) with a bad base is a TypeError or ValueError, which Jinja2 turns into the
+        // float() path
+        int base = PyNumbers.isIntegral(baseArg) && !PyNumbers.isBig(baseArg) ? Texts.intArg(baseArg, "int") : -1;
+        boolean validBase = base == 0 || (base >= 2 && base <= 36);
+        if ((v instanceof String || v instanceof Markup) && validBase) {
             Object parsed = parseInt(v.toString(), base);
             if (parsed != null) {
                 return parsed;
@@ -155,9 +153,9 @@ final class NumberFilters {
         } else if (PyNumbers.isFloat(v)) {
             return truncateToInt(PyNumbers.toDouble(v));
         }
-        // Jinja2's quirk: "42.23"|int gives 42 through float()
+        // Jinja2's quirk: "42.23"|int gives 42 through float(); NaN and infinity give the default
         Double d = parseFloat(v);
-        return d == null ? dflt : truncateToInt(d);
+        return d == null || d.isNaN() || d.isInfinite() ? dflt : truncateToInt(d);
     }
 
     private static Object round(CallContext ctx, Object v, Arguments a) {
@@ -166,9 +164,6 @@ final class NumberFilters {
         String method = Values.str(a.get(1, "method", "common"));
         if (!method.equals("common") && !method.equals("ceil") && !method.equals("floor")) {
             throw new TemplateRuntimeException("method must be common, ceil or floor");
-        }
-        if (v instanceof Undefined u) {
-            throw u.fail();
         }
         if (!PyNumbers.isNumber(v)) {
             if (method.equals("common")) {
@@ -188,7 +183,9 @@ final class NumberFilters {
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 return d;
             }
-            return new BigDecimal(d).setScale(precision, RoundingMode.HALF_EVEN).doubleValue();
+            double r = new BigDecimal(d).setScale(precision, RoundingMode.HALF_EVEN).doubleValue();
+            // Python keeps the sign of a value that rounds to zero: round(-0.4) is -0.0
+            return r == 0 ? Math.copySign(0.0, d) : r;
         }
         Object scale = Values.pow(10L, (long) precision);
         Object scaled = Values.mul(v, scale);

@@ -62,6 +62,12 @@ final class SequenceFilters {
             if (!reversible) {
                 throw new TemplateTypeException("'" + Values.typeName(v) + "' object is not reversible");
             }
+            if (v instanceof dev.kida.api.Markup mk) {
+                // reversed() indexes the Markup, and Markup's items are Markup
+                List<Object> chars = Values.toList(mk.toString());
+                return chars.isEmpty() ? new Undefined("No last item, sequence was empty.")
+                        : dev.kida.api.Markup.of((String) chars.get(chars.size() - 1));
+            }
             List<Object> items = Values.toList(v);
             return items.isEmpty() ? new Undefined("No last item, sequence was empty.") : items.get(items.size() - 1);
         });
@@ -72,7 +78,7 @@ final class SequenceFilters {
                 throw new TemplateRuntimeException("KeyError: 0");
             }
             if (items.isEmpty()) {
-                throw new TemplateRuntimeException("Cannot choose from an empty sequence");
+                return new Undefined("No random item, sequence was empty.");
             }
             return items.get(ThreadLocalRandom.current().nextInt(items.size()));
         });

@@ -71,7 +71,8 @@ final class SortingFilters {
             throw u.fail();
         }
         if (!(v instanceof Map<?, ?> map)) {
-            throw new TemplateTypeException("'" + Values.typeName(v) + "' object has no attribute 'items'");
+            // Python raises AttributeError here, not TypeError
+            throw new TemplateRuntimeException("'" + Values.typeName(v) + "' object has no attribute 'items'");
         }
         List<Object> pairs = new ArrayList<>();
         map.forEach((k, val) -> pairs.add(Tuple.of(k, val)));

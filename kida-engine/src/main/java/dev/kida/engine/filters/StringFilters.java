@@ -5,7 +5,9 @@ import dev.kida.api.CallContext;
 import dev.kida.api.Filter;
 import dev.kida.api.HtmlSafe;
 import dev.kida.api.Markup;
+import dev.kida.api.TemplateTypeException;
 import dev.kida.api.TemplateRuntimeException;
+import dev.kida.engine.runtime.Html;
 import dev.kida.engine.runtime.PercentFormat;
 import dev.kida.engine.runtime.PyChars;
 import dev.kida.engine.runtime.PyNumbers;
@@ -177,8 +179,8 @@ final class StringFilters {
             s = Texts.softStr(v);
         }
         if (s instanceof Markup m) {
-            // Markup.replace escapes its arguments
-            return Markup.of(PyStrings.replace(m.toString(), ctx.escape(old).toHtml(), ctx.escape(repl).toHtml(), count));
+            // MarkupSafe's Markup.replace escapes the replacement only, not what it looks for
+            return Markup.of(PyStrings.replace(m.toString(), Html.text(old), ctx.escape(repl).toHtml(), count));
         }
         return PyStrings.replace((String) s, Values.str(old), Values.str(repl), count);
     }
@@ -202,6 +204,13 @@ final class StringFilters {
             indention = widthObj.toString();
         } else {
             indention = " ".repeat(Math.max(0, Texts.intArg(widthObj, "indent")));
+        }
+        if (v instanceof Undefined u) {
+            throw u.fail();
+        }
+        if (!(v instanceof String || v instanceof Markup)) {
+            // Jinja2 appends "\n" to the value: a TypeError for anything but a string
+            throw new TemplateTypeException("unsupported operand type(s) for +=: '" + Values.typeName(v) + "' and 'str'");
         }
         boolean markup = v instanceof Markup;
         if (markup && !(widthObj instanceof Markup)) {

@@ -28,7 +28,14 @@ final class TextWrap {
         if (width <= 0) {
             throw new TemplateRuntimeException("invalid width " + width + " (must be > 0)");
         }
-        String s = Values.str(v);
+        if (v instanceof dev.kida.engine.runtime.Undefined u) {
+            throw u.fail();
+        }
+        if (!(v instanceof String || v instanceof dev.kida.api.Markup)) {
+            // Jinja2 calls s.splitlines(): an AttributeError for anything but a string
+            throw new TemplateRuntimeException("'" + Values.typeName(v) + "' object has no attribute 'splitlines'");
+        }
+        String s = v.toString();
         List<String> out = new ArrayList<>();
         for (Object line : PyStrings.splitlines(s, false)) {
             out.add(String.join(wrapstring, wrap((String) line, width, breakLong, breakOnHyphens)));

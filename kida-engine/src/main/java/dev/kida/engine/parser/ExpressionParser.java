@@ -428,8 +428,12 @@ class ExpressionParser {
                 starKwargs = parseExpression();
             } else if (stream.at(TokenType.NAME) && stream.look().type() == TokenType.ASSIGN) {
                 ensureCallSyntax(starKwargs == null, open);
-                String key = (String) stream.next().value();
+                Token keyToken = stream.next();
+                String key = (String) keyToken.value();
                 stream.next();
+                if (kwargs.stream().anyMatch(k -> k.name().equals(key))) {
+                    throw stream.compileError("keyword argument repeated: " + key, keyToken.pos());
+                }
                 kwargs.add(new Expr.Keyword(key, parseExpression()));
             } else {
                 ensureCallSyntax(starArgs == null && starKwargs == null && kwargs.isEmpty(), open);

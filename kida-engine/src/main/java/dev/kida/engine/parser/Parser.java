@@ -24,6 +24,6 @@ public final class Parser {
         String text = SourceText.normalise(source, options.keepTrailingNewline());
         SourceText sourceText = new SourceText(name, text);
         TokenStream stream = new TokenStream(Lexer.tokenizeLeniently(sourceText, options), sourceText);
-        return new TemplateNode(name, text, new StatementParser(stream).parseTemplate());
+        return new TemplateNode(name, text, new StatementParser(stream, options).parseTemplate());
     }
 }

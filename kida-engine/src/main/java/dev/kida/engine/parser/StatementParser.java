@@ -5,6 +5,7 @@ import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.Target;
+import dev.kida.engine.lexer.LexerOptions;
 import dev.kida.engine.lexer.Token;
 import dev.kida.engine.lexer.TokenType;
 import java.util.ArrayDeque;
@@ -33,9 +34,14 @@ final class StatementParser extends ExpressionParser {
     private final Set<String> blockNames = new HashSet<>();
     /** How many for-bodies enclose the current point (reset inside macros, calls and blocks). */
     private int loopDepth;
+    /** How many for statements enclose the current point, through macros and blocks too. */
+    private int forNesting;
 
-    StatementParser(TokenStream stream) {
+    private final LexerOptions options;
+
+    StatementParser(TokenStream stream, LexerOptions options) {
         super(stream);
+        this.options = options;
     }
 
     /** The whole template. */
@@ -122,6 +128,14 @@ final class StatementParser extends ExpressionParser {
             throw stream.fail("tag name expected", token.pos());
         }
         String name = (String) token.value();
+        boolean extensionOff = switch (name) {
+            case "do" -> !options.hasExtension(LexerOptions.DO);
+            case "break", "continue" -> !options.hasExtension(LexerOptions.LOOP_CONTROLS);
+            default -> false;
+        };
+        if (extensionOff) {
+            throw unknownTag(name, token.pos());
+        }
         tagStack.push(name);
         boolean known = true;
         try {
@@ -229,22 +243,41 @@ final class StatementParser extends ExpressionParser {
     private Stmt parseFor(Pos pos) {
         stream.next();
         Target target = parseAssignTarget(true, FOR_TARGET_ENDS, false);
-        stream.expectName("in");
-        Expr iter = parseTuple(false, FOR_ITER_ENDS);
-        Expr filter = stream.skipIfName("if") ? parseExpression() : null;
-        boolean recursive = stream.skipIfName("recursive");
-        loopDepth++;
-        List<Stmt> body;
+        forNesting++;
         try {
-            body = parseStatements(List.of("endfor", "else"), false);
+            checkLoopStore(target, pos);
+            stream.expectName("in");
+            Expr iter = parseTuple(false, FOR_ITER_ENDS);
+            Expr filter = stream.skipIfName("if") ? parseExpression() : null;
+            boolean recursive = stream.skipIfName("recursive");
+            loopDepth++;
+            List<Stmt> body;
+            try {
+                body = parseStatements(List.of("endfor", "else"), false);
+            } finally {
+                loopDepth--;
+            }
+            List<Stmt> orElse = List.of();
+            if (!"endfor".equals(stream.next().value())) {
+                orElse = parseStatements(List.of("endfor"), true);
+            }
+            return new Stmt.For(pos, target, iter, filter, List.copyOf(body), List.copyOf(orElse), recursive);
         } finally {
-            loopDepth--;
+            forNesting--;
         }
-        List<Stmt> orElse = List.of();
-        if (!"endfor".equals(stream.next().value())) {
-            orElse = parseStatements(List.of("endfor"), true);
+    }
+
+    /** Inside a for statement (anywhere in it), {@code loop} cannot be assigned, as in Jinja2. */
+    private void checkLoopStore(Target target, Pos pos) {
+        if (forNesting == 0) {
+            return;
         }
-        return new Stmt.For(pos, target, iter, filter, List.copyOf(body), List.copyOf(orElse), recursive);
+        switch (target) {
+            case Target.Name n when n.name().equals("loop") ->
+                    throw stream.fail("Can't assign to special loop variable in for-loop target", pos);
+            case Target.Tuple t -> t.items().forEach(item -> checkLoopStore(item, pos));
+            default -> { }
+        }
     }
 
     private Stmt parseIf(Pos pos) {
@@ -340,7 +373,8 @@ final class StatementParser extends ExpressionParser {
                 throw stream.fail("non-default argument follows default argument");
             }
             if (!seen.add(name)) {
-                throw stream.fail("duplicate argument '" + name + "' in function definition", nameToken.pos());
+                throw stream.compileError("duplicate argument '" + name + "' in function definition",
+                        nameToken.pos());
             }
             params.add(new Stmt.Param(name, defaultValue));
         }
@@ -367,6 +401,7 @@ final class StatementParser extends ExpressionParser {
     private Stmt parseSet(Pos pos) {
         stream.next();
         Target target = parseAssignTarget(true, NONE, true);
+        checkLoopStore(target, pos);
         if (stream.skipIf(TokenType.ASSIGN)) {
             return new Stmt.Set(pos, target, parseTuple());
         }
@@ -383,6 +418,7 @@ final class StatementParser extends ExpressionParser {
                 stream.expect(TokenType.COMMA);
             }
             Target target = parseAssignTarget(true, NONE, false);
+            checkLoopStore(target, pos);
             stream.expect(TokenType.ASSIGN);
             assignments.add(new Stmt.Assignment(target, parseExpression()));
         }

@@ -1,5 +1,6 @@
 package dev.kida.engine.parser;
 
+import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateSyntaxException;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.lexer.SourceText;
@@ -101,5 +102,15 @@ final class TokenStream {
 
     TemplateSyntaxException fail(String detail) {
         return fail(detail, current().pos());
+    }
+
+    /**
+     * An error Jinja2 only meets when Python compiles the generated code (a duplicate parameter or
+     * keyword): a Python SyntaxError, not a template syntax error, so it is a runtime error here.
+     */
+    TemplateRuntimeException compileError(String detail, Pos pos) {
+        TemplateSyntaxException located = fail(detail, pos);
+        return new TemplateRuntimeException(located.detail(), located.templateName(), located.line(),
+                located.column(), located.sourceLine(), null);
     }
 }

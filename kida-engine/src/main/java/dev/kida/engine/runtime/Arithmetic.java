@@ -265,16 +265,27 @@ public final class Arithmetic {
         if (args instanceof Tuple t) {
             List<Object> out = new ArrayList<>();
             for (Object o : t) {
-                out.add(o instanceof String || o instanceof Markup ? Html.escape(o) : o);
+                out.add(escapeArg(o));
             }
             return Tuple.copyOf(out);
         }
         if (args instanceof java.util.Map<?, ?> m) {
             java.util.Map<Object, Object> out = new java.util.LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(k, v instanceof String || v instanceof Markup ? Html.escape(v) : v));
+            m.forEach((k, v) -> out.put(k, escapeArg(v)));
             return out;
         }
-        return args instanceof String || args instanceof Markup ? Html.escape(args) : args;
+        return escapeArg(args);
+    }
+
+    /**
+     * One argument as MarkupSafe's escape helper formats it: {@code %s} gives the escaped
+     * {@code str()} of any value (a list's repr included); numbers stay numbers for {@code %d}.
+     */
+    private static Object escapeArg(Object o) {
+        if (o == null || o instanceof Boolean || PyNumbers.isNumber(o)) {
+            return o;
+        }
+        return Html.escape(o);
     }
 
     /** CPython's float_divmod: floor quotient and modulo with the sign of the divisor. */

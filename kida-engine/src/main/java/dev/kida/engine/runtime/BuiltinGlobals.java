@@ -16,8 +16,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Jinja2's default globals: range, dict, lipsum, cycler, joiner and namespace. */
 public final class BuiltinGlobals {
-    /** Jinja2's sandbox limit on range sizes, applied always. */
-    public static final int MAX_RANGE = 100_000;
+    /**
+     * The largest range: Jinja2's plain environment has no limit (only its sandbox does), and a
+     * Range is lazy, so the bound is only what an int index can address.
+     */
+    public static final int MAX_RANGE = Integer.MAX_VALUE;
 
     private BuiltinGlobals() {
     }
@@ -31,20 +34,20 @@ public final class BuiltinGlobals {
 
     private static Map<String, Object> build() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("range", (GlobalFunction) BuiltinGlobals::range);
-        m.put("dict", (GlobalFunction) BuiltinGlobals::dict);
+        m.put("range", new NamedGlobal("<class 'range'>", BuiltinGlobals::range));
+        m.put("dict", new NamedGlobal("<class 'dict'>", BuiltinGlobals::dict));
         m.put("lipsum", (GlobalFunction) BuiltinGlobals::lipsum);
-        m.put("cycler", (GlobalFunction) (ctx, args) -> {
+        m.put("cycler", new NamedGlobal("<class 'jinja2.utils.Cycler'>", (ctx, args) -> {
             if (!args.keywords().isEmpty()) {
                 throw new TemplateTypeException("cycler() got an unexpected keyword argument");
             }
             return new Cycler(args.positional());
-        });
-        m.put("joiner", (GlobalFunction) (ctx, args) -> {
+        }));
+        m.put("joiner", new NamedGlobal("<class 'jinja2.utils.Joiner'>", (ctx, args) -> {
             args.check("joiner", "sep");
             return new Joiner(Values.str(args.get(0, "sep", ", ")));
-        });
-        m.put("namespace", (GlobalFunction) BuiltinGlobals::namespace);
+        }));
+        m.put("namespace", new NamedGlobal("<class 'jinja2.utils.Namespace'>", BuiltinGlobals::namespace));
         return Map.copyOf(m);
     }
 
@@ -56,8 +59,7 @@ public final class BuiltinGlobals {
             throw new TemplateTypeException("'" + Values.typeName(v) + "' object cannot be interpreted as an integer");
         }
         if (PyNumbers.isBig(v)) {
-            throw new TemplateRuntimeException("Range too big. The sandbox blocks ranges larger than MAX_RANGE ("
-                    + MAX_RANGE + ").");
+            throw new TemplateRuntimeException("Python int too large to convert to C ssize_t");
         }
         return PyNumbers.toLong(v);
     }
@@ -88,8 +90,7 @@ public final class BuiltinGlobals {
         }
         long count = Range.count(start, stop, step);
         if (count > MAX_RANGE) {
-            throw new TemplateRuntimeException("Range too big. The sandbox blocks ranges larger than MAX_RANGE ("
-                    + MAX_RANGE + ").");
+            throw new TemplateRuntimeException("Python int too large to convert to C ssize_t");
         }
         return new Range(start, stop, step, (int) count);
     }

@@ -44,15 +44,15 @@ final class CollectionMethods {
             a.check("items");
             List<Object> out = new ArrayList<>(m.size());
             m.forEach((k, v) -> out.add(Tuple.of(k, v)));
-            return out;
+            return new DictView("dict_items", out);
         });
         DICT.put("keys", (m, a) -> {
             a.check("keys");
-            return new ArrayList<>(m.keySet());
+            return new DictView("dict_keys", new ArrayList<>(m.keySet()));
         });
         DICT.put("values", (m, a) -> {
             a.check("values");
-            return new ArrayList<>(m.values());
+            return new DictView("dict_values", new ArrayList<>(m.values()));
         });
         DICT.put("get", (m, a) -> {
             a.check("get", "key", "default");

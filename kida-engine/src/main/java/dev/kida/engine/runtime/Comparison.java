@@ -20,11 +20,15 @@ public final class Comparison {
 
     /** Python {@code a == b}. */
     public static boolean eq(Object a, Object b) {
-        if (a instanceof Undefined u) {
+        if (a instanceof Undefined u && !u.lenient()) {
             throw u.fail();
         }
-        if (b instanceof Undefined u) {
+        if (b instanceof Undefined u && !u.lenient()) {
             throw u.fail();
+        }
+        if (a instanceof Undefined || b instanceof Undefined) {
+            // plain Undefined equals only another plain Undefined
+            return a instanceof Undefined && b instanceof Undefined;
         }
         if (a == b) {
             return !(a instanceof Double d && d.isNaN()) && !(a instanceof Float f && f.isNaN());
@@ -161,9 +165,12 @@ public final class Comparison {
     /** Python {@code item in container}. */
     public static boolean contains(Object container, Object item) {
         if (container instanceof Undefined u) {
+            if (u.lenient()) {
+                return false;
+            }
             throw u.fail();
         }
-        if (item instanceof Undefined u) {
+        if (item instanceof Undefined u && !u.lenient()) {
             throw u.fail();
         }
         if (isStr(container)) {

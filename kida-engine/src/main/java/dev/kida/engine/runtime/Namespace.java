@@ -40,9 +40,7 @@ public final class Namespace implements TemplateObject {
      * namespace, else raises Jinja2's error.
      */
     public static void assign(Object obj, String name, Object value) {
-        if (obj instanceof Undefined u) {
-            throw u.fail();
-        }
+        // An undefined name is no namespace either: Jinja2 reports the assignment, not the name.
         if (!(obj instanceof Namespace ns)) {
             throw new TemplateRuntimeException("cannot assign attribute on non-namespace object");
         }

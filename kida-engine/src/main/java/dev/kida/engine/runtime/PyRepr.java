@@ -20,6 +20,7 @@ public final class PyRepr {
             case null -> "None";
             case String s -> s;
             case Markup m -> m.toString();
+            case Undefined u when u.lenient() -> "";
             case Undefined u -> throw u.fail();
             case Boolean b -> b ? "True" : "False";
             case Double d -> FloatFormat.repr(d);
@@ -48,7 +49,7 @@ public final class PyRepr {
                 appendStringRepr(sb, m.toString());
                 sb.append(')');
             }
-            case Undefined u -> throw u.fail();
+            case Undefined u -> sb.append("Undefined");
             case Boolean b -> sb.append(b ? "True" : "False");
             case Double d -> sb.append(FloatFormat.repr(d));
             case Float f -> sb.append(FloatFormat.repr(f));
@@ -72,6 +73,11 @@ public final class PyRepr {
                 seen.remove(m);
             }
             case Range r -> sb.append(r);
+            case DictView d -> {
+                sb.append(d.kind()).append("([");
+                appendItems(sb, d, seen);
+                sb.append("])");
+            }
             case Tuple t -> {
                 sb.append('(');
                 appendItems(sb, t, seen);

@@ -32,16 +32,35 @@ public final class PyStrings {
             return s;
         }
         int first = s.codePointAt(0);
-        int n = Character.charCount(first);
-        String head = new String(Character.toChars(first));
-        String titled = head.toUpperCase(Locale.ROOT);
-        if (titled.codePointCount(0, titled.length()) == 1) {
-            titled = new String(Character.toChars(Character.toTitleCase(first)));
-        }
-        return titled + lower(s.substring(n));
+        return titleCase(first) + lower(s.substring(Character.charCount(first)));
     }
 
-    /** str.title(): a cased character after an uncased one is upper-cased, others lower-cased. */
+    /**
+     * Python's full title-case mapping of one code point: the simple title case when Unicode has
+     * one, else the full upper-case expansion with its letters after the first cased one
+     * lower-cased ({@code ß} gives {@code Ss}, {@code ﬁ} gives {@code Fi}).
+     */
+    static String titleCase(int cp) {
+        int simple = Character.toTitleCase(cp);
+        if (simple != cp) {
+            return new String(Character.toChars(simple));
+        }
+        String upper = new String(Character.toChars(cp)).toUpperCase(Locale.ROOT);
+        if (upper.codePointCount(0, upper.length()) == 1) {
+            return upper;
+        }
+        StringBuilder sb = new StringBuilder(upper.length());
+        boolean seenCased = false;
+        for (int i = 0; i < upper.length(); ) {
+            int c = upper.codePointAt(i);
+            i += Character.charCount(c);
+            sb.appendCodePoint(seenCased ? Character.toLowerCase(c) : c);
+            seenCased |= PyChars.isCased(c);
+        }
+        return sb.toString();
+    }
+
+    /** str.title(): a cased character after an uncased one is title-cased, others lower-cased. */
     public static String title(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         boolean prevCased = false;
@@ -51,7 +70,7 @@ public final class PyStrings {
             if (prevCased) {
                 sb.append(new String(Character.toChars(cp)).toLowerCase(Locale.ROOT));
             } else {
-                sb.appendCodePoint(Character.toTitleCase(cp));
+                sb.append(titleCase(cp));
             }
             prevCased = PyChars.isCased(cp);
         }

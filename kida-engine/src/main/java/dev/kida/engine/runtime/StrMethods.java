@@ -231,14 +231,23 @@ final class StrMethods {
         return new BuiltinMethod(self, name, (recv, ctx, args) -> body.call(s, args));
     }
 
-    /** MarkupSafe: arguments are escaped, string results (and lists of them) wrapped as Markup. */
+    /** The Markup methods of MarkupSafe 3 that escape all their string arguments. */
+    private static final java.util.Set<String> ESCAPING = java.util.Set.of(
+            "join", "ljust", "rjust", "center", "format", "format_map");
+
+    /**
+     * MarkupSafe: string results (and lists of them) are wrapped as Markup; only the methods
+     * MarkupSafe overrides to do so escape their arguments ({@code replace} only its {@code new}).
+     */
     private static Object markupCall(Markup self, String name, StrBody body, Arguments args) {
+        boolean escapeAll = ESCAPING.contains(name);
         List<Object> pos = new ArrayList<>();
-        for (Object o : args.positional()) {
-            pos.add(escapeArg(o));
+        for (int i = 0; i < args.positional().size(); i++) {
+            Object o = args.positional().get(i);
+            pos.add(escapeAll || (name.equals("replace") && i == 1) ? escapeArg(o) : o);
         }
         Map<String, Object> kw = new java.util.LinkedHashMap<>();
-        args.keywords().forEach((k, v) -> kw.put(k, escapeArg(v)));
+        args.keywords().forEach((k, v) -> kw.put(k, escapeAll ? escapeArg(v) : v));
         Object result = body.call(self.toString(), new Args(pos, kw));
         return wrap(result);
     }

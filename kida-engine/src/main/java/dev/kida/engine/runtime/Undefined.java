@@ -7,10 +7,26 @@ import dev.kida.api.UndefinedException;
  * printing it, iterating it, testing its truth, comparing or computing with it raises
  * {@link UndefinedException}; only {@code is defined}, {@code default} and the like look at it.
  *
+ * <p>One value is lenient, like Jinja2's plain Undefined: an inline {@code if} without {@code else}
+ * that evaluated to false gives Jinja2's default Undefined even under StrictUndefined. It prints
+ * as the empty string, is false, iterates as empty and has length 0; attributes, arithmetic and
+ * calls still raise.
+ *
  * @param message what was missing, in Jinja2's words: {@code 'x' is undefined} or
  *                {@code 'dict object' has no attribute 'y'}
+ * @param lenient whether printing, truth, iteration and length are allowed (plain Undefined)
  */
-public record Undefined(String message) {
+public record Undefined(String message, boolean lenient) {
+    /** A strict undefined value. */
+    public Undefined(String message) {
+        this(message, false);
+    }
+
+    /** A lenient (Jinja2 default) undefined value: see the class description. */
+    public static Undefined lenient(String message) {
+        return new Undefined(message, true);
+    }
+
     /** For a missing variable. */
     public static Undefined name(String name) {
         return new Undefined("'" + name + "' is undefined");

@@ -47,6 +47,7 @@ public final class Values {
             case String s -> "str";
             case Markup m -> "Markup";
             case Tuple t -> "tuple";
+            case DictView d -> d.kind();
             case List<?> l -> "list";
             case Map<?, ?> m -> "dict";
             case Set<?> s -> "set";
@@ -91,6 +92,7 @@ public final class Values {
         return switch (value) {
             case null -> false;
             case Boolean b -> b;
+            case Undefined u when u.lenient() -> false;
             case Undefined u -> throw u.fail();
             case Long l -> l != 0;
             case Integer i -> i != 0;
@@ -149,6 +151,22 @@ public final class Values {
         return str(a) + str(b);
     }
 
+    /**
+     * Python's {@code d[key] = value}: numbers and bools that are equal ({@code 1}, {@code 1.0},
+     * {@code True}) are one key, which keeps the object it was first stored with.
+     */
+    public static void putKey(Map<Object, Object> map, Object key, Object value) {
+        if ((key instanceof Boolean || PyNumbers.isNumber(key)) && !map.containsKey(key)) {
+            for (Object existing : map.keySet()) {
+                if ((existing instanceof Boolean || PyNumbers.isNumber(existing)) && eq(existing, key)) {
+                    map.put(existing, value);
+                    return;
+                }
+            }
+        }
+        map.put(key, value);
+    }
+
     /** Python {@code ==}. */
     public static boolean eq(Object a, Object b) {
         return Comparison.eq(a, b);
@@ -191,6 +209,7 @@ public final class Values {
     @SuppressWarnings("unchecked")
     public static Iterator<Object> iterate(Object iterable) {
         return switch (iterable) {
+            case Undefined u when u.lenient() -> java.util.Collections.emptyIterator();
             case Undefined u -> throw u.fail();
             case null -> throw notIterable(null);
             case Map<?, ?> m -> (Iterator<Object>) m.keySet().iterator();
@@ -259,6 +278,7 @@ public final class Values {
     /** Python {@code len(x)}; strings in code points. */
     public static int length(Object value) {
         return switch (value) {
+            case Undefined u when u.lenient() -> 0;
             case Undefined u -> throw u.fail();
             case String s -> s.codePointCount(0, s.length());
             case CharSequence s -> s.toString().codePointCount(0, s.length());

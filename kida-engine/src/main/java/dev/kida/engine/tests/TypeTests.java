@@ -67,9 +67,9 @@ final class TypeTests {
         });
         m.put("iterable", (ctx, v, a) -> {
             a.check("iterable");
-            if (v instanceof Undefined) {
-                // StrictUndefined's __iter__ raises, so iter() fails
-                return false;
+            if (v instanceof Undefined u && !u.lenient()) {
+                // StrictUndefined's __iter__ raises UndefinedError, which iter() lets through
+                throw u.fail();
             }
             try {
                 Values.iterate(v);

@@ -82,7 +82,9 @@ class EvaluatorTest {
 
         @Test
         void breakAndContinue() {
-            assertEquals("13", render("{% for x in [1, 2, 3, 4, 5] %}{% if x == 2 %}{% continue %}{% endif %}{% if x == 4 %}{% break %}{% endif %}{{ x }}{% endfor %}"));
+            assertEquals("13", Environment.builder().autoescape(false).extension("loopcontrols").build()
+                    .fromString("{% for x in [1, 2, 3, 4, 5] %}{% if x == 2 %}{% continue %}{% endif %}{% if x == 4 %}{% break %}{% endif %}{{ x }}{% endfor %}")
+                    .render(Map.of()));
         }
 
         @Test
@@ -200,6 +202,21 @@ class EvaluatorTest {
     }
 
     @Nested
+    class Globals {
+        @Test
+        void aNullGlobalIsNone() {
+            assertEquals("None", Environment.builder().global("nothing", null).build()
+                    .fromString("{{ nothing }}").render(Map.of()));
+        }
+
+        @Test
+        void userFilterOverridesBuiltin() {
+            assertEquals("X!", Environment.builder().filter("upper", (ctx, v, a) -> ctx.str(v) + "!").build()
+                    .fromString("{{ 'X'|upper }}").render(Map.of()));
+        }
+    }
+
+    @Nested
     class Errors {
         @Test
         void undefinedNameIsLocated() {
@@ -220,8 +237,28 @@ class EvaluatorTest {
         @Test
         void unknownFilterIsASyntaxErrorAtLoadTime() {
             TemplateSyntaxException e = assertThrows(TemplateSyntaxException.class, () -> Environment.builder()
-                    .build().fromString("{% if false %}\n{{ x|nope }}{% endif %}"));
+                    .build().fromString("{% for i in [] %}\n{{ x|nope }}{% endfor %}"));
             assertEquals(2, e.line());
+        }
+
+        @Test
+        void absurdNestingIsASyntaxErrorNotACrash() {
+            String deep = "{{ " + "(".repeat(200_000) + "1" + ")".repeat(200_000) + " }}";
+            assertThrows(TemplateSyntaxException.class, () -> render(deep));
+        }
+
+        @Test
+        void runawayRecursionIsARuntimeError() {
+            assertThrows(TemplateRuntimeException.class,
+                    () -> render("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}"));
+        }
+
+        @Test
+        void unknownFilterInAnIfBranchFailsOnlyWhenItRuns() {
+            Environment env = Environment.builder().build();
+            assertEquals("", env.fromString("{% if false %}{{ x|nope }}{% endif %}").render(Map.of()));
+            assertThrows(dev.kida.api.TemplateRuntimeException.class,
+                    () -> env.fromString("{% if true %}{{ 1|nope }}{% endif %}").render(Map.of()));
         }
 
         @Test

@@ -16,8 +16,12 @@ final class ParserTestSupport {
     private ParserTestSupport() {
     }
 
+    /** Tag extensions on, so their syntax can be tested too. */
+    static final LexerOptions WITH_EXTENSIONS = new LexerOptions(false, false, false,
+            java.util.Set.of(LexerOptions.DO, LexerOptions.LOOP_CONTROLS));
+
     static TemplateNode parse(String source) {
-        return Parser.parse(source, "t.html", LexerOptions.DEFAULTS);
+        return Parser.parse(source, "t.html", WITH_EXTENSIONS);
     }
 
     static List<Stmt> body(String source) {

@@ -116,8 +116,34 @@ class SyntaxErrorTest {
     }
 
     @Test
-    void duplicateMacroParameter() {
-        assertError("{% macro m(a, a) %}{% endmacro %}", "duplicate argument 'a' in function definition", 1, 15);
+    void duplicateMacroParameterIsPythonsCompileErrorNotATemplateSyntaxError() {
+        // Jinja2 only meets it when Python compiles the generated code: a runtime-kind error.
+        dev.kida.api.TemplateRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.kida.api.TemplateRuntimeException.class, () -> parse("{% macro m(a, a) %}{% endmacro %}"));
+        assertEquals("duplicate argument 'a' in function definition", e.detail());
+        assertEquals(15, e.column());
+    }
+
+    @Test
+    void repeatedKeywordArgumentIsACompileError() {
+        dev.kida.api.TemplateRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.kida.api.TemplateRuntimeException.class, () -> parse("\n{{ f(a=1, a=2) }}"));
+        assertEquals(2, e.line());
+    }
+
+    @Test
+    void loopControlsAndDoNeedTheirExtension() {
+        org.junit.jupiter.api.Assertions.assertThrows(TemplateSyntaxException.class, () -> Parser.parse(
+                "{% for x in y %}{% break %}{% endfor %}", "t", dev.kida.engine.lexer.LexerOptions.DEFAULTS));
+        org.junit.jupiter.api.Assertions.assertThrows(TemplateSyntaxException.class, () -> Parser.parse(
+                "{% do x %}", "t", dev.kida.engine.lexer.LexerOptions.DEFAULTS));
+    }
+
+    @Test
+    void loopCannotBeAssignedInsideAFor() {
+        assertError("{% for x in y %}{% set loop = 1 %}{% endfor %}",
+                "Can't assign to special loop variable in for-loop target", 1, 17);
+        parse("{% set loop = 1 %}");
     }
 
     @Test

@@ -301,7 +301,7 @@ class ValuesTest {
         @Test
         void dictAndListMethods() {
             Map<Object, Object> d = dict("a", 1L, "items", "key");
-            assertEquals("[('a', 1), ('items', 'key')]", Values.str(call(d, "items")));
+            assertEquals("dict_items([('a', 1), ('items', 'key')])", Values.str(call(d, "items")));
             assertEquals(5L, call(d, "get", "z", 5L));
             assertEquals(1L, call(d, "get", "a"));
             // attribute first for obj.attr, item first for obj[key]

@@ -17,10 +17,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Loads the conformance corpus and runs a case through the public API. */
 public final class ConformanceCases {
@@ -30,12 +35,31 @@ public final class ConformanceCases {
     private ConformanceCases() {
     }
 
-    /** Every case of the corpus in the test resources. */
+    /** Every case of every corpus file ({@code conformance/jinja2-*.json}) in the test resources. */
     public static List<ConformanceCase> all() {
-        try (InputStream in = ConformanceCases.class.getResourceAsStream("/conformance/jinja2-visible.json")) {
-            if (in == null) {
-                throw new IllegalStateException("conformance corpus missing from test resources");
-            }
+        List<ConformanceCase> cases = new ArrayList<>();
+        for (Path file : corpusFiles()) {
+            cases.addAll(load(file));
+        }
+        return cases;
+    }
+
+    private static List<Path> corpusFiles() {
+        URL dir = ConformanceCases.class.getResource("/conformance/jinja2-visible.json");
+        if (dir == null) {
+            throw new IllegalStateException("conformance corpus missing from test resources");
+        }
+        try (Stream<Path> files = Files.list(Path.of(dir.toURI()).getParent())) {
+            return files.filter(f -> f.getFileName().toString().matches("jinja2-.*\\.json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<ConformanceCase> load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
             JsonNode root = JSON.readTree(in);
             List<ConformanceCase> cases = new ArrayList<>();
             for (JsonNode c : root.get("cases")) {
@@ -47,7 +71,8 @@ public final class ConformanceCases {
                 Map<String, Object> context = (Map<String, Object>) toJava(c.get("context"));
                 cases.add(new ConformanceCase(c.get("id").asText(), files, c.get("entry").asText(), context,
                         options, c.has("expect") ? c.get("expect").asText() : null,
-                        c.has("expect_error") ? c.get("expect_error").asText() : null));
+                        c.has("expect_error") ? c.get("expect_error").asText() : null,
+                        c.has("expect_line") ? c.get("expect_line").asInt() : 0));
             }
             return cases;
         } catch (IOException e) {

@@ -18,16 +18,21 @@ class Jinja2ConformanceTest {
     Stream<DynamicTest> everyCaseMatchesJinja2() {
         return ConformanceCases.all().stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> {
             String actual;
+            int line = 0;
             try {
                 actual = ConformanceCases.environment(c, null).getTemplate(c.entry()).render(c.context());
             } catch (KidaException e) {
                 actual = "error:" + ConformanceCases.kindOf(e);
+                line = e.line();
                 if (c.expectError() == null) {
                     throw new AssertionError(c.id() + ": expected output " + quote(c.expect())
                             + " but raised " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
                 }
             }
             assertEquals(ConformanceCases.expected(c), actual, c.id() + "\n" + c.files());
+            if (c.expectLine() > 0) {
+                assertEquals(c.expectLine(), line, c.id() + ": error line\n" + c.files());
+            }
         }));
     }
 

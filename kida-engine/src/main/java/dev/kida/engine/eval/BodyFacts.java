@@ -1,0 +1,62 @@
+package dev.kida.engine.eval;
+
+import dev.kida.engine.ast.Stmt;
+import dev.kida.engine.ast.TemplateNode;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What analysis finds out once per template about loops and macro bodies, so that renders do not
+ * walk the tree again: whether a loop binds {@code loop}, and which of {@code varargs},
+ * {@code kwargs} and {@code caller} a macro body uses. Keyed by node identity; read-only after
+ * construction, so safe to share between renders.
+ */
+public final class BodyFacts {
+    /** Which special names a macro or call-block body refers to. */
+    public record MacroUse(boolean varargs, boolean kwargs, boolean caller) {
+        static MacroUse of(List<Stmt> body) {
+            return new MacroUse(Analysis.references(body, "varargs"), Analysis.references(body, "kwargs"),
+                    Analysis.references(body, "caller"));
+        }
+    }
+
+    private final Map<Stmt.For, Boolean> loopBinding = new IdentityHashMap<>();
+    private final Map<List<Stmt>, MacroUse> macroUse = new IdentityHashMap<>();
+
+    private BodyFacts() {
+    }
+
+    static BodyFacts of(TemplateNode node) {
+        BodyFacts facts = new BodyFacts();
+        AstWalker.walk(node.body(), n -> {
+            switch (n) {
+                case Stmt.For f -> facts.loopBinding.put(f, loopBinding(f));
+                case Stmt.Macro m -> facts.macroUse.put(m.body(), MacroUse.of(m.body()));
+                case Stmt.CallBlock c -> facts.macroUse.put(c.body(), MacroUse.of(c.body()));
+                default -> { }
+            }
+        });
+        return facts;
+    }
+
+    /**
+     * Jinja2 binds {@code loop} only when the loop is recursive, or the body names it or holds a
+     * scoped block; otherwise an included template does not see it.
+     */
+    public boolean bindsLoop(Stmt.For loop) {
+        Boolean known = loopBinding.get(loop);
+        return known != null ? known : loopBinding(loop);
+    }
+
+    /** The special names a macro body uses. */
+    public MacroUse macroUse(List<Stmt> body) {
+        MacroUse known = macroUse.get(body);
+        return known != null ? known : MacroUse.of(body);
+    }
+
+    private static boolean loopBinding(Stmt.For f) {
+        return f.recursive() || Analysis.references(f.body(), "loop") || Analysis.hasScopedBlock(f.body());
+    }
+}
