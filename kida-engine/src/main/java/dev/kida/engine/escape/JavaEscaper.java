@@ -1,6 +1,7 @@
 package dev.kida.engine.escape;
 
 import dev.kida.api.escape.Escaper;
+import dev.kida.api.escape.HtmlEscapes;
 
 /**
  * The pure-Java HTML escaper, always available.
@@ -15,9 +16,6 @@ import dev.kida.api.escape.Escaper;
  */
 public final class JavaEscaper implements Escaper {
     public static final JavaEscaper INSTANCE = new JavaEscaper();
-
-    /** Bit {@code c} is set for each special character {@code c} (all are below 64). */
-    private static final long SPECIALS = 1L | 1L << '"' | 1L << '&' | 1L << '\'' | 1L << '<' | 1L << '>';
 
     /** Below this length a plain char loop beats six searches (each has a fixed cost). */
     static final int SHORT = 24;
@@ -69,16 +67,10 @@ public final class JavaEscaper implements Escaper {
         }
     }
 
-    /** Whether {@code c} is one of {@code & < > " '} or NUL, without a data-dependent branch. */
-    static boolean isSpecial(char c) {
-        // (c - 64) >>> 31 is 1 exactly when c < 64; the shift by c uses only its low six bits.
-        return ((SPECIALS >>> c) & ((c - 64) >>> 31)) != 0;
-    }
-
     /** The index of the first special character in {@code s[from, to)}, or {@code to}. */
     static int firstSpecial(String s, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (isSpecial(s.charAt(i))) {
+            if (HtmlEscapes.isSpecial(s.charAt(i))) {
                 return i;
             }
         }
@@ -196,8 +188,8 @@ public final class JavaEscaper implements Escaper {
             int run = from;
             for (int i = from; i < to; i++) {
                 char c = s.charAt(i);
-                if (isSpecial(c)) {
-                    out.append(s, run, i).append(replacement(c));
+                if (HtmlEscapes.isSpecial(c)) {
+                    out.append(s, run, i).append(HtmlEscapes.replacement(c));
                     run = i + 1;
                 }
             }
@@ -216,18 +208,6 @@ public final class JavaEscaper implements Escaper {
         }
     }
 
-    /** The replacement text of special character {@code c} (empty for NUL). */
-    static String replacement(char c) {
-        return switch (c) {
-            case '&' -> "&amp;";
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            case '"' -> "&quot;";
-            case '\'' -> "&#39;";
-            default -> "";
-        };
-    }
-
     /** Row {@code c} (8 chars) holds the replacement of special character {@code c}. */
     private static final char[] REPLACEMENTS = new char[64 * 8];
     /** Chars written for {@code c < 64}: 1 for a plain char, 0 for NUL, else the replacement's. */
@@ -236,7 +216,7 @@ public final class JavaEscaper implements Escaper {
     static {
         java.util.Arrays.fill(ADVANCE, (byte) 1);
         for (char c : new char[] {'&', '<', '>', '"', '\'', '\0'}) {
-            String r = replacement(c);
+            String r = HtmlEscapes.replacement(c);
             r.getChars(0, r.length(), REPLACEMENTS, c * 8);
             ADVANCE[c] = (byte) r.length();
         }

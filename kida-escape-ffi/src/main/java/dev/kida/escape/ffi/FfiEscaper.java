@@ -1,5 +1,6 @@
 package dev.kida.escape.ffi;
 
+import dev.kida.api.escape.HtmlEscapes;
 import dev.kida.api.escape.Escaper;
 
 import java.lang.foreign.MemorySegment;
@@ -46,13 +47,13 @@ final class FfiEscaper implements Escaper {
     public String escape(String text) {
         int n = text.length();
         if (n < NATIVE_THRESHOLD) {
-            int first = Scalar.firstSpecial(text);
+            int first = HtmlEscapes.firstSpecial(text);
             if (first < 0) {
                 return text;
             }
             StringBuilder sb = new StringBuilder(n + 16);
             sb.append(text, 0, first);
-            Scalar.escapeTo(text, first, n, sb);
+            HtmlEscapes.escapeTo(text, first, n, sb);
             return sb.toString();
         }
         Scratch scratch = SCRATCH.get();
@@ -70,7 +71,7 @@ final class FfiEscaper implements Escaper {
     public void escapeTo(String text, StringBuilder out) {
         int n = text.length();
         if (n < NATIVE_THRESHOLD) {
-            Scalar.escapeTo(text, 0, n, out);
+            HtmlEscapes.escapeTo(text, 0, n, out);
             return;
         }
         Scratch scratch = SCRATCH.get();
@@ -100,7 +101,7 @@ final class FfiEscaper implements Escaper {
             long at = NativeKernels.scan8(scratch.bytesSegment, len);
             if (at >= 0) {
                 int i = start + (int) at;
-                return Scalar.isSpecial(s.charAt(i)) ? i : firstSpecialChars(s, i + 1, scratch);
+                return HtmlEscapes.isSpecial(s.charAt(i)) ? i : firstSpecialChars(s, i + 1, scratch);
             }
         }
         return -1;

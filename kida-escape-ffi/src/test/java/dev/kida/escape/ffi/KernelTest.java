@@ -1,5 +1,6 @@
 package dev.kida.escape.ffi;
 
+import dev.kida.api.escape.HtmlEscapes;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;
@@ -59,7 +60,7 @@ class KernelTest {
                 char c;
                 do {
                     c = (char) r.nextInt(0x10000);
-                } while (Scalar.isSpecial(c));
+                } while (HtmlEscapes.isSpecial(c));
                 a[i] = c;
             }
         }

@@ -1,5 +1,6 @@
 package dev.kida.escape.simd;
 
+import dev.kida.api.escape.HtmlEscapes;
 import dev.kida.api.escape.Escaper;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.ShortVector;
@@ -51,13 +52,13 @@ final class SimdEscaper implements Escaper {
     public String escape(String text) {
         int n = text.length();
         if (n < SHORT) {
-            int first = Scalar.firstSpecial(text);
+            int first = HtmlEscapes.firstSpecial(text);
             if (first < 0) {
                 return text;
             }
             StringBuilder sb = new StringBuilder(n + 16);
             sb.append(text, 0, first);
-            Scalar.escapeTo(text, first, n, sb);
+            HtmlEscapes.escapeTo(text, first, n, sb);
             return sb.toString();
         }
         Scratch scratch = SCRATCH.get();
@@ -75,7 +76,7 @@ final class SimdEscaper implements Escaper {
     public void escapeTo(String text, StringBuilder out) {
         int n = text.length();
         if (n < SHORT) {
-            Scalar.escapeTo(text, 0, n, out);
+            HtmlEscapes.escapeTo(text, 0, n, out);
             return;
         }
         Scratch scratch = SCRATCH.get();
@@ -106,7 +107,7 @@ final class SimdEscaper implements Escaper {
             int at = scanBytes(bytes, len);
             if (at >= 0) {
                 int i = start + at;
-                return Scalar.isSpecial(s.charAt(i)) ? i : firstSpecialChars(s, i + 1, scratch.in);
+                return HtmlEscapes.isSpecial(s.charAt(i)) ? i : firstSpecialChars(s, i + 1, scratch.in);
             }
         }
         return -1;
@@ -194,7 +195,7 @@ final class SimdEscaper implements Escaper {
                 return m.anyTrue() ? last + m.firstTrue() : -1;
             }
             for (; i < len; i++) {
-                if (Scalar.isSpecial(a[i])) {
+                if (HtmlEscapes.isSpecial(a[i])) {
                     return i;
                 }
             }
@@ -219,8 +220,8 @@ final class SimdEscaper implements Escaper {
                 // Dense: restarting the vector after each special costs more than a scalar pass.
                 for (int end = i + LANES; i < end; i++) {
                     char c = in[i];
-                    if (Scalar.isSpecial(c)) {
-                        j = Scalar.writeReplacement(c, out, j);
+                    if (HtmlEscapes.isSpecial(c)) {
+                        j = HtmlEscapes.writeReplacement(c, out, j);
                     } else {
                         out[j++] = c;
                     }
@@ -229,13 +230,13 @@ final class SimdEscaper implements Escaper {
             }
             int k = m.firstTrue();
             i += k;
-            j = Scalar.writeReplacement(in[i], out, j + k);
+            j = HtmlEscapes.writeReplacement(in[i], out, j + k);
             i++;
         }
         for (; i < len; i++) {
             char c = in[i];
-            if (Scalar.isSpecial(c)) {
-                j = Scalar.writeReplacement(c, out, j);
+            if (HtmlEscapes.isSpecial(c)) {
+                j = HtmlEscapes.writeReplacement(c, out, j);
             } else {
                 out[j++] = c;
             }
