@@ -220,9 +220,93 @@ static int64_t escape_avx512(const uint16_t *s, int64_t n, uint16_t *out) {
     return escape_tail(s, i, n, out, j);
 }
 
+/* ---- byte scans: the low bytes of a String's chars (Latin-1 text copied as is) ---- */
+
+static inline int is_special_byte(uint8_t b) {
+    return b == '&' || b == '<' || b == '>' || b == '"' || b == '\'' || b == 0;
+}
+
+static int64_t scan8_sse2(const uint8_t *s, int64_t n) {
+    int64_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)), _mm_set1_epi8('\'')),
+                         _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(2)), _mm_set1_epi8('>'))),
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+        int bits = _mm_movemask_epi8(m);
+        if (bits) return i + __builtin_ctz((unsigned)bits);
+    }
+    for (; i < n; i++) if (is_special_byte(s[i])) return i;
+    return -1;
+}
+
+__attribute__((target("avx2")))
+static inline __m256i avx2_special8(__m256i v) {
+    return _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_or_si256(v, _mm256_set1_epi8(1)), _mm256_set1_epi8('\'')),
+                        _mm256_cmpeq_epi8(_mm256_or_si256(v, _mm256_set1_epi8(2)), _mm256_set1_epi8('>'))),
+        _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('"')),
+                        _mm256_cmpeq_epi8(v, _mm256_setzero_si256())));
+}
+
+__attribute__((target("avx2")))
+static int64_t scan8_avx2(const uint8_t *s, int64_t n) {
+    int64_t i = 0;
+    for (; i + 128 <= n; i += 128) {
+        __m256i m = _mm256_or_si256(
+            _mm256_or_si256(avx2_special8(_mm256_loadu_si256((const __m256i *)(s + i))),
+                            avx2_special8(_mm256_loadu_si256((const __m256i *)(s + i + 32)))),
+            _mm256_or_si256(avx2_special8(_mm256_loadu_si256((const __m256i *)(s + i + 64))),
+                            avx2_special8(_mm256_loadu_si256((const __m256i *)(s + i + 96)))));
+        if (!_mm256_testz_si256(m, m)) break;
+    }
+    for (; i + 32 <= n; i += 32) {
+        unsigned m = (unsigned)_mm256_movemask_epi8(avx2_special8(_mm256_loadu_si256((const __m256i *)(s + i))));
+        if (m) return i + __builtin_ctz(m);
+    }
+    for (; i < n; i++) if (is_special_byte(s[i])) return i;
+    return -1;
+}
+
+__attribute__((target("avx512f,avx512bw")))
+static inline __mmask64 avx512_special8(__m512i v) {
+    return _mm512_cmpeq_epi8_mask(_mm512_or_si512(v, _mm512_set1_epi8(1)), _mm512_set1_epi8('\''))
+         | _mm512_cmpeq_epi8_mask(_mm512_or_si512(v, _mm512_set1_epi8(2)), _mm512_set1_epi8('>'))
+         | _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('"'))
+         | _mm512_cmpeq_epi8_mask(v, _mm512_setzero_si512());
+}
+
+__attribute__((target("avx512f,avx512bw")))
+static int64_t scan8_avx512(const uint8_t *s, int64_t n) {
+    int64_t i = 0;
+    for (; i + 256 <= n; i += 256) {
+        __mmask64 m = avx512_special8(_mm512_loadu_si512(s + i))
+                    | avx512_special8(_mm512_loadu_si512(s + i + 64))
+                    | avx512_special8(_mm512_loadu_si512(s + i + 128))
+                    | avx512_special8(_mm512_loadu_si512(s + i + 192));
+        if (m) break;
+    }
+    for (; i + 64 <= n; i += 64) {
+        __mmask64 m = avx512_special8(_mm512_loadu_si512(s + i));
+        if (m) return i + __builtin_ctzll(m);
+    }
+    if (i < n) {
+        __mmask64 live = (__mmask64)((1ULL << (n - i)) - 1);
+        __mmask64 m = avx512_special8(_mm512_maskz_loadu_epi8(live, s + i)) & live;
+        if (m) return i + __builtin_ctzll(m);
+    }
+    return -1;
+}
+
 /* ---- dispatch ---- */
 
+static int supported(int which);
+
+typedef int64_t (*scan8_fn)(const uint8_t *, int64_t);
+
 static scan_fn scan_impl = scan_sse2;
+static scan8_fn scan8_impl = scan8_sse2;
 static escape_fn escape_impl = escape_sse2;
 static const char *level = "sse2";
 
@@ -231,10 +315,12 @@ static void choose_kernels(void) {
     __builtin_cpu_init();
     if (__builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512f")) {
         scan_impl = scan_avx512;
+        scan8_impl = scan8_avx512;
         escape_impl = escape_avx512;
         level = "avx512bw";
     } else if (__builtin_cpu_supports("avx2")) {
         scan_impl = scan_avx2;
+        scan8_impl = scan8_avx2;
         escape_impl = escape_avx2;
         level = "avx2";
     }
@@ -243,6 +329,21 @@ static void choose_kernels(void) {
 /** The index of the first special code unit in s[0, n), or -1. */
 int64_t kida_scan(const uint16_t *s, int64_t n) {
     return scan_impl(s, n);
+}
+
+/**
+ * The index of the first byte of s[0, n) equal to a special character or NUL, or -1: run on the
+ * low bytes of a String's chars, where a hit may also be a wider char with that low byte (the
+ * caller checks).
+ */
+int64_t kida_scan8(const uint8_t *s, int64_t n) {
+    return scan8_impl(s, n);
+}
+
+/** kida_scan8 with a chosen kernel family, as kida_scan_with; returns -2 when not supported. */
+int64_t kida_scan8_with(int which, const uint8_t *s, int64_t n) {
+    if (!supported(which)) return -2;
+    return which == 2 ? scan8_avx512(s, n) : which == 1 ? scan8_avx2(s, n) : scan8_sse2(s, n);
 }
 
 /**

@@ -33,7 +33,8 @@ final class NativeKernels {
 
     /** Outcome of loading: the handles, or why there are none. */
     private record Loaded(Availability availability, MethodHandle scan, MethodHandle escape,
-                          MethodHandle scanWith, MethodHandle escapeWith, String level) {
+                          MethodHandle scanWith, MethodHandle escapeWith, MethodHandle scan8,
+                          MethodHandle scan8With, String level) {
     }
 
     private static final Loaded LOADED = load();
@@ -54,6 +55,27 @@ final class NativeKernels {
     static long scan(MemorySegment s, long n) {
         try {
             return (long) LOADED.scan().invokeExact(s, n);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Index of the first byte of {@code s[0, n)} equal to a special char or NUL, or -1: for the
+     * low bytes of a String's chars, where a hit may also be a wider char (the caller checks).
+     */
+    static long scan8(MemorySegment s, long n) {
+        try {
+            return (long) LOADED.scan8().invokeExact(s, n);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@link #scan8} with a chosen kernel family; -2 if unsupported. */
+    static long scan8With(int kernel, MemorySegment s, long n) {
+        try {
+            return (long) LOADED.scan8With().invokeExact(kernel, s, n);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -136,6 +158,9 @@ final class NativeKernels {
                 SCAN_TYPE.insertArgumentLayouts(0, ValueLayout.JAVA_INT), critical);
         MethodHandle escapeWith = linker.downcallHandle(find(lib, "kida_escape_with"),
                 ESCAPE_TYPE.insertArgumentLayouts(0, ValueLayout.JAVA_INT), critical);
+        MethodHandle scan8 = linker.downcallHandle(find(lib, "kida_scan8"), SCAN_TYPE, critical);
+        MethodHandle scan8With = linker.downcallHandle(find(lib, "kida_scan8_with"),
+                SCAN_TYPE.insertArgumentLayouts(0, ValueLayout.JAVA_INT), critical);
         MethodHandle levelHandle = linker.downcallHandle(find(lib, "kida_level"),
                 FunctionDescriptor.of(ValueLayout.ADDRESS));
         String level;
@@ -145,7 +170,7 @@ final class NativeKernels {
         } catch (Throwable t) {
             throw rethrow(t);
         }
-        return new Loaded(Availability.yes(), scan, escape, scanWith, escapeWith, level);
+        return new Loaded(Availability.yes(), scan, escape, scanWith, escapeWith, scan8, scan8With, level);
     }
 
     private static MemorySegment find(SymbolLookup lib, String name) {
@@ -153,6 +178,6 @@ final class NativeKernels {
     }
 
     private static Loaded unavailable(String reason) {
-        return new Loaded(Availability.no(reason), null, null, null, null, "none");
+        return new Loaded(Availability.no(reason), null, null, null, null, null, null, "none");
     }
 }

@@ -1,5 +1,6 @@
 package dev.kida.escape.ffi;
 
+import dev.kida.api.escape.HtmlEscapes;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;
@@ -33,6 +34,9 @@ class KernelTest {
                     }
                     tested++;
                     assertEquals(firstSpecial(in), at, NAMES[kernel] + " scan, length " + len);
+                    byte[] low = lowBytes(in);
+                    assertEquals(firstSpecialByte(low), NativeKernels.scan8With(kernel, MemorySegment.ofArray(low), len),
+                            NAMES[kernel] + " byte scan, length " + len);
                     long n = NativeKernels.escapeWith(kernel, MemorySegment.ofArray(in), len,
                             MemorySegment.ofArray(out));
                     assertEquals(escape(in), new String(out, 0, (int) n), NAMES[kernel] + " escape, length " + len);
@@ -56,7 +60,7 @@ class KernelTest {
                 char c;
                 do {
                     c = (char) r.nextInt(0x10000);
-                } while (Scalar.isSpecial(c));
+                } while (HtmlEscapes.isSpecial(c));
                 a[i] = c;
             }
         }
@@ -66,6 +70,23 @@ class KernelTest {
     private static int firstSpecial(char[] a) {
         for (int i = 0; i < a.length; i++) {
             if ("&<>\"'\0".indexOf(a[i]) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static byte[] lowBytes(char[] a) {
+        byte[] b = new byte[a.length];
+        for (int i = 0; i < a.length; i++) {
+            b[i] = (byte) a[i];
+        }
+        return b;
+    }
+
+    private static int firstSpecialByte(byte[] a) {
+        for (int i = 0; i < a.length; i++) {
+            if ("&<>\"'\0".indexOf((char) (a[i] & 0xFF)) >= 0) {
                 return i;
             }
         }

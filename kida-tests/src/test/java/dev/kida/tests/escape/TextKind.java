@@ -66,11 +66,44 @@ enum TextKind {
                 sb.append('\0');
             }
         }
+    },
+
+    /**
+     * Sparse prose and dense stretches in turn, hundreds of chars each: backends that switch
+     * strategy with the density of specials must switch back and forth correctly.
+     */
+    MIXED {
+        @Override
+        void append(SplittableRandom r, StringBuilder sb) {
+            TextKind stretch = r.nextInt(3) == 0 ? DENSE_SPECIALS : ASCII_PROSE;
+            for (int i = r.nextInt(1, 600); i > 0; i--) {
+                stretch.append(r, sb);
+            }
+        }
+    },
+    /**
+     * Chars above Latin-1 whose low byte is a special char or NUL (U+0126, U+013C, U+2600, ...),
+     * among specials and prose: a backend that scans only the low byte of each char must not take
+     * them for specials.
+     */
+    LOW_BYTE_ALIASES {
+        @Override
+        void append(SplittableRandom r, StringBuilder sb) {
+            int roll = r.nextInt(10);
+            if (roll < 4) {
+                char low = (SPECIALS + "\0").charAt(r.nextInt(6));
+                sb.append((char) (r.nextInt(1, 256) << 8 | low));
+            } else if (roll < 5) {
+                sb.append(SPECIALS.charAt(r.nextInt(5)));
+            } else {
+                sb.append((char) ('a' + r.nextInt(26)));
+            }
+        }
     };
 
     static final String SPECIALS = "&<>\"'";
 
-    /** Appends one unit of text (a char or a surrogate pair). */
+    /** Appends one unit of text (a char, a surrogate pair, or for {@link #MIXED} a stretch). */
     abstract void append(SplittableRandom r, StringBuilder sb);
 
     /** A string of exactly {@code length} chars (a trailing pair may be cut, leaving a lone half). */

@@ -1,20 +1,25 @@
-package dev.kida.escape.simd;
+package dev.kida.api.escape;
 
-/** The char-at-a-time pieces: short strings, tails, and the replacement texts. */
-final class Scalar {
+/**
+ * The escaping rule itself, char at a time, for {@link Escaper} backends: which characters are
+ * special, what replaces them, and a scalar loop for short strings and the tails a vector loop
+ * leaves. One definition, so that every backend produces the same bytes.
+ */
+public final class HtmlEscapes {
     /** Bit {@code c} is set for each special character {@code c} (all are below 64). */
     private static final long SPECIALS = 1L | 1L << '"' | 1L << '&' | 1L << '\'' | 1L << '<' | 1L << '>';
 
-    private Scalar() {
+    private HtmlEscapes() {
     }
 
     /** Whether {@code c} is one of {@code & < > " '} or NUL, without a data-dependent branch. */
-    static boolean isSpecial(char c) {
+    public static boolean isSpecial(char c) {
         // (c - 64) >>> 31 is 1 exactly when c < 64; the shift by c uses only its low six bits.
         return ((SPECIALS >>> c) & ((c - 64) >>> 31)) != 0;
     }
 
-    static int firstSpecial(String s) {
+    /** The index of the first special character of {@code s}, or -1. */
+    public static int firstSpecial(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             if (isSpecial(s.charAt(i))) {
                 return i;
@@ -24,7 +29,7 @@ final class Scalar {
     }
 
     /** Appends the escaped form of {@code s[from, to)}. */
-    static void escapeTo(String s, int from, int to, StringBuilder out) {
+    public static void escapeTo(String s, int from, int to, StringBuilder out) {
         int run = from;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
@@ -36,7 +41,8 @@ final class Scalar {
         out.append(s, run, to);
     }
 
-    static String replacement(char c) {
+    /** The replacement of a special character (empty for NUL). */
+    public static String replacement(char c) {
         return switch (c) {
             case '&' -> "&amp;";
             case '<' -> "&lt;";
@@ -48,7 +54,7 @@ final class Scalar {
     }
 
     /** Writes the replacement of special character {@code c} at {@code j}; returns the new end. */
-    static int writeReplacement(char c, char[] out, int j) {
+    public static int writeReplacement(char c, char[] out, int j) {
         switch (c) {
             case '&' -> {
                 out[j] = '&'; out[j + 1] = 'a'; out[j + 2] = 'm'; out[j + 3] = 'p'; out[j + 4] = ';';
