@@ -24,6 +24,7 @@ public final class BodyFacts {
 
     private final Map<Stmt.For, Boolean> loopBinding = new IdentityHashMap<>();
     private final Map<List<Stmt>, MacroUse> macroUse = new IdentityHashMap<>();
+    private final Map<Stmt.SetBlock, Boolean> branchSets = new IdentityHashMap<>();
 
     private BodyFacts() {
     }
@@ -35,6 +36,7 @@ public final class BodyFacts {
                 case Stmt.For f -> facts.loopBinding.put(f, loopBinding(f));
                 case Stmt.Macro m -> facts.macroUse.put(m.body(), MacroUse.of(m.body()));
                 case Stmt.CallBlock c -> facts.macroUse.put(c.body(), MacroUse.of(c.body()));
+                case Stmt.If i -> facts.noteBranchSets(i);
                 default -> { }
             }
         });
@@ -54,6 +56,28 @@ public final class BodyFacts {
     public MacroUse macroUse(List<Stmt> body) {
         MacroUse known = macroUse.get(body);
         return known != null ? known : MacroUse.of(body);
+    }
+
+    /**
+     * Whether a block {@code set} sits directly in a branch of an {@code if}: Jinja2 then looks
+     * its own name up as usual (context included) inside the body, instead of treating it as a
+     * not-yet-assigned local of the scope.
+     */
+    public boolean resolvesOutside(Stmt.SetBlock set) {
+        return branchSets.containsKey(set);
+    }
+
+    private void noteBranchSets(Stmt.If node) {
+        node.branches().forEach(b -> noteSets(b.body()));
+        noteSets(node.orElse());
+    }
+
+    private void noteSets(List<Stmt> branch) {
+        for (Stmt s : branch) {
+            if (s instanceof Stmt.SetBlock sb) {
+                branchSets.put(sb, Boolean.TRUE);
+            }
+        }
     }
 
     private static boolean loopBinding(Stmt.For f) {

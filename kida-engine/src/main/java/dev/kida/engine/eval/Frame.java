@@ -14,22 +14,49 @@ public final class Frame {
 
     private final Frame parent;
     private final Map<String, Object> vars;
+    /** The top scope of a template's own variables: what lies beyond is context and globals. */
+    private final boolean templateRoot;
 
-    private Frame(Frame parent, Map<String, Object> vars) {
+    private Frame(Frame parent, Map<String, Object> vars, boolean templateRoot) {
         this.parent = parent;
         this.vars = vars;
+        this.templateRoot = templateRoot;
     }
 
     /** A top-level frame over read-only variables (the render context, globals). */
     public static Frame over(Map<String, ?> variables, Frame parent) {
         @SuppressWarnings("unchecked")
         Map<String, Object> view = (Map<String, Object>) variables;
-        return new Frame(parent, view);
+        return new Frame(parent, view, false);
     }
 
     /** A fresh, empty scope nested in {@code parent} (which may be null). */
     public static Frame child(Frame parent) {
-        return new Frame(parent, new HashMap<>(8));
+        return new Frame(parent, new HashMap<>(8), false);
+    }
+
+    /**
+     * The top-level scope of a running template (entry, include or import), nested in the
+     * variables it was given.
+     */
+    public static Frame templateRoot(Frame parent) {
+        return new Frame(parent, new HashMap<>(8), true);
+    }
+
+    /**
+     * Whether the name is one of the template's own variables in scope here: bound in this frame
+     * or an outer one up to the template's top-level scope, not in the context or globals.
+     */
+    public boolean hasLocal(String name) {
+        for (Frame f = this; f != null; f = f.parent) {
+            if (f.vars.containsKey(name)) {
+                return true;
+            }
+            if (f.templateRoot) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The value of a name, or an {@link Undefined} naming it. */

@@ -63,7 +63,7 @@ public final class Renderer implements CallContext, NameRegistry {
     /** Renders the entry template with the user's context. */
     void renderRoot(Unit entry, Map<String, ?> context) {
         Frame contextFrame = Frame.over(context, globals);
-        runTemplate(entry, Frame.child(contextFrame));
+        runTemplate(entry, Frame.templateRoot(contextFrame));
     }
 
     /** {@code self} as the evaluator resolves it when no variable of that name exists, or null. */

@@ -66,7 +66,14 @@ public final class StatementExecutor {
                 }
                 case Stmt.SetBlock sb -> {
                     // The body is a scope of its own: assignments inside stay there.
-                    Object value = r.captured(r.capture(sb.body(), Frame.child(f)));
+                    Frame body = Frame.child(f);
+                    if (sb.target() instanceof Target.Name n && !f.hasLocal(n.name())
+                            && !r.unit.facts().resolvesOutside(sb)) {
+                        // Jinja2 makes the target a variable of this scope before the body runs, so
+                        // inside the body it names that not-yet-assigned variable, not the context's.
+                        body.set(n.name(), Undefined.name(n.name()));
+                    }
+                    Object value = r.captured(r.capture(sb.body(), body));
                     for (Expr.Filter filter : sb.filters()) {
                         value = r.expressions.applyFilter(filter, value, f);
                     }
@@ -270,7 +277,7 @@ public final class StatementExecutor {
             }
             throw e;
         }
-        Frame root = Frame.child(inc.withContext() ? f : r.globalsFrame());
+        Frame root = Frame.templateRoot(inc.withContext() ? f : r.globalsFrame());
         r.runTemplate(template, root);
     }
 
@@ -280,7 +287,7 @@ public final class StatementExecutor {
             return m;
         }
         Unit template = loadNamed(spec);
-        Frame root = Frame.child(withContext ? f : r.globalsFrame());
+        Frame root = Frame.templateRoot(withContext ? f : r.globalsFrame());
         Output saved = r.out;
         r.out = new StringOutput();
         Renderer.Run run;
