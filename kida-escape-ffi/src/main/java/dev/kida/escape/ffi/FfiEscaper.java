@@ -1,7 +1,7 @@
 package dev.kida.escape.ffi;
 
 import dev.kida.api.escape.HtmlEscapes;
-import dev.kida.api.escape.Escaper;
+import dev.kida.api.escape.BulkEscaper;
 
 import java.lang.foreign.MemorySegment;
 
@@ -15,7 +15,7 @@ import java.lang.foreign.MemorySegment;
  * <p>The heap segments over the per-thread arrays are made once per thread, so a call allocates
  * nothing on the Java heap unless it has to build an escaped String, and nothing natively ever.
  */
-final class FfiEscaper implements Escaper {
+final class FfiEscaper extends BulkEscaper {
     static final FfiEscaper INSTANCE = new FfiEscaper();
 
     /**
@@ -41,47 +41,17 @@ final class FfiEscaper implements Escaper {
     }
 
     private FfiEscaper() {
+        super(NATIVE_THRESHOLD);
     }
 
     @Override
-    public String escape(String text) {
-        int n = text.length();
-        if (n < NATIVE_THRESHOLD) {
-            int first = HtmlEscapes.firstSpecial(text);
-            if (first < 0) {
-                return text;
-            }
-            StringBuilder sb = new StringBuilder(n + 16);
-            sb.append(text, 0, first);
-            HtmlEscapes.escapeTo(text, first, n, sb);
-            return sb.toString();
-        }
-        Scratch scratch = SCRATCH.get();
-        int first = firstSpecial(text, scratch);
-        if (first < 0) {
-            return text;
-        }
-        StringBuilder sb = new StringBuilder(n + (n >> 3) + 16);
-        sb.append(text, 0, first);
-        escapeFrom(text, first, sb, scratch);
-        return sb.toString();
+    protected int firstSpecial(String text) {
+        return firstSpecial(text, SCRATCH.get());
     }
 
     @Override
-    public void escapeTo(String text, StringBuilder out) {
-        int n = text.length();
-        if (n < NATIVE_THRESHOLD) {
-            HtmlEscapes.escapeTo(text, 0, n, out);
-            return;
-        }
-        Scratch scratch = SCRATCH.get();
-        int first = firstSpecial(text, scratch);
-        if (first < 0) {
-            out.append(text);
-            return;
-        }
-        out.append(text, 0, first);
-        escapeFrom(text, first, out, scratch);
+    protected void escapeFrom(String text, int from, StringBuilder out) {
+        escapeFrom(text, from, out, SCRATCH.get());
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.kida.escape.simd;
 
 import dev.kida.api.escape.HtmlEscapes;
-import dev.kida.api.escape.Escaper;
+import dev.kida.api.escape.BulkEscaper;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
@@ -20,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * advances only over the clean prefix, so the next store overwrites the rest. A vector with
  * more than two specials (code-like text) is escaped char by char instead.
  */
-final class SimdEscaper implements Escaper {
+final class SimdEscaper extends BulkEscaper {
     static final SimdEscaper INSTANCE = new SimdEscaper();
 
     private static final VectorSpecies<Short> SPECIES = ShortVector.SPECIES_PREFERRED;
@@ -42,6 +42,7 @@ final class SimdEscaper implements Escaper {
     }
 
     private SimdEscaper() {
+        super(SHORT);
     }
 
     static int lanes() {
@@ -49,44 +50,13 @@ final class SimdEscaper implements Escaper {
     }
 
     @Override
-    public String escape(String text) {
-        int n = text.length();
-        if (n < SHORT) {
-            int first = HtmlEscapes.firstSpecial(text);
-            if (first < 0) {
-                return text;
-            }
-            StringBuilder sb = new StringBuilder(n + 16);
-            sb.append(text, 0, first);
-            HtmlEscapes.escapeTo(text, first, n, sb);
-            return sb.toString();
-        }
-        Scratch scratch = SCRATCH.get();
-        int first = firstSpecial(text, scratch);
-        if (first < 0) {
-            return text;
-        }
-        StringBuilder sb = new StringBuilder(n + (n >> 3) + 16);
-        sb.append(text, 0, first);
-        escapeFrom(text, first, sb, scratch);
-        return sb.toString();
+    protected int firstSpecial(String text) {
+        return firstSpecial(text, SCRATCH.get());
     }
 
     @Override
-    public void escapeTo(String text, StringBuilder out) {
-        int n = text.length();
-        if (n < SHORT) {
-            HtmlEscapes.escapeTo(text, 0, n, out);
-            return;
-        }
-        Scratch scratch = SCRATCH.get();
-        int first = firstSpecial(text, scratch);
-        if (first < 0) {
-            out.append(text);
-            return;
-        }
-        out.append(text, 0, first);
-        escapeFrom(text, first, out, scratch);
+    protected void escapeFrom(String text, int from, StringBuilder out) {
+        escapeFrom(text, from, out, SCRATCH.get());
     }
 
     /**
