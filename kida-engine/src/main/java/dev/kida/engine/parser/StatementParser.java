@@ -36,6 +36,11 @@ final class StatementParser extends ExpressionParser {
     private int loopDepth;
     /** How many for statements enclose the current point, through macros and blocks too. */
     private int forNesting;
+    /**
+     * The first extends tag found outside the top-level scope (where only if branches keep it): Jinja2
+     * rejects it when compiling, that is after a complete parse, so it is raised at the end.
+     */
+    private Pos nestedExtends;
 
     private final LexerOptions options;
 
@@ -46,7 +51,11 @@ final class StatementParser extends ExpressionParser {
 
     /** The whole template. */
     List<Stmt> parseTemplate() {
-        return subparse(null);
+        List<Stmt> body = subparse(null);
+        if (nestedExtends != null) {
+            throw stream.fail("cannot use extend from a non top-level scope", nestedExtends);
+        }
+        return body;
     }
 
     private List<Stmt> subparse(List<String> endTags) {
@@ -144,6 +153,9 @@ final class StatementParser extends ExpressionParser {
                 case "if" -> out.add(parseIf(tagPos));
                 case "block" -> out.add(parseBlock(tagPos));
                 case "extends" -> {
+                    if (nestedExtends == null && tagStack.stream().skip(1).anyMatch(t -> !t.equals("if"))) {
+                        nestedExtends = tagPos;
+                    }
                     stream.next();
                     out.add(new Stmt.Extends(tagPos, parseExpression()));
                 }
