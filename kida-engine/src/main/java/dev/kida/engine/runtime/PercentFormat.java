@@ -144,7 +144,7 @@ public final class PercentFormat {
             switch (conv) {
                 case 's', 'r', 'a' -> {
                     numeric = false;
-                    body = conv == 's' ? PyRepr.str(value) : PyRepr.repr(value);
+                    body = conv == 's' ? PyRepr.str(value) : conv == 'r' ? PyRepr.repr(value) : PyRepr.ascii(value);
                     if (precision >= 0 && body.codePointCount(0, body.length()) > precision) {
                         body = body.substring(0, body.offsetByCodePoints(0, precision));
                     }

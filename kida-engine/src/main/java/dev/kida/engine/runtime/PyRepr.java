@@ -40,6 +40,24 @@ public final class PyRepr {
         return sb.toString();
     }
 
+    /** Python's {@code ascii()}: the repr with every non-ASCII code point escaped. */
+    public static String ascii(Object v) {
+        String repr = repr(v);
+        StringBuilder sb = new StringBuilder(repr.length());
+        repr.codePoints().forEach(cp -> {
+            if (cp < 0x80) {
+                sb.append((char) cp);
+            } else if (cp < 0x100) {
+                sb.append(String.format("\\x%02x", cp));
+            } else if (cp < 0x10000) {
+                sb.append(String.format("\\u%04x", cp));
+            } else {
+                sb.append(String.format("\\U%08x", cp));
+            }
+        });
+        return sb.toString();
+    }
+
     private static void appendRepr(StringBuilder sb, Object v, IdentityHashMap<Object, Boolean> seen) {
         switch (v) {
             case null -> sb.append("None");

@@ -26,6 +26,17 @@ public final class PyStrings {
         return s.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * str.casefold(), approximated per code point by the full upper-case mapping lower-cased: that
+     * folds {@code ß} to {@code ss} and every sigma to {@code σ}, where lower() keeps a final sigma.
+     */
+    public static String casefold(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> sb.append(
+                new String(Character.toChars(cp)).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT)));
+        return sb.toString();
+    }
+
     /** str.capitalize(): first character title-cased, the rest lower-cased. */
     public static String capitalize(String s) {
         if (s.isEmpty()) {
@@ -41,6 +52,9 @@ public final class PyStrings {
      * lower-cased ({@code ß} gives {@code Ss}, {@code ﬁ} gives {@code Fi}).
      */
     static String titleCase(int cp) {
+        if (Character.isTitleCase(cp)) {
+            return new String(Character.toChars(cp));
+        }
         int simple = Character.toTitleCase(cp);
         if (simple != cp) {
             return new String(Character.toChars(simple));

@@ -80,7 +80,7 @@ final class StrMethods {
     static {
         def("upper", (s, a) -> { a.check("upper"); return PyStrings.upper(s); });
         def("lower", (s, a) -> { a.check("lower"); return PyStrings.lower(s); });
-        def("casefold", (s, a) -> { a.check("casefold"); return PyStrings.lower(s); });
+        def("casefold", (s, a) -> { a.check("casefold"); return PyStrings.casefold(s); });
         def("title", (s, a) -> { a.check("title"); return PyStrings.title(s); });
         def("capitalize", (s, a) -> { a.check("capitalize"); return PyStrings.capitalize(s); });
         def("swapcase", (s, a) -> { a.check("swapcase"); return PyStrings.swapcase(s); });
