@@ -108,8 +108,8 @@ final class TextWrap {
         int i = 0;
         while (i < text.length()) {
             int start = i;
-            boolean space = PyChars.isSpace(text.codePointAt(i));
-            while (i < text.length() && PyChars.isSpace(text.codePointAt(i)) == space) {
+            boolean space = isSplitSpace(text.codePointAt(i));
+            while (i < text.length() && isSplitSpace(text.codePointAt(i)) == space) {
                 i += Character.charCount(text.codePointAt(i));
             }
             String piece = text.substring(start, i);
@@ -120,6 +120,14 @@ final class TextWrap {
             }
         }
         return chunks;
+    }
+
+    /**
+     * textwrap splits words at ASCII whitespace only (its {@code _whitespace}); other Unicode
+     * spaces such as NBSP stay inside words, though a chunk of them still counts as blank.
+     */
+    private static boolean isSplitSpace(int cp) {
+        return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x0b || cp == 0x0c || cp == '\r';
     }
 
     private static boolean isLetter(String s, int i) {
