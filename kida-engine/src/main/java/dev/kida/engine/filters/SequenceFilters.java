@@ -8,6 +8,7 @@ import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.runtime.Access;
+import dev.kida.engine.runtime.Comparison;
 import dev.kida.engine.runtime.PyIterator;
 import dev.kida.engine.runtime.PySlice;
 import dev.kida.engine.runtime.Tuple;
@@ -219,21 +220,23 @@ final class SequenceFilters {
     }
 
     private static List<Object> batches(Object v, Arguments a) {
-        int linecount = Texts.intArg(a.require(0, "linecount"), "batch");
+        // Jinja2 only compares the batch's length with linecount, so any value compares: a float
+        // works, a string never matches (one batch), an undefined one fails at the first item
+        Object linecount = a.require(0, "linecount");
         Object fill = a.get(1, "fill_with", null);
         List<Object> out = new ArrayList<>();
         List<Object> tmp = new ArrayList<>();
         Iterator<Object> it = Values.iterate(v);
         while (it.hasNext()) {
-            if (tmp.size() == linecount) {
+            if (Comparison.eq((long) tmp.size(), linecount)) {
                 out.add(tmp);
                 tmp = new ArrayList<>();
             }
             tmp.add(it.next());
         }
         if (!tmp.isEmpty()) {
-            if (fill != null && tmp.size() < linecount) {
-                while (tmp.size() < linecount) {
+            if (fill != null) {
+                while (Comparison.compare((long) tmp.size(), linecount, "<") < 0) {
                     tmp.add(fill);
                 }
             }
