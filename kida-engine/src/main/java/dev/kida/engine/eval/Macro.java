@@ -65,7 +65,9 @@ public final class Macro implements GlobalFunction, TemplateObject {
         Frame frame = Frame.child(closure);
         List<Object> positional = args.positional();
         Map<String, Object> keywords = new LinkedHashMap<>(args.keywords());
-        Object caller = keywords.remove("caller");
+        // a declared caller parameter is an ordinary one (its default applies without a call block)
+        boolean explicitCaller = params.stream().anyMatch(p -> p.name().equals("caller"));
+        Object caller = explicitCaller ? null : keywords.remove("caller");
         if (caller != null && !usesCaller) {
             keywords.put("caller", caller);
         }
@@ -108,7 +110,7 @@ public final class Macro implements GlobalFunction, TemplateObject {
             throw new TemplateTypeException("macro '" + displayName() + "' takes no keyword argument '"
                     + keywords.keySet().iterator().next() + "'");
         }
-        if (usesCaller) {
+        if (usesCaller && !explicitCaller) {
             frame.set("caller", caller != null ? caller : new Undefined("No caller defined"));
         }
         return render(r, frame);
