@@ -32,12 +32,19 @@ public final class FuzzRunner {
             String expected = ConformanceCases.expected(c);
             String interpreted = outcome(c, ExecutionMode.INTERPRETED);
             String compiled = outcome(c, ExecutionMode.COMPILED);
-            if (!expected.equals(kindOnly(interpreted)) || !expected.equals(kindOnly(compiled))) {
+            if (!expected.equals(kindOnly(interpreted)) || !expected.equals(kindOnly(compiled))
+                    || c.expectLine() > 0 && (c.expectLine() != lineOf(c, ExecutionMode.INTERPRETED)
+                    || c.expectLine() != lineOf(c, ExecutionMode.COMPILED))) {
                 bad++;
                 ObjectNode n = JSON.createObjectNode();
                 n.put("id", c.id());
                 n.put("expected", expected);
                 n.put("interpreted", interpreted);
+                if (c.expectLine() > 0) {
+                    n.put("expectedLine", c.expectLine());
+                    n.put("line", lineOf(c, ExecutionMode.INTERPRETED));
+                    n.put("compiledLine", lineOf(c, ExecutionMode.COMPILED));
+                }
                 if (!compiled.equals(interpreted)) {
                     n.put("compiled", compiled);
                 }
@@ -52,13 +59,24 @@ public final class FuzzRunner {
         return outcome.startsWith("error:") && detail > 0 ? outcome.substring(0, detail) : outcome;
     }
 
+    private static int lineOf(ConformanceCase c, ExecutionMode mode) {
+        try {
+            ConformanceCases.environment(c, null, mode).getTemplate(c.entry()).render(c.context());
+            return 0;
+        } catch (KidaException e) {
+            return e.line();
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return -1;
+        }
+    }
+
     private static String outcome(ConformanceCase c, ExecutionMode mode) {
         try {
             return ConformanceCases.environment(c, null, mode).getTemplate(c.entry()).render(c.context());
         } catch (KidaException e) {
             return "error:" + ConformanceCases.kindOf(e) + " (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")";
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return "crash:" + e;
         }
     }
