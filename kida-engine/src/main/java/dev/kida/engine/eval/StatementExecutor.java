@@ -237,7 +237,11 @@ public final class StatementExecutor {
         Frame frame = Frame.child(base);
         frame.set("super", SuperBlock.at(this, chain, index + 1, base));
         Unit saved = r.unit;
+        boolean savedEscape = r.autoescape;
         r.unit = def.unit();
+        // Jinja2 compiles a block as a function of its own, with the template's autoescape
+        // setting: an autoescape tag around the block does not reach inside it
+        r.autoescape = def.unit().autoescape();
         r.enter();
         try {
             Compiled code = def.unit().tier().compiled();
@@ -261,6 +265,7 @@ public final class StatementExecutor {
         } finally {
             r.leave();
             r.unit = saved;
+            r.autoescape = savedEscape;
         }
     }
 
