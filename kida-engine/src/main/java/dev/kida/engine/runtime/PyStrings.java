@@ -23,7 +23,62 @@ public final class PyStrings {
 
     /** str.lower(). */
     public static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+        if (s.indexOf('\u03a3') < 0) {
+            return s.toLowerCase(Locale.ROOT);
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            appendLower(sb, s, i, cp);
+            i += Character.charCount(cp);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Appends the lower case of the code point at {@code i} of {@code s}. Capital sigma becomes the
+     * final form by Python's rule (a cased letter before it and none after, skipping case-ignorable
+     * ones), which Java's toLowerCase judges differently next to digits and symbols.
+     */
+    static void appendLower(StringBuilder sb, String s, int i, int cp) {
+        if (cp == 0x3a3) {
+            sb.append(isFinalSigma(s, i) ? '\u03c2' : '\u03c3');
+        } else {
+            sb.append(new String(Character.toChars(cp)).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static boolean isFinalSigma(String s, int i) {
+        int j = i;
+        int c = -1;
+        while (j > 0) {
+            c = s.codePointBefore(j);
+            j -= Character.charCount(c);
+            if (!isCaseIgnorable(c)) {
+                break;
+            }
+            c = -1;
+        }
+        if (c < 0 || !PyChars.isCased(c)) {
+            return false;
+        }
+        for (j = i + 1; j < s.length(); ) {
+            c = s.codePointAt(j);
+            j += Character.charCount(c);
+            if (!isCaseIgnorable(c)) {
+                return !PyChars.isCased(c);
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCaseIgnorable(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.FORMAT,
+                 Character.MODIFIER_LETTER, Character.MODIFIER_SYMBOL -> true;
+            default -> cp == '\'' || cp == '.' || cp == ':' || cp == 0xb7 || cp == 0x2018 || cp == 0x2019
+                    || cp == 0x2024 || cp == 0xfe52 || cp == 0xfe55 || cp == 0xff07 || cp == 0xff0e || cp == 0xff1a;
+        };
     }
 
     /**
@@ -43,7 +98,13 @@ public final class PyStrings {
             return s;
         }
         int first = s.codePointAt(0);
-        return titleCase(first) + lower(s.substring(Character.charCount(first)));
+        StringBuilder sb = new StringBuilder(s.length()).append(titleCase(first));
+        for (int i = Character.charCount(first); i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            appendLower(sb, s, i, cp);
+            i += Character.charCount(cp);
+        }
+        return sb.toString();
     }
 
     /**
@@ -80,13 +141,13 @@ public final class PyStrings {
         boolean prevCased = false;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
             if (prevCased) {
-                sb.append(new String(Character.toChars(cp)).toLowerCase(Locale.ROOT));
+                appendLower(sb, s, i, cp);
             } else {
                 sb.append(titleCase(cp));
             }
             prevCased = PyChars.isCased(cp);
+            i += Character.charCount(cp);
         }
         return sb.toString();
     }
@@ -94,11 +155,16 @@ public final class PyStrings {
     /** str.swapcase(). */
     public static String swapcase(String s) {
         StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            String c = new String(Character.toChars(cp));
-            sb.append(Character.isUpperCase(cp) ? c.toLowerCase(Locale.ROOT)
-                    : Character.isLowerCase(cp) ? c.toUpperCase(Locale.ROOT) : c);
-        });
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.isUpperCase(cp)) {
+                appendLower(sb, s, i, cp);
+            } else {
+                String c = new String(Character.toChars(cp));
+                sb.append(Character.isLowerCase(cp) ? c.toUpperCase(Locale.ROOT) : c);
+            }
+            i += Character.charCount(cp);
+        }
         return sb.toString();
     }
 
