@@ -55,7 +55,7 @@ final class NumberFilters {
             return PyNumbers.toDouble(v);
         }
         if (v instanceof String || v instanceof Markup) {
-            String s = v.toString().strip();
+            String s = asciiDigits(v.toString().strip());
             if (!FLOAT.matcher(s).matches()) {
                 return null;
             }
@@ -71,6 +71,25 @@ final class NumberFilters {
             return Double.parseDouble(s.replace("_", ""));
         }
         return null;
+    }
+
+    /**
+     * Python's int() and float() read any Unicode decimal digit ({@code ١٢٣}, {@code 𝟚}) as its
+     * ASCII counterpart; other characters stay as they are (and make the parse fail).
+     */
+    static String asciiDigits(String s) {
+        if (s.chars().allMatch(c -> c < 0x80)) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (cp >= 0x80 && Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
+                sb.append((char) ('0' + Character.digit(cp, 10)));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.toString();
     }
 
     /** Python's float(value) for filters that need a number: TypeError/ValueError as exceptions. */
@@ -99,7 +118,7 @@ final class NumberFilters {
 
     /** Python's int(s, base) for strings, or null on ValueError. */
     static Object parseInt(String s, int base) {
-        s = s.strip();
+        s = asciiDigits(s.strip());
         boolean negative = false;
         if (s.startsWith("+") || s.startsWith("-")) {
             negative = s.startsWith("-");
@@ -124,7 +143,7 @@ final class NumberFilters {
         }
         String digits = s.replace("_", "");
         for (int i = 0; i < digits.length(); i++) {
-            if (Character.digit(digits.charAt(i), base) < 0) {
+            if (digits.charAt(i) >= 0x80 || Character.digit(digits.charAt(i), base) < 0) {
                 return null;
             }
         }
