@@ -19,7 +19,7 @@ final class PrettyPrint {
 
     static String pformat(Object value) {
         StringBuilder sb = new StringBuilder();
-        format(sb, value, 0);
+        format(sb, value, 0, 0);
         return sb.toString();
     }
 
@@ -66,9 +66,14 @@ final class PrettyPrint {
         return entries;
     }
 
-    private static void format(StringBuilder sb, Object v, int indent) {
+    /**
+     * Python's PrettyPrinter._format: {@code allowance} is the room the closing brackets and the
+     * comma after this value take on its last line, which Python counts against the width.
+     */
+    private static void format(StringBuilder sb, Object v, int indent, int allowance) {
         String flat = flat(v);
-        if (flat.length() + indent <= WIDTH || !(v instanceof Map<?, ?> || v instanceof List<?>)) {
+        if (flat.codePointCount(0, flat.length()) <= WIDTH - indent - allowance
+                || !(v instanceof Map<?, ?> || v instanceof List<?>)) {
             sb.append(flat);
             return;
         }
@@ -81,23 +86,23 @@ final class PrettyPrint {
                 }
                 String key = flat(entries.get(i)[0]);
                 sb.append(key).append(": ");
-                format(sb, entries.get(i)[1], indent + 1 + key.length() + 2);
+                boolean last = i == entries.size() - 1;
+                format(sb, entries.get(i)[1], indent + 1 + key.codePointCount(0, key.length()) + 2,
+                        last ? allowance + 1 : 1);
             }
             sb.append('}');
             return;
         }
         List<?> l = (List<?>) v;
         boolean tuple = v instanceof Tuple;
+        String end = tuple && l.size() == 1 ? ",)" : tuple ? ")" : "]";
         sb.append(tuple ? '(' : '[');
         for (int i = 0; i < l.size(); i++) {
             if (i > 0) {
                 sb.append(",\n").append(" ".repeat(indent + 1));
             }
-            format(sb, l.get(i), indent + 1);
+            format(sb, l.get(i), indent + 1, i == l.size() - 1 ? allowance + end.length() : 1);
         }
-        if (tuple && l.size() == 1) {
-            sb.append(',');
-        }
-        sb.append(tuple ? ')' : ']');
+        sb.append(end);
     }
 }
