@@ -75,6 +75,8 @@ def render(files, entry, ctx, options):
         return None
     if "\x00" in out:
         return None
+    if "&#34;" in out and any(f in t for t in files.values() for f in ("upper", "title", "capitalize", "swapcase")):
+        return None  # Jinja2's &#34; passed through a case change: the corpus rewrite cannot follow
     return {"expect": out.replace("&#34;", "&quot;")}
 
 
