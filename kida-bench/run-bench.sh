@@ -26,7 +26,9 @@ fi
 jmh_opts=${JMH_OPTS:-"-f 1 -wi 3 -w 1s -i 3 -r 1s"}
 # JMH refuses to start while another JMH run holds /tmp/jmh.lock; JVM_OPTS="-Djmh.ignoreLock=true"
 # overrides that (on a shared machine, at the price of noisier numbers).
-jvm_opts=${JVM_OPTS:-}
+# On the class path the simd escaper needs its incubator module and ffi native access; JMH's
+# forks inherit these from this JVM.
+jvm_opts="--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED ${JVM_OPTS:-}"
 jmh_extra=${JMH_EXTRA:-}
 parts=("$@")
 [[ ${#parts[@]} -eq 0 ]] && parts=(render render2t compile suite)

@@ -10,7 +10,11 @@ import dev.kida.engine.Environment;
  */
 public enum KidaEscaper {
     /** The pure-Java escaper, always available. */
-    JAVA("java");
+    JAVA("java"),
+    /** The Vector API escaper (needs {@code --add-modules jdk.incubator.vector} on the class path). */
+    SIMD("simd"),
+    /** The native escaper (runs with {@code --enable-native-access=ALL-UNNAMED}). */
+    FFI("ffi");
 
     private final String providerName;
 
