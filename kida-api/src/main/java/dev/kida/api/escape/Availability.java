@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param reason    why not (empty when available)
  */
 public record Availability(boolean available, String reason) {
+    /** Checks that a reason is given (empty when available). */
     public Availability {
         Objects.requireNonNull(reason, "reason");
     }
