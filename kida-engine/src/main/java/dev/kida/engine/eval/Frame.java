@@ -2,6 +2,7 @@ package dev.kida.engine.eval;
 
 import dev.kida.engine.runtime.Undefined;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,6 +42,23 @@ public final class Frame {
      */
     public static Frame templateRoot(Frame parent) {
         return new Frame(parent, new HashMap<>(8), true);
+    }
+
+    /**
+     * A frame holding a copy of every binding visible from {@code from}, except those of
+     * {@code stop} and beyond, nested in {@code stop}: later assignments in the original scopes do
+     * not show through it (Jinja2 hands an import "with context" a copy of the context).
+     */
+    public static Frame snapshot(Frame from, Frame stop) {
+        ArrayDeque<Frame> chain = new ArrayDeque<>();
+        for (Frame f = from; f != null && f != stop; f = f.parent) {
+            chain.push(f);
+        }
+        Map<String, Object> copy = new HashMap<>();
+        for (Frame f : chain) {
+            copy.putAll(f.vars);
+        }
+        return new Frame(stop, copy, false);
     }
 
     /**

@@ -292,7 +292,7 @@ public final class StatementExecutor {
             return m;
         }
         Unit template = loadNamed(spec);
-        Frame root = Frame.templateRoot(withContext ? f : r.globalsFrame());
+        Frame root = Frame.templateRoot(withContext ? Frame.snapshot(f, r.globalsFrame()) : r.globalsFrame());
         Output saved = r.out;
         r.out = new StringOutput();
         Renderer.Run run;

@@ -1,0 +1,842 @@
+#!/usr/bin/env python3
+"""Generates jinja2-extra-realistic.json: hand-written-style conformance cases per corpus category.
+
+Real-world-looking templates (navigation menus, tables, forms, e-mails, blog layouts with two or
+three levels of inheritance, macro libraries with call blocks, typical filter chains, mistakes a
+template author makes). Expectations come from the real Jinja2 3.1.6 / MarkupSafe 3.0.3 only:
+    python3 kida-tests/src/test/python/gen_realistic_cases.py
+writes kida-tests/src/test/resources/conformance/jinja2-extra-realistic.json.
+
+Rendering uses StrictUndefined over a loader of the case's files; errors map to the corpus kinds and
+carry "expect_line" when Jinja2 reports the error inside the entry template. Outputs holding Python
+object addresses are left out; Jinja2's &#34; is rewritten to &quot; as in the visible corpus.
+"""
+import json
+import os
+import sys
+
+import jinja2
+
+assert jinja2.__version__ == "3.1.6", jinja2.__version__
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "resources", "conformance", "jinja2-extra-realistic.json")
+
+NAV = [{"href": "/", "title": "Home", "active": True},
+       {"href": "/blog", "title": "Blog", "active": False,
+        "children": [{"href": "/blog/2024", "title": "2024"}, {"href": "/blog/2023", "title": "2023"}]},
+       {"href": "/about?x=1&y=2", "title": "About <us>", "active": False}]
+USERS = [{"name": "Alice", "email": "alice@example.com", "age": 31, "role": "admin", "active": True},
+         {"name": "bob", "email": "bob@example.org", "age": 25, "role": "user", "active": False},
+         {"name": "Carol O'Neil", "email": None, "age": 42, "role": "user", "active": True},
+         {"name": "dave", "email": "dave@example.com", "age": 25, "role": "editor", "active": True}]
+POSTS = [{"title": "Hello World", "slug": "hello-world", "author": "alice", "tags": ["intro", "news"],
+          "body": "<p>First post & more</p>", "views": 1520, "published": "2024-01-05"},
+         {"title": "Jinja tips", "slug": "jinja-tips", "author": "bob", "tags": ["howto"],
+          "body": "Use filters wisely. Macros help a lot. Keep templates small.", "views": 87,
+          "published": "2024-02-11"},
+         {"title": "Draft", "slug": "draft", "author": "alice", "tags": [], "body": "", "views": 0,
+          "published": None}]
+ORDER = {"id": 1042, "customer": {"name": "Jörg Müller", "email": "jorg@example.de"},
+         "items": [{"sku": "A-1", "name": "Widget", "qty": 2, "price": 9.99},
+                   {"sku": "B-22", "name": "Gadget \"Pro\"", "qty": 1, "price": 24.5},
+                   {"sku": "C-3", "name": "Cable", "qty": 3, "price": 3}],
+         "shipping": 4.95, "currency": "EUR", "notes": "Leave at the door <please>"}
+TREE = [{"name": "src", "children": [{"name": "main", "children": [{"name": "App.java", "children": []}]},
+                                     {"name": "test", "children": []}]},
+        {"name": "README.md", "children": []}]
+CTX = {"nav": NAV, "users": USERS, "posts": POSTS, "order": ORDER, "tree": TREE,
+       "site": {"name": "My Site", "url": "https://example.com", "year": 2024, "lang": "en"},
+       "user": {"name": "Ann", "roles": ["admin", "editor"], "prefs": {"theme": "dark"}, "email": "ann@x.io"}}
+
+LAYOUT = {
+    "base.html": "<!DOCTYPE html>\n<html lang=\"{{ site.lang }}\">\n<head>\n  <title>{% block title %}{{ site.name }}{% endblock %}</title>\n  {% block head %}<link rel=\"stylesheet\" href=\"/main.css\">{% endblock %}\n</head>\n<body>\n{% block nav %}{% include 'nav.html' %}{% endblock %}\n<main>{% block content %}{% endblock %}</main>\n{% block footer %}<footer>&copy; {{ site.year }} {{ site.name }}</footer>{% endblock %}\n</body>\n</html>",
+    "layout.html": "{% extends 'base.html' %}\n{% block title %}{% block page_title %}Page{% endblock %} | {{ super() }}{% endblock %}\n{% block content %}<div class=\"wrap\">{% block main %}{% endblock %}</div>{% block sidebar %}<aside>side</aside>{% endblock %}{% endblock %}",
+    "nav.html": "<nav>{% for item in nav %}<a href=\"{{ item.href }}\"{% if item.active %} class=\"active\"{% endif %}>{{ item.title }}</a>{% endfor %}</nav>",
+    "macros.html": "{% macro input(name, value='', type='text', label=none) -%}\n{% if label %}<label for=\"{{ name }}\">{{ label }}</label>{% endif %}<input type=\"{{ type }}\" name=\"{{ name }}\" id=\"{{ name }}\" value=\"{{ value }}\">\n{%- endmacro %}\n{% macro button(text, kind='primary') -%}<button class=\"btn btn-{{ kind }}\">{{ text }}</button>{%- endmacro %}\n{% macro card(title) -%}<div class=\"card\"><h3>{{ title }}</h3>{{ caller() }}</div>{%- endmacro %}\n{% macro _private() %}secret{% endmacro %}\n{% set version = '2.1' %}",
+    "post.html": "<article><h2>{{ post.title }}</h2><p>{{ post.body|striptags|truncate(30) }}</p></article>",
+    "footer.html": "<footer>{{ site.name }} {{ site.year }}</footer>",
+}
+
+CASES = []
+_counters = {}
+
+
+def case(cat, main, ctx=None, files=None, entry="main.html", ae=False, trim=False, lstrip=False, keep=False):
+    n = _counters.get(cat, 0) + 1
+    _counters[cat] = n
+    all_files = dict(files or {})
+    if main is not None:
+        all_files["main.html"] = main
+    ctx = json.loads(json.dumps(CTX if ctx is None else ctx, sort_keys=True))
+    CASES.append({"id": "%s-r%03d" % (cat, n), "files": all_files, "entry": entry, "context": ctx,
+                  "options": {"autoescape": ae, "trim_blocks": trim, "lstrip_blocks": lstrip,
+                              "keep_trailing_newline": keep}})
+
+
+def kind_of(e):
+    if isinstance(e, (jinja2.TemplateSyntaxError, jinja2.TemplateAssertionError)):
+        return "syntax"
+    if isinstance(e, jinja2.UndefinedError):
+        return "undefined"
+    if isinstance(e, (jinja2.TemplateNotFound, jinja2.TemplatesNotFound)):
+        return "notfound"
+    if isinstance(e, TypeError):
+        return "type"
+    return "runtime"
+
+
+def error_line(e, entry):
+    """The line Jinja2 reports for an error, when it lies in the entry template; else 0."""
+    if isinstance(e, jinja2.TemplateSyntaxError):
+        return e.lineno if e.name == entry and e.lineno else 0
+    tb = e.__traceback__
+    last = None
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".html"):
+            last = (name, tb.tb_lineno)
+        tb = tb.tb_next
+    return last[1] if last and last[0] == entry else 0
+
+
+def run(c):
+    files = c["files"]
+    o = c["options"]
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(lambda n: (files[n], n, lambda: True) if n in files else None),
+        undefined=jinja2.StrictUndefined, autoescape=o["autoescape"], trim_blocks=o["trim_blocks"],
+        lstrip_blocks=o["lstrip_blocks"], keep_trailing_newline=o["keep_trailing_newline"])
+    try:
+        out = env.get_template(c["entry"]).render(c["context"])
+    except RecursionError:
+        return False
+    except Exception as e:  # noqa: BLE001 - every error kind is an outcome
+        c["expect_error"] = kind_of(e)
+        line = error_line(e, c["entry"])
+        if line:
+            c["expect_line"] = line
+        return True
+    if " at 0x" in out or "\x00" in out:
+        return False
+    c["expect"] = out.replace("&#34;", "&quot;")
+    return True
+
+
+# ---------------------------------------------------------------- filters
+def filters():
+    F = [
+        ("upper", "{{ site.name|upper }}|{% for u in users %}{{ u.role|upper }} {% endfor %}"),
+        ("upper", "<h1>{{ post.title|upper }}</h1>", {"post": POSTS[0]}),
+        ("lower", "{{ user.email|lower }}|{{ 'ÄÖÜ Straße'|lower }}"),
+        ("lower", "{% for u in users %}{{ u.name|lower|capitalize }}{{ ', ' if not loop.last }}{% endfor %}"),
+        ("title", "{{ 'hello world from jinja'|title }}|{{ \"o'neil mc-donald\"|title }}"),
+        ("capitalize", "{{ 'hELLO wORLD'|capitalize }}|{{ post.slug|replace('-', ' ')|capitalize }}", {"post": POSTS[1]}),
+        ("trim", "[{{ '  padded  '|trim }}]|[{{ '--x--'|trim('-') }}]|[{{ order.notes|trim }}]"),
+        ("truncate", "{{ posts[1].body|truncate(20) }}|{{ posts[1].body|truncate(20, true) }}|{{ posts[1].body|truncate(25, false, '…') }}"),
+        ("truncate", "{{ 'short'|truncate(10) }}|{{ 'exactly ten'|truncate(11) }}|{{ 'a bit longer text'|truncate(12, leeway=0) }}"),
+        ("wordcount", "{{ posts[1].body|wordcount }} words|{{ ''|wordcount }}|{{ 'one-two three_four'|wordcount }}"),
+        ("join", "{{ user.roles|join(', ') }}|{{ users|map(attribute='name')|join(' / ') }}|{{ [1, 2, 3]|join }}"),
+        ("join", "{{ users|join(', ', attribute='age') }}"),
+        ("join", "{{ posts[0].tags|join(', ')|default('untagged', true) }}|{{ posts[2].tags|join(', ')|default('untagged', true) }}"),
+        ("replace", "{{ 'Hello World'|replace('o', '0') }}|{{ 'aaa'|replace('a', 'b', 2) }}|{{ order.customer.name|replace('ü', 'ue') }}"),
+        ("default", "{{ user.nickname|default(user.name) }}|{{ none|default('n/a') }}|{{ ''|default('empty', true) }}"),
+        ("default", "{% for u in users %}{{ u.email|default('no email', true) }};{% endfor %}"),
+        ("default", "{{ missing|d('fallback') }}|{{ user.prefs.font|default('sans') }}"),
+        ("length", "{{ users|length }} users, {{ posts|count }} posts, {{ user.name|length }} chars, {{ {}|length }}"),
+        ("first", "{{ users|first }}|{{ (users|first).name }}|{{ 'abc'|first }}"),
+        ("last", "{{ (users|last).name }}|{{ [1, 2, 3]|last }}|{{ 'xyz'|last }}"),
+        ("sort", "{% for u in users|sort(attribute='age') %}{{ u.name }}({{ u.age }}) {% endfor %}"),
+        ("sort", "{% for u in users|sort(attribute='age,name') %}{{ u.name }} {% endfor %}|{{ ['b', 'A', 'c']|sort }}|{{ ['b', 'A', 'c']|sort(case_sensitive=true) }}"),
+        ("sort", "{{ users|sort(attribute='name', reverse=true)|map(attribute='name')|list }}"),
+        ("map", "{{ users|map(attribute='name')|map('upper')|list }}|{{ ['1', '2']|map('int')|sum }}"),
+        ("map", "{{ users|map(attribute='nick', default='-')|join(',') }}"),
+        ("select", "{{ [1, 2, 3, 4, 5, 6]|select('even')|list }}|{{ users|selectattr('active')|map(attribute='name')|join(', ') }}"),
+        ("select", "{{ users|rejectattr('active')|map(attribute='name')|list }}|{{ users|selectattr('role', 'equalto', 'user')|list|length }}"),
+        ("select", "{{ [0, 1, '', 'a', none]|select|list }}|{{ [3, 12, 7]|reject('gt', 5)|list }}"),
+        ("groupby", "{% for role, members in users|groupby('role') %}{{ role }}: {{ members|map(attribute='name')|join(', ') }}\n{% endfor %}"),
+        ("groupby", "{% for g in users|groupby('age') %}{{ g.grouper }}={{ g.list|length }};{% endfor %}"),
+        ("dictsort", "{% for k, v in order.customer|dictsort %}{{ k }}: {{ v }}\n{% endfor %}"),
+        ("dictsort", "{{ {'b': 2, 'a': 3, 'c': 1}|dictsort(by='value') }}|{{ {'B': 1, 'a': 2}|dictsort(true) }}"),
+        ("sum", "{{ order['items']|sum(attribute='qty') }}|{{ [1.5, 2.25]|sum }}|{{ [1, 2]|sum(start=10) }}"),
+        ("round", "{{ 2.5|round }}|{{ 3.14159|round(3) }}|{{ 2.7|round(0, 'floor') }}|{{ 2.1|round(0, 'ceil') }}|{{ 1234.5678|round(-2) }}"),
+        ("round", "{% for i in order['items'] %}{{ (i.qty * i.price)|round(2) }} {% endfor %}"),
+        ("format", "{{ '%s has %d items'|format(user.name, 3) }}|{{ '%.2f'|format(9.999) }}|{{ '%05.1f%%'|format(42.125) }}"),
+        ("format", "{{ '%-10s|'|format('left') }}{{ '%10s|'|format('right') }}{{ '%x %o %e'|format(255, 8, 12345.678) }}"),
+        ("int", "{{ '42'|int + 1 }}|{{ '3.9'|int }}|{{ 'abc'|int }}|{{ 'abc'|int(7) }}|{{ '0x1A'|int(base=16) }}|{{ 4.99|int }}"),
+        ("float", "{{ '3.5'|float * 2 }}|{{ 'x'|float }}|{{ 10|float }}|{{ '1e3'|float }}"),
+        ("abs", "{{ -5|abs }}|{{ (-3.5)|abs }}|{{ (2 - 10)|abs }}"),
+        ("string", "{{ 42|string ~ '!' }}|{{ [1, 'a']|string }}|{{ none|string }}|{{ true|string|upper }}"),
+        ("list", "{{ 'hi'|list }}|{{ user.prefs|list }}|{{ range(2, 8, 2)|list }}"),
+        ("unique", "{{ users|map(attribute='role')|unique|list }}|{{ ['a', 'A', 'b']|unique|list }}|{{ ['a', 'A']|unique(case_sensitive=true)|list }}"),
+        ("min", "{{ [4, 2, 8]|min }}|{{ users|min(attribute='age') }}|{{ ['b', 'A', 'c']|min }}"),
+        ("max", "{{ users|max(attribute='age')|attr('name') }}|{{ [1.5, 3, 2]|max }}|{{ 'hello'|max }}"),
+        ("reverse", "{{ 'stressed'|reverse }}|{{ [1, 2, 3]|reverse|list }}|{% for u in users|reverse %}{{ u.name }} {% endfor %}"),
+        ("batch", "<table>{% for row in range(7)|batch(3, '-') %}<tr>{% for c in row %}<td>{{ c }}</td>{% endfor %}</tr>{% endfor %}</table>"),
+        ("slice", "{% for col in users|slice(2) %}<ul>{% for u in col %}<li>{{ u.name }}</li>{% endfor %}</ul>{% endfor %}"),
+        ("slice", "{{ range(10)|slice(3)|list }}|{{ range(5)|slice(3, 'x')|list }}"),
+        ("center", "[{{ 'title'|center(15) }}]|[{{ 'ab'|center(5) }}]"),
+        ("indent", "<div>\n{{ 'line one\nline two\n\nline four'|indent(4) }}\n</div>"),
+        ("indent", "{{ 'a\nb'|indent(2, true) }}|{{ 'a\n\nb'|indent('> ', blank=true) }}"),
+        ("wordwrap", "{{ 'The quick brown fox jumps over the lazy dog near the river bank'|wordwrap(20) }}"),
+        ("wordwrap", "{{ 'supercalifragilistic word'|wordwrap(8) }}|{{ 'a b c d'|wordwrap(3, wrapstring='<br>') }}"),
+        ("striptags", "{{ posts[0].body|striptags }}|{{ '<p>a  <b>bold</b>\n text</p>'|striptags }}|{{ 'x &amp; y <!-- c -->'|striptags }}"),
+        ("escape", "{{ order['items'][1].name|e }}|{{ '<a href=\"x\">'|escape }}|{{ order.notes|forceescape }}"),
+        ("safe", "{{ posts[0].body|safe }}|{{ posts[0].body }}", None, {"ae": True}),
+        ("urlencode", "{{ 'a b&c=d/é'|urlencode }}|{{ {'q': 'jinja templates', 'page': 2}|urlencode }}"),
+        ("urlize", "{{ 'Visit https://example.com/page?x=1 or www.example.org now'|urlize }}"),
+        ("urlize", "{{ 'mail me: alice@example.com'|urlize }}|{{ 'https://example.com/very/long/path'|urlize(20, true) }}"),
+        ("tojson", "<script>var cfg = {{ user|tojson }};</script>"),
+        ("tojson", "{{ {'html': '<b>&</b>', 'n': [1, 2.5, none, true]}|tojson(indent=2) }}"),
+        ("xmlattr", "<input{{ {'type': 'text', 'name': 'q', 'placeholder': 'Search \"all\"', 'disabled': none}|xmlattr }}>", None, {"ae": True}),
+        ("xmlattr", "<a{{ {'href': nav[2].href, 'class': 'nav-link'}|xmlattr(false) }}>x</a>", None, {"ae": True}),
+        ("filesizeformat", "{{ 123|filesizeformat }}|{{ 1500000|filesizeformat }}|{{ 1048576|filesizeformat(true) }}|{{ 0|filesizeformat }}"),
+        ("attr", "{{ user|attr('name') }}|{{ (users|first)|attr('email') }}"),
+        ("items", "{% for k, v in user.prefs|items %}{{ k }}={{ v }}{% endfor %}|{{ {'a': 1}|items|list }}"),
+        ("pprint", "{{ user|pprint }}|{{ [1, 'two', none]|pprint }}"),
+        ("chain", "{{ users|selectattr('active')|sort(attribute='name')|map(attribute='name')|map('title')|join(', ') }}"),
+        ("chain", "{{ posts|map(attribute='tags')|sum(start=[])|unique|sort|join(' #')|trim }}"),
+        ("chain", "{{ order['items']|map(attribute='price')|map('round', 1)|list }}|{{ '  Hello, World  '|trim|lower|replace(',', '')|split|default('x') }}"),
+    ]
+    for entry in F:
+        name, main = entry[0], entry[1]
+        ctx = entry[2] if len(entry) > 2 and entry[2] is not None else None
+        opts = entry[3] if len(entry) > 3 else {}
+        case("filters/" + name, main, ctx, **opts)
+
+
+# ---------------------------------------------------------------- inherit/extends
+def inherit():
+    C = "inherit/extends"
+    L = LAYOUT
+    case(C, "{% extends 'base.html' %}{% block content %}<p>Welcome</p>{% endblock %}", files=L)
+    case(C, "{% extends 'layout.html' %}{% block page_title %}Blog{% endblock %}{% block main %}{% for p in posts %}{% include 'post.html' %}{% endfor %}{% endblock %}", files=L)
+    case(C, "{% extends 'layout.html' %}{% block sidebar %}{{ super() }}<aside>more</aside>{% endblock %}{% block main %}M{% endblock %}", files=L)
+    case(C, "{% extends 'layout.html' %}{% block head %}{{ super() }}\n  <script src=\"/app.js\"></script>{% endblock %}", files=L)
+    case(C, "{% extends 'layout.html' %}{% block footer %}{% endblock %}{% block nav %}{% endblock %}{% block title %}Only{% endblock %}", files=L)
+    case(C, "{% extends 'layout.html' %}{% block page_title %}{{ user.name }}'s profile{% endblock %}{% block main %}<dl>{% for k, v in user.prefs.items() %}<dt>{{ k }}</dt><dd>{{ v }}</dd>{% endfor %}</dl>{% endblock %}", files=L, ae=True)
+    f3 = dict(L, **{"blog.html": "{% extends 'layout.html' %}{% block page_title %}Blog{% endblock %}{% block main %}<section>{% block posts %}{% endblock %}</section>{% endblock %}"})
+    case(C, "{% extends 'blog.html' %}{% block posts %}{% for p in posts if p.published %}<h2>{{ p.title }}</h2>{% endfor %}{% endblock %}", files=f3)
+    case(C, "{% extends 'blog.html' %}{% block page_title %}{{ super() }} &raquo; Archive{% endblock %}", files=f3)
+    case(C, "{% extends 'blog.html' %}{% block main %}[{{ super() }}]{% endblock %}{% block posts %}P{% endblock %}", files=f3)
+    case(C, "{% extends 'blog.html' %}{% block sidebar %}{{ self.page_title() }}{% endblock %}", files=f3)
+    case(C, "{% extends 'layout.html' %}{% block main %}{{ undefined_var }}{% endblock %}", files=L)
+    case(C, "{% extends 'layout.html' %}\n{% block main %}\n  {{ posts[0].title }}\n{% endblock %}", files=L, trim=True, lstrip=True)
+    case(C, "{% extends 'base.html' %}Text outside blocks is ignored{% block content %}in{% endblock %}", files=L)
+    case(C, "{% extends 'basee.html' %}", files=L)
+    case(C, "{% extends 'base.html' %}{% block content %}{% block inner %}nested{% endblock %}{% endblock %}", files=L)
+    case(C, "{% extends 'base.html' %}{% block content %}{% for p in posts %}{{ loop.index }}{% endfor %}{% endblock %}{% block content %}again{% endblock %}", files=L)
+    case(C, "{% extends 'base.html' %}{% block content %}x{% endblock %}{% endblock %}", files=L)
+    pages = {"page.html": "<h1>{% block heading %}{{ title|default('Untitled') }}{% endblock %}</h1>{% block body %}{% endblock %}",
+             "admin.html": "{% extends 'page.html' %}{% block heading %}Admin: {{ super() }}{% endblock %}{% block body %}<ul>{% block items %}{% endblock %}</ul>{% endblock %}"}
+    case(C, "{% extends 'admin.html' %}{% block items %}{% for u in users %}<li>{{ u.name }}</li>{% endfor %}{% endblock %}", files=pages)
+    case(C, "{% extends 'admin.html' %}{% set title = 'Users' %}{% block items %}{{ title }}{% endblock %}", files=pages)
+    case(C, "{% extends 'admin.html' %}{% block heading %}{{ super() }}!{% endblock %}", dict(CTX, title="Dash"), files=pages)
+    case(C, "{% extends ('admin' if user.roles else 'page') ~ '.html' %}{% block body %}B{% endblock %}", files=pages)
+
+
+# ---------------------------------------------------------------- loops/for
+def loops():
+    C = "loops/for"
+    case(C, "<ul>\n{% for item in nav %}\n  <li{% if item.active %} class=\"active\"{% endif %}><a href=\"{{ item.href }}\">{{ item.title }}</a></li>\n{% endfor %}\n</ul>", ae=True, trim=True, lstrip=True)
+    case(C, "{% for item in nav %}{{ item.title }}{% if item.children %} ({% for c in item.children %}{{ c.title }}{% if not loop.last %}, {% endif %}{% endfor %}){% endif %}\n{% endfor %}")
+    case(C, "<table>{% for u in users %}<tr class=\"{{ loop.cycle('odd', 'even') }}\"><td>{{ loop.index }}</td><td>{{ u.name }}</td></tr>{% endfor %}</table>")
+    case(C, "{% for u in users %}{{ loop.index0 }}/{{ loop.length }}/{{ loop.revindex }}/{{ loop.revindex0 }}{{ '|' if not loop.last }}{% endfor %}")
+    case(C, "{% for p in posts %}{{ p.title }}{% else %}No posts yet.{% endfor %}|{% for p in [] %}x{% else %}No posts yet.{% endfor %}")
+    case(C, "{% for u in users if u.active %}{{ u.name }}{{ ',' if not loop.last }}{% endfor %}")
+    case(C, "{% for u in users|sort(attribute='age') %}{% if loop.changed(u.age) %}[{{ u.age }}] {% endif %}{{ u.name }} {% endfor %}")
+    case(C, "{% for u in users %}{{ loop.previtem.name if loop.previtem else '^' }}>{{ u.name }}>{{ loop.nextitem.name if loop.nextitem else '$' }} {% endfor %}")
+    case(C, "{% for key, value in user.prefs.items() %}{{ key }}={{ value }}{% endfor %}|{% for k in user.prefs %}{{ k }}{% endfor %}")
+    case(C, "{% for node in tree recursive %}<li>{{ node.name }}{% if node.children %}<ul>{{ loop(node.children) }}</ul>{% endif %}</li>{% endfor %}")
+    case(C, "{% for node in tree recursive %}{{ '  ' * (loop.depth - 1) }}- {{ node.name }} (d{{ loop.depth0 }})\n{{ loop(node.children) }}{% endfor %}")
+    case(C, "{% for row in range(1, 4) %}{% for col in range(1, 4) %}{{ row * col }}{{ '\t' if not loop.last }}{% endfor %}\n{% endfor %}")
+    case(C, "{% for i in range(3) %}{% for j in range(2) %}{{ loop.index }}{{ i }}{% endfor %};{% endfor %}")
+    case(C, "{% for a, b in [(1, 'one'), (2, 'two')] %}{{ a }}:{{ b }} {% endfor %}|{% for x, y in users %}{% endfor %}")
+    case(C, "{% for i in order['items'] %}{{ i.sku }} x{{ i.qty }} @ {{ '%.2f'|format(i.price) }}\n{% endfor %}Total: {{ '%.2f'|format(order['items']|sum(attribute='price')) }}")
+    case(C, "{% for u in users %}{% set name = u.name %}{% endfor %}{{ name is defined }}")
+    case(C, "{% for c in 'abc' %}{{ c }}{{ loop.index }}{% endfor %}|{% for x in range(0) %}{% else %}empty{% endfor %}")
+    case(C, "{% for u in users %}{{ loop.first and 'FIRST ' or '' }}{{ u.name }}{{ loop.last and ' LAST' or '' }};{% endfor %}")
+    case(C, "{% for x in 42 %}{% endfor %}")
+    case(C, "{% for u in users %}{{ u.name }}{% endfor %}{{ loop.index }}")
+    case(C, "{% for tag in posts|map(attribute='tags')|sum(start=[])|unique %}#{{ tag }} {% endfor %}")
+    case(C, "{% for i in range(10) if i is odd %}{{ i }}{% else %}none{% endfor %}|{{ loop is defined }}")
+
+
+# ---------------------------------------------------------------- whitespace/ctl
+def whitespace():
+    C = "whitespace/ctl"
+    t = "<ul>\n  {% for item in nav %}\n    <li>{{ item.title }}</li>\n  {% endfor %}\n</ul>\n"
+    case(C, t)
+    case(C, t, trim=True)
+    case(C, t, lstrip=True)
+    case(C, t, trim=True, lstrip=True)
+    case(C, t, trim=True, lstrip=True, keep=True)
+    case(C, "<ul>\n  {%- for item in nav %}\n    <li>{{ item.title }}</li>\n  {%- endfor %}\n</ul>")
+    case(C, "{% for u in users -%}\n  {{ u.name }}\n{%- endfor %}")
+    case(C, "Dear {{ user.name }},\n\n{% if user.roles %}\nYour roles:\n{% for r in user.roles %}\n  * {{ r }}\n{% endfor %}\n{% endif %}\nRegards,\nThe team\n", trim=True, keep=True)
+    case(C, "  {% if true %}\n  yes\n  {% endif %}\n", lstrip=True, trim=True)
+    case(C, "  {%+ if true %}\n  yes\n  {%+ endif %}\n", lstrip=True, trim=True)
+    case(C, "a  {#- comment -#}  b|{# keep #} c\n  {#- x #}\nd")
+    case(C, "{% macro row(x) -%}\n  <td>{{ x }}</td>\n{%- endmacro %}\n<tr>\n{%- for c in [1, 2] %}\n  {{ row(c) }}\n{%- endfor %}\n</tr>")
+    case(C, "{% set greeting -%}\n   Hello   \n{%- endset %}[{{ greeting }}]")
+    case(C, "line1\r\n{% if true %}\r\nline2\r\n{% endif %}\r\nline3\r\n", trim=True)
+    case(C, "text\n{% raw %}\n  {{ not parsed }}\n{% endraw %}\nend", trim=True, lstrip=True)
+    case(C, "<p>\n    {{- user.name -}}\n</p>")
+    case(C, "{%- if true -%}   \n\n  x  \n\n   {%- endif -%}")
+    case(C, "{{ 'a' }}\n{{ 'b' }}\n\n{% if false %}{% endif %}\n", keep=True)
+    case(C, "{% for i in range(3) %}\n{{ i }}\n{% endfor %}\n", trim=True)
+    case(C, "<div>\n    {% block content %}\n    body\n    {% endblock %}\n</div>", lstrip=True, trim=True)
+    case(C, "\t{% if true %}\n\tTAB\n\t{% endif %}", lstrip=True)
+
+
+# ---------------------------------------------------------------- lexical/syntax
+def lexical():
+    C = "lexical/syntax"
+    case(C, "{{ \"double\" }}|{{ 'single' }}|{{ 'esc\\'aped' }}|{{ 'new\\nline' }}|{{ 'tab\\tx' }}")
+    case(C, "{{ 1_000_000 }}|{{ 0x1F }}|{{ 0o17 }}|{{ 0b101 }}|{{ 1e3 }}|{{ 2.5E-1 }}|{{ .5 if false else 1.0 }}")
+    case(C, "{{ 'a' 'b' 'c' }}|{{ \"con\" 'cat' }}")
+    case(C, "{# a comment with {{ tags }} and {% blocks %} #}visible")
+    case(C, "{% raw %}{{ user.name }} and {% if %}{% endraw %}|{{ user.name }}")
+    case(C, "{{user.name}}|{{   user.name   }}|{%if true%}t{%endif%}")
+    case(C, "{{ user\n  .name }}|{{ [\n 1,\n 2,\n] }}|{{ {\n'a': 1,\n} }}")
+    case(C, "{{ '{{' }}not a tag{{ '}}' }}|{{ '{%' }}")
+    case(C, "{{ true }}|{{ True }}|{{ false }}|{{ none }}|{{ None }}|{{ TRUE is defined }}")
+    case(C, "{{ user.name }")
+    case(C, "{% if user %}open")
+    case(C, "{{ 'unterminated }}")
+    case(C, "{% for %}{% endfor %}")
+    case(C, "{{ 1 + }}")
+    case(C, "{% endif %}")
+    case(C, "Hello\n{{ user.name\n}}\n{% if %}")
+    case(C, "{{ (1, 2) }}|{{ (1,) }}|{{ () }}|{{ [] }}|{{ {} }}")
+    case(C, "{{ 'ü\\u00e9\\x41' }}|{{ '\\\\' }}|{{ r'\\n' is defined }}")
+    case(C, "{% if true %}x{% else %}y{% else %}z{% endif %}")
+    case(C, "{{ foo.bar.}}")
+    case(C, "{% set 1x = 2 %}")
+    case(C, "{{ a = 1 }}")
+
+
+# ---------------------------------------------------------------- errors
+def errors():
+    C = "errors/syntax"
+    case(C, "{% for u in users %}{{ u.name }}")
+    case(C, "{% if user %}\n  {% for r in user.roles %}\n    {{ r }}\n  {% endif %}\n{% endfor %}")
+    case(C, "{{ user.name|nosuchfilter }}")
+    case(C, "{% if user is nosuchtest %}{% endif %}")
+    case(C, "{% block a %}{% endblock %}{% block a %}{% endblock %}")
+    case(C, "{% macro m(a, a) %}{% endmacro %}")
+    case(C, "{% macro m(a=1, b) %}{% endmacro %}")
+    case(C, "{% include %}")
+    case(C, "{% from 'macros.html' import _private %}", files=LAYOUT)
+    case(C, "{% extends 'base.html' %}{% block content %}\n{% endblok %}", files=LAYOUT)
+    case(C, "line 1\nline 2\n{{ user.name ~ }}\n")
+    case(C, "{% with %}x{% endwith %}")
+    case(C, "{% set x %}{% endset %}{% set %}")
+    case(C, "{{ users[ }}")
+    case(C, "{% call %}{% endcall %}")
+    case(C, "{% filter %}x{% endfilter %}")
+    case(C, "{% unknowntag %}")
+    case(C, "ok", files={"bad.html": "{% if %}"}, entry="bad.html")
+    C = "errors/undefined"
+    case(C, "Hello {{ usr.name }}!")
+    case(C, "{{ user.nickname }}")
+    case(C, "{{ user.prefs.font.size }}")
+    case(C, "line1\nline2\n{{ users[10].name }}")
+    case(C, "{% for p in post %}{% endfor %}")
+    case(C, "{{ user.name ~ user.surname }}")
+    case(C, "{% if user.missing %}x{% endif %}")
+    case(C, "{{ missing_func() }}")
+    case(C, "{{ user.missing_method() }}")
+    case(C, "{{ missing|upper }}")
+    case(C, "{{ missing + 1 }}")
+    case(C, "{% include 'nav.html' %}", {"site": CTX["site"]}, files=LAYOUT)
+    case(C, "{% extends 'base.html' %}{% block content %}{{ pst.title }}{% endblock %}", files=LAYOUT)
+    case(C, "{% macro show(u) %}\n{{ u.nam }}\n{% endmacro %}\n{{ show(user) }}")
+    case(C, "{{ missing['key'] }}")
+    case(C, "{{ missing|length }}")
+    C = "errors/type"
+    case(C, "Total: {{ order.shipping + ' EUR' }}")
+    case(C, "{{ 'Items: ' + order['items']|length }}")
+    case(C, "{{ user.name() }}")
+    case(C, "{{ users + user }}")
+    case(C, "{{ users|sum }}")
+    case(C, "{{ none|length }}")
+    case(C, "{{ user.roles * 'x' }}")
+    case(C, "{{ 5 < 'a' }}")
+    case(C, "{{ users|sort }}")
+    case(C, "{{ range('3') }}")
+    case(C, "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, 2) }}")
+    case(C, "{% macro m(a) %}{{ a }}{% endmacro %}{{ m(b=1) }}")
+    case(C, "{{ 'abc'[none:'x'] }}")
+    case(C, "{{ -'x' }}")
+    case(C, "{{ {}|join(1) }}|{{ [1, 2]|join(', ') }}{{ [[1]] | join }}")
+    case(C, "{{ 10|round('x') }}")
+    case(C, "{% for a, b in users %}{% endfor %}")
+    C = "errors/runtime"
+    case(C, "Average: {{ order.shipping / 0 }}")
+    case(C, "{{ 10 // 0 }}")
+    case(C, "{{ 10 % 0 }}")
+    case(C, "{{ '%d items'|format('x') }}")
+    case(C, "{{ users|batch(0)|list }}")
+    case(C, "{% for a, b in [(1, 2, 3)] %}{% endfor %}")
+    case(C, "{{ [1, 2]|first(3) }}")
+    case(C, "{{ 'abc'|indent(width=none) }}")
+    case(C, "{% extends 'req.html' %}", files={"req.html": "{% block body required %}{% endblock %}"})
+    case(C, "{{ {'a': 1}|dictsort(by='x') }}")
+    case(C, "{{ [1, 2][5] }}")
+    case(C, "{{ users|map('nosuchfilter')|list }}")
+    case(C, "{{ [3, 1]|select('nosuchtest')|list }}")
+    case(C, "{{ 'x'|wordwrap(0) }}")
+    case(C, "{{ 'abc'|truncate(1) }}")
+    case(C, "{{ '%s %s'|format('a') }}")
+    case(C, "{% set a, b = [1] %}")
+    C = "errors/notfound"
+    case(C, "{% include 'sidebar.html' %}", files=LAYOUT)
+    case(C, "{% import 'forms.html' as forms %}", files=LAYOUT)
+    case(C, "{% from 'helpers/format.html' import money %}", files=LAYOUT)
+    case(C, "{% extends 'layouts/' ~ 'main.html' %}", files=LAYOUT)
+    case(C, "{% include ['a.html', 'b.html'] %}", files=LAYOUT)
+    case(C, "{% include 'missing.html' ignore missing %}ok|{% include 'nav.html' %}", files=LAYOUT)
+    case(C, "{% include ['missing.html', 'footer.html'] %}", files=LAYOUT)
+    case(C, "{% extends 'layout.html' %}", files={"layout.html": "{% extends 'nothere.html' %}"})
+    case(C, "{% include tpl %}", dict(CTX, tpl="partials/x.html"), files=LAYOUT)
+    case(C, "{% include 'Nav.html' %}", files=LAYOUT)
+    case(C, "{% include 'post.html' %}", dict(CTX, post=POSTS[0]), files={"post.html": "{% include 'meta.html' %}"})
+    case(C, "{% for p in posts %}{% include 'post-' ~ p.slug ~ '.html' %}{% endfor %}", files=LAYOUT)
+    case(C, "{% import 'macros.html' as m %}{% include 'x/' ~ m.version ~ '.html' %}", files=LAYOUT)
+    case(C, "{% set t = 'gone.html' %}{% import t as g %}", files=LAYOUT)
+    case(C, "{% include none %}", files=LAYOUT)
+
+
+# ---------------------------------------------------------------- output/repr
+def output():
+    C = "output/repr"
+    for m in ["{{ user.roles }}|{{ user.prefs }}", "{{ order['items'][0] }}", "{{ 1.0 }}|{{ 3.0 * 2 }}|{{ 10 / 4 }}|{{ 10 / 5 }}|{{ 1e20 }}|{{ 1e-7 }}",
+              "{{ [1, 'two', none, true, 2.5] }}", "{{ (1, 'a') }}|{{ ('solo',) }}", "{{ {'k': [1, {'n': none}]} }}",
+              "{{ \"it's\" }}|{{ [\"it's\", 'say \"hi\"'] }}", "{{ ['a\\nb', 'tab\\t', 'back\\\\slash'] }}",
+              "{{ 0.1 + 0.2 }}|{{ 1/3 }}|{{ 2**0.5 }}|{{ 100000000000000000000 }}|{{ 1.5e16 }}|{{ 123456789.125 }}",
+              "{{ range(3) }}|{{ range(1, 10, 2) }}", "{{ true }}{{ false }}{{ none }}", "{{ ['é', 'ü'] }}|{{ {'ключ': 'значение'} }}",
+              "{{ users|map(attribute='age')|list }}|{{ users|selectattr('active')|map(attribute='email')|list }}",
+              "{{ -0.0 }}|{{ 0.0 }}|{{ -5 // 2 }}|{{ -5 % 3 }}|{{ 7 / 7 }}", "{{ 'x' * 3 }}|{{ [0] * 3 }}|{{ 2 ** 10 }}|{{ 2 ** -1 }}",
+              "{{ order.customer }}", "{{ [[1, 2], [3]] }}|{{ [(1, 2)] }}|{{ {1: 'a', 2.5: 'b', none: 'c'} }}",
+              "{{ users[0].items()|list }}"]:
+        case(C, m)
+    case(C, "{{ user.roles }}|{{ order['items'][1].name }}", ae=True)
+
+
+# ---------------------------------------------------------------- unicode/text
+def unicode():
+    C = "unicode/text"
+    for m in ["{{ order.customer.name }} <{{ order.customer.email }}>", "{{ 'naïve café'|upper }}|{{ 'ÉCOLE'|lower }}|{{ 'straße'|upper }}",
+              "{{ '日本語テキスト'|length }}|{{ '日本語テキスト'[1:3] }}|{{ '日本語'|reverse }}", "{{ '😀 smile'|length }}|{{ '😀👍🏽'|list }}|{{ '😀x'[0] }}",
+              "{{ 'ﬁ ligature'|upper }}|{{ 'İstanbul'|lower|length }}", "{{ 'café'|center(10, '*') if false else 'café'|center(10) }}|",
+              "{{ 'Ελληνικά κείμενα'|title }}|{{ 'привет мир'|capitalize }}", "{{ 'e\u0301'|length }}|{{ 'e\u0301'|upper }}",
+              "{{ '→ • ©'|urlencode }}|{{ 'über'|urlencode }}", "{{ '<ü & ö>'|e }}|{{ {'name': 'Jörg'}|tojson }}|{{ '😀'|tojson }}",
+              "{{ 'ａｂｃ'|upper }}|{{ 'ǅ'|lower }}{{ 'ǆ'|title }}", "{{ 'mañana está aquí'|wordcount }}|{{ 'mañana está aquí'|truncate(9, true) }}",
+              "{{ ['b', 'ä', 'a', 'Z']|sort }}|{{ ['b', 'ä', 'a', 'Z']|sort(case_sensitive=true) }}", "{{ 'Ⅻ'|lower }}|{{ 'ß'|capitalize }}|{{ 'ŉ'|upper }}",
+              "{{ '%s→%5s|'|format('ä', 'ö') }}|{{ '日本'|center(6) }}|", "{{ 'a\u00a0b c'|wordcount }}|{{ '\u2003x\u2003'|trim }}|",
+              "{% for ch in 'añ😀' %}[{{ ch }}]{% endfor %}", "{{ 'Ünïcödé'|replace('ö', 'oe')|lower }}|{{ 'ÀÉÎ'|first }}{{ 'ÀÉÎ'|last }}",
+              "{{ 'ß' == 'ss' }}|{{ 'é' < 'z' }}|{{ 'Z' < 'a' }}"]:
+        case(C, m)
+
+
+# ---------------------------------------------------------------- undefined/handled
+def undefined():
+    C = "undefined/handled"
+    for m in ["{% if user.nickname is defined %}{{ user.nickname }}{% else %}{{ user.name }}{% endif %}",
+              "{{ user.nickname|default(user.name) }}|{{ missing|default('') }}|",
+              "{{ 'yes' if missing is undefined else 'no' }}|{{ missing is not defined }}",
+              "{% if missing is defined and missing.x %}x{% else %}safe{% endif %}",
+              "{{ user.prefs.lang|default(site.lang) }}|{{ (user.prefs.font or 'x') if user.prefs.font is defined else 'none' }}",
+              "{% for u in users %}{{ u.nick|default(u.name|lower) }} {% endfor %}",
+              "{{ missing|default(none) is none }}|{{ missing|default([])|length }}",
+              "{% set title = page_title|default('Home') %}<title>{{ title }}</title>",
+              "{{ users[9] is defined }}|{{ user['x'] is defined }}|{{ user.prefs['theme'] is defined }}",
+              "{% if missing %}x{% endif %}", "{{ missing or 'fallback' }}", "{{ missing is none }}",
+              "{{ user.x.y is defined }}", "{{ missing|string }}", "{{ [missing]|length }}",
+              "{{ 'x' if false else missing|default('d') }}", "{% for x in missing|default([]) %}{{ x }}{% else %}empty{% endfor %}",
+              "{{ missing is defined or user is defined }}|{{ missing is undefined and 'u' }}",
+              "{{ none is defined }}|{{ none|default('n') }}|{{ none|default('n', true) }}",
+              "{{ user.get('nick', 'none') }}|{{ user.get('name') }}|{{ user.get('zz') }}"]:
+        case(C, m)
+
+
+# ---------------------------------------------------------------- globals/builtin
+def globals_():
+    C = "globals/builtin"
+    for m in ["{% for i in range(1, 6) %}{{ i }}{% endfor %}|{{ range(10, 0, -3)|list }}",
+              "{{ dict(a=1, b='x') }}|{{ dict(user.prefs, size=12)|dictsort }}",
+              "{% set c = cycler('odd', 'even') %}{% for u in users %}<tr class=\"{{ c.next() }}\">{% endfor %}|{{ c.current }}",
+              "{% set c = cycler(1, 2, 3) %}{{ c.next() }}{{ c.next() }}{% do c.reset() if false %}",
+              "{% set c = cycler('a', 'b') %}{{ c.next() }}{{ c.next() }}{{ c.next() }}{{ c.reset() }}{{ c.next() }}",
+              "{% set sep = joiner(' | ') %}{% for item in nav %}{{ sep() }}{{ item.title }}{% endfor %}",
+              "{% set j = joiner() %}{{ j() }}{{ j() }}{{ j() }}",
+              "{% set ns = namespace(total=0, names=[]) %}{% for i in order['items'] %}{% set ns.total = ns.total + i.qty * i.price %}{% endfor %}{{ ns.total|round(2) }}",
+              "{% set ns = namespace(found=false) %}{% for u in users %}{% if u.role == 'admin' %}{% set ns.found = true %}{% endif %}{% endfor %}{{ ns.found }}",
+              "{% set ns = namespace(a=1) %}{{ ns.a }}|{{ ns.b is defined }}",
+              "{{ range(5)|list|length }}|{{ range(3)|sum }}|{{ range(2, 3)|list }}",
+              "{{ range(100000000)|length }}|{{ range(0, -5, -1)|list }}", "{{ range(1, 2, 0) }}",
+              "{{ dict() }}|{{ dict(x=none)['x'] is none }}", "{{ namespace }}" if False else "{{ cycler('a').current }}",
+              "{% set ns = namespace() %}{% set ns.items = [1] %}{{ ns.items }}",
+              "{{ range(3)|map('string')|join('-') }}|{{ range(3) is iterable }}"]:
+        case(C, m)
+
+
+# ---------------------------------------------------------------- call/block
+def calls():
+    C = "call/block"
+    L = LAYOUT
+    case(C, "{% import 'macros.html' as ui %}{% call ui.card('Profile') %}<p>{{ user.name }}</p>{% endcall %}", files=L, ae=True)
+    case(C, "{% macro dialog(title, cls='info') %}<div class=\"dialog {{ cls }}\"><h2>{{ title }}</h2><div>{{ caller() }}</div></div>{% endmacro %}{% call dialog('Warning', 'warn') %}Disk almost full: {{ 95 }}%{% endcall %}")
+    case(C, "{% macro list_users(users) %}<ul>{% for u in users %}<li>{{ caller(u) }}</li>{% endfor %}</ul>{% endmacro %}{% call(u) list_users(users) %}{{ u.name }} &lt;{{ u.email or '-' }}&gt;{% endcall %}")
+    case(C, "{% macro table(rows, cols) %}<table>{% for r in rows %}<tr>{% for c in cols %}<td>{{ caller(r, c) }}</td>{% endfor %}</tr>{% endfor %}</table>{% endmacro %}{% call(row, col) table(users[:2], ['name', 'age']) %}{{ row[col] }}{% endcall %}")
+    case(C, "{% macro wrap(tag='div') %}<{{ tag }}>{{ caller() }}</{{ tag }}>{% endmacro %}{% call wrap('section') %}{% call wrap() %}inner{% endcall %}{% endcall %}")
+    case(C, "{% macro twice() %}{{ caller() }}{{ caller() }}{% endmacro %}{% set n = namespace(i=0) %}{% call twice() %}{% set n.i = n.i + 1 %}{{ n.i }}{% endcall %}")
+    case(C, "{% macro m() %}{{ caller is defined }}{% endmacro %}{{ m() }}|{% call m() %}x{% endcall %}")
+    case(C, "{% macro m() %}{{ caller() }}{% endmacro %}{{ m() }}")
+    case(C, "{% macro field(label) %}<label>{{ label }}</label>{{ caller()|trim }}{% endmacro %}{% call field('Name') %}\n  <input name=\"n\">\n{% endcall %}")
+    case(C, "{% macro upper_block() %}{{ caller()|upper }}{% endmacro %}{% call upper_block() %}hello {{ user.name }}{% endcall %}")
+    case(C, "{% macro m(x) %}[{{ x }}:{{ caller(x * 2) }}]{% endmacro %}{% call(y) m(21) %}{{ y }}{% endcall %}")
+    case(C, "{% macro m() %}{{ caller(1) }}{% endmacro %}{% call(a, b) m() %}{{ a }}{{ b }}{% endcall %}")
+    case(C, "{% macro m() %}{{ caller(1) }}{% endmacro %}{% call(a, b='B') m() %}{{ a }}{{ b }}{% endcall %}")
+    case(C, "{% macro m() %}{{ caller() }}{% endmacro %}{% for p in posts %}{% call m() %}{{ loop.index }}:{{ p.slug }} {% endcall %}{% endfor %}")
+    case(C, "{% macro panel(title) %}<div>{{ title }}|{{ varargs }}|{{ kwargs }}|{{ caller() }}</div>{% endmacro %}{% call panel('T', 1, x=2) %}body{% endcall %}")
+    case(C, "{% macro m() %}{{ caller() }}{% endmacro %}{% call m() %}{{ '<b>' }}{% endcall %}", ae=True)
+    case(C, "{% macro outer() %}O({{ caller() }}){% endmacro %}{% macro inner() %}I({{ caller() }}){% endmacro %}{% call outer() %}{% call inner() %}core{% endcall %}{% endcall %}")
+
+
+# ---------------------------------------------------------------- filterblock/filter
+def filterblocks():
+    C = "filterblock/filter"
+    for m, o in [("{% filter upper %}Hello {{ user.name }}!{% endfilter %}", {}),
+                 ("{% filter trim|title %}\n   welcome back, {{ user.name|lower }}   \n{% endfilter %}", {}),
+                 ("{% filter indent(4) %}line1\nline2\n{% endfilter %}", {}),
+                 ("{% filter replace('\\n', '<br>') %}a\nb\nc{% endfilter %}", {}),
+                 ("{% filter striptags %}<p>Hello <b>{{ user.name }}</b></p>{% endfilter %}", {}),
+                 ("{% filter truncate(20) %}{% for p in posts %}{{ p.title }} {% endfor %}{% endfilter %}", {}),
+                 ("{% filter wordwrap(10) %}The quick brown fox jumps over the lazy dog{% endfilter %}", {}),
+                 ("{% filter center(20) %}title{% endfilter %}|", {}),
+                 ("{% filter upper %}{% filter replace('a', 'x') %}banana{% endfilter %}{% endfilter %}", {}),
+                 ("{% filter lower %}{{ '<B>' }}{% endfilter %}", {"ae": True}),
+                 ("{% filter e %}<i>{{ user.name }}</i>{% endfilter %}", {}),
+                 ("{% filter length %}abcdef{% endfilter %}", {}),
+                 ("{% filter list %}ab{% endfilter %}", {}),
+                 ("{% filter nosuch %}x{% endfilter %}", {}),
+                 ("{% filter upper %}{% for u in users %}{{ u.name }}{{ loop.index }} {% endfor %}{% endfilter %}", {}),
+                 ("{% filter format(user.name) %}Hi %s!{% endfilter %}", {}),
+                 ("{% macro m() %}{% filter upper %}{{ caller() }}{% endfilter %}{% endmacro %}{% call m() %}inside{% endcall %}", {}),
+                 ("{% set x %}{% filter title %}set and filter{% endfilter %}{% endset %}{{ x }}", {}),
+                 ("{% filter striptags|wordcount %}<p>one two</p> three{% endfilter %}", {})]:
+        case(C, m, **o)
+
+
+# ---------------------------------------------------------------- import/macro
+def imports():
+    C = "import/macro"
+    L = LAYOUT
+    for m, o in [("{% import 'macros.html' as forms %}<form>{{ forms.input('email', user.email, 'email', 'E-mail') }}{{ forms.button('Send') }}</form>", {}),
+                 ("{% from 'macros.html' import input, button as btn %}{{ input('q') }}{{ btn('Go', kind='link') }}", {}),
+                 ("{% import 'macros.html' as m %}{{ m.version }}|{{ m.input is defined }}|{{ m.nothing is defined }}", {}),
+                 ("{% from 'macros.html' import version %}v{{ version }}", {}),
+                 ("{% from 'macros.html' import missing %}", {}),
+                 ("{% import 'macros.html' as m %}{{ m._private() }}", {}),
+                 ("{% from 'macros.html' import input with context %}{{ input('n', user.name) }}", {"ae": True}),
+                 ("{% import 'ctx.html' as c %}{{ c.greet() }}", {}),
+                 ("{% import 'ctx.html' as c with context %}{{ c.greet() }}", {}),
+                 ("{% from 'ctx.html' import greet with context %}{% set user = {'name': 'Local'} %}{{ greet() }}", {}),
+                 ("{% import 'macros.html' as m %}{% for f in ['a', 'b'] %}{{ m.input(f) }}{% endfor %}", {}),
+                 ("{% macro local() %}L{% endmacro %}{% import 'macros.html' as m %}{{ local() }}{{ m.button('x') }}", {}),
+                 ("{% import 'macros.html' as m %}{{ m }}" if False else "{% import 'macros.html' as m %}{{ m.input('a', label='<A>') }}", {"ae": True}),
+                 ("{% from 'macros.html' import card %}{% call card('C') %}body{% endcall %}", {}),
+                 ("{% import 'helpers.html' as h %}{{ h.money(1234.5) }}|{{ h.money(order.shipping, 'USD') }}", {}),
+                 ("{% from 'helpers.html' import money, pluralize %}{{ users|length }} {{ pluralize(users|length, 'user') }}, {{ pluralize(1, 'post') }}", {}),
+                 ("{% import 'macros.html' as m %}{{ m.input() }}", {}),
+                 ("{% from 'macros.html' import input %}{{ input('a', nope=1) }}", {}),
+                 ("{% import 'macros.html' as m %}{{ m.button('a', 'b', 'c') }}", {})]:
+        files = dict(L, **{"ctx.html": "{% macro greet() %}Hi {{ user.name|default('stranger') if user is defined else 'stranger' }}{% endmacro %}",
+                           "helpers.html": "{% macro money(v, cur='EUR') %}{{ '%.2f'|format(v) }} {{ cur }}{% endmacro %}{% macro pluralize(n, word) %}{{ word }}{{ 's' if n != 1 }}{% endmacro %}"})
+        case(C, m, files=files, **o)
+
+
+# ---------------------------------------------------------------- include/basic
+def includes():
+    C = "include/basic"
+    L = dict(LAYOUT, **{"partials/user_row.html": "<tr><td>{{ u.name }}</td><td>{{ u.email|default('-', true) }}</td></tr>",
+                        "partials/flash.html": "{% if messages %}<div class=\"flash\">{% for m in messages %}<p>{{ m }}</p>{% endfor %}</div>{% endif %}",
+                        "partials/setter.html": "{% set local = 'inc' %}{{ local }}",
+                        "partials/counter.html": "{{ loop.index }}/{{ loop.length }}"})
+    for m, ctx, o in [("<table>{% for u in users %}{% include 'partials/user_row.html' %}{% endfor %}</table>", None, {}),
+                      ("{% include 'nav.html' %}\n<p>body</p>\n{% include 'footer.html' %}", None, {}),
+                      ("{% include 'partials/flash.html' %}|{% include 'partials/flash.html' without context %}", dict(CTX, messages=["Saved!", "<b>ok</b>"]), {"ae": True}),
+                      ("{% include 'partials/flash.html' ignore missing %}", dict(CTX, messages=[]), {}),
+                      ("{% include 'partials/missing.html' ignore missing %}[]", None, {}),
+                      ("{% include ['partials/custom.html', 'footer.html'] %}", None, {}),
+                      ("{% set messages = ['local'] %}{% include 'partials/flash.html' %}", None, {}),
+                      ("{% include 'partials/setter.html' %}|{{ local is defined }}", None, {}),
+                      ("{% for x in [1, 2] %}{% include 'partials/counter.html' %} {% endfor %}", None, {}),
+                      ("{% with u = users[2] %}{% include 'partials/user_row.html' %}{% endwith %}", None, {"ae": True}),
+                      ("{% macro m() %}{% include 'footer.html' %}{% endmacro %}{{ m() }}", None, {}),
+                      ("{% for p in posts[:2] %}{% include 'post.html' %}\n{% endfor %}", None, {}),
+                      ("{% include 'nav.html' without context %}", None, {}),
+                      ("{% set tpl = 'footer.html' %}{% include tpl %}|{% include ('nav' ~ '.html') %}", None, {}),
+                      ("A\n{% include 'footer.html' %}\nB", None, {"trim": True}),
+                      ("{% include 'nl.html' %}|{% include 'nl.html' %}", None, {"keep": True}),
+                      ("{% include 'partials/user_row.html' %}", None, {}),
+                      ("{% extends 'base.html' %}{% block content %}{% include 'post.html' %}{% endblock %}", dict(CTX, post=POSTS[1]), {}),
+                      ("{% include 'partials/self.html' %}", None, {})]:
+        files = dict(L, **{"nl.html": "line\n", "partials/self.html": "{% if depth is not defined %}{% set depth = 1 %}{% endif %}d{{ depth }}"})
+        case(C, m, ctx, files=files, **o)
+
+
+# ---------------------------------------------------------------- macros/macro
+def macros():
+    C = "macros/macro"
+    for m, o in [("{% macro link(url, text=none) %}<a href=\"{{ url }}\">{{ text or url }}</a>{% endmacro %}{{ link('/home') }} {{ link('/a', 'A') }} {{ link(text='T', url='/t') }}", {}),
+                 ("{% macro avatar(user, size=32) -%}\n<img src=\"/img/{{ user.name|lower|replace(' ', '_') }}.png\" width=\"{{ size }}\" alt=\"{{ user.name }}\">\n{%- endmacro %}{% for u in users %}{{ avatar(u, size=16 * loop.index) }}\n{% endfor %}", {"ae": True}),
+                 ("{% macro render_nav(items) %}<ul>{% for i in items %}<li>{{ i.title }}{% if i.children %}{{ render_nav(i.children) }}{% endif %}</li>{% endfor %}</ul>{% endmacro %}{{ render_nav(nav) }}", {}),
+                 ("{% macro tree(nodes, depth=0) %}{% for n in nodes %}{{ '..' * depth }}{{ n.name }}\n{{ tree(n.children, depth + 1) }}{% endfor %}{% endmacro %}{{ tree(tree) if false else tree(nodes=tree) }}", {}),
+                 ("{% macro m(a, b=2) %}{{ a }}-{{ b }}|{{ varargs }}|{{ kwargs }}{% endmacro %}{{ m(1) }} {{ m(1, 3, 4, 5) }} {{ m(1, x=9) }}", {}),
+                 ("{% macro m() %}{{ varargs|join(',') }}{% endmacro %}{{ m(1, 2, 3) }}", {}),
+                 ("{% macro m() %}{{ kwargs|dictsort }}{% endmacro %}{{ m(b=1, a=2) }}", {}),
+                 ("{% macro m(x) %}{{ x }}{% endmacro %}{{ m.name }}|{{ m.arguments }}|{{ m.catch_kwargs }}|{{ m.catch_varargs }}|{{ m.caller }}", {}),
+                 ("{% macro greet(name) %}Hello {{ name }}{% endmacro %}{{ greet(user.name)|upper }}|{{ greet('x')|length }}", {}),
+                 ("{% macro b(t) %}<b>{{ t }}</b>{% endmacro %}{{ b('<i>') }}|{{ b('<i>')|e }}", {"ae": True}),
+                 ("{% macro m(a, b) %}{{ a }}{{ b }}{% endmacro %}{{ m(1) }}", {}),
+                 ("{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, a=2) }}", {}),
+                 ("{% macro m() %}{{ user.name }}{% endmacro %}{% set user = {'name': 'Shadow'} %}{{ m() }}", {}),
+                 ("{% set prefix = 'P' %}{% macro m(x) %}{{ prefix }}{{ x }}{% endmacro %}{{ m(1) }}{% set prefix = 'Q' %}{{ m(2) }}", {}),
+                 ("{% macro m(x) %}{% set x = x * 2 %}{{ x }}{% endmacro %}{{ m(2) }}{{ m('ab') }}", {}),
+                 ("{% macro price(v) %}{{ '%.2f'|format(v) }} {{ order.currency }}{% endmacro %}{% for i in order['items'] %}{{ i.name }}: {{ price(i.price * i.qty) }}\n{% endfor %}", {}),
+                 ("{% macro m(items=[]) %}{{ items|length }}{% endmacro %}{{ m() }}{{ m([1, 2]) }}{{ m(items='abc') }}", {}),
+                 ("{{ later() }}{% macro later() %}L{% endmacro %}", {}),
+                 ("{% macro m(a, b=a) %}{{ b }}{% endmacro %}{{ m(5) }}", {}),
+                 ("{% macro fact(n) %}{{ 1 if n <= 1 else n * fact(n - 1)|int }}{% endmacro %}{{ fact(6) }}", {})]:
+        case(C, m, **o)
+
+
+# ---------------------------------------------------------------- set/assign
+def sets():
+    C = "set/assign"
+    for m in ["{% set title = 'Dashboard' %}<h1>{{ title }}</h1>{% set title = title ~ '!' %}{{ title }}",
+              "{% set total = order['items']|sum(attribute='price') + order.shipping %}Total: {{ total|round(2) }} {{ order.currency }}",
+              "{% set first, last = 'Ada Lovelace'.split() %}{{ last }}, {{ first }}",
+              "{% set a, b = 1, 2 %}{% set a, b = b, a %}{{ a }}{{ b }}",
+              "{% set nav_html %}<nav>{% for i in nav %}{{ i.title }} {% endfor %}</nav>{% endset %}{{ nav_html }}{{ nav_html|length }}",
+              "{% set body|upper %}hello {{ user.name }}{% endset %}{{ body }}",
+              "{% set count = 0 %}{% for u in users %}{% set count = count + 1 %}{% endfor %}{{ count }}",
+              "{% set x = 1 %}{% if true %}{% set x = 2 %}{% endif %}{{ x }}",
+              "{% set admins = users|selectattr('role', 'eq', 'admin')|list %}{{ admins|length }} admin(s): {{ admins|map(attribute='name')|join }}",
+              "{% set cfg = {'debug': false, 'level': 3} %}{{ cfg.level }}{{ cfg['debug'] }}",
+              "{% set items = [] %}{{ items.append(1) or items }}",
+              "{% set user = 'shadowed' %}{{ user }}",
+              "{% set a = b = 1 %}",
+              "{% set x.y = 1 %}",
+              "{% set snippet %}<b>{{ '<x>' }}</b>{% endset %}{{ snippet }}|{{ snippet is string }}",
+              "{% set t = (1, 2, 3) %}{{ t[1:] }}|{{ t|length }}",
+              "{% set a, b = [1, 2, 3] %}",
+              "{% set greeting = 'Hi' if user else 'Hello' %}{{ greeting }}, {{ user.name }}",
+              "{% set d = user.prefs %}{{ d.theme }}{% set d = none %}{{ d }}"]:
+        case(C, m, ae="snippet" in m)
+
+
+# ---------------------------------------------------------------- with/scope
+def withs():
+    C = "with/scope"
+    for m in ["{% with u = users[0] %}{{ u.name }} ({{ u.email }}){% endwith %}|{{ u is defined }}",
+              "{% with total = order['items']|length, cur = order.currency %}{{ total }} items in {{ cur }}{% endwith %}",
+              "{% with a = 1 %}{% with b = a + 1 %}{{ a }}{{ b }}{% endwith %}{{ b is defined }}{% endwith %}",
+              "{% set x = 'outer' %}{% with x = 'inner' %}{{ x }}{% endwith %}|{{ x }}",
+              "{% with %}{% set y = 5 %}{{ y }}{% endwith %}|{{ y is defined }}",
+              "{% with a = 1, b = a %}{{ b }}{% endwith %}",
+              "{% set a = 'A' %}{% with a = 2, b = a %}{{ a }}{{ b }}{% endwith %}",
+              "{% with title = 'T' %}{% include 'partial.html' %}{% endwith %}",
+              "{% for u in users %}{% with n = u.name|upper %}{{ n }}{% endwith %} {% endfor %}",
+              "{% with m = user.missing %}x{% endwith %}",
+              "{% with p = posts|first %}{% if p %}<h1>{{ p.title }}</h1>{% endif %}{% endwith %}",
+              "{% macro m() %}{% with v = 'mv' %}{{ v }}{% endwith %}{% endmacro %}{{ m() }}",
+              "{% with ns = namespace(n=0) %}{% for i in range(4) %}{% set ns.n = ns.n + i %}{% endfor %}{{ ns.n }}{% endwith %}",
+              "{% with a=1 %}{{ a }}{% endwith %}{% with a = 2 %}{{ a }}{% endwith %}",
+              "{% with x = 1 %}{% set x = x + 1 %}{{ x }}{% endwith %}",
+              "{% with x = 1 %}{{ x }}"]:
+        case(C, m, files={"partial.html": "<h2>{{ title }}</h2>"})
+
+
+# ---------------------------------------------------------------- if/cond
+def ifs():
+    C = "if/cond"
+    for m in ["{% if user.roles %}Roles: {{ user.roles|join(', ') }}{% else %}No roles{% endif %}",
+              "{% if 'admin' in user.roles %}<a href=\"/admin\">Admin</a>{% endif %}",
+              "{% for u in users %}{% if u.age >= 40 %}senior{% elif u.age >= 30 %}mid{% elif u.age > 0 %}junior{% else %}?{% endif %} {% endfor %}",
+              "{% if users|selectattr('active')|list|length > 2 %}many{% else %}few{% endif %}",
+              "{% if not posts[2].tags %}untagged{% endif %}|{% if posts[2].published is none %}draft{% endif %}",
+              "{% if user and user.prefs.theme == 'dark' %}dark-mode{% endif %}",
+              "{% if order['items']|length > 0 and order.shipping < 5 %}cheap{% else %}standard{% endif %} shipping",
+              "{% if 0 %}a{% elif '' %}b{% elif [] %}c{% elif {} %}d{% elif 0.0 %}e{% else %}f{% endif %}",
+              "{% if user.name == 'Ann' %}{% if user.email %}{{ user.email }}{% endif %}{% endif %}",
+              "{% if user.name is string and user.roles is sequence %}ok{% endif %}",
+              "{{ 'yes' if 'x' in 'xyz' else 'no' }}|{{ 'no' if 'q' not in 'xyz' }}|{{ 'a' if none }}|",
+              "{% if user.age > 18 %}adult{% endif %}",
+              "{% if %}{% endif %}",
+              "{% if true %}a{% elif %}b{% endif %}",
+              "{% if true %}a{% else if false %}b{% endif %}",
+              "{% if 1 < 2 < 3 %}chained{% endif %}|{% if 3 > 2 > 2 %}no{% else %}yes{% endif %}",
+              "{% if site.url.startswith('https') %}secure{% endif %}|{% if site.name.endswith('Site') %}site{% endif %}"]:
+        case(C, m)
+
+
+# ---------------------------------------------------------------- expr
+def exprs():
+    for cat, ms in [
+        ("expr/arith", ["{{ order['items'][0].qty * order['items'][0].price }}|{{ 7 // 2 }}|{{ -7 // 2 }}|{{ 7 % 3 }}|{{ -7 % 3 }}|{{ 2 ** 3 ** 2 }}",
+                        "{{ 1 + 2.0 }}|{{ 10 / 3 }}|{{ 0.5 * 4 }}|{{ 3 - 5 }}|{{ -2 ** 2 }}|{{ (-2) ** 2 }}",
+                        "{{ users|length * 2 + 1 }}|{{ (users|length + 1) * 2 }}|{{ 100 * 0.07 }}|{{ 1.1 * 3 }}",
+                        "{{ true + 1 }}|{{ 5.0 // 2 }}|{{ 5.5 % 2 }}|{{ 9 ** 0.5 }}|{{ 10 ** 20 }}",
+                        "{{ 'ab' * 2 }}|{{ [1] + [2, 3] }}|{{ 'a' + 'b' }}|{{ +5 }}|{{ -(-3) }}",
+                        "Subtotal: {{ '%.2f'|format(order['items']|map(attribute='price')|sum) }}|{{ (19.99 * 3)|round(2) }}",
+                        "{{ 1 / 0.5 }}|{{ 2 ** 64 }}|{{ 12345678901234567890 + 1 }}|{{ 7.0 / 2 }}|{{ 1e308 * 10 }}"]),
+        ("expr/compare", ["{{ 1 == 1.0 }}|{{ 'a' != 'b' }}|{{ [1, 2] == [1, 2] }}|{{ (1, 2) == [1, 2] }}|{{ none == none }}",
+                          "{{ 'apple' < 'banana' }}|{{ [1, 2] < [1, 3] }}|{{ 2 >= 2.0 }}|{{ 'B' < 'a' }}",
+                          "{{ user.name in ['Ann', 'Bob'] }}|{{ 'ed' in 'editor' }}|{{ 'theme' in user.prefs }}|{{ 3 not in [1, 2] }}",
+                          "{{ true == 1 }}|{{ false == 0 }}|{{ '1' == 1 }}|{{ users[0].age > users[1].age }}"]),
+        ("expr/logic", ["{{ true and 'x' }}|{{ 0 or 'default' }}|{{ not none }}|{{ '' or [] or 'last' }}|{{ 1 and 0 }}",
+                        "{{ user.email or 'no email' }}|{{ users[2].email or 'no email' }}|{{ not users }}",
+                        "{{ (true or false) and not false }}|{{ not 1 == 2 }}|{{ not (1 == 2) }}|{{ false or none }}"]),
+        ("expr/ternary", ["{{ 'Online' if users[0].active else 'Offline' }}|{{ 'Online' if users[1].active else 'Offline' }}",
+                          "{% for u in users %}{{ u.name ~ (' (admin)' if u.role == 'admin' else '') }};{% endfor %}",
+                          "{{ ('a' if false else 'b') ~ 'c' }}|{{ 'x' if true else 'y' if true else 'z' }}|{{ 1 if 0 else 2 if 0 else 3 }}",
+                          "[{{ 'shown' if false }}]"]),
+        ("expr/concat", ["{{ 'Hello, ' ~ user.name ~ '!' }}|{{ 1 ~ 2 }}|{{ 'n=' ~ none }}|{{ [1] ~ 'x' }}|{{ 1.0 ~ '' }}",
+                         "{{ site.url ~ '/blog/' ~ posts[0].slug }}|{{ 'v' ~ 1 + 2 }}", "{{ '<' ~ 'b>' }}|{{ '<b>'|safe ~ '<i>' }}"]),
+        ("expr/precedence", ["{{ 1 + 2 * 3 ** 2 }}|{{ not true or true }}|{{ 1 ~ 2 + 3 }}|{{ 2 * 3|string }}",
+                             "{{ -3|abs }}|{{ (-3)|abs }}|{{ 'a' ~ 'b'|upper }}|{{ 10 - 2 * 3 // 2 }}", "{{ 1 < 2 == true }}|{{ not 1 in [1] }}|{{ 2 + 3 is odd }}"]),
+        ("expr/literal", ["{{ [1, 2, 3][1] }}|{{ {'a': 1}['a'] }}|{{ (1, 2)[0] }}|{{ 'abc'[1:] }}|{{ 'abcdef'[::2] }}|{{ [1, 2, 3][-1] }}",
+                          "{{ {'a': {'b': [10, 20]}}.a.b[1] }}|{{ [[1, 2], [3, 4]][1][0] }}|{{ 'hello'[::-1] }}"]),
+        ("expr/call", ["{{ 'a,b,c'.split(',') }}|{{ user.name.upper() }}|{{ '  x '.strip() }}|{{ 'x'.join(['1', '2']) }}|{{ 'ab'.replace('a', 'z') }}",
+                       "{{ user.prefs.get('theme') }}|{{ user.prefs.keys()|list }}|{{ '{} {}'.format('a', 'b') }}|{{ 'Title Case'.lower() }}",
+                       "{{ 'hello world'.title() }}|{{ 'x'.center(5, '-') }}|{{ 'a-b'.startswith('a') }}|{{ '42'.isdigit() }}|{{ 'abc'.count('b') }}"]),
+    ]:
+        for m in ms:
+            case(cat, m)
+
+
+# ---------------------------------------------------------------- tests/test
+def tests():
+    C = "tests/test"
+    for m in ["{% for u in users %}{{ u.age is even }}{{ ',' if not loop.last }}{% endfor %}|{{ 3 is odd }}",
+              "{{ 10 is divisibleby 5 }}|{{ 10 is divisibleby(3) }}|{{ users|length is divisibleby 2 }}",
+              "{{ user is mapping }}|{{ user.roles is mapping }}|{{ user.roles is sequence }}|{{ user.name is sequence }}|{{ user is sequence }}",
+              "{{ 1 is number }}|{{ 1.5 is number }}|{{ '1' is number }}|{{ true is number }}|{{ none is number }}",
+              "{{ 1 is integer }}|{{ 1.0 is integer }}|{{ 1.0 is float }}|{{ true is integer }}",
+              "{{ 'x' is string }}|{{ user.roles is iterable }}|{{ 5 is iterable }}|{{ 'ab' is iterable }}",
+              "{{ none is none }}|{{ false is false }}|{{ 0 is false }}|{{ true is true }}|{{ 1 is true }}",
+              "{{ 'abc' is lower }}|{{ 'ABC' is upper }}|{{ 'Abc' is lower }}|{{ '123' is upper }}",
+              "{{ 5 is eq 5 }}|{{ 5 is ne 4 }}|{{ 5 is lt 6 }}|{{ 5 is le 5 }}|{{ 5 is gt 6 }}|{{ 5 is ge 5 }}|{{ 5 is greaterthan 3 }}|{{ 5 is lessthan 3 }}|{{ 5 is equalto 5 }}",
+              "{{ 'admin' is in user.roles }}|{{ 'x' is in 'xyz' }}|{{ 'k' is in {'k': 1} }}",
+              "{{ users|select('mapping')|list|length }}|{{ [1, 'a', none]|select('string')|list }}|{{ [1, 2, 3]|reject('odd')|list }}",
+              "{{ users|selectattr('email', 'none')|map(attribute='name')|list }}|{{ users|selectattr('age', 'gt', 30)|map(attribute='name')|list }}",
+              "{{ user.name is defined }}|{{ user.zzz is undefined }}|{{ user is not none }}",
+              "{{ range is callable }}|{{ user.name is callable }}|{{ user.name.upper is callable }}",
+              "{% macro m() %}{% endmacro %}{{ m is callable }}|{{ 'x' is escaped }}|{{ 'x'|safe is escaped }}|{{ 'x'|e is escaped }}",
+              "{{ 1 is sameas 1 }}|{{ none is sameas none }}|{{ [] is sameas [] }}|{{ true is boolean }}",
+              "{{ 'filter' is filter if false else 'upper' is filter }}|{{ 'nofilter' is filter }}|{{ 'odd' is test }}|{{ 'nope' is test }}",
+              "{{ 3 is not odd }}|{{ not 3 is odd }}|{{ 3 is odd and 4 is even }}",
+              "{{ 1 is nosuchtest }}", "{{ 5 is divisibleby 0 }}", "{{ 'a' is even }}", "{{ none is lower }}"]:
+        case(C, m)
+
+
+# ---------------------------------------------------------------- autoescape/html
+def autoescape():
+    C = "autoescape/html"
+    for m, ae in [("<p>{{ order.notes }}</p><p>{{ order['items'][1].name }}</p>", True),
+                  ("<p>{{ order.notes }}</p>", False),
+                  ("{{ posts[0].body }}|{{ posts[0].body|safe }}|{{ posts[0].body|striptags }}", True),
+                  ("<a href=\"{{ nav[2].href }}\" title=\"{{ nav[2].title }}\">{{ nav[2].title }}</a>", True),
+                  ("{% autoescape false %}{{ posts[0].body }}{% endautoescape %}|{{ posts[0].body }}", True),
+                  ("{% autoescape true %}{{ posts[0].body }}{% endautoescape %}|{{ posts[0].body }}", False),
+                  ("{{ '<b>'|safe ~ '<i>' }}|{{ '<b>' ~ '<i>'|safe }}|{{ ('<b>' ~ '<i>')|safe }}", True),
+                  ("{{ '<b>%s</b>'|safe|format('<x>') }}|{{ '%s'|format('<x>') }}", True),
+                  ("{% set html %}<em>{{ '<raw>' }}</em>{% endset %}{{ html }}|{{ html|upper }}", True),
+                  ("{% macro t(x) %}<td>{{ x }}</td>{% endmacro %}{{ t('a&b') }}{{ t('<tag>'|safe) }}", True),
+                  ("{{ users|map(attribute='name')|join('<br>') }}|{{ users|map(attribute='name')|join('<br>'|safe) }}", True),
+                  ("{{ \"'quoted' & \\\"double\\\"\" }}", True),
+                  ("{{ user.roles }}|{{ {'k': '<v>'} }}", True),
+                  ("{{ '<x>'|e|e }}|{{ '&amp;'|e }}|{{ '&amp;'|safe|e }}", True),
+                  ("{{ '<a>'|replace('a', '<b>') }}|{{ '<a>'|safe|replace('a', '<b>') }}", True),
+                  ("{{ '<p>x</p>'|truncate(6) }}|{{ '<p>x</p>'|safe|truncate(6) }}|{{ '<i>'|upper }}|{{ '<i>'|safe|upper }}", True),
+                  ("{% filter upper %}<b>{{ '<i>' }}</b>{% endfilter %}", True),
+                  ("{{ '<b>'|tojson }}|{{ {'a': '<'}|tojson }}", True),
+                  ("{{ 'a&b'|urlencode }}|{{ '<' ~ 1 }}|{{ 5 }}|{{ none }}|{{ 1.5 }}", True),
+                  ("{% include 'frag.html' %}|{{ frag }}", True),
+                  ("{{ '<b>'|safe|length }}|{{ '<b>'|e|length }}|{{ ('<b>'|e)[0:4] }}", True),
+                  ("{{ '<b>'|safe|center(7) }}|{{ '  <b>  '|safe|trim }}|{{ '<b>'|safe|wordcount }}", True)]:
+        case(C, m, dict(CTX, frag="<frag>"), files={"frag.html": "<i>{{ frag }}</i>"}, ae=ae)
+
+
+# ---------------------------------------------------------------- vars/lookup
+def variables():
+    C = "vars/lookup"
+    for m in ["{{ user.name }}|{{ user['name'] }}|{{ user.prefs.theme }}|{{ user['prefs']['theme'] }}",
+              "{{ users[0].name }}|{{ users[-1].name }}|{{ users[1:3]|map(attribute='name')|list }}",
+              "{% set key = 'email' %}{{ user[key] }}|{{ users[0][key] }}",
+              "{{ order['items'][1]['sku'] }}|{{ order.items }}" if False else "{{ order['items'][1]['sku'] }}|{{ order.customer['name'] }}",
+              "{{ order.items is callable }}|{{ order.keys()|list|sort }}|{{ order.values is defined }}",
+              "{{ user.roles.0 }}|{{ user.roles[1] }}|{{ user.roles|length }}",
+              "{{ site.name }} &ndash; {{ site['url'] }}",
+              "{{ nav[1].children[0].title }}|{{ nav.1.children.1.href }}",
+              "{{ user.name.missing }}", "{{ user.roles[5] }}", "{{ user['roles']['x'] }}",
+              "{{ tree[0].children[0].children[0].name }}",
+              "{{ posts|map(attribute='author')|unique|list }}|{{ posts[0]['tags'][0] }}",
+              "{{ 'abc'.upper }}" if False else "{{ users[0].get('role') }}|{{ users[2]['email'] }}",
+              "{{ (users|first).name }}|{{ (users|last)['name'] }}", "{{ users['0'] }}",
+              "{{ user.prefs['missing'] }}", "{{ none.attr }}"]:
+        case(C, m)
+
+
+# ---------------------------------------------------------------- stress
+def stress():
+    rows = [{"id": i, "name": "item%03d" % i, "price": i * 1.25, "tags": ["t%d" % (i % 5)]} for i in range(200)]
+    ctx = dict(CTX, rows=rows)
+    case("stress/big", "<table>{% for r in rows %}<tr><td>{{ r.id }}</td><td>{{ r.name|upper }}</td><td>{{ '%.2f'|format(r.price) }}</td><td>{{ r.tags|join }}</td></tr>\n{% endfor %}</table>", ctx)
+    case("stress/big", "{% for g in rows|groupby('tags.0') %}{{ g.grouper }}: {{ g.list|length }} {{ g.list|sum(attribute='price') }}\n{% endfor %}", ctx)
+    case("stress/big", "{{ rows|map(attribute='name')|join(',')|length }}|{{ rows|selectattr('id', 'even')|list|length }}|{{ rows|sum(attribute='price') }}", ctx)
+    case("stress/big", "{% for i in range(50) %}{% for j in range(50) %}{{ (i * j) % 10 }}{% endfor %}\n{% endfor %}")
+    case("stress/big", "{% set ns = namespace(s='') %}{% for i in range(500) %}{% set ns.s = ns.s ~ (i % 10) %}{% endfor %}{{ ns.s|length }}{{ ns.s[-10:] }}")
+    case("stress/big", "{% macro cell(v) %}<td>{{ v }}</td>{% endmacro %}{% for r in rows[:100] %}<tr>{{ cell(r.id) }}{{ cell(r.name) }}</tr>{% endfor %}", ctx, ae=True)
+    case("stress/big", "{{ ('lorem ipsum dolor sit amet ' * 200)|wordwrap(60)|length }}|{{ ('word ' * 1000)|wordcount }}")
+    case("stress/big", "{{ range(1000)|batch(7)|list|length }}|{{ range(1000)|slice(7)|map('length')|list }}")
+    deep = {"d0.html": "<html>{% block body %}{% endblock %}</html>"}
+    for i in range(1, 9):
+        deep["d%d.html" % i] = "{%% extends 'd%d.html' %%}{%% block body %%}<div%d>{{ super() }}</div%d>{%% endblock %%}" % (i - 1, i, i)
+    case("stress/deep", "{% extends 'd8.html' %}{% block body %}[{{ super() }}]{% endblock %}", files=deep)
+    case("stress/deep", "{% macro r(n) %}{% if n > 0 %}({{ r(n - 1) }}){% else %}*{% endif %}{% endmacro %}{{ r(40) }}")
+    nested = {"name": "L0"}
+    cur = nested
+    for i in range(1, 30):
+        cur["child"] = {"name": "L%d" % i}
+        cur = cur["child"]
+    case("stress/deep", "{% for n in [data] recursive %}{{ n.name }}{% if n.child is defined %}>{{ loop([n.child]) }}{% endif %}{% endfor %}", dict(CTX, data=nested))
+    case("stress/deep", "{{ data.child.child.child.child.child.child.child.child.child.child.name }}", dict(CTX, data=nested))
+    inc = {"i%d.html" % i: "{%% include 'i%d.html' %%}" % (i + 1) if i < 15 else "end" for i in range(16)}
+    case("stress/deep", "{% include 'i0.html' %}", files=inc)
+    case("stress/deep", "{{ [[[[[[[[1]]]]]]]][0][0][0][0][0][0][0][0] }}|{{ ((((((1 + 2)))))) }}")
+    case("stress/deep", "{% if true %}{% if true %}{% if true %}{% if true %}{% for a in [1] %}{% for b in [2] %}{% with c = 3 %}{{ a }}{{ b }}{{ c }}{% endwith %}{% endfor %}{% endfor %}{% endif %}{% endif %}{% endif %}{% endif %}")
+    case("stress/deep", "{% macro r(n) %}{{ r(n + 1) }}{% endmacro %}{{ r(0) }}")
+
+
+def main():
+    for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress):
+        f()
+    kept = [c for c in CASES if run(c)]
+    left = [c["id"] for c in CASES if c not in kept]
+    seen = set()
+    for c in kept:
+        assert c["id"] not in seen, c["id"]
+        seen.add(c["id"])
+    with open(OUT, "w", encoding="utf-8") as out:
+        json.dump({"format": 1, "cases": kept}, out, ensure_ascii=False, indent=1, sort_keys=True)
+        out.write("\n")
+    print("wrote %d cases to %s (left out: %s)" % (len(kept), os.path.normpath(OUT), left), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
