@@ -822,9 +822,123 @@ def stress():
     case("stress/deep", "{% macro r(n) %}{{ r(n + 1) }}{% endmacro %}{{ r(0) }}")
 
 
+# ---------------------------------------------------------------- a second pass: corners met in real templates
+def second_pass():
+    L = LAYOUT
+    for m in ["{{ '%(name)s is %(age)d'|format(name='x', age=3) if false else '%(name)s is %(age)d'|format(users[0]) }}",
+              "{{ '{name} <{email}>'.format(**users[0]) if false else '{0} <{1}>'.format(users[0].name, users[0].email) }}",
+              "{{ '{:>8}|{:<6}|{:^7}|{:.3f}|{:,}'.format('r', 'l', 'c', 3.14159, 1234567) }}",
+              "{{ '%s'|format(user.roles) }}|{{ '%r'|format('x') }}|{{ '%5.2f%%'|format(12.3456) }}|{{ '%+d'|format(5) }}",
+              "{{ users|map(attribute='email')|map('default', 'n/a')|list }}",
+              "{{ users|groupby('email', default='none')|map(attribute='grouper')|list }}",
+              "{{ 5|round }}|{{ 5.5|round }}|{{ 6.5|round }}|{{ -2.5|round }}|{{ 0.125|round(2) }}|{{ 2.675|round(2) }}",
+              "{{ users|sort(attribute='role')|groupby('role')|map(attribute='list')|map('length')|list }}",
+              "{{ [3, 1, 2]|sort(reverse=true) }}|{{ ['b10', 'b9', 'B1']|sort }}|{{ [0.5, 1, -1]|sort }}",
+              "{{ {'b': 1, 'a': 2}|dictsort|first }}|{{ {'x': 1}|dictsort|list }}|{{ {'a': 1, 'b': 2}.items()|list }}",
+              "{{ ' a  b '|split }}|{{ 'a,b,,c'.split(',') }}|{{ 'k=v'.partition('=') }}" ,
+              "{{ user.name|truncate(2) }}|{{ 'hello world'|truncate(8, true, '..', 0) }}|{{ 'hello world'|truncate(9) }}",
+              "{{ 'x'|indent }}|{{ 'a\nb\n'|indent(first=true) }}|",
+              "{{ 1234567.891|round(1) }}|{{ '%d'|format(3.99) }}|{{ 3.99|int }}|{{ '  12  '|int }}|{{ '1_000'|int }}",
+              "{{ 'abc'|batch(2)|list }}|{{ [1, 2, 3, 4]|slice(3)|list }}",
+              "{{ users|map(attribute='age')|max }}|{{ users|map(attribute='age')|min }}|{{ users|map(attribute='age')|unique|sort|list }}",
+              "{{ 'The %s costs %.2f %s'|format(order['items'][0].name, order['items'][0].price, order.currency) }}",
+              "{{ posts|selectattr('published')|map(attribute='published')|map('replace', '-', '/')|list }}",
+              "{{ users|selectattr('email', 'defined')|selectattr('email')|map(attribute='email')|map('lower')|join('; ') }}",
+              "{{ [1, 2, 3]|map('pow', 2) if false else [1, 2, 3]|map('string')|map('center', 3)|list }}"]:
+        case("filters/mixed", m)
+    f = dict(L, **{"blog.html": "{% extends 'layout.html' %}{% block page_title %}Blog{% endblock %}{% block main %}{% for p in posts %}{% block entry scoped %}<h2>{{ p.title }}</h2>{% endblock %}{% endfor %}{% endblock %}",
+                   "two.html": "{% extends 'base.html' %}{% set section = 'two' %}{% block content %}[{{ section|default('none') }}]{% block inner %}{% endblock %}{% endblock %}"})
+    for m in ["{% extends 'blog.html' %}{% block entry %}<h3>{{ loop.index if loop is defined else '-' }} {{ p.slug }}</h3>{% endblock %}",
+              "{% extends 'blog.html' %}{% block entry %}{{ super() }}<small>{{ p.author }}</small>{% endblock %}",
+              "{% extends 'two.html' %}{% block inner %}{{ section is defined }}{% endblock %}",
+              "{% extends 'two.html' %}{% set section = 'child' %}{% block inner %}{{ section }}{% endblock %}",
+              "{% extends 'base.html' %}{% block title %}{% for p in posts %}{{ p.title }}{% if not loop.last %} - {% endif %}{% endfor %}{% endblock %}",
+              "{% extends 'base.html' %}{% macro m() %}M{% endmacro %}{% block content %}{{ m() }}{% endblock %}",
+              "{% extends 'base.html' %}{% block content %}{{ self.title() }}|{{ self.footer()|striptags }}{% endblock %}",
+              "{% extends 'layout.html' %}{% block page_title %}{{ super()|upper }}{% endblock %}",
+              "{% extends 'layout.html' %}{% block main %}{{ super.super() }}{% endblock %}",
+              "{% extends 'base.html' %}{% block content %}\n  line {{ 1 }}\n  line {{ 2 }}\n  {{ missing_in_child }}\n{% endblock %}",
+              "{% extends 'base.html' %}{% block content %}{% include 'post.html' %}{% endblock %}"]:
+        case("inherit/extends", m, dict(CTX, post=POSTS[2]), files=f)
+    for m in ["{% for u in users %}{% if loop.index is divisibleby 2 %}<tr class=\"alt\">{% else %}<tr>{% endif %}{{ u.name }}</tr>{% endfor %}",
+              "{% for u in users|selectattr('active') %}{{ loop.index }}. {{ u.name }} of {{ loop.length }}\n{% endfor %}",
+              "{% for p in posts %}{% for t in p.tags %}{{ loop.index }}{{ t }}{% endfor %}({{ loop.index }}){% endfor %}",
+              "{% for u in users %}{% set outer = loop %}{% for r in [1, 2] %}{{ outer.index }}.{{ loop.index }} {% endfor %}{% endfor %}",
+              "{% for k, v in {'b': 2, 'a': 1}.items() %}{{ k }}{{ v }}{% endfor %}|{% for v in {'b': 2, 'a': 1}.values() %}{{ v }}{% endfor %}",
+              "{% for node in tree recursive %}{{ loop.index }}:{{ node.name }}{% if node.children %}[{{ loop(node.children) }}]{% endif %}{% endfor %}",
+              "{% for item in nav recursive %}{{ loop.depth }}{{ item.title }}{% if item.children %}({{ loop(item.children) }}){% endif %},{% endfor %}",
+              "{% for i in range(3) %}{{ loop.cycle('a', 'b') }}{{ loop.changed(i // 2) }}{% endfor %}",
+              "{% for u in users %}{{ u.name }}{% break %}{% endfor %}",
+              "{% for letter in 'hello'|unique %}{{ letter }}{% endfor %}|{% for x in (1, 2) %}{{ x }}{% endfor %}",
+              "{% for u in users if u.email and u.email.endswith('.com') %}{{ u.name }} {% endfor %}"]:
+        case("loops/for", m)
+    email = "Hi {{ order.customer.name }},\n\nThanks for order #{{ order.id }}:\n{% for i in order['items'] %}\n  - {{ i.qty }} x {{ i.name }}{% if i.qty > 1 %} ({{ '%.2f'|format(i.price) }} each){% endif %}\n\n{% endfor %}\n{% if order.notes %}\nNote: {{ order.notes }}\n{% endif %}\nBye\n"
+    for o in [{}, {"trim": True}, {"lstrip": True, "trim": True}, {"lstrip": True, "trim": True, "keep": True}, {"ae": True, "trim": True}]:
+        case("whitespace/ctl", email, **o)
+    form = "<form>\n    {%- for f in fields %}\n    <input name=\"{{ f }}\">\n    {%- endfor %}\n</form>\n"
+    case("whitespace/ctl", form, dict(CTX, fields=["a", "b"]), keep=True)
+    case("whitespace/ctl", "{% macro li(x) %}\n    <li>{{ x }}</li>\n{% endmacro %}\n<ul>\n{% for n in ['a', 'b'] %}\n{{ li(n) }}\n{% endfor %}\n</ul>", trim=True, lstrip=True)
+    case("whitespace/ctl", "{%- set x = 1 -%}\n\n   {{- x -}}   \n\n{%- if x -%}  yes  {%- endif -%}\n")
+    case("whitespace/ctl", "<p>\n  {% if true -%}\n    text\n  {%- endif %}\n</p>", lstrip=True)
+    case("whitespace/ctl", "a {%- raw -%} {{ x }} {%- endraw -%} b")
+    case("whitespace/ctl", "  {% raw %}\n  raw\n  {% endraw %}\n", lstrip=True, trim=True)
+    case("whitespace/ctl", "x\n  {# note #}\ny\n  {#- n2 -#}\nz", lstrip=True, trim=True)
+    for m in ["{% for u in users %}\n  {{ u.name }}\n  {{ u.undefined_attr }}\n{% endfor %}",
+              "<ul>\n{% for item in nav %}\n<li>{{ item.title }}</li>\n{% endfor %}\n</ul>\n{{ nav[0].url }}",
+              "{% set total = 0 %}\n{% for i in order['items'] %}\n{% set total = total + i.price * i.qty %}\n{% endfor %}\n{{ total + order.shiping }}",
+              "{% macro price(v) %}\n{{ v|round(2) }} {{ currency }}\n{% endmacro %}\n{{ price(1) }}",
+              "Hello {{ user.name }}\n{{ user.name + 1 }}",
+              "{% if user %}\n  {{ 1 // 0 }}\n{% endif %}",
+              "a\n{% include 'nav.html' %}\nb\n{{ nope }}",
+              "{{ users\n  |map(attribute='name')\n  |join(1) }}\n",
+              "{% for x in users %}{% for y in x.name %}{% endfor %}\n{{ x.bogus }}{% endfor %}"]:
+        case("errors/undefined", m, files=L)
+    for m in ["{% if user %}\n<p>\n{% else %}\n<p>\n{% else %}\n{% endif %}",
+              "{% macro m() %}\n{% block b %}{% endblock %}\n{% endmacro %}",
+              "{% for u in users %}\n{% endfor %}\n{% endfor %}",
+              "{% extends 'base.html' %}\n{% block content %}\n{{ posts|map(attribute=) }}\n{% endblock %}",
+              "{% set x = [1, 2 %}",
+              "{{ 'a' if }}",
+              "{% with a = 1, %}{% endwith %}",
+              "{% import 'macros.html' %}",
+              "{% from 'macros.html' import %}",
+              "{% call(x) %}{% endcall %}",
+              "{{ users|join(', ' }}"]:
+        case("errors/syntax", m, files=L)
+    for m in ["{% macro card(title) %}<h3>{{ title }}</h3>{{ caller(title|length) }}{% endmacro %}{% call(n) card('News') %}{{ n }} chars{% endcall %}",
+              "{% macro repeat(n) %}{% for i in range(n) %}{{ caller(i) }}{% endfor %}{% endmacro %}{% call(i) repeat(3) %}<{{ i }}>{% endcall %}",
+              "{% macro m() %}{{ caller(x=1) }}{% endmacro %}{% call(x, y=2) m() %}{{ x }}{{ y }}{% endcall %}",
+              "{% macro m() %}{{ caller() }}{% endmacro %}{% set v = 'outer' %}{% call m() %}{{ v }}{% endcall %}",
+              "{% macro m(v) %}{{ caller() }}{% endmacro %}{% call m('arg') %}{{ v is defined }}{% endcall %}",
+              "{% macro dl(d) %}<dl>{% for k, v in d|dictsort %}{{ caller(k, v) }}{% endfor %}</dl>{% endmacro %}{% call(k, v) dl(user.prefs) %}<dt>{{ k }}</dt><dd>{{ v }}</dd>{% endcall %}"]:
+        case("call/block", m)
+    for m in ["{% set title %}{{ site.name }} - {{ user.name }}{% endset %}<title>{{ title|trim }}</title>",
+              "{% set ns = namespace(rows=[]) %}{% for u in users %}{% set ns.rows = ns.rows + [u.name] %}{% endfor %}{{ ns.rows }}",
+              "{% for u in users %}{% set label = u.name|title %}{{ label }} {% endfor %}|{{ label is defined }}",
+              "{% set x = 1 %}{% macro m() %}{% set x = 2 %}{{ x }}{% endmacro %}{{ m() }}{{ x }}",
+              "{% set a = [1, 2] %}{% set b = a %}{{ b is sameas a }}",
+              "{% set key, value = 'k', 'v' %}{{ {key: value} }}"]:
+        case("set/assign", m)
+    for m in ["{{ nav|selectattr('children', 'defined')|map(attribute='title')|list }}",
+              "{{ user.roles|first|upper }}|{{ user['roles'][0][0] }}|{{ user.roles[0][-1] }}",
+              "{{ users[0].name[0] }}{{ users[1].name[:2] }}|{{ users|attr('0') if false else users[0]['name'] }}",
+              "{{ order['items']|selectattr('qty', 'gt', 1)|map(attribute='sku')|join }}",
+              "{{ user.prefs.theme.upper() }}|{{ user.name.lower().startswith('a') }}"]:
+        case("vars/lookup", m)
+    for m in ["{% if users|length > 3 and posts|selectattr('published')|list %}ok{% endif %}",
+              "{% if user.prefs.theme in ['dark', 'light'] %}{{ user.prefs.theme }}{% endif %}",
+              "{% if users[1].email %}x{% elif users[1].email is none %}none{% endif %}",
+              "{% if not user.prefs.font is defined %}default-font{% endif %}"]:
+        case("if/cond", m)
+    for m in ["{{ users|selectattr('age', 'equalto', 25)|map(attribute='name')|list }}",
+              "{{ users|rejectattr('email')|map(attribute='name')|list }}|{{ users|selectattr('role', 'in', ['admin', 'editor'])|list|length }}",
+              "{{ posts|selectattr('tags')|map(attribute='slug')|list }}|{{ [1, 'a', 2.5, none]|select('number')|list }}"]:
+        case("tests/test", m)
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass):
         f()
     kept = [c for c in CASES if run(c)]
     left = [c["id"] for c in CASES if c not in kept]
