@@ -49,15 +49,7 @@ public final class Namespace implements TemplateObject {
 
     @Override
     public synchronized String toString() {
-        StringBuilder sb = new StringBuilder("<Namespace ");
-        boolean first = true;
-        for (Map.Entry<String, Object> e : attributes.entrySet()) {
-            if (!first) {
-                sb.append(", ");
-            }
-            first = false;
-            sb.append(e.getKey()).append('=').append(PyRepr.repr(e.getValue()));
-        }
-        return sb.append('>').toString();
+        // Jinja2's repr: the attribute dict as Python prints it
+        return "<Namespace " + PyRepr.repr(attributes) + ">";
     }
 }
