@@ -936,9 +936,43 @@ def second_pass():
         case("tests/test", m)
 
 
+# ---------------------------------------------------------------- a third pass: values authors print by accident
+def third_pass():
+    for m in ["{{ users|map(attribute='name')|last }}", "{{ users|map(attribute='name')|length }}",
+              "{{ (users|selectattr('active'))[0] }}", "{{ users|selectattr('active')|first|attr('name') }}|{{ users|batch(3)|first|length }}",
+              "{{ range(5)|last }}|{{ 'abc'|slice(2)|list }}|{{ [1, 2]|join|int + 1 }}",
+              "{{ 'ab' * -1 }}|{{ [1, 2, 3][1:-1] }}|{{ users[::2]|map(attribute='name')|list }}|{{ 'abc'[5:] }}",
+              "{{ 'a' < none }}", "{{ {'a': 1} + {'b': 2} }}", "{{ 3 is divisibleby 1.5 }}|{{ 4.0 is divisibleby 2 }}",
+              "{% macro m(a, b) %}{{ a }}-{{ b }}{% endmacro %}{{ m(*[1, 2]) }}|{{ m(**{'a': 3, 'b': 4}) }}",
+              "{{ dict(a=1, **{'b': 2})|dictsort }}", "{% set d = {} %}{% set d.x = 1 %}", "{% for i in [1] %}{{ loop.cycle() }}{% endfor %}",
+              "{{ namespace(a=1) }}", "{{ range(3)|string }}|{{ dict(a=1).items() }}|{{ user.prefs.keys() }}|{{ user.prefs.values() }}",
+              "{{ 1.5|string ~ 2e10 }}|{{ 1e16 }}|{{ 1e22 }}|{{ 123456789012345678.0 }}|{{ 1.0e-4 }}|{{ 0.00001 }}",
+              "{{ 7 // 2.0 }}|{{ -7.5 // 2 }}|{{ 7.5 % -2 }}|{{ 0.1 * 3 }}|{{ 2**100 / 3 }}|{{ 10**30 }}",
+              "{{ 'inf'|float }}|{{ '-inf'|float }}|{{ 'nan'|float }}|{{ 1e400 }}|{{ -1e400 }}",
+              "{{ 12.0|int }}|{{ '12.5'|int }}|{{ '-3'|int }}|{{ '+4'|int }}|{{ ' 0b11 '|int(base=2) }}|{{ '0o17'|int(0, 8) }}",
+              "{{ -1500|filesizeformat }}|{{ 1.5|filesizeformat }}|{{ 1000|filesizeformat(binary=true) }}|{{ 10**15|filesizeformat }}|{{ 10**30|filesizeformat }}",
+              "{{ '%c'|format(65) }}|{{ '%i'|format(3) }}|{{ '%-5d|'|format(7) }}|{{ '%.3s'|format('abcdef') }}|{{ '%#x'|format(255) }}|{{ '%e'|format(0) }}|{{ '%g'|format(1e-5) }}|{{ '%g'|format(123456789) }}",
+              "{{ 1/3|round(2) }}|{{ (1/3)|round(2) }}|{{ 10|round }}|{{ 10.0|round(-1) }}",
+              "{{ 'x'|center(4) }}|{{ 'xy'|center(5) }}|{{ 'abc'|center(6) }}|{{ 'abcd'|center(7) }}|{{ 'x'|center(2) }}|",
+              "{{ 'a-b-c d'|wordwrap(3) }}|{{ 'abcdefgh ij'|wordwrap(4, false) }}|{{ 'one-two three'|wordwrap(5, break_on_hyphens=false) }}",
+              "{{ 'a\n\nb  c\td'|wordwrap(4) }}|{{ 'line one\nline two is longer'|wordwrap(9) }}",
+              "{{ 'ΟΔΟΣ'|lower }}|{{ 'ΣΑΣ ΣΟΣ'|title }}|{{ 'ǳemal'|capitalize }}|{{ 'ﬀ'|upper }}|{{ 'İ'|lower|length }}|{{ 'ß'|title }}",
+              "{{ 'ﬃx'|title }}|{{ 'ᾳ'|upper }}|{{ 'ǈ'|upper }}{{ 'ǈ'|lower }}|{{ 'Ǆ'|title }}",
+              "{{ '🏳️‍🌈'|length }}|{{ 'é'|reverse|length }}|{{ '😀ab😀'|center(8) }}|{{ '😀ab'|truncate(5, true, '') }}",
+              "{{ ['<a>'|safe] }}|{{ ('a<b'|safe).split('<') }}|{{ '<b>'|safe + '<i>' }}|{{ '<p>%s</p>'|safe % '<x>' }}|{{ '<b>'|safe * 2 }}",
+              "{{ ('<b>x</b>'|safe).upper() }}|{{ ('<b>x</b>'|safe).striptags() }}|{{ ('&lt;'|safe).unescape() }}",
+              "{% for a, (b, c) in [(1, (2, 3))] %}{{ a }}{{ b }}{{ c }}{% endfor %}",
+              "{{ caller }}", "{% macro m() %}{{ caller }}{% endmacro %}{{ m() }}",
+              "{{ users|tojson }}", "{{ {'z': 1, 'a': [none, false, 1.5, 'é']}|tojson }}|{{ 'it\\'s'|tojson }}",
+              "{{ 'go to http://x.org/a?b=1&c=2, then stop.'|urlize(target='_blank') }}|{{ 'x@y.com'|urlize(rel='me') }}",
+              "{{ '<script>alert(1)</script> hi'|striptags }}|{{ '&lt;b&gt; &amp;amp;'|striptags }}|{{ 'a<br/>b'|striptags }}"]:
+        for ae in (False, True):
+            case("output/probe", m, ae=ae)
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass):
         f()
     kept = [c for c in CASES if run(c)]
     left = [c["id"] for c in CASES if c not in kept]

@@ -8,8 +8,8 @@ import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.runtime.PyRepr;
-import dev.kida.engine.runtime.PyStrings;
 import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.HtmlEntities;
 import dev.kida.engine.runtime.Values;
 
 import java.nio.charset.StandardCharsets;
@@ -45,38 +45,10 @@ final class HtmlFilters {
         m.put("striptags", (ctx, v, a) -> {
             a.check("striptags");
             String text = v instanceof HtmlSafe h ? h.toHtml() : Values.str(v);
-            return striptags(text);
+            return HtmlEntities.striptags(text);
         });
         m.put("urlencode", HtmlFilters::urlencode);
         m.put("xmlattr", HtmlFilters::xmlattr);
-    }
-
-    /** MarkupSafe's striptags: drops comments and tags, collapses whitespace, unescapes entities. */
-    static String striptags(String value) {
-        int start;
-        while ((start = value.indexOf("<!--")) >= 0) {
-            int end = value.indexOf("-->", start);
-            if (end < 0) {
-                break;
-            }
-            value = value.substring(0, start) + value.substring(end + 3);
-        }
-        while ((start = value.indexOf('<')) >= 0) {
-            int end = value.indexOf('>', start);
-            if (end < 0) {
-                break;
-            }
-            value = value.substring(0, start) + value.substring(end + 1);
-        }
-        List<Object> words = PyStrings.split(value, null, -1);
-        StringBuilder sb = new StringBuilder();
-        for (Object w : words) {
-            if (!sb.isEmpty()) {
-                sb.append(' ');
-            }
-            sb.append(w);
-        }
-        return HtmlEntities.unescape(sb.toString());
     }
 
     private static Object urlencode(CallContext ctx, Object v, Arguments a) {

@@ -1,12 +1,13 @@
-package dev.kida.engine.filters;
+package dev.kida.engine.runtime;
 
 import java.util.Map;
 
 /**
  * Python's {@code html.unescape} for numeric character references and the commonly used named
- * entities (the full HTML5 table is not carried).
+ * entities (the full HTML5 table is not carried), and MarkupSafe's {@code striptags} built on it:
+ * shared by the {@code striptags} filter and the methods of Markup values.
  */
-final class HtmlEntities {
+public final class HtmlEntities {
     private HtmlEntities() {
     }
 
@@ -28,7 +29,7 @@ final class HtmlEntities {
             Map.entry("ccedil", "\u00e7"), Map.entry("ntilde", "\u00f1"));
 
     /** Replaces character references by the characters they stand for. */
-    static String unescape(String s) {
+    public static String unescape(String s) {
         if (s.indexOf('&') < 0) {
             return s;
         }
@@ -97,5 +98,32 @@ final class HtmlEntities {
         }
         out.append(value);
         return i - at;
+    }
+
+    /** MarkupSafe's striptags: drops comments and tags, collapses whitespace, unescapes entities. */
+    public static String striptags(String value) {
+        int start;
+        while ((start = value.indexOf("<!--")) >= 0) {
+            int end = value.indexOf("-->", start);
+            if (end < 0) {
+                break;
+            }
+            value = value.substring(0, start) + value.substring(end + 3);
+        }
+        while ((start = value.indexOf('<')) >= 0) {
+            int end = value.indexOf('>', start);
+            if (end < 0) {
+                break;
+            }
+            value = value.substring(0, start) + value.substring(end + 1);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Object w : PyStrings.split(value, null, -1)) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(w);
+        }
+        return unescape(sb.toString());
     }
 }

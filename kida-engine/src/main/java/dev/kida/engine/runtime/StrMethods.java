@@ -220,6 +220,9 @@ final class StrMethods {
 
     /** The bound method {@code name} of a str or Markup, or null when str has no such method. */
     static BuiltinMethod lookup(Object self, String name) {
+        if (self instanceof Markup m && (name.equals("striptags") || name.equals("unescape"))) {
+            return new BuiltinMethod(self, name, (recv, ctx, args) -> markupOnly(m, name, args));
+        }
         StrBody body = METHODS.get(name);
         if (body == null) {
             return null;
@@ -229,6 +232,15 @@ final class StrMethods {
         }
         String s = (String) self;
         return new BuiltinMethod(self, name, (recv, ctx, args) -> body.call(s, args));
+    }
+
+    /** MarkupSafe's own methods {@code striptags()} and {@code unescape()}: both give a plain str. */
+    private static String markupOnly(Markup self, String name, Arguments args) {
+        if (!args.positional().isEmpty() || !args.keywords().isEmpty()) {
+            throw new TemplateTypeException("Markup." + name + "() takes no arguments");
+        }
+        String html = self.toString();
+        return name.equals("striptags") ? HtmlEntities.striptags(html) : HtmlEntities.unescape(html);
     }
 
     /** The Markup methods of MarkupSafe 3 that escape all their string arguments. */
