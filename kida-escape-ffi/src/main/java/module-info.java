@@ -9,7 +9,9 @@
  * at build time) or cannot load, the provider says why and the engine uses another backend.
  */
 module kida.escape.ffi {
+    // Only the SPI: the engine finds this backend through ServiceLoader, never by name.
     requires kida.api;
 
+    // Registered as "ffi", priority 10; unavailable (with the reason) where the library is not.
     provides dev.kida.api.escape.EscaperProvider with dev.kida.escape.ffi.FfiEscaperProvider;
 }

@@ -11,9 +11,11 @@
  * module, so do not ship this jar in such an image.
  */
 module kida.escape.simd {
+    // Only the SPI: the engine finds this backend through ServiceLoader, never by name.
     requires kida.api;
     // Incubating in JDK 25; see the module comment for the startup warning it causes.
     requires jdk.incubator.vector;
 
+    // Registered as "simd", priority 20; unavailable (with the reason) where vectors are too narrow.
     provides dev.kida.api.escape.EscaperProvider with dev.kida.escape.simd.SimdEscaperProvider;
 }
