@@ -970,9 +970,89 @@ def third_pass():
             case("output/probe", m, ae=ae)
 
 
+# ---------------------------------------------------------------- a fourth pass: templates working together
+def fourth_pass():
+    F = dict(LAYOUT, **{
+        "card.html": "{% extends 'frame.html' %}{% block inside %}card:{{ title|default('?') }}{% endblock %}",
+        "frame.html": "<div class=\"frame\">{% block inside %}{% endblock %}</div>",
+        "lib/forms.html": "{% import 'lib/html.html' as h %}{% macro field(name, value='') %}{{ h.tag('input', name=name, value=value) }}{% endmacro %}{% macro form(action) %}<form action=\"{{ action }}\">{{ caller() }}</form>{% endmacro %}",
+        "lib/html.html": "{% macro tag(name) %}<{{ name }}{% for k, v in kwargs|dictsort %} {{ k }}=\"{{ v|e }}\"{% endfor %}>{% endmacro %}",
+        "lib/ext.html": "{% extends 'frame.html' %}{% macro hi() %}hi{% endmacro %}{% block inside %}never{% endblock %}",
+        "row.html": "{% for c in row %}<td>{{ c }}</td>{% endfor %}",
+        "counter.html": "{% set ns.count = ns.count + 1 %}",
+        "loopinfo.html": "{{ loop.index }}:{{ item }}{{ ',' if not loop.last }}",
+        "usesuper.html": "{{ super() }}",
+        "greet.html": "{% macro hello(n) %}Hello {{ n }}{{ punct|default('.') }}{% endmacro %}",
+        "sidebar.html": "{% block side %}S{% endblock %}",
+        "page.html": "{% extends 'base.html' %}{% block content %}{% include 'sidebar.html' %}{% block page %}{% endblock %}{% endblock %}",
+    })
+    C = "include/basic"
+    for m in ["{% set title = 'T1' %}{% include 'card.html' %}", "{% for item in ['a', 'b', 'c'] %}{% include 'loopinfo.html' %}{% endfor %}",
+              "<table>{% for row in [[1, 2], [3, 4]] %}<tr>{% include 'row.html' %}</tr>{% endfor %}</table>",
+              "{% set ns = namespace(count=0) %}{% for i in range(3) %}{% include 'counter.html' %}{% endfor %}{{ ns.count }}",
+              "{% macro box() %}[{% include 'frame.html' %}]{% endmacro %}{{ box() }}",
+              "{% include 'usesuper.html' %}", "{% include 'lib/ext.html' %}",
+              "{% with title = 'W' %}{% include 'card.html' %}{% endwith %}|{% include 'card.html' without context %}"]:
+        case(C, m, files=F)
+    C = "import/macro"
+    for m in ["{% import 'lib/forms.html' as f %}{% call f.form('/save') %}{{ f.field('q', '<x>') }}{% endcall %}",
+              "{% from 'lib/forms.html' import field %}{{ field('a', 1) }}{{ field(name='b') }}",
+              "{% import 'lib/ext.html' as e %}{{ e.hi() }}",
+              "{% from 'greet.html' import hello %}{% set punct = '!' %}{{ hello('you') }}",
+              "{% from 'greet.html' import hello with context %}{{ hello('you') }}",
+              "{% set punct = '?' %}{% from 'greet.html' import hello with context %}{{ hello('you') }}",
+              "{% for punct in ['!', ';'] %}{% from 'greet.html' import hello with context %}{{ hello(loop.index) }}{% endfor %}",
+              "{% import 'greet.html' as g %}{{ g.hello }}" if False else "{% import 'greet.html' as g %}{{ g.hello.name }}|{{ g.hello.arguments }}",
+              "{% macro wrap() %}{% import 'greet.html' as g %}{{ g.hello(caller()) }}{% endmacro %}{% call wrap() %}inner{% endcall %}",
+              "{% extends 'frame.html' %}{% import 'greet.html' as g %}{% block inside %}{{ g.hello('block') }}{% endblock %}",
+              "{% extends 'frame.html' %}{% block inside %}{% from 'greet.html' import hello %}{{ hello('b') }}{% endblock %}"]:
+        case(C, m, files=F)
+    C = "inherit/extends"
+    for m in ["{% extends 'page.html' %}{% block side %}child-side{% endblock %}{% block page %}P{% endblock %}",
+              "{% extends 'page.html' %}{% block page %}{{ self.content is defined }}{% endblock %}",
+              "{% extends 'card.html' %}{% block inside %}{{ super() }}+{% endblock %}",
+              "{% extends 'card.html' %}",
+              "{% extends 'frame.html' %}{% block inside %}{% for i in range(2) %}{% block item %}{{ i is defined }}{% endblock %}{% endfor %}{% endblock %}",
+              "{% extends 'frame.html' %}{% block inside %}{{ self.nope() }}{% endblock %}",
+              "{% block side %}{{ super() }}{% endblock %}",
+              "{% extends 'frame.html' %}{% block inside %}{% set t = 'x' %}{% include 'card.html' %}{% endblock %}",
+              "{% extends 'frame.html' %}{% block inside %}{% filter upper %}{{ super() }}shout{% endfilter %}{% endblock %}",
+              "{% extends 'frame.html' %}{% block inside %}{% macro m() %}{{ caller() }}{% endmacro %}{% call m() %}cm{% endcall %}{% endblock %}",
+              "{% extends 'frame.html' %}{% block inside scoped %}s{% endblock %}",
+              "{% extends 'frame.html' %}{% block inside required %}r{% endblock %}",
+              "{% macro m() %}{% block inmacro %}x{% endblock %}{% endmacro %}",
+              "{% extends 'frame.html' %}{% block inside %}{{ varargs }}{% endblock %}"]:
+        case(C, m, files=F)
+    C = "macros/macro"
+    for m in ["{% macro m() %}{% for i in range(2) %}{{ loop.index }}{% endfor %}{{ loop is defined }}{% endmacro %}{% for x in [1] %}{{ m() }}{% endfor %}",
+              "{% macro outer() %}{% macro inner() %}in{% endmacro %}{{ inner() }}{% endmacro %}{{ outer() }}|{{ inner is defined }}",
+              "{% macro m(x) %}{{ x }}{% endmacro %}{% set alias = m %}{{ alias('via alias') }}",
+              "{% macro m() %}{{ caller() if caller is defined else 'no caller' }}{% endmacro %}{{ m() }}|{% call m() %}yes{% endcall %}",
+              "{% macro m(class_='btn') %}{{ class_ }}{% endmacro %}{{ m() }}{{ m(class_='x') }}",
+              "{% macro m(a, b) %}{{ a }}{{ b }}{% endmacro %}{{ m(b=2, a=1) }}|{{ m(1, b=2) }}",
+              "{% macro sep() %}{% for i in varargs %}{{ i }}{{ kwargs.sep|default(',') if not loop.last }}{% endfor %}{% endmacro %}{{ sep(1, 2, 3, sep='/') }}",
+              "{% macro m() %}\n  <p>\n    hi\n  </p>\n{% endmacro %}[{{ m() }}]", "{% macro m() -%}\n  <p>hi</p>\n{%- endmacro %}[{{ m() }}]",
+              "{% macro m(n) %}{% if n %}{{ n }},{{ m(n - 1) }}{% endif %}{% endmacro %}{{ m(5) }}",
+              "{% macro m() %}{{ self is defined }}{% endmacro %}{{ m() }}"]:
+        case(C, m, files=F)
+    C = "with/scope"
+    for m in ["{% with item = 'w' %}{% include 'loopinfo.html' %}{% endwith %}",
+              "{% set a = 1 %}{% with %}{% set a = 2 %}{% endwith %}{{ a }}",
+              "{% with a = [1, 2] %}{% for x in a %}{% with y = x * 10 %}{{ y }}{% endwith %}{% endfor %}{% endwith %}",
+              "{% for i in range(2) %}{% with i = i + 10 %}{{ i }}{% endwith %}{{ i }} {% endfor %}"]:
+        case(C, m, files=F)
+    C = "set/assign"
+    for m in ["{% extends 'frame.html' %}{% set x = 'top' %}{% block inside %}{{ x }}{% endblock %}",
+              "{% set x = 1 %}{% for i in range(2) %}{{ x }}{% set x = 5 %}{{ x }}{% endfor %}{{ x }}",
+              "{% set x = 'a' %}{% macro m() %}{{ x }}{% endmacro %}{% set x = 'b' %}{{ m() }}",
+              "{% if true %}{% set inner = 'i' %}{% endif %}{{ inner }}",
+              "{% for i in range(2) %}{% if true %}{% set y = i %}{% endif %}{{ y }}{% endfor %}{{ y is defined }}"]:
+        case(C, m, files=F)
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass):
         f()
     kept = [c for c in CASES if run(c)]
     left = [c["id"] for c in CASES if c not in kept]
