@@ -9,7 +9,8 @@ writes kida-tests/src/test/resources/conformance/jinja2-extra-realistic.json.
 
 Rendering uses StrictUndefined over a loader of the case's files; errors map to the corpus kinds and
 carry "expect_line" when Jinja2 reports the error inside the entry template. Outputs holding Python
-object addresses are left out; Jinja2's &#34; is rewritten to &quot; as in the visible corpus.
+object addresses are left out (as are Python internals such as __class__, which Kida does not
+expose); Jinja2's &#34; is rewritten to &quot; as in the visible corpus.
 """
 import json
 import os
@@ -1050,9 +1051,51 @@ def fourth_pass():
         case(C, m, files=F)
 
 
+# ---------------------------------------------------------------- a fifth pass: layout of the source itself
+def fifth_pass():
+    srcs = [
+        "<select name=\"role\">\n  {% for r in ['admin', 'user'] %}\n  <option value=\"{{ r }}\"{% if r == users[0].role %} selected{% endif %}>{{ r|title }}</option>\n  {% endfor %}\n</select>\n",
+        "{% if user %}\n    {% if user.roles %}\n        roles\n    {% endif %}\n{% endif %}\n",
+        "<table>\r\n  {% for u in users[:2] %}\r\n  <tr><td>{{ u.name }}</td></tr>\r\n  {% endfor %}\r\n</table>\r\n",
+        "{% macro m() %}\n\t{% if true %}\n\t\tx\n\t{% endif %}\n{% endmacro %}{{ m() }}",
+        "{% set items = [1, 2] %}\n{% for i in items -%}\n    {{ i }}\n{% endfor -%}\ndone\n",
+        "{% raw -%}\n   {{ raw }}\n{%- endraw %}\n",
+        "{# header comment #}\n{% block b %}\n  B\n{% endblock %}\n{# footer #}\n",
+        "{%- for u in users -%}\n{{ u.name }}{{ '\\n' if not loop.last }}\n{%- endfor -%}",
+        "  {{ 'expr at indent' }}\n  {% if true %}tag at indent{% endif %}\n",
+        "{% with a = 1 %}\n  {{ a }}\n{% endwith %}\n{% filter upper %}\n  f\n{% endfilter %}\n",
+        "{% call(x) (lambda) if false else '' %}{% endcall %}" if False else "<p>{% for i in range(3) %} {{ i }} {% endfor %}</p>\n",
+    ]
+    for src in srcs:
+        for o in [{}, {"trim": True}, {"lstrip": True}, {"trim": True, "lstrip": True, "keep": True}]:
+            case("whitespace/ctl", src, **o)
+    C = "lexical/syntax"
+    for m in ["{{ 'a' ~\n   'b' ~\n   'c' }}", "{{ users|map(attribute='name')\n        |join(', ') }}", "{%\n  if true\n%}multi-line tag{%\n  endif\n%}",
+              "{{- ' trimmed ' -}}", "{{ {'a': 1}['a'] }}{{ {'a': {'b': 2}}['a']['b'] }}", "{{ 'x' if true else 'y' }}{{ 1 if 1 else 2 }}",
+              "{{ 1.5e3 }}|{{ 1_0.0_1 }}|{{ 00 }}|{{ 0.0 }}", "{{ 'a\\u0042c' }}|{{ 'tab:\\t|' }}|{{ 'oct:\\101' }}|{{ 'bell\\a'|length }}",
+              "{{ '\\N{BULLET}' }}|{{ 'line\\\ncont' }}", "{% set x = 1 %}{{ x\n}}", "{{ 012 }}", "{{ 1__0 }}", "{{ 1_ }}", "{{ 'abc' 1 }}",
+              "{{ user.name }}}", "{{ { }}", "{% if true %}{% endif %}{% endif %}", "{{ 1 +* 2 }}", "{#- unclosed comment", "{% raw %}never closed",
+              "{% for i in range(2) %}{{ i }}{%endfor%}|{%for i in range(2)%}{{i}}{%endfor%}",
+              "{{ not-1 }}|{{ - - 1 }}|{{ 2*-1 }}|{{ 1 if not false }}", "{{ 'a' in 'abc' in [true] }}", "{{ [1, 2,] }}|{{ (1, 2,) }}|{{ {'a': 1,} }}"]:
+        case(C, m)
+    C = "errors/type"
+    for m in ["Report\n======\n{% for u in users %}\n{{ u.name }}: {{ u.age + ' years' }}\n{% endfor %}",
+              "{% set total = 0 %}\n{% for i in order['items'] %}\n  {% set total = total + i.name %}\n{% endfor %}",
+              "{{ users|sort(attribute='email')|map(attribute='name')|list }}",
+              "{{ order['items']|sum }}", "{{ user.roles|join(', ')|int + [] }}", "{{ 'x'|center('5') }}", "{{ 'x'|truncate('5') }}",
+              "{{ range(3)[1] }}|{{ range(3)['a'] }}", "{{ users|groupby('email')|list }}", "{{ users|dictsort }}", "{{ 5|length }}",
+              "{{ 'abc'|batch('2')|list }}", "{{ 'x'|indent('2') }}{{ 1|indent }}", "{{ [1, 2]|map('upper')|list }}"]:
+        case(C, m)
+    C = "errors/runtime"
+    for m in ["{% set x = 1 %}\n{{ x / (x - 1) }}", "{{ users|map(attribute='name')|format }}", "{{ 1|filesizeformat(binary='x') }}|{{ 'a'|filesizeformat }}",
+              "{{ 'x' * 99999999999999999999 }}", "{{ user.__dict__ }}",
+              "{{ 'abc'|replace('a', 'b', 'c') }}", "{{ 'ab'|wordwrap(-1) }}", "{{ [1]|slice(0)|list }}"]:
+        case(C, m)
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass):
         f()
     kept = [c for c in CASES if run(c)]
     left = [c["id"] for c in CASES if c not in kept]
