@@ -1093,9 +1093,59 @@ def fifth_pass():
         case(C, m)
 
 
+# ---------------------------------------------------------------- a sixth pass: escaping, undefined and globals in context
+def sixth_pass():
+    F = {"esc.html": "<i>{{ frag }}</i>", "m.html": "{% macro b(x) %}<b>{{ x }}</b>{% endmacro %}"}
+    C = "autoescape/html"
+    for m, ae in [("{% autoescape false %}{% include 'esc.html' %}{% endautoescape %}", True),
+                  ("{% autoescape true %}{% include 'esc.html' %}{% endautoescape %}", False),
+                  ("{% from 'm.html' import b %}{{ b(frag) }}|{% autoescape false %}{{ b(frag) }}{% endautoescape %}", True),
+                  ("{% autoescape false %}{% from 'm.html' import b %}{% endautoescape %}{{ b(frag) }}", True),
+                  ("{% macro m() %}<p>{{ frag }}</p>{% endmacro %}{{ m() ~ frag }}|{{ m() + frag if false else m()|length }}", True),
+                  ("{% macro w() %}[{{ caller() }}]{% endmacro %}{% call w() %}<{{ frag }}>{% endcall %}", True),
+                  ("{% set s %}<{{ frag }}>{% endset %}{{ s ~ frag }}|{{ s|length }}|{{ s|e }}", True),
+                  ("{{ frag|e ~ frag }}|{{ (frag|e) + frag }}|{{ frag|e|replace('&', '+') }}", True),
+                  ("{{ '<'|safe in '<a' }}|{{ frag|e in frag|e }}|{{ 5|e }}|{{ none|e }}|{{ [frag]|e }}", True),
+                  ("{{ frag|escape|safe }}|{{ frag|safe|escape }}|{{ frag|forceescape|forceescape }}", False),
+                  ("<a title=\"{{ frag }}\" data-x='{{ frag }}'>{{ frag|title }}</a>", True),
+                  ("{{ {'a b': 1}|xmlattr }}", True), ("{{ {'onclick': 'f(\"x\")', 'data-n': 3}|xmlattr }}", True),
+                  ("<script>var x = {{ frag|tojson }};</script>|{{ {'k': frag}|tojson|safe }}", True),
+                  ("{{ frag|urlencode }}|{{ {'q': frag, 'n': 1}|urlencode }}|{{ [('a', frag)]|urlencode }}", True),
+                  ("{{ frag|striptags }}|{{ frag|wordcount }}|{{ frag|truncate(3, true, '') }}|{{ frag|list|first }}", True),
+                  ("{{ frag|indent(2, true) }}|{{ frag|center(9) }}|{{ frag|wordwrap(2) }}", True),
+                  ("{% filter e %}{{ frag }}{% endfilter %}|{% filter safe %}{{ frag }}{% endfilter %}", False),
+                  ("{% filter e %}{{ frag }}{% endfilter %}", True),
+                  ("{{ '%s & %s'|format(frag, frag|safe) }}|{{ ('%s & %s'|safe)|format(frag, frag|safe) }}", True)]:
+        case(C, m, dict(CTX, frag="<x&'y'>"), files=F, ae=ae)
+    C = "undefined/handled"
+    for m in ["{{ missing.attr is defined }}", "{{ user.missing.attr is defined }}", "{{ missing|default(missing2|default('x')) }}",
+              "{% if missing is not defined %}nd{% endif %}|{% if not missing is defined %}nd{% endif %}",
+              "{{ missing is defined and missing > 1 }}|{{ missing is undefined or missing > 1 }}",
+              "{% for u in users %}{{ u.email if u.email is not none else '-' }} {% endfor %}",
+              "{{ users|map(attribute='nick')|list }}", "{{ users|selectattr('nick')|list }}", "{{ users|selectattr('nick', 'defined')|list }}",
+              "{{ users|sort(attribute='nick')|list }}", "{{ users|groupby('nick')|list }}", "{{ users|sum(attribute='nick') }}",
+              "{{ missing ~ '' }}", "{{ '' ~ missing }}", "{{ missing == none }}", "{{ missing in [1] }}", "{{ [1] in missing }}",
+              "{% set x = missing %}ok", "{% set x = missing %}{{ x }}", "{% with x = missing %}ok{% endwith %}",
+              "{% macro m(a) %}{{ a is defined }}{% endmacro %}{{ m(missing) }}", "{% macro m(a) %}ok{% endmacro %}{{ m(missing) }}",
+              "{{ missing|default }}|{{ missing|d }}|", "{{ missing|list }}", "{{ missing|join(',') }}", "{{ missing|e }}",
+              "{{ missing is string }}|{{ missing is none }}|{{ missing is number }}|{{ missing is iterable }}",
+              "{{ missing|tojson }}", "{% for x in missing %}{% endfor %}", "{% if missing or true %}t{% endif %}",
+              "{{ user.prefs.missing|default(user.prefs.theme)|upper }}", "{% for k in user.prefs.missing|default({}) %}{% else %}none{% endfor %}"]:
+        case(C, m)
+    C = "globals/builtin"
+    for m in ["{% set j = joiner() %}{% for r in user.roles %}{{ j() }}{{ r }}{% endfor %}", "{% set c = cycler() %}{{ c.next() }}",
+              "{% set c = cycler('a', 'b') %}{{ c.current }}{{ c.next() }}{{ c.current }}{{ c.items if false else '' }}",
+              "{{ range(3, 0)|list }}|{{ range(-2, 2)|list }}|{{ range(0, 10, 4)|list }}|{{ range(5)[1:3]|list }}|{{ range(5)[-1] }}",
+              "{{ range(10)|select('odd')|map('string')|join }}|{{ 3 in range(5) }}|{{ range(4)|reverse|list }}",
+              "{{ dict(a=1) == {'a': 1} }}|{{ dict(b=2, a=1)|list }}", "{% set ns = namespace(user) %}{{ ns.name }}", "{% set ns = namespace(d={}) %}{{ ns.d }}",
+              "{{ range(1.5) }}", "{{ range() }}", "{{ dict(1) }}", "{{ namespace(1) }}", "{{ cycler().next() }}",
+              "{{ 'x' if range is defined }}|{{ lipsum is defined }}|{{ joiner is defined }}|{{ namespace is callable }}"]:
+        case(C, m)
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass):
         f()
     kept = [c for c in CASES if run(c)]
     left = [c["id"] for c in CASES if c not in kept]
