@@ -10,7 +10,8 @@ writes kida-tests/src/test/resources/conformance/jinja2-extra-realistic.json.
 Rendering uses StrictUndefined over a loader of the case's files; errors map to the corpus kinds and
 carry "expect_line" when Jinja2 reports the error inside the entry template. Outputs holding Python
 object addresses are left out (as are Python internals such as __class__, which Kida does not
-expose); Jinja2's &#34; is rewritten to &quot; as in the visible corpus.
+expose, and `is sameas` between two equal string literals, which Jinja2's constant folding
+makes two objects); Jinja2's &#34; is rewritten to &quot; as in the visible corpus.
 """
 import json
 import os
@@ -1143,9 +1144,48 @@ def sixth_pass():
         case(C, m)
 
 
+# ---------------------------------------------------------------- a seventh pass: lookups, dotted attributes, tests on odd values
+def seventh_pass():
+    C = "vars/lookup"
+    for m in ["{{ [1, 2].0 }}|{{ 'abc'.1 }}|{{ {'a': 1}.a }}|{{ {'0': 'str'}[0] is defined }}|{{ {0: 'int'}.0 }}",
+              "{{ [1]['a'] }}", "{{ 'abc'['x'] }}", "{{ 5.real if false else 5['a'] }}", "{{ none['a'] }}",
+              "{{ {'items': 'key'}['items'] }}|{{ {'count': 3}.count }}|{{ {'keys': 1}['keys'] }}",
+              "{{ order.customer.name[0] }}{{ order.customer['email'].split('@')[1] }}",
+              "{{ users[0:2][1].name }}|{{ users[-2:]|map(attribute='name')|join }}|{{ users[10:]|list }}",
+              "{% set k = 'prefs' %}{% set k2 = 'theme' %}{{ user[k][k2] }}|{{ user[k ~ ''][k2|lower] }}",
+              "{{ tree[0]['children'][0]['children']|map(attribute='name')|list }}"]:
+        case(C, m)
+    C = "filters/attr"
+    for m in ["{{ users|map(attribute='name.0')|join }}|{{ posts|map(attribute='tags.0')|list }}",
+              "{{ posts|sort(attribute='tags.0')|map(attribute='slug')|list }}", "{{ nav|groupby('children.0.title')|list|length }}",
+              "{{ order|attr('customer')|attr('name') }}|{{ order['items']|sum(attribute='price') }}",
+              "{{ users|unique(attribute='age')|map(attribute='name')|list }}|{{ users|min(attribute='name')|attr('name') }}|{{ users|max(attribute='name', case_sensitive=true)|attr('name') }}",
+              "{{ users|selectattr('name.0', 'lower')|map(attribute='name')|list }}|{{ tree|selectattr('children.0')|map(attribute='name')|list }}",
+              "{{ users|map(attribute='0')|list }}", "{{ [[1, 2], [3, 4]]|map(attribute='1')|list }}|{{ [[3, 'b'], [1, 'a']]|sort(attribute='0')|list }}",
+              "{{ [{'a': {'b': 2}}, {'a': {'b': 1}}]|sort(attribute='a.b')|map(attribute='a.b')|list }}|{{ [{'a': {'b': 2}}]|sum(attribute='a.b') }}",
+              "{{ users|groupby('role')|map(attribute='grouper')|list }}|{{ (users|groupby('role'))[0].list|map(attribute='name')|list }}",
+              "{{ users|groupby('age')|map('first')|list }}", "{{ users|dictsort }}"]:
+        case(C, m)
+    C = "tests/test"
+    for m in ["{{ 1 is in 5 }}", "{{ 'a' is divisibleby 2 }}", "{{ 5 is lower }}", "{{ 5 is sameas 5.0 }}|{{ 'a' is sameas 'a' }}", "{{ 'ab'[0] is sameas 'a' }}|{{ ''|trim is sameas '' }}|{{ user.name is sameas user.name }}|{{ 'ab'|upper is sameas 'AB' }}",
+              "{% set s = 'hello world' %}{{ s is sameas s }}|{{ s is sameas 'hello world' }}|{{ [s][0] is sameas s }}",
+              "{{ 3 is gt 'a' }}", "{{ user is defined(1) }}", "{{ 2 is odd(1) }}", "{{ 10 is divisibleby }}",
+              "{{ [] is sequence }}|{{ {} is sequence }}|{{ '' is sequence }}|{{ range(2) is sequence }}|{{ (1,) is sequence }}",
+              "{{ {} is mapping }}|{{ namespace() is mapping }}|{{ users[0] is mapping }}", "{{ 0 is even }}|{{ -3 is odd }}|{{ 2.0 is even }}",
+              "{{ 'x' is callable }}|{{ dict is callable }}|{{ cycler('a').next is callable }}", "{{ none is string }}|{{ '' is string }}|{{ ''|safe is string }}",
+              "{% if users|length is gt 3 %}big{% endif %}|{% if users|first is mapping %}map{% endif %}",
+              "{{ users|map(attribute='age')|select('divisibleby', 5)|list }}|{{ users|map(attribute='age')|reject('in', [25])|list }}"]:
+        case(C, m)
+    C = "expr/compare"
+    for m in ["{{ [1] == (1,) }}|{{ (1, 2) < (1, 3) }}|{{ [1, 2] < [1, 2, 0] }}|{{ 'a' == none }}|{{ none != 0 }}",
+              "{{ 1 < none }}", "{{ [1] < (1,) }}", "{{ {} < {} }}", "{{ 'a' > 1 }}", "{{ true < 2 }}|{{ 1.0 == true }}|{{ 0.0 == false }}",
+              "{{ {'a': 1} == {'a': 1.0} }}|{{ 'abc' >= 'abd' }}|{{ 'é' > 'e' }}|{{ 1 != 1.0 }}"]:
+        case(C, m)
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass):
         f()
     kept = [c for c in CASES if run(c)]
     left = [c["id"] for c in CASES if c not in kept]

@@ -211,7 +211,9 @@ class ExpressionParser {
                 while (stream.at(TokenType.STRING)) {
                     text.append((String) stream.next().value());
                 }
-                return new Expr.Literal(token.pos(), text.toString());
+                // One object per distinct literal (as the compiled mode's constants are, and as in a
+                // Python code object): {% set s = 'ab' %}{{ s is sameas 'ab' }} is true in Jinja2
+                return new Expr.Literal(token.pos(), text.toString().intern());
             }
             case INTEGER, FLOAT -> {
                 stream.next();

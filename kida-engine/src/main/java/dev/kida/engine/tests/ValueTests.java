@@ -73,7 +73,8 @@ final class ValueTests {
 
     /**
      * Python's {@code is}: identity. Java boxes values afresh, so None, booleans and the small
-     * ints CPython caches (-5..256) count as identical when equal, like they are in CPython.
+     * ints CPython caches (-5..256) count as identical when equal, like they are in CPython; so do
+     * the empty string and the one-character Latin-1 strings, which CPython keeps as singletons.
      */
     static boolean sameAs(Object a, Object b) {
         if (a == b) {
@@ -85,6 +86,9 @@ final class ValueTests {
         if (PyNumbers.isInt(a) && PyNumbers.isInt(b) && !PyNumbers.isBig(a) && !PyNumbers.isBig(b)) {
             long x = PyNumbers.toLong(a);
             return x == PyNumbers.toLong(b) && x >= -5 && x <= 256;
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.equals(y) && (x.isEmpty() || x.length() == 1 && x.charAt(0) < 256);
         }
         return false;
     }
