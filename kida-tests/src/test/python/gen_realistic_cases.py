@@ -1183,9 +1183,55 @@ def seventh_pass():
         case(C, m)
 
 
+# ---------------------------------------------------------------- an eighth pass: blocks of statements inside each other
+def eighth_pass():
+    F = {"frame.html": "<div>{% block inside %}{% endblock %}</div>", "opt.html": "[opt {{ who|default('?') }}]"}
+    for cat, ms in [
+        ("loops/for", ["{% for u in users if u.active %}{{ loop.index }}/{{ loop.length }}/{{ loop.revindex }}{{ ' ' if not loop.last }}{% endfor %}",
+                       "{% for u in users %}{% filter upper %}{{ u.name }}{{ loop.index }}{% endfilter %}{% endfor %}",
+                       "{% macro item(i) %}<{{ caller(i) }}>{% endmacro %}{% for u in users[:2] %}{% call(n) item(loop.index) %}{{ n }}{{ u.name }}{% endcall %}{% endfor %}",
+                       "{% for x in [3, 1, 2]|sort %}{% for y in range(x) %}{{ y }}{% endfor %},{% endfor %}",
+                       "{% for a in [1, 2] %}{% for b in [1, 2] %}{% if a == b %}{% continue %}{% endif %}{% endfor %}{% endfor %}",
+                       "{% for i in range(3) %}{% set sq = i * i %}{{ sq }}{% endfor %}{{ sq is defined }}",
+                       "{% for k, v in order.customer.items() %}{{ k }}{% if not loop.last %}&{% endif %}{% endfor %}",
+                       "{% for i in range(2) %}{% for i in range(3, 5) %}{{ i }}{% endfor %}{{ i }}{% endfor %}",
+                       "{% for u in users recursive %}{{ u.name }}{% endfor %}", "{% for x in [[1, [2]], [3, []]] recursive %}{{ x[0] }}{% if x[1] %}<{{ loop(x[1]) }}>{% endif %}{% endfor %}"]),
+        ("set/assign", ["{% set x | trim | upper %}  shout  {% endset %}[{{ x }}]", "{% set x | replace('a', 'b') %}banana{% endset %}{{ x }}",
+                        "{% set a = {'k': [1]} %}{% set b = a.k %}{{ b.append(2) or '' }}{{ a }}", "{% set x = 'é' * 3 %}{{ x|length }}{{ x }}"]),
+        ("filterblock/filter", ["{% for u in users[:2] %}{% filter replace('X', u.name) %}hi X{% endfilter %};{% endfor %}",
+                                "{% filter upper %}{% include 'opt.html' %}{% endfilter %}", "{% filter truncate(8, true) %}{% call (lambda) if false else '' %}{% endcall %}{% endfilter %}" if False else "{% filter join('-') %}abc{% endfilter %}",
+                                "{% filter default('empty', true) %}{% endfilter %}", "{% filter tojson %}a\"b{% endfilter %}",
+                                "{% filter upper|reverse %}abc{% endfilter %}", "{% filter int %}42{% endfilter %}", "{% filter indent(2, true) %}{{ 'x\ny' }}{% endfilter %}"]),
+        ("include/basic", ["{% include 'opt.html' ignore missing with context %}", "{% include 'none.html' ignore missing without context %}|",
+                           "{% set who = 'me' %}{% include ['nope.html', 'opt.html'] ignore missing %}", "{% for who in ['a', 'b'] %}{% include 'opt.html' %}{% endfor %}",
+                           "{% extends 'frame.html' %}{% block inside %}{% set who = 'blk' %}{% include 'opt.html' %}{% endblock %}"]),
+        ("inherit/extends", ["{% block inside %}{% extends 'frame.html' %}{% endblock %}", "{% extends 'frame.html' %}{% if true %}{% block inside %}in-if{% endblock %}{% endif %}",
+                             "{% extends 'frame.html' %}{% for i in [1] %}{% block inside %}in-for{% endblock %}{% endfor %}",
+                             "{% extends 'frame.html' %}{% for i in [] %}{% else %}{% block inside %}for-else{% endblock %}{% endfor %}",
+                             "{% extends 'frame.html' %}{% with a = 1 %}{% block inside %}with{{ a is defined }}{% endblock %}{% endwith %}",
+                             "{% extends 'frame.html' %}{% filter upper %}{% block inside %}filtered{% endblock %}{% endfilter %}",
+                             "{% extends 'frame.html' %}{% set x %}{% block inside %}in-set{% endblock %}{% endset %}{{ x }}",
+                             "{% extends 'frame.html' %}{% macro m() %}{{ caller() }}{% endmacro %}{% call m() %}{% block inside %}in-call{% endblock %}{% endcall %}",
+                             "{% extends 'frame.html' %}{% autoescape true %}{% block inside %}in-ae{% endblock %}{% endautoescape %}",
+                             "{% extends 'frame.html' %}{% if true %}{% if true %}{% block inside %}if-if{% endblock %}{% endif %}{% endif %}",
+                             "{% if false %}{% extends 'frame.html' %}{% endif %}{% for i in [1, 2] %}{% block inside %}b{{ i is defined }}{% endblock %}{% endfor %}",
+                             "{% extends 'frame.html' %}{% for i in [1, 2] %}{% block inside scoped %}s{{ i }}{% endblock %}{% endfor %}",
+                             "{% extends 'frame.html' %}{% block inside %}{% block deeper %}d{% endblock %}{% endblock %}{% block deeper %}override{% endblock %}"]),
+        ("output/repr", ["{{ 10**20 }}|{{ -0.0 + 0 }}|{{ 1.0000000000000002 }}|{{ 3.0e-5 }}|{{ 1/7 }}|{{ 2.5e-324 if false else 5e-324 }}",
+                         "{{ 1e15 }}|{{ 1e16 + 1 }}|{{ 12345678.9 }}|{{ 0.1 + 0.7 }}|{{ 100.0 / 3 }}|{{ -1e-10 }}", "{{ [1.0, -0.5, 1e100] }}|{{ (0.1, ) }}"]),
+        ("unicode/text", ["{{ '𝔘𝔫𝔦'|urlencode }}|{{ '𝔘'|tojson }}|{{ '\\x01\\u2028'|tojson }}|{{ '<𝔘>'|e }}",
+                          "{{ '漢字 かな カナ'|wordwrap(5) }}|{{ 'e\u0301e\u0301'|center(6) }}|{{ '𝔘𝔫𝔦𝔠𝔬𝔡𝔢'|truncate(5, true, '') }}",
+                          "{{ 'Ǆemal'|lower }}|{{ 'ǅ'|swapcase if false else 'aBc'|upper }}|{{ 'ΐ'|upper }}|{{ 'ŉ'|title }}",
+                          "{{ '１２３'|int }}|{{ '٣'|int }}|{{ '１.５'|float }}", "{{ 'Ä'.lower() }}|{{ 'straße'.upper() }}|{{ 'ǆ'.title() }}|{{ 'ß'.casefold() if false else 'x' }}",
+                          "{{ 'é'|urlencode }}|{{ {'ключ': 'знач ение'}|urlencode }}|{{ '/path with space/é'|urlencode }}"]),
+    ]:
+        for m in ms:
+            case(cat, m, files=F)
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass):
         f()
     kept = [c for c in CASES if run(c)]
     left = [c["id"] for c in CASES if c not in kept]

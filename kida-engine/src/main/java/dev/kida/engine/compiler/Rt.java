@@ -212,7 +212,7 @@ public final class Rt {
 
     /** A {@code block} statement met while running a body. */
     public static void block(Renderer r, Stmt.Block b, Frame f) {
-        if (r.run.parent == null) {
+        if (r.unit.rendersInPlace(b, r.run.parent != null)) {
             r.statements.renderBlock(b, f);
         }
     }

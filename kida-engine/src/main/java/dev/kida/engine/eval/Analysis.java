@@ -6,9 +6,12 @@ import dev.kida.engine.ast.Node;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.TemplateNode;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -28,6 +31,39 @@ final class Analysis {
             }
         });
         return Map.copyOf(blocks);
+    }
+
+    /**
+     * The block statements that are not at the template's top level: inside a loop, with, filter,
+     * set, call or autoescape block, a macro or another block. Jinja2 renders those where they
+     * stand even after {@code extends}; only a top-level one (also inside an if, which opens no
+     * scope) then yields its place to the parent's layout.
+     */
+    static Set<Stmt.Block> innerBlocks(TemplateNode node) {
+        Set<Stmt.Block> inner = Collections.newSetFromMap(new IdentityHashMap<>());
+        AstWalker.walk(node.body(), n -> {
+            if (n instanceof Stmt.Block b) {
+                inner.add(b);
+            }
+        });
+        dropTopLevel(node.body(), inner);
+        return Collections.unmodifiableSet(inner);
+    }
+
+    private static void dropTopLevel(List<Stmt> body, Set<Stmt.Block> inner) {
+        for (Stmt s : body) {
+            switch (s) {
+                case Stmt.Block b -> inner.remove(b);
+                case Stmt.If i -> {
+                    for (Stmt.Branch branch : i.branches()) {
+                        dropTopLevel(branch.body(), inner);
+                    }
+                    dropTopLevel(i.orElse(), inner);
+                }
+                default -> {
+                }
+            }
+        }
     }
 
     /**

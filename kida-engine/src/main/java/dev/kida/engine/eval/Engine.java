@@ -106,7 +106,7 @@ public final class Engine {
             // Recursive descent over absurdly deep nesting: a clear error, not a dead thread.
             throw new TemplateSyntaxException("template is nested too deeply to parse", name, 0, 0, null, null);
         }
-        Unit unit = new Unit(name, node, Analysis.blocks(node), autoescape.test(name), version, new Tier(),
+        Unit unit = new Unit(name, node, Analysis.blocks(node), Analysis.innerBlocks(node), autoescape.test(name), version, new Tier(),
                 BodyFacts.of(node));
         if (mode == ExecutionMode.COMPILED) {
             compileNow(unit);

@@ -129,7 +129,7 @@ public final class StatementExecutor {
                     yield NORMAL;
                 }
                 case Stmt.Block b -> {
-                    if (r.run.parent == null) {
+                    if (r.unit.rendersInPlace(b, r.run.parent != null)) {
                         renderBlock(b, f);
                     }
                     yield NORMAL;

@@ -5,6 +5,7 @@ import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.TemplateNode;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A parsed and checked template, ready to run: the AST plus what analysis found out about it.
@@ -13,13 +14,24 @@ import java.util.Map;
  * @param name       the template's name
  * @param node       the AST
  * @param blocks     every block the template defines, at any depth, by name
+ * @param innerBlocks the block statements below the top level, which render where they stand
+ *                    even after {@code extends} (identity set)
  * @param autoescape whether the template is autoescaped by default
  * @param version    the loader's version of the source, to tell a stale cache entry
  * @param tier       which backend runs it: evaluator, or compiled code once installed
  * @param facts      what analysis knows about its loops and macro bodies
  */
-public record Unit(String name, TemplateNode node, Map<String, Stmt.Block> blocks, boolean autoescape,
+public record Unit(String name, TemplateNode node, Map<String, Stmt.Block> blocks,
+                   Set<Stmt.Block> innerBlocks, boolean autoescape,
                    long version, Tier tier, BodyFacts facts) {
+
+    /**
+     * Whether a block statement of this template renders where it stands: always below the top
+     * level, at the top level only while no {@code extends} has run.
+     */
+    public boolean rendersInPlace(Stmt.Block b, boolean extended) {
+        return !extended || innerBlocks.contains(b);
+    }
 
     /** The source line at a 1-based line number, for error messages; null when out of range. */
     public String sourceLine(int line) {
