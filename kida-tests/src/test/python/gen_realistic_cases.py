@@ -1229,9 +1229,38 @@ def eighth_pass():
             case(cat, m, files=F)
 
 
+# ---------------------------------------------------------------- a ninth pass: what a child template writes outside its blocks
+def ninth_pass():
+    F = {"frame.html": "<div>{% block inside %}{% endblock %}</div>", "inc.html": "[inc]",
+         "m.html": "{% macro m() %}M{% endmacro %}"}
+    C = "inherit/extends"
+    for m in ["{% extends 'frame.html' %}{% for i in [1] %}text{{ i }}{% endfor %}",
+              "{% extends 'frame.html' %}{% with a = 1 %}w{{ a }}{% endwith %}",
+              "{% extends 'frame.html' %}{% filter upper %}fb{% endfilter %}",
+              "{% extends 'frame.html' %}{% macro m() %}{{ caller() }}{% endmacro %}{% call m() %}cb{% endcall %}",
+              "{% extends 'frame.html' %}{% include 'inc.html' %}",
+              "{% extends 'frame.html' %}{% for i in [1] %}{% include 'inc.html' %}{% endfor %}",
+              "{% extends 'frame.html' %}{% if true %}{% include 'inc.html' %}{% endif %}",
+              "{% extends 'frame.html' %}{% autoescape true %}ae{{ '<' }}{% endautoescape %}",
+              "{% extends 'frame.html' %}{% from 'm.html' import m %}{{ m() }}{% set x = m() %}{% block inside %}{{ x }}{% endblock %}",
+              "{% for i in [1] %}{% extends 'frame.html' %}{% endfor %}",
+              "{% macro m() %}{% extends 'frame.html' %}{% endmacro %}",
+              "{% with %}{% extends 'frame.html' %}{% endwith %}",
+              "{% if true %}{% extends 'frame.html' %}{% endif %}{% if true %}{% extends 'frame.html' %}{% endif %}",
+              "{% extends 'frame.html' %}{% if false %}{% extends 'frame.html' %}{% endif %}{% block inside %}ok{% endblock %}",
+              "{% set t = 'frame.html' %}{% extends t %}{% block inside %}{{ t }}{% endblock %}",
+              "{% extends 'frame.html' %}{{ 1 / 0 }}",
+              "{% extends 'frame.html' %}{{ missing }}",
+              "{% extends 'frame.html' %}{% for i in missing %}{% endfor %}",
+              "{% extends 'frame.html' %}{% set x = missing %}",
+              "{% extends 'frame.html' %}{% include 'missing.html' %}",
+              "{% extends 'frame.html' %}{% block inside %}{% include 'inc.html' %}{% endblock %}{% include 'inc.html' %}"]:
+        case(C, m, files=F)
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass):
         f()
     kept = [c for c in CASES if run(c)]
     left = [c["id"] for c in CASES if c not in kept]
