@@ -1258,9 +1258,41 @@ def ninth_pass():
         case(C, m, files=F)
 
 
+# ---------------------------------------------------------------- a tenth pass: macro and caller scoping
+def tenth_pass():
+    C = "call/block"
+    for m in ["{% macro m() %}{% set secret = 's' %}{{ caller() }}{% endmacro %}{% call m() %}{{ secret is defined }}{% endcall %}",
+              "{% for u in users[:2] %}{% macro show() %}{{ u.name }}{% endmacro %}{{ show() }}{% endfor %}",
+              "{% macro outer() %}{% macro inner() %}[{{ caller() }}]{% endmacro %}{{ inner() }}{% endmacro %}{% call outer() %}x{% endcall %}",
+              "{% macro pass_on() %}{{ wrap(caller) }}{% endmacro %}{% macro wrap(c) %}<{{ c() }}>{% endmacro %}{% call pass_on() %}passed{% endcall %}",
+              "{% macro a() %}A{{ caller() }}{% endmacro %}{% macro b() %}B{% call a() %}{{ caller() }}{% endcall %}{% endmacro %}{% call b() %}core{% endcall %}",
+              "{% macro m() %}{{ caller() }}{{ caller() }}{% endmacro %}{% call m() %}{% for i in range(2) %}{{ i }}{% endfor %}{% endcall %}",
+              "{% macro m() %}{% set x = 'macro' %}{{ caller(x) }}{% endmacro %}{% set x = 'page' %}{% call(y) m() %}{{ x }}/{{ y }}{% endcall %}",
+              "{% macro m() %}{{ caller()|length }}:{{ caller()|wordcount }}{% endmacro %}{% call m() %}one two three{% endcall %}",
+              "{% macro m(items) %}{% for i in items %}{{ caller(i, loop) }}{% endfor %}{% endmacro %}{% call(i, l) m('ab') %}{{ l.index }}{{ i }}{% endcall %}",
+              "{% macro m() %}{{ caller(*[1, 2]) }}{% endmacro %}{% call(a, b) m() %}{{ a + b }}{% endcall %}",
+              "{% macro m() %}{{ caller() }}{% endmacro %}{% call m() %}{{ caller is defined }}{% endcall %}",
+              "{% call missing_macro() %}x{% endcall %}", "{% macro m() %}x{% endmacro %}{% call m() %}{{ 1 / 0 }}{% endcall %}",
+              "{% macro m() %}{{ caller() }}{% endmacro %}{% call m() %}{{ varargs }}{% endcall %}"]:
+        case(C, m)
+    C = "macros/macro"
+    for m in ["{% macro m() %}first{% endmacro %}{% macro m() %}second{% endmacro %}{{ m() }}",
+              "{% if true %}{% macro m() %}in-if{% endmacro %}{% endif %}{{ m() }}",
+              "{% if false %}{% macro m() %}never{% endmacro %}{% endif %}{{ m is defined }}",
+              "{% macro m() %}{% set x = 1 %}{% endmacro %}{{ m() }}{{ x is defined }}",
+              "{% macro count(n=3) %}{% for i in range(n) %}{{ i }}{% endfor %}{% endmacro %}{{ count() }}|{{ count(n=1) }}|{{ count(0) }}",
+              "{% macro m(a, *rest) %}{% endmacro %}", "{% macro m(a, b=1, c) %}{% endmacro %}", "{% macro m(a b) %}{% endmacro %}",
+              "{% macro m() %}{{ caller() }}{% endmacro %}{{ m() }}", "{% macro m(x) %}{{ x }}{% endmacro %}{{ m() }}",
+              "{% macro m() %}{{ kwargs }}{% endmacro %}{{ m(a=1) }}", "{% macro m() %}{{ varargs }}{% endmacro %}{{ m(1) }}",
+              "{% macro m() %}{% endmacro %}{{ m(1) }}", "{% macro m() %}{% endmacro %}{{ m(a=1) }}",
+              "{% macro m(caller) %}{% endmacro %}", "{% macro m(caller=none) %}{{ caller }}{% endmacro %}{{ m() }}",
+              "{% macro m() %}{{ m.name }}{% endmacro %}{{ m() }}", "{% set m = 5 %}{% macro m() %}mac{% endmacro %}{{ m() }}"]:
+        case(C, m)
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass, tenth_pass):
         f()
     kept = [c for c in CASES if run(c)]
     left = [c["id"] for c in CASES if c not in kept]
