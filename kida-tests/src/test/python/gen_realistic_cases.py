@@ -1290,9 +1290,23 @@ def tenth_pass():
         case(C, m)
 
 
+# ---------------------------------------------------------------- an eleventh pass: a filter given the wrong kind of value
+def eleventh_pass():
+    names = ["upper", "lower", "title", "capitalize", "trim", "replace('5', 'x')", "truncate(3)", "wordcount", "first", "last",
+             "reverse", "join", "list", "sort", "unique|list", "batch(2)|list", "slice(2)|list", "dictsort", "items|list", "tojson",
+             "round", "abs", "filesizeformat", "int", "float", "sum", "length", "center(5)", "indent", "striptags", "urlencode",
+             "xmlattr", "map('string')|list", "select|list", "min", "max", "string", "e", "wordwrap(3)", "format", "pprint", "urlize",
+             "count", "groupby('a')|list", "random if false else x", "safe", "forceescape", "attr('real')"]
+    for name in names:
+        if " " in name:
+            continue
+        for value in ["5", "none", "[3, 1]", "{'b': 1, 'a': 2}", "'ab c'", "2.5", "true"]:
+            case("filters/types", "{{ %s|%s }}" % (value, name))
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass, tenth_pass):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass, tenth_pass, eleventh_pass):
         f()
     kept = [c for c in CASES if run(c)]
     left = [c["id"] for c in CASES if c not in kept]
