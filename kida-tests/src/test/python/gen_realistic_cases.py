@@ -1304,9 +1304,34 @@ def eleventh_pass():
             case("filters/types", "{{ %s|%s }}" % (value, name))
 
 
+# ---------------------------------------------------------------- a twelfth pass: loops over lazy values, whitespace under options
+def twelfth_pass():
+    C = "loops/for"
+    for m in ["{% for a, b in {'xy': 1, 'zw': 2} %}{{ a }}{{ b }} {% endfor %}", "{% for a, b in ['ab', 'cd'] %}{{ b }}{{ a }}{% endfor %}",
+              "{% for n in users|map(attribute='name') %}{{ loop.index }}/{{ loop.length }}{{ n }}{{ ',' if not loop.last }}{% endfor %}",
+              "{% for u in users|selectattr('active') %}{{ loop.revindex }}{{ loop.nextitem.name if loop.nextitem }};{% endfor %}",
+              "{% for x in range(3)|reverse %}{{ x }}{{ loop.previtem }}{% endfor %}", "{% for c in 'ab'|list|reverse %}{{ c }}{% endfor %}",
+              "{% for k in {'b': 1, 'a': 2}|sort %}{{ k }}{% endfor %}|{% for k in {'b': 1, 'a': 2} %}{{ k }}{% endfor %}",
+              "{% for x in users|groupby('role') %}{{ x }}{% endfor %}" if False else "{% for g in users|groupby('role') %}{{ g[0] }}={{ g[1]|length }};{% endfor %}",
+              "{% for i in range(3) %}{{ loop.changed(i > 0, 'x') }}{% endfor %}", "{% for i in range(4) %}{{ loop.cycle(*['a', 'b', 'c']) }}{% endfor %}",
+              "{% for i in range(3) %}{% if loop.first %}<ul>{% endif %}<li>{{ i }}</li>{% if loop.last %}</ul>{% endif %}{% endfor %}",
+              "{% for i in 'abc' if i != 'b' %}{{ loop.index }}{{ i }}{{ loop.length }}{% endfor %}",
+              "{% for item in nav %}{{ loop.index }}{% for c in item.children|default([]) %}.{{ loop.index }}{% endfor %} {% endfor %}"]:
+        case(C, m)
+    C = "whitespace/ctl"
+    srcs = ["<ul>\n    {# items #}\n    {% for i in [1, 2] %}\n    <li>{{ i }}</li>\n    {% endfor %}\n</ul>\n",
+            "a\n    {%+ if true %}\n    b\n    {%- endif %}\nc\n", "  {{- 'x' }}\n  {{ 'y' -}}\n  z\n",
+            "{% for i in [1, 2] %}\r\n  {{ i }}\r\n{% endfor %}\r\n", "x {% if true -%}   \n   y\n{%- endif %} z\n\n",
+            "\n\n{% set a = 1 %}\n\n{{ a }}\n\n", "{% macro m() %}\n  m\n{% endmacro %}\n{{- m() -}}\n", "<p>{%- if true %} a {% endif -%}</p>",
+            "{% if true %}   {% endif %}\n{% if true %}\t\n{% endif %}", "{% for i in [1] %}{# c #}\n{{ i }}{# d #}\n{% endfor %}"]
+    for src in srcs:
+        for o in [{}, {"trim": True}, {"lstrip": True}, {"trim": True, "lstrip": True}, {"keep": True, "trim": True}]:
+            case(C, src, **o)
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass, tenth_pass, eleventh_pass):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass, tenth_pass, eleventh_pass, twelfth_pass):
         f()
     kept = [c for c in CASES if run(c)]
     left = [c["id"] for c in CASES if c not in kept]
