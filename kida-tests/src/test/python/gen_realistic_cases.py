@@ -1329,9 +1329,29 @@ def twelfth_pass():
             case(C, src, **o)
 
 
+# ---------------------------------------------------------------- a thirteenth pass: names and literals
+def thirteenth_pass():
+    C = "lexical/syntax"
+    for m in ["{% set café = 'crème' %}{{ café }}|{{ ñame is defined }}", "{{ données.clé }}", "{% set _x = 1 %}{% set x_1 = 2 %}{{ _x + x_1 }}",
+              "{{ 1. }}", "{{ .5 }}", "{{ 1e }}", "{{ 0x }}", "{{ 1.5.2 }}", "{{ r'raw' }}", "{{ '\\u00' }}", "{{ '\\q' }}|{{ '\\'' }}",
+              "{{ 1 if 2 }}", "{%- -%}", "## not a line comment\n{{ 1 }}", "{{ x.0.1 }}", "{{ 1.real if false else 1 }}", "{{ 0b }}|{{ 0b2 }}",
+              "{{ 1e5|int }}|{{ 1E+2 }}|{{ 0o7 + 0x_f if false else 0o7 }}", "{{ true.__class__ if false else 'ok' }}",
+              "{{ 'a' ~~ 'b' }}", "{{ [1, 2]|join(', ')|length() }}", "{{ users | length }}|{{ users|length() }}",
+              "{% set x = 'a' %}{% set y = \"b\" %}{{ x }}{{ y }}{{ 'c' \"d\" }}"]:
+        case(C, m, dict(CTX, **{"données": {"clé": "valeur"}}))
+    C = "expr/mixed"
+    for m in ["{{ 'k' in {'k': 1} }}|{{ 1 in {'k': 1}.values() }}|{{ ('a', 1) in {'a': 1}.items() }}", "{{ not 'x' in 'xyz' }}|{{ not 3 is odd }}",
+              "{{ 1.5 ~ 2 }}|{{ -1 ~ '' }}|{{ true ~ none }}|{{ [1] ~ (2,) }}", "{{ (users|length > 3) ~ '' }}|{{ users|length > 3 and 'many' or 'few' }}",
+              "{{ 'a' if users else 'b' ~ 'c' }}|{{ ('a' if not users else 'b') ~ 'c' }}", "{{ 2 * 3 ~ 4 }}|{{ 2 ~ 3 * 4 }}|{{ 10 // 3 ~ 10 % 3 }}",
+              "{{ -users|length }}|{{ -(users|length) }}|{{ not users|length }}", "{{ 1 + 2 if true else 3 }}|{{ (1 + 2) if false else 3 * 2 }}",
+              "{{ [1, 2, 3][1:][0] }}|{{ 'abc'[-1:] }}|{{ 'abc'[:-1] }}|{{ [1, 2, 3][::-1][0] }}|{{ 'abcdef'[1:5:2] }}",
+              "{{ {'a': 1}.a + {'b': 2}['b'] }}|{{ {'x': [1, 2]}.x[1] }}", "{{ 5 // 2 * 2 + 5 % 2 }}|{{ 2 ** 2 ** 3 }}|{{ (2 ** 2) ** 3 }}"]:
+        case(C, m)
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass, tenth_pass, eleventh_pass, twelfth_pass):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass, tenth_pass, eleventh_pass, twelfth_pass, thirteenth_pass):
         f()
     kept = [c for c in CASES if run(c)]
     left = [c["id"] for c in CASES if c not in kept]
