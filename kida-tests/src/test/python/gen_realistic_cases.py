@@ -1349,9 +1349,41 @@ def thirteenth_pass():
         case(C, m)
 
 
+# ---------------------------------------------------------------- a fourteenth pass: size and depth
+def fourteenth_pass():
+    case("stress/deep", "{% if true %}" * 60 + "deep" + "{% endif %}" * 60)
+    case("stress/deep", "{% for a in [1] %}" * 30 + "{{ a }}" + "{% endfor %}" * 30)
+    F, E = "{% for a in [1] %}", "{% endfor %}"
+    x = {"x.html": "x"}
+    case("stress/deep", F * 20 + "{{ a }}" + E * 20)
+    case("stress/deep", F * 19 + "{% include 'x.html' %}" + E * 19, files=x)
+    case("stress/deep", F * 18 + "{% include 'x.html' %}" + E * 18, files=x)
+    case("stress/deep", "{% for b in [1] recursive %}" + F * 20 + "x" + E * 20 + "{% endfor %}")
+    case("stress/deep", F * 19 + "{% for b in [1] recursive %}" + F * 19 + "x" + E * 19 + "{% endfor %}" + E * 19)
+    for wrap, end in [("{% block b %}", "{% endblock %}"), ("{% macro m() %}", "{% endmacro %}{{ m() }}"),
+                      ("{% macro m() %}{{ caller() }}{% endmacro %}{% call m() %}", "{% endcall %}"),
+                      ("{% if true %}{% with c = 1 %}{% filter upper %}", "{% endfilter %}{% endwith %}{% endif %}"),
+                      ("{% extends 'x.html' %}", ""), ("{% set s %}", "{% endset %}{{ s }}")]:
+        case("stress/deep", wrap + F * 20 + "x" + E * 20 + end, files=x)
+        case("stress/deep", wrap + F * 21 + "x" + E * 21 + end, files=x)
+    case("stress/deep", "{% include 'deep.html' %}", files={"deep.html": F * 21 + "x" + E * 21})
+    case("stress/deep", "{{ " + "(" * 50 + "1" + ")" * 50 + " }}|{{ " + " + ".join(["1"] * 300) + " }}")
+    case("stress/deep", "{{ 'x'" + "|upper|lower" * 40 + " }}")
+    case("stress/deep", "{% macro r(n) %}{% if n %}<{{ caller(n) }}{{ r(n - 1) }}>{% endif %}{% endmacro %}" if False else
+         "{% macro r(n) %}{% if n %}[{% call r(n - 1) %}{{ caller() }}{% endcall %}]{% else %}{{ caller() }}{% endif %}{% endmacro %}{% call r(12) %}core{% endcall %}")
+    blocks = {"base.html": "".join("{%% block b%d %%}<b%d>{%% endblock %%}" % (i, i) for i in range(60))}
+    case("stress/big", "{% extends 'base.html' %}" + "".join("{%% block b%d %%}[{{ super() }}%d]{%% endblock %%}" % (i, i) for i in range(0, 60, 3)), files=blocks)
+    case("stress/big", "".join("{%% macro m%d(x) %%}{{ x }}%d{%% endmacro %%}" % (i, i) for i in range(80)) + "{{ " + " ~ ".join("m%d(%d)" % (i, i) for i in range(80)) + " }}")
+    case("stress/big", "{% for i in range(3000) %}{{ i % 7 }}{% endfor %}")
+    case("stress/big", "{{ 'abc' * 5000 }}|{{ ('x' * 10000)|length }}|{{ ('a b ' * 3000)|wordcount }}")
+    case("stress/big", "{% set ns = namespace(d={}) %}{% for i in range(300) %}{% set _ = ns.d.update({i|string: i * i}) %}{% endfor %}{{ ns.d|length }}|{{ ns.d['299'] }}")
+    case("stress/big", "{{ range(2000)|map('string')|join(',')|length }}|{{ range(2000)|sum }}|{{ range(2000)|select('odd')|list|length }}")
+    case("stress/big", "\n".join("line %d {{ %d * 2 }}" % (i, i) for i in range(400)), trim=True)
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass, tenth_pass, eleventh_pass, twelfth_pass, thirteenth_pass):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass, tenth_pass, eleventh_pass, twelfth_pass, thirteenth_pass, fourteenth_pass):
         f()
     kept = [c for c in CASES if run(c)]
     left = [c["id"] for c in CASES if c not in kept]

@@ -1,5 +1,6 @@
 package dev.kida.engine.eval;
 
+import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateSyntaxException;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Node;
@@ -31,6 +32,56 @@ final class Analysis {
             }
         });
         return Map.copyOf(blocks);
+    }
+
+    /** CPython's limit on statically nested blocks (loops, try) in one function. */
+    private static final int MAX_NESTED_BLOCKS = 20;
+
+    /**
+     * Jinja2 compiles a template to Python, and CPython refuses a function with more than 20
+     * statically nested blocks: each {@code for} is one, an {@code include} two (its loop and
+     * try); a macro, call block, block or recursive loop body is a function of its own.
+     *
+     * @throws TemplateRuntimeException "too many statically nested blocks", as Jinja2 fails
+     */
+    static void checkNesting(TemplateNode node) {
+        nesting(node.body(), 0, node);
+    }
+
+    private static void nesting(List<Stmt> body, int depth, TemplateNode node) {
+        for (Stmt s : body) {
+            switch (s) {
+                case Stmt.For f -> {
+                    int inner = f.recursive() ? 1 : depth + 1;
+                    tooDeep(inner, node);
+                    nesting(f.body(), inner, node);
+                    nesting(f.orElse(), inner, node);
+                }
+                case Stmt.Include i -> tooDeep(depth + 2, node);
+                case Stmt.If i -> {
+                    for (Stmt.Branch branch : i.branches()) {
+                        nesting(branch.body(), depth, node);
+                    }
+                    nesting(i.orElse(), depth, node);
+                }
+                case Stmt.With w -> nesting(w.body(), depth, node);
+                case Stmt.FilterBlock fb -> nesting(fb.body(), depth, node);
+                case Stmt.SetBlock sb -> nesting(sb.body(), depth, node);
+                case Stmt.Autoescape a -> nesting(a.body(), depth, node);
+                case Stmt.Macro m -> nesting(m.body(), 0, node);
+                case Stmt.CallBlock c -> nesting(c.body(), 0, node);
+                case Stmt.Block b -> nesting(b.body(), 0, node);
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static void tooDeep(int depth, TemplateNode node) {
+        if (depth > MAX_NESTED_BLOCKS) {
+            throw new TemplateRuntimeException("too many statically nested blocks in template '" + node.name()
+                    + "' (Jinja2's Python code allows " + MAX_NESTED_BLOCKS + ")");
+        }
     }
 
     /**

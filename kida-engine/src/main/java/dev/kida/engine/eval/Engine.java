@@ -102,6 +102,7 @@ public final class Engine {
         try {
             node = Parser.parse(source, name, lexerOptions);
             Analysis.checkNames(node, filters::containsKey, tests::containsKey);
+            Analysis.checkNesting(node);
         } catch (StackOverflowError e) {
             // Recursive descent over absurdly deep nesting: a clear error, not a dead thread.
             throw new TemplateSyntaxException("template is nested too deeply to parse", name, 0, 0, null, null);
