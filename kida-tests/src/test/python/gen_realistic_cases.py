@@ -1367,6 +1367,16 @@ def fourteenth_pass():
         case("stress/deep", wrap + F * 20 + "x" + E * 20 + end, files=x)
         case("stress/deep", wrap + F * 21 + "x" + E * 21 + end, files=x)
     case("stress/deep", "{% include 'deep.html' %}", files={"deep.html": F * 21 + "x" + E * 21})
+    I, EI = "{% if true %}", "{% endif %}"
+    for n in (97, 98, 99, 120):
+        for pre, post in [("", ""), (F, E), (F * 5, E * 5), ("{% for a in [1] recursive %}", E), ("{% macro m() %}", "{% endmacro %}{{ m() }}"),
+                          ("{% macro m() %}{{ caller() }}{% endmacro %}{% call m() %}", "{% endcall %}"), ("{% block b %}", "{% endblock %}"),
+                          ("{% with a = 1 %}{% filter upper %}", "{% endfilter %}{% endwith %}")]:
+            case("stress/deep", pre + I * n + "d" + EI * n + post)
+        case("stress/deep", I * (n - 2) + "{% include 'x.html' %}" + EI * (n - 2), files=x)
+        case("stress/deep", "{% if false %}" + "{% else %}{% if false %}" * (n - 1) + "e" + EI * n)
+        case("stress/deep", "{% if false %}" + "{% elif false %}" * n + "{% else %}elif" + EI)
+        case("stress/deep", "{% macro m() %}{% macro n() %}" + I * (n - 1) + "d" + EI * (n - 1) + "{% endmacro %}{{ n() }}{% endmacro %}{{ m() }}")
     case("stress/deep", "{{ " + "(" * 50 + "1" + ")" * 50 + " }}|{{ " + " + ".join(["1"] * 300) + " }}")
     case("stress/deep", "{{ 'x'" + "|upper|lower" * 40 + " }}")
     case("stress/deep", "{% macro r(n) %}{% if n %}<{{ caller(n) }}{{ r(n - 1) }}>{% endif %}{% endmacro %}" if False else

@@ -36,51 +36,67 @@ final class Analysis {
 
     /** CPython's limit on statically nested blocks (loops, try) in one function. */
     private static final int MAX_NESTED_BLOCKS = 20;
+    /** CPython's limit on indentation levels in a source file. */
+    private static final int MAX_INDENT = 100;
 
     /**
-     * Jinja2 compiles a template to Python, and CPython refuses a function with more than 20
-     * statically nested blocks: each {@code for} is one, an {@code include} two (its loop and
-     * try); a macro, call block, block or recursive loop body is a function of its own.
+     * Jinja2 compiles a template to Python source, which CPython refuses when a function holds
+     * more than 20 statically nested blocks (each {@code for} is one, an {@code include} two: its
+     * loop and try) or when a line is indented 100 levels deep (the root function's body is at
+     * level 1; an if, for, macro or call body one deeper, a recursive loop body two, an include's
+     * code two below its statement; a block body starts again at 1).
      *
-     * @throws TemplateRuntimeException "too many statically nested blocks", as Jinja2 fails
+     * @throws TemplateRuntimeException as Jinja2 fails, with a Python SyntaxError at load time
      */
     static void checkNesting(TemplateNode node) {
-        nesting(node.body(), 0, node);
+        nesting(node.body(), 0, 1, node);
     }
 
-    private static void nesting(List<Stmt> body, int depth, TemplateNode node) {
+    private static void nesting(List<Stmt> body, int loops, int indent, TemplateNode node) {
         for (Stmt s : body) {
             switch (s) {
                 case Stmt.For f -> {
-                    int inner = f.recursive() ? 1 : depth + 1;
-                    tooDeep(inner, node);
-                    nesting(f.body(), inner, node);
-                    nesting(f.orElse(), inner, node);
+                    int inner = f.recursive() ? 1 : loops + 1;
+                    int level = indent + (f.recursive() ? 2 : 1);
+                    tooDeep(inner, level, node);
+                    nesting(f.body(), inner, level, node);
+                    nesting(f.orElse(), inner, indent + 1, node);
                 }
-                case Stmt.Include i -> tooDeep(depth + 2, node);
+                case Stmt.Include i -> tooDeep(loops + 2, indent + 2, node);
                 case Stmt.If i -> {
+                    tooDeep(loops, indent + 1, node);
                     for (Stmt.Branch branch : i.branches()) {
-                        nesting(branch.body(), depth, node);
+                        nesting(branch.body(), loops, indent + 1, node);
                     }
-                    nesting(i.orElse(), depth, node);
+                    nesting(i.orElse(), loops, indent + 1, node);
                 }
-                case Stmt.With w -> nesting(w.body(), depth, node);
-                case Stmt.FilterBlock fb -> nesting(fb.body(), depth, node);
-                case Stmt.SetBlock sb -> nesting(sb.body(), depth, node);
-                case Stmt.Autoescape a -> nesting(a.body(), depth, node);
-                case Stmt.Macro m -> nesting(m.body(), 0, node);
-                case Stmt.CallBlock c -> nesting(c.body(), 0, node);
-                case Stmt.Block b -> nesting(b.body(), 0, node);
+                case Stmt.With w -> nesting(w.body(), loops, indent, node);
+                case Stmt.FilterBlock fb -> nesting(fb.body(), loops, indent, node);
+                case Stmt.SetBlock sb -> nesting(sb.body(), loops, indent, node);
+                case Stmt.Autoescape a -> nesting(a.body(), loops, indent, node);
+                case Stmt.Macro m -> {
+                    tooDeep(0, indent + 1, node);
+                    nesting(m.body(), 0, indent + 1, node);
+                }
+                case Stmt.CallBlock c -> {
+                    tooDeep(0, indent + 1, node);
+                    nesting(c.body(), 0, indent + 1, node);
+                }
+                case Stmt.Block b -> nesting(b.body(), 0, 1, node);
                 default -> {
                 }
             }
         }
     }
 
-    private static void tooDeep(int depth, TemplateNode node) {
-        if (depth > MAX_NESTED_BLOCKS) {
+    private static void tooDeep(int loops, int indent, TemplateNode node) {
+        if (loops > MAX_NESTED_BLOCKS) {
             throw new TemplateRuntimeException("too many statically nested blocks in template '" + node.name()
                     + "' (Jinja2's Python code allows " + MAX_NESTED_BLOCKS + ")");
+        }
+        if (indent >= MAX_INDENT) {
+            throw new TemplateRuntimeException("too many levels of indentation in template '" + node.name()
+                    + "' (Jinja2's Python code allows " + (MAX_INDENT - 1) + ")");
         }
     }
 
