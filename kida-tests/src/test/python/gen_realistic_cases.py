@@ -1439,9 +1439,28 @@ def fifteenth_pass():
         case(cat, m, files=F, line=line)
 
 
+# ---------------------------------------------------------------- a sixteenth pass: printing template objects
+def sixteenth_pass():
+    F = {"base.html": "{% block b %}{% endblock %}", "m.html": "{% macro mm() %}{% endmacro %}{% set v = 1 %}",
+         "self.html": "{{ self }}"}
+    for m in ["{% for i in range(3) %}{{ loop }}{% endfor %}", "{{ self }}", "{% extends 'base.html' %}{% block b %}{{ self }}{% endblock %}",
+              "{% include 'self.html' %}|{{ self|string|length }}", "{% macro m() %}{% endmacro %}{{ m }}",
+              "{% macro m() %}{{ caller }}{% endmacro %}{% call m() %}{% endcall %}", "{{ dict }}|{{ range }}|{{ namespace }}",
+              "{{ users|groupby('role')|first }}", "{{ [1e400, -1e400] }}|{{ {(1, 2): 'tuple key'} }}", "{{ {'a': 1}|items }}",
+              "{% import 'm.html' as lib %}{{ lib }}", "{% import 'm.html' as lib %}{{ lib.mm }}|{{ lib.v }}",
+              "{% extends 'base.html' %}{% block b %}{{ super }}{% endblock %}", "{% extends 'base.html' %}{% block b %}{{ self.b }}{% endblock %}",
+              "{{ (['<b>'|safe, '<i>'])|string }}", "{{ ['<b>'|safe] }}", "{{ {'k': '<b>'|safe} }}", "{{ ('x'|safe, ) }}",
+              "{{ [none, true, false] }}|{{ [[], {}, ()] }}|{{ [-0.0, 1.5e-7, 123e30] }}",
+              "{{ 'q\"uote' }}|{{ ['q\"uote', \"it's\", 'both\\'\"'] }}", "{{ ['\\x00', '\\x1f', '\\x7f', '\\u200b', '\\u00ad', '\\U0001F600'] }}",
+              "{{ {'b': 1, 'a': 2} }}|{{ {'b': 1, 'a': 2}|tojson }}|{{ {'b': 1, 'a': 2}|tojson(indent=1) }}", "{{ [1, [2, [3, {'k': (4,)}]]] }}",
+              "{{ users|groupby('role')|map(attribute='grouper')|join(',') }}|{{ (users|groupby('role'))[0] }}"]:
+        for ae in (False, True):
+            case("output/repr", m, files=F, ae=ae)
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass, tenth_pass, eleventh_pass, twelfth_pass, thirteenth_pass, fourteenth_pass, fifteenth_pass):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass, tenth_pass, eleventh_pass, twelfth_pass, thirteenth_pass, fourteenth_pass, fifteenth_pass, sixteenth_pass):
         f()
     kept = [c for c in CASES if run(c)]
     for c in CASES:

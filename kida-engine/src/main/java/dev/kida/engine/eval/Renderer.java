@@ -87,7 +87,7 @@ public final class Renderer implements CallContext, NameRegistry {
         boolean savedDiscarding = discarding;
         enter();
         try {
-            Run started = new Run(root);
+            Run started = new Run(template.name(), root);
             run = started;
             run.addBlocks(template);
             Unit current = template;
@@ -280,13 +280,16 @@ public final class Renderer implements CallContext, NameRegistry {
      * {@code super()} walks down the list.
      */
     public static final class Run {
+        /** The template this run started with (the child of an inheritance chain). */
+        final String name;
         final Frame root;
         final Map<String, List<BlockDef>> blocks = new HashMap<>();
         /** Template-level names bound by imports: not exported when the template is imported. */
         final java.util.Set<String> unexported = new java.util.HashSet<>();
         public Unit parent;
 
-        Run(Frame root) {
+        Run(String name, Frame root) {
+            this.name = name;
             this.root = root;
         }
 

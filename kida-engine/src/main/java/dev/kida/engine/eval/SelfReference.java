@@ -1,6 +1,7 @@
 package dev.kida.engine.eval;
 
 import dev.kida.api.GlobalFunction;
+import dev.kida.engine.runtime.PyRepr;
 import dev.kida.engine.runtime.TemplateObject;
 import dev.kida.engine.runtime.Undefined;
 
@@ -16,5 +17,11 @@ record SelfReference(StatementExecutor executor, Renderer.Run run, Frame frame) 
             return new Undefined("'self' has no block named '" + name + "'");
         }
         return (GlobalFunction) (ctx, args) -> executor.renderBlockAt(chain, 0, frame);
+    }
+
+    /** Jinja2's repr, naming the template the render (or include, or import) started with. */
+    @Override
+    public String toString() {
+        return "<TemplateReference " + PyRepr.repr(run.name) + ">";
     }
 }
