@@ -1458,9 +1458,26 @@ def sixteenth_pass():
             case("output/repr", m, files=F, ae=ae)
 
 
+# ---------------------------------------------------------------- a seventeenth pass: keyword arguments authors guess
+def seventeenth_pass():
+    for m in ["{{ 'x'|truncate(length=2, foo=1) }}", "{{ [1, 2]|join(sep=',') }}", "{{ [1, 2]|join(d=',') }}", "{{ users|sort(attr='name') }}",
+              "{{ missing|default(value='y') }}", "{{ missing|default(default_value='y') }}", "{{ 'abc'|replace(old='a', new='b') }}",
+              "{{ 3.14159|round(precision=2) }}|{{ 3.14159|round(method='floor', precision=1) }}", "{{ 'x'|center(width=5) }}|",
+              "{{ 'a\nb'|indent(width=2, first=true) }}", "{{ users|selectattr(attribute='active')|list }}", "{{ 'x'|float(default=2) }}",
+              "{{ 'hello'|truncate(length=4, end='') }}|{{ 'hello world'|truncate(length=8, killwords=true) }}", "{{ 'a b'|wordwrap(width=1) }}",
+              "{{ users|map(attribute='name', default='x')|join }}", "{{ users|groupby(attribute='role')|length }}", "{{ users|sum(attribute='age', start=1) }}",
+              "{{ 'x'|int(base=10, default=3) }}", "{{ range(5)|batch(linecount=2)|list }}", "{{ range(5)|slice(slices=2)|list }}",
+              "{{ users|unique(attribute='role', case_sensitive=false)|list|length }}", "{{ 'x'|e(1) }}", "{{ 'x'|upper(1) }}", "{{ 'x'|lower(x=1) }}",
+              "{{ 1000|filesizeformat(binary=true) }}", "{{ {'a': 1}|dictsort(case_sensitive=true, by='key', reverse=true) }}",
+              "{{ 'x'|wordcount(1) }}", "{{ users|first(1) }}", "{{ [3, 1]|min(attribute=none) }}", "{{ {'a': 1}|tojson(2) }}",
+              "{{ 'abc'|list(1) }}", "{{ 5|string(1) }}", "{{ 'x'|urlize(trim_url_limit=2) }}", "{{ 'x y'|urlencode(1) }}",
+              "{{ users|rejectattr('active', 'true')|map(attribute='name')|list }}", "{{ [1, 2]|reverse(1) }}", "{{ 'x'|format(a=1) }}"]:
+        case("filters/kwargs", m)
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass, tenth_pass, eleventh_pass, twelfth_pass, thirteenth_pass, fourteenth_pass, fifteenth_pass, sixteenth_pass):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass, tenth_pass, eleventh_pass, twelfth_pass, thirteenth_pass, fourteenth_pass, fifteenth_pass, sixteenth_pass, seventeenth_pass):
         f()
     kept = [c for c in CASES if run(c)]
     for c in CASES:
