@@ -1442,9 +1442,12 @@ def fifteenth_pass():
 # ---------------------------------------------------------------- a sixteenth pass: printing template objects
 def sixteenth_pass():
     F = {"base.html": "{% block b %}{% endblock %}", "m.html": "{% macro mm() %}{% endmacro %}{% set v = 1 %}",
-         "self.html": "{{ self }}"}
+         "self.html": "{{ self }}{% macro me() %}{{ self }}{% endmacro %}",
+         "selfblk.html": "{% block t %}T-block{% endblock %}{% macro show() %}[{{ self.t() }}]{% endmacro %}"}
     for m in ["{% for i in range(3) %}{{ loop }}{% endfor %}", "{{ self }}", "{% extends 'base.html' %}{% block b %}{{ self }}{% endblock %}",
-              "{% include 'self.html' %}|{{ self|string|length }}", "{% macro m() %}{% endmacro %}{{ m }}",
+              "{% include 'self.html' %}|{% import 'self.html' as s %}{{ s.me() }}|{{ self|string|length }}",
+              "{% import 'selfblk.html' as s %}{{ s.show() }}|{% from 'selfblk.html' import show %}{{ show() }}",
+              "{% extends 'base.html' %}{% import 'selfblk.html' as s %}{% block b %}{{ s.show() }}{{ self.b is defined }}{% endblock %}", "{% macro m() %}{% endmacro %}{{ m }}",
               "{% macro m() %}{{ caller }}{% endmacro %}{% call m() %}{% endcall %}", "{{ dict }}|{{ range }}|{{ namespace }}",
               "{{ users|groupby('role')|first }}", "{{ [1e400, -1e400] }}|{{ {(1, 2): 'tuple key'} }}", "{{ {'a': 1}|items }}",
               "{% import 'm.html' as lib %}{{ lib }}", "{% import 'm.html' as lib %}{{ lib.mm }}|{{ lib.v }}",

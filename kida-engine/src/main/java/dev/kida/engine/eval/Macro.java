@@ -26,6 +26,8 @@ public final class Macro implements GlobalFunction, TemplateObject {
     private final List<Stmt> body;
     private final Frame closure;
     private final Unit unit;
+    /** The render of the template that defined it: {@code self} in its body names that one. */
+    private final Renderer.Run run;
     private final boolean autoescape;
     private final boolean catchVarargs;
     private final boolean catchKwargs;
@@ -52,6 +54,7 @@ public final class Macro implements GlobalFunction, TemplateObject {
         this.body = body;
         this.closure = closure;
         this.unit = unit;
+        this.run = owner.run;
         this.autoescape = autoescape;
         BodyFacts.MacroUse use = unit.facts().macroUse(body);
         this.catchVarargs = use.varargs();
@@ -133,8 +136,13 @@ public final class Macro implements GlobalFunction, TemplateObject {
 
     private Object render(Renderer r, Frame frame) {
         Unit savedUnit = r.unit;
+        Renderer.Run savedRun = r.run;
         boolean savedEscape = r.autoescape;
         r.unit = unit;
+        if (r == owner && run != null) {
+            // Jinja2 runs a macro in the context of the template that defined it
+            r.run = run;
+        }
         r.autoescape = autoescape;
         r.enter();
         try {
@@ -143,6 +151,7 @@ public final class Macro implements GlobalFunction, TemplateObject {
         } finally {
             r.leave();
             r.unit = savedUnit;
+            r.run = savedRun;
             r.autoescape = savedEscape;
         }
     }
