@@ -1478,9 +1478,34 @@ def seventeenth_pass():
         case("filters/kwargs", m)
 
 
+# ---------------------------------------------------------------- an eighteenth pass: escaping decided where code is defined
+def eighteenth_pass():
+    F = {"lib.html": "{% macro b(x) %}<b>{{ x }}</b>{% endmacro %}", "inc.html": "{{ v }}|{% set s %}<{{ v }}>{% endset %}{{ s }}"}
+    for m, ae in [("{% autoescape true %}{% macro m(x) %}<i>{{ x }}</i>{% endmacro %}{% endautoescape %}{{ m('<') }}", False),
+                  ("{% autoescape false %}{% macro m(x) %}<i>{{ x }}</i>{% endmacro %}{% endautoescape %}{{ m('<') }}", True),
+                  ("{% autoescape true %}{% set s %}<{{ v }}>{% endset %}{% endautoescape %}{{ s }}|{{ s|length }}", False),
+                  ("{% autoescape false %}{% set s %}<{{ v }}>{% endset %}{% endautoescape %}{{ s }}", True),
+                  ("{% autoescape true %}{% include 'inc.html' %}{% endautoescape %}", False),
+                  ("{% autoescape true %}{% from 'lib.html' import b %}{{ b(v) }}{% endautoescape %}", False),
+                  ("{% from 'lib.html' import b %}{% autoescape false %}{{ b(v) }}{% endautoescape %}", True),
+                  ("{% autoescape true %}{% macro w() %}[{{ caller() }}]{% endmacro %}{% endautoescape %}{% call w() %}{{ v }}{% endcall %}", False),
+                  ("{% macro w() %}[{{ caller() }}]{% endmacro %}{% autoescape true %}{% call w() %}{{ v }}{% endcall %}{% endautoescape %}", False),
+                  ("{% autoescape true %}{% filter upper %}{{ v }}{% endfilter %}{% endautoescape %}", False),
+                  ("{% autoescape true %}{{ v ~ v|safe }}{{ v|safe ~ v }}{% endautoescape %}", False),
+                  ("{% autoescape true %}{% for x in [v] %}{{ x }}{% endfor %}{% endautoescape %}{{ v }}", False),
+                  ("{% autoescape v == '<&>' %}{{ v }}{% endautoescape %}", False),
+                  ("{% autoescape none %}{{ v }}{% endautoescape %}|{% autoescape 1 %}{{ v }}{% endautoescape %}", False),
+                  ("{% with %}{% autoescape true %}{{ v }}{% endautoescape %}{% endwith %}", False),
+                  ("{% macro m() %}<x>{% endmacro %}{% autoescape true %}{{ m() }}|{{ m()|e }}|{{ m() is escaped }}{% endautoescape %}|{{ m() is escaped }}", False),
+                  ("{% macro m() %}<x>{% endmacro %}{% autoescape false %}{{ m() }}|{{ m()|e }}|{{ m() is escaped }}{% endautoescape %}|{{ m() is escaped }}", True),
+                  ("{% from 'lib.html' import b %}{% autoescape false %}{{ b(v) }}|{{ b(v) is escaped }}{% endautoescape %}|{{ b(v) is escaped }}", True),
+                  ("{% macro m() %}<x>{% endmacro %}{% autoescape true %}{% set s = m() %}{% endautoescape %}{{ s }}|{{ s is escaped }}", False)]:
+        case("autoescape/html", m, dict(CTX, v="<&>"), files=F, ae=ae)
+
+
 def main():
     for f in (filters, inherit, loops, whitespace, lexical, errors, output, unicode, undefined, globals_, calls,
-              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass, tenth_pass, eleventh_pass, twelfth_pass, thirteenth_pass, fourteenth_pass, fifteenth_pass, sixteenth_pass, seventeenth_pass):
+              filterblocks, imports, includes, macros, sets, withs, ifs, exprs, tests, autoescape, variables, stress, second_pass, third_pass, fourth_pass, fifth_pass, sixth_pass, seventh_pass, eighth_pass, ninth_pass, tenth_pass, eleventh_pass, twelfth_pass, thirteenth_pass, fourteenth_pass, fifteenth_pass, sixteenth_pass, seventeenth_pass, eighteenth_pass):
         f()
     kept = [c for c in CASES if run(c)]
     for c in CASES:

@@ -147,7 +147,9 @@ public final class Macro implements GlobalFunction, TemplateObject {
         r.enter();
         try {
             String text = code != null ? r.capture(code, bodyId, frame) : r.capture(body, frame);
-            return autoescape ? dev.kida.api.Markup.of(text) : text;
+            // The body escapes as its template says, but whether the result is safe markup is the
+            // caller's autoescape setting, as Jinja2 passes the call site's eval context
+            return savedEscape ? dev.kida.api.Markup.of(text) : text;
         } finally {
             r.leave();
             r.unit = savedUnit;
