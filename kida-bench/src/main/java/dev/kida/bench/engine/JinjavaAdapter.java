@@ -17,7 +17,7 @@ public final class JinjavaAdapter implements EngineAdapter {
     @Override
     public Renderer prepare(Scenario scenario) {
         Jinjava jinjava = jinjava();
-        Node page = jinjava.newInterpreter().parse(Resources.template("jinjava", scenario.id() + ".html"));
+        Node page = jinjava.newInterpreter().parse(Resources.template("kida", scenario.id() + ".html"));
         Map<String, Object> context = scenario.context();
         return () -> {
             JinjavaInterpreter interpreter = jinjava.newInterpreter();
@@ -48,11 +48,11 @@ public final class JinjavaAdapter implements EngineAdapter {
         return jinjava;
     }
 
-    /** Resolves template names under {@code templates/jinjava/} on the class path. */
+    /** Resolves template names under {@code templates/kida/}: Jinjava reads the very same Jinja sources as Kida. */
     private static final class PrefixLocator implements ResourceLocator {
         @Override
         public String getString(String fullName, Charset encoding, JinjavaInterpreter interpreter) {
-            return Resources.template("jinjava", fullName);
+            return Resources.template("kida", fullName);
         }
     }
 }
