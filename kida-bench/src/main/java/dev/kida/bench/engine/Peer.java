@@ -77,8 +77,11 @@ public enum Peer {
         };
     }
 
-    /** The directory of the engine's templates under {@code templates/}. */
+    /**
+     * The directory of the engine's templates under {@code templates/}. Jinjava speaks Jinja, so
+     * it reads Kida's sources.
+     */
     public String templateDirectory() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return this == JINJAVA ? "kida" : name().toLowerCase(java.util.Locale.ROOT);
     }
 }
