@@ -28,10 +28,41 @@ public final class FloatFormat {
     /** Appends Python's {@code repr(float)} of {@code d}, without an intermediate String in the common range. */
     public static void appendRepr(StringBuilder out, double d) {
         if (javaFormIsPython(d)) {
-            out.append(d);
+            if (!appendCents(out, d)) {
+                out.append(d);
+            }
         } else {
             out.append(generalRepr(d));
         }
+    }
+
+    /**
+     * Prices and other values with at most two decimals, the common case in pages, without the
+     * general shortest-digits search. If the decimal {@code c / 100} converts to exactly {@code d},
+     * it is the shortest repr: in the plain range (|d| below 1e7) doubles are far denser than 0.01,
+     * so no other decimal with as few digits reaches {@code d}, and a shorter one would be a
+     * coarser multiple of 0.01 that is the same number. Trailing zeros go, one fraction digit
+     * stays ({@code 12.5}, {@code 3.0}), as in Python and Java.
+     *
+     * @return whether it appended (false: {@code d} has more than two decimals)
+     */
+    private static boolean appendCents(StringBuilder out, double d) {
+        long cents = Math.round(d * 100);
+        if (cents / 100.0 != d) {
+            return false;
+        }
+        if (cents < 0) {
+            out.append('-');
+            cents = -cents;
+        }
+        long fraction = cents % 100;
+        out.append(cents / 100).append('.');
+        if (fraction % 10 == 0) {
+            out.append((char) ('0' + fraction / 10));
+        } else {
+            out.append((char) ('0' + fraction / 10)).append((char) ('0' + fraction % 10));
+        }
+        return true;
     }
 
     /** Python's {@code repr(float)}: {@code 4.0}, {@code 1e+16}, {@code 1e-05}, {@code inf}, {@code nan}. */

@@ -48,4 +48,23 @@ class FloatFormatTest {
             assertEquals(expected, sb.toString(), () -> Double.toHexString(d));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void valuesWithFewDecimalsPrintAsJavasShortestDigits() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        for (int i = 0; i < 2_000_000; i++) {
+            double d = switch (i % 4) {
+                case 0 -> random.nextLong(-1_000_000_000L, 1_000_000_000L) / 100.0;
+                case 1 -> random.nextLong(-100_000_000L, 100_000_000L) / 10.0;
+                case 2 -> random.nextDouble(-1e7, 1e7);
+                default -> random.nextDouble(-2, 2);
+            };
+            if (Math.abs(d) < 1e-3 || Math.abs(d) >= 1e7) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder();
+            FloatFormat.appendRepr(sb, d);
+            org.junit.jupiter.api.Assertions.assertEquals(Double.toString(d), sb.toString(), "for " + d);
+        }
+    }
 }
