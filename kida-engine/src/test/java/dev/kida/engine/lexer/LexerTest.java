@@ -1,5 +1,7 @@
 package dev.kida.engine.lexer;
 
+import static dev.kida.engine.testing.RecordedTsv.unescape;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -160,24 +162,5 @@ class LexerTest {
         }
         assertTrue(cases.size() > 200);
         return cases.stream();
-    }
-
-    private static String unescape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                char e = s.charAt(++i);
-                out.append(switch (e) {
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    default -> e;
-                });
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

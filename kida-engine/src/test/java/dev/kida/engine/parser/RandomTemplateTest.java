@@ -1,5 +1,7 @@
 package dev.kida.engine.parser;
 
+import static dev.kida.engine.testing.RecordedTsv.unescape;
+
 import static dev.kida.engine.parser.ParserTestSupport.syntaxError;
 import static dev.kida.engine.parser.ParserTestSupport.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,24 +55,5 @@ class RandomTemplateTest {
         }
         assertTrue(cases.size() >= 400);
         return cases.stream();
-    }
-
-    private static String unescape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                char e = s.charAt(++i);
-                out.append(switch (e) {
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    default -> e;
-                });
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.kida.engine.parser;
 
+import static dev.kida.engine.testing.RecordedTsv.unescape;
+
 import static dev.kida.engine.parser.ParserTestSupport.parse;
 import static dev.kida.engine.parser.ParserTestSupport.syntaxError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -184,24 +186,5 @@ class SyntaxErrorTest {
         }
         assertTrue(cases.size() > 80);
         return cases.stream();
-    }
-
-    private static String unescape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                char e = s.charAt(++i);
-                out.append(switch (e) {
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    default -> e;
-                });
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
