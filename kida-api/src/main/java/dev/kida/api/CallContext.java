@@ -1,6 +1,7 @@
 package dev.kida.api;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the engine offers a filter, test or global function while it runs: the render's
@@ -29,11 +30,24 @@ public interface CallContext {
     /** {@code obj[key]} with Jinja2's rules (item, then attribute). */
     Object item(Object obj, Object key);
 
-    /** Applies another filter by name, as {@code value|name(args...)}. */
-    Object filter(String name, Object value, List<Object> args);
+    /**
+     * Applies another filter by name, as {@code value|name(args...)}: the environment's filter of
+     * that name, so a user's override of a built-in wins.
+     */
+    default Object filter(String name, Object value, List<Object> args) {
+        return filter(name, value, args, Map.of());
+    }
 
-    /** Applies a test by name, as {@code value is name(args...)}. */
-    boolean test(String name, Object value, List<Object> args);
+    /** Applies a filter by name with keyword arguments, as {@code value|name(args..., key=v)}. */
+    Object filter(String name, Object value, List<Object> args, Map<String, Object> keywords);
+
+    /** Applies a test by name, as {@code value is name(args...)}; user tests win as for filters. */
+    default boolean test(String name, Object value, List<Object> args) {
+        return test(name, value, args, Map.of());
+    }
+
+    /** Applies a test by name with keyword arguments. */
+    boolean test(String name, Object value, List<Object> args, Map<String, Object> keywords);
 
     /** Whether a value is the engine's undefined marker. */
     boolean isUndefined(Object value);

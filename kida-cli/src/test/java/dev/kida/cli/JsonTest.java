@@ -147,9 +147,15 @@ class JsonTest {
         assertInstanceOf(List.class, Json.parse(deep));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"true", "false", "null", "0", "\"s\"", "[]", "{}"})
-    void anyValueIsADocument(String text) {
-        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> Json.parse(text));
+    @Test
+    void anyValueIsADocument() throws Exception {
+        // RFC 8259 allows any value at the top, not only an object or array.
+        assertEquals(Boolean.TRUE, Json.parse("true"));
+        assertEquals(Boolean.FALSE, Json.parse(" false "));
+        assertNull(Json.parse("null"));
+        assertEquals(0L, Json.parse("0"));
+        assertEquals("s", Json.parse("\"s\""));
+        assertEquals(List.of(), Json.parse("[]"));
+        assertEquals(Map.of(), Json.parse("{}"));
     }
 }

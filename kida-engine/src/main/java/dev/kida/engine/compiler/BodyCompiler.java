@@ -196,8 +196,9 @@ final class BodyCompiler {
         String text = pendingText.toString();
         pendingText.setLength(0);
         Label skip = skipIfDiscarding();
-        cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT).ldc(text)
-                .ldc(pooled(tc.constant(text.getBytes(StandardCharsets.UTF_8), cd(byte[].class))))
+        cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT);
+        string(text);
+        cb.ldc(pooled(tc.constant(text.getBytes(StandardCharsets.UTF_8), cd(byte[].class))))
                 .invokevirtual(CD_OUTPUT, "appendStatic", MTD_APPEND_STATIC);
         endSkip(skip);
     }
@@ -362,7 +363,7 @@ final class BodyCompiler {
         cb.aload(R).getfield(CD_RENDERER, "escaper", CD_ESCAPER);
         String mode = escape == null ? "NUMBERS_ONLY" : escape ? "ESCAPED" : "RAW";
         cb.invokedynamic(pooled(DynamicCallSiteDesc.of(PRINT_ATTR_BSM, "printattr",
-                MethodTypeDesc.of(CD_boolean, CD_Object, CD_OUTPUT, CD_ESCAPER), g.name(), mode)));
+                MethodTypeDesc.of(CD_boolean, CD_Object, CD_OUTPUT, CD_ESCAPER), stringArg(g.name()), mode)));
         cb.ifne(done);
         cb.aload(receiver);
         attrSite(g.name());
@@ -674,7 +675,9 @@ final class BodyCompiler {
             }
             cb.dup().getstatic(CD_RT, "MISSING", CD_Object).if_acmpne(done).pop();
         }
-        cb.aload(frame()).ldc(name).invokevirtual(CD_FRAME, "lookup", MethodTypeDesc.of(CD_Object, CD_String));
+        cb.aload(frame());
+        string(name);
+        cb.invokevirtual(CD_FRAME, "lookup", MethodTypeDesc.of(CD_Object, CD_String));
         cb.labelBinding(done);
         selfFallback(name, selfFallback);
     }
@@ -693,7 +696,9 @@ final class BodyCompiler {
                 if (scope.local) {
                     cb.astore(scope.slots.get(n.name()));
                 } else {
-                    cb.aload(scope.frameSlot).swap().ldc(n.name()).swap()
+                    cb.aload(scope.frameSlot).swap();
+                    string(n.name());
+                    cb.swap()
                             .invokevirtual(CD_FRAME, "set", MethodTypeDesc.of(CD_void, CD_String, CD_Object));
                 }
             }
@@ -708,7 +713,9 @@ final class BodyCompiler {
             }
             case Target.Attr a -> {
                 loadNameIn(a.name(), scope);
-                cb.swap().ldc(a.attr()).swap().invokestatic(CD_RT, "setAttr",
+                cb.swap();
+                string(a.attr());
+                cb.swap().invokestatic(CD_RT, "setAttr",
                         MethodTypeDesc.of(CD_void, CD_Object, CD_String, CD_Object));
             }
         }
@@ -772,10 +779,28 @@ final class BodyCompiler {
         return v == null || v instanceof String || v instanceof Boolean || v instanceof Number;
     }
 
+    /**
+     * Loads a String. {@code ldc} interns it, which keeps equal literals one object (Jinja2's
+     * {@code sameas} on literals), but a constant-pool entry holds at most 65,535 bytes of modified
+     * UTF-8; longer text comes from the class data instead.
+     */
+    private void string(String s) {
+        if (ConstantPoolLimits.fitsUtf8Entry(s)) {
+            cb.ldc(s);
+        } else {
+            cb.ldc(pooled(tc.constant(s, CD_String)));
+        }
+    }
+
+    /** A String as a bootstrap argument, within the same constant-pool limit as {@link #string}. */
+    private java.lang.constant.ConstantDesc stringArg(String s) {
+        return ConstantPoolLimits.fitsUtf8Entry(s) ? s : tc.constant(s, CD_String);
+    }
+
     private void constant(Object v) {
         switch (v) {
             case null -> cb.aconst_null();
-            case String s -> cb.ldc(s);
+            case String s -> string(s);
             case Boolean b -> cb.getstatic(CD_BOOLEAN, b ? "TRUE" : "FALSE", CD_BOOLEAN);
             default -> cb.ldc(pooled(tc.constant(v, CD_Object)));
         }
@@ -988,7 +1013,7 @@ final class BodyCompiler {
     /** The generic attribute call site: {@code (Object)Object}. */
     private void attrSite(String name) {
         cb.invokedynamic(pooled(DynamicCallSiteDesc.of(ATTR_BSM, "getattr", MethodTypeDesc.of(CD_Object, CD_Object),
-                name)));
+                stringArg(name))));
     }
 
     private void fastLoopAttr(Scope loop, String attr) {
@@ -1166,7 +1191,7 @@ final class BodyCompiler {
         setPos();
         cb.dup().astore(receiver);
         cb.invokedynamic(pooled(DynamicCallSiteDesc.of(COMPARE_ATTR_BSM, "compareattr",
-                MethodTypeDesc.of(CD_int, CD_Object), g.name(), op, (java.lang.constant.ConstantDesc) constant)));
+                MethodTypeDesc.of(CD_int, CD_Object), stringArg(g.name()), op, (java.lang.constant.ConstantDesc) constant)));
         cb.dup().iflt(generic);
         cb.goto_(end);
         cb.labelBinding(generic);

@@ -237,14 +237,14 @@ public final class Rt {
      */
     public static dev.kida.api.Filter missingFilter(String name) {
         return (ctx, value, args) -> {
-            throw new dev.kida.api.TemplateRuntimeException("No filter named '" + name + "' found.");
+            throw dev.kida.engine.runtime.UnknownCallable.filter(name);
         };
     }
 
     /** A test the environment lacks; see {@link #missingFilter}. */
     public static dev.kida.api.Test missingTest(String name) {
         return (ctx, value, args) -> {
-            throw new dev.kida.api.TemplateRuntimeException("No test named '" + name + "' found.");
+            throw dev.kida.engine.runtime.UnknownCallable.test(name);
         };
     }
 

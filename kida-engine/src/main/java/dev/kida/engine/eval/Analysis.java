@@ -6,6 +6,7 @@ import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Node;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.TemplateNode;
+import dev.kida.engine.runtime.UnknownCallable;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -141,8 +142,8 @@ final class Analysis {
         // filter or test to a runtime error, raised only if that code runs.
         AstWalker.walkWithSoftness(node.body(), (n, soft) -> {
             String problem = switch (n) {
-                case Expr.Filter f when !soft && !hasFilter.test(f.name()) -> "No filter named '" + f.name() + "'.";
-                case Expr.Test t when !soft && !hasTest.test(t.name()) -> "No test named '" + t.name() + "'.";
+                case Expr.Filter f when !soft && !hasFilter.test(f.name()) -> UnknownCallable.filterByName(f.name()).getMessage();
+                case Expr.Test t when !soft && !hasTest.test(t.name()) -> UnknownCallable.testByName(t.name()).getMessage();
                 case Stmt.Macro m when callerWithoutDefault(m.params(), m.body()) -> CALLER_PARAM;
                 case Stmt.CallBlock c when callerWithoutDefault(c.callerParams(), c.body()) -> CALLER_PARAM;
                 default -> null;

@@ -9,6 +9,7 @@ import dev.kida.engine.ast.Expr;
 import dev.kida.engine.runtime.Args;
 import dev.kida.engine.runtime.Tuple;
 import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.UnknownCallable;
 import dev.kida.engine.runtime.Values;
 
 import java.util.ArrayList;
@@ -210,7 +211,7 @@ final class ExpressionEvaluator {
         if (filter == null) {
             // Only reached in a branch of an if or a conditional expression: elsewhere the load-time
             // check already failed. Jinja2 defers those to a runtime error.
-            throw new TemplateRuntimeException("No filter named '" + fl.name() + "' found.");
+            throw UnknownCallable.filter(fl.name());
         }
         Args args = arguments(fl.args(), fl.kwargs(), fl.starArgs(), fl.starKwargs(), f);
         Frame saved = r.frame;
@@ -223,12 +224,14 @@ final class ExpressionEvaluator {
     }
 
     private Object applyTest(Expr.Test t, Frame f) {
-        Test test = r.engine.test(t.name());
-        if (test == null) {
-            throw new TemplateRuntimeException("No test named '" + t.name() + "' found.");
-        }
+        // Operands first, as the code Jinja2 generates does: an error in them wins over a test
+        // name the environment lacks (the compiled backend evaluates in the same order).
         Object value = eval(t.value(), f);
         Args args = arguments(t.args(), t.kwargs(), null, null, f);
+        Test test = r.engine.test(t.name());
+        if (test == null) {
+            throw UnknownCallable.test(t.name());
+        }
         Frame saved = r.frame;
         r.frame = f;
         try {

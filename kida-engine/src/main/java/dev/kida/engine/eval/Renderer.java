@@ -13,6 +13,7 @@ import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.runtime.Args;
 import dev.kida.engine.runtime.NameRegistry;
 import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.UnknownCallable;
 import dev.kida.engine.runtime.Values;
 
 import java.util.HashMap;
@@ -238,21 +239,21 @@ public final class Renderer implements CallContext, NameRegistry {
     }
 
     @Override
-    public Object filter(String name, Object value, List<Object> args) {
+    public Object filter(String name, Object value, List<Object> args, Map<String, Object> keywords) {
         var f = engine.filter(name);
         if (f == null) {
-            throw new TemplateRuntimeException("No filter named '" + name + "'.");
+            throw UnknownCallable.filterByName(name);
         }
-        return f.apply(this, value, new Args(args, Map.of()));
+        return f.apply(this, value, new Args(args, keywords));
     }
 
     @Override
-    public boolean test(String name, Object value, List<Object> args) {
+    public boolean test(String name, Object value, List<Object> args, Map<String, Object> keywords) {
         var t = engine.test(name);
         if (t == null) {
-            throw new TemplateRuntimeException("No test named '" + name + "'.");
+            throw UnknownCallable.testByName(name);
         }
-        return t.test(this, value, new Args(args, Map.of()));
+        return t.test(this, value, new Args(args, keywords));
     }
 
     @Override

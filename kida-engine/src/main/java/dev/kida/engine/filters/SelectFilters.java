@@ -7,7 +7,6 @@ import dev.kida.api.TemplateRuntimeException;
 import dev.kida.engine.runtime.Args;
 import dev.kida.engine.runtime.PyIterator;
 import dev.kida.engine.runtime.Values;
-import dev.kida.engine.tests.BuiltinTests;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,35 +71,9 @@ final class SelectFilters {
             String name = Texts.strArg(positional.get(0), "filter name");
             List<Object> rest = new ArrayList<>(positional.subList(1, positional.size()));
             Map<String, Object> kw = a.keywords();
-            func = item -> callFilter(ctx, name, item, rest, kw);
+            func = item -> ctx.filter(name, item, rest, kw);
         }
         return func;
-    }
-
-    /**
-     * Calls a filter by name. Keyword arguments cannot pass through {@link CallContext#filter},
-     * so with keywords the built-in filter of that name is called directly.
-     */
-    private static Object callFilter(CallContext ctx, String name, Object item, List<Object> args, Map<String, Object> kw) {
-        if (kw.isEmpty()) {
-            return ctx.filter(name, item, args);
-        }
-        Filter f = BuiltinFilters.all().get(name);
-        if (f == null) {
-            throw new TemplateRuntimeException("No filter named '" + name + "'.");
-        }
-        return f.apply(ctx, item, new Args(args, kw));
-    }
-
-    private static boolean callTest(CallContext ctx, String name, Object item, List<Object> args, Map<String, Object> kw) {
-        if (kw.isEmpty()) {
-            return ctx.test(name, item, args);
-        }
-        var t = BuiltinTests.all().get(name);
-        if (t == null) {
-            throw new TemplateRuntimeException("No test named '" + name + "'.");
-        }
-        return t.test(ctx, item, new Args(args, kw));
     }
 
     /** A generator in Jinja2, like map: a falsy value selects nothing, and errors wait for iteration. */
@@ -129,7 +102,7 @@ final class SelectFilters {
             String name = Texts.strArg(args.get(off), "test name");
             List<Object> rest = new ArrayList<>(args.subList(off + 1, args.size()));
             Map<String, Object> kw = a.keywords();
-            test = item -> callTest(ctx, name, item, rest, kw);
+            test = item -> ctx.test(name, item, rest, kw);
         } else {
             test = ctx::truthy;
         }

@@ -60,21 +60,21 @@ public final class TestCallContext implements CallContext {
     }
 
     @Override
-    public Object filter(String name, Object value, List<Object> args) {
+    public Object filter(String name, Object value, List<Object> args, Map<String, Object> keywords) {
         Filter f = BuiltinFilters.all().get(name);
         if (f == null) {
-            throw new dev.kida.api.TemplateRuntimeException("No filter named '" + name + "'");
+            throw UnknownCallable.filterByName(name);
         }
-        return f.apply(this, value, new Args(args, Map.of()));
+        return f.apply(this, value, new Args(args, keywords));
     }
 
     @Override
-    public boolean test(String name, Object value, List<Object> args) {
+    public boolean test(String name, Object value, List<Object> args, Map<String, Object> keywords) {
         Test t = BuiltinTests.all().get(name);
         if (t == null) {
-            throw new dev.kida.api.TemplateRuntimeException("No test named '" + name + "'");
+            throw UnknownCallable.testByName(name);
         }
-        return t.test(this, value, new Args(args, Map.of()));
+        return t.test(this, value, new Args(args, keywords));
     }
 
     @Override

@@ -35,8 +35,32 @@ final class RandomTemplates {
                         + "{% endblock %}{% block head %}" + b + "{% endblock %}");
         Arbitrary<String> main = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(4, standalone), net.jqwik.api.Tuple.of(1, child));
-        return Combinators.combine(main, inc, baseLayout, Arbitraries.of(true, false))
+        return Combinators.combine(malformed(main), inc, baseLayout, Arbitraries.of(true, false))
                 .as((m, i, b, esc) -> new Case(Map.of("main.html", m, "inc.html", i, "base.html", b), esc));
+    }
+
+    /**
+     * One template in five damaged: a stretch cut out, or a fragment written in at a random place,
+     * so that syntax errors, half-parsed tests and stray tags are compared too (both backends must
+     * fail the same way, at the same position).
+     */
+    static Arbitrary<String> malformed(Arbitrary<String> source) {
+        Arbitrary<String> fragment = Arbitraries.of("{%", "%}", "{{", "}}", "(", ")", "[", "]", "|", ",", "=",
+                " is d ", " is ", " if ", " else ", " e ", " not ", ".", "'", "{% endif %}", "{% endfor %}",
+                "{% else %}", "{% block b %}", "{% endblock %}", "{{ x.", " m.x ", "**", "~");
+        Arbitrary<Double> at = Arbitraries.doubles().between(0, 1);
+        Arbitrary<String> cut = Combinators.combine(source, at, Arbitraries.integers().between(1, 6))
+                .as((s, where, len) -> {
+                    int from = (int) (where * s.length());
+                    return s.substring(0, from) + s.substring(Math.min(s.length(), from + len));
+                });
+        Arbitrary<String> insert = Combinators.combine(source, at, fragment)
+                .as((s, where, f) -> {
+                    int k = (int) (where * s.length());
+                    return s.substring(0, k) + f + s.substring(k);
+                });
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, source), net.jqwik.api.Tuple.of(1, cut),
+                net.jqwik.api.Tuple.of(1, insert));
     }
 
     private static Arbitrary<String> macroDefs() {

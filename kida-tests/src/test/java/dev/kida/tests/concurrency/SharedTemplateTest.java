@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,25 +46,42 @@ class SharedTemplateTest {
         List<String> expected = contexts.stream()
                 .map(c -> reference.getTemplate("page.html").render(c)).toList();
 
+        // Four threads keep rendering until each has seen 50 renders start on compiled code, so
+        // the background compiler's swap happens while renders are in flight.
         ExecutorService pool = Executors.newFixedThreadPool(4);
+        AtomicInteger interpretedRenders = new AtomicInteger();
+        AtomicInteger compiledRenders = new AtomicInteger();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try {
-            List<Future<String>> futures = new ArrayList<>();
-            List<Integer> which = new ArrayList<>();
-            for (int i = 0; i < 400; i++) {
-                int k = i % contexts.size();
-                which.add(k);
-                futures.add(pool.submit(() -> template.render(contexts.get(k))));
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int worker = w;
+                workers.add(pool.submit(() -> {
+                    int compiledSeen = 0;
+                    for (int i = 0; compiledSeen < 50; i++) {
+                        assertTrue(System.nanoTime() < deadline, "tiered compilation never installed compiled code");
+                        int k = (i + worker) % contexts.size();
+                        boolean compiled = template.isCompiled();
+                        assertEquals(expected.get(k), template.render(contexts.get(k)), "render " + i + " of worker " + worker);
+                        if (compiled) {
+                            compiledSeen++;
+                            compiledRenders.incrementAndGet();
+                        } else {
+                            interpretedRenders.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
             }
-            for (int i = 0; i < futures.size(); i++) {
-                assertEquals(expected.get(which.get(i)), futures.get(i).get(), "render " + i);
+            for (Future<?> f : workers) {
+                f.get();
             }
         } finally {
             pool.shutdownNow();
         }
-        for (int i = 0; i < 200 && !template.isCompiled(); i++) {
-            Thread.sleep(10);
-        }
-        assertTrue(template.isCompiled(), "tiered compilation should have installed compiled code");
+        assertTrue(interpretedRenders.get() >= 20, "renders before the switch: " + interpretedRenders);
+        assertTrue(compiledRenders.get() >= 200, "renders after the switch: " + compiledRenders);
+        assertTrue(template.isCompiled());
         assertEquals(expected.get(3), template.render(contexts.get(3)));
     }
 }

@@ -1,0 +1,75 @@
+package dev.kida.tests.backends;
+
+import dev.kida.api.KidaException;
+import dev.kida.api.TemplateTypeException;
+import dev.kida.api.UndefinedException;
+import dev.kida.engine.Environment;
+import dev.kida.engine.ExecutionMode;
+import dev.kida.engine.Loaders;
+import dev.kida.engine.Template;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Inputs where the two backends once disagreed or one of them failed: each runs in the evaluator
+ * and in compiled code (compiled mode compiles before the first render).
+ */
+class BackendsAgreeOnEdgeCasesTest {
+
+    private static Environment.Builder env(ExecutionMode mode) {
+        return Environment.builder().mode(mode).autoescape(false);
+    }
+
+    private static String render(ExecutionMode mode, String source) {
+        Template t = env(mode).build().fromString(source);
+        String out = t.render(Map.of());
+        assertEquals(mode == ExecutionMode.COMPILED, t.isCompiled(), "compile failure: " + t.compileFailure());
+        return out;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ExecutionMode.class, names = {"INTERPRETED", "COMPILED"})
+    void filtersNamedAsDataSeeUserFiltersAndKeywords(ExecutionMode mode) {
+        Environment e = env(mode)
+                .filter("twice", (ctx, v, a) -> {
+                    a.check("twice", "k");
+                    String s = ctx.str(v);
+                    return s + s + ctx.str(a.get(0, "k", ""));
+                })
+                // A user's filter of a built-in's name replaces it everywhere, map() included.
+                .filter("upper", (ctx, v, a) -> "U(" + ctx.str(v) + ctx.str(a.get(0, "k", "")) + ")")
+                .build();
+        assertEquals("aa,bb", e.fromString("{{ ['a','b']|map('twice')|join(',') }}").render(Map.of()));
+        assertEquals("aa1,bb1", e.fromString("{{ ['a','b']|map('twice', k=1)|join(',') }}").render(Map.of()));
+        assertEquals("U(a!),U(b!)", e.fromString("{{ ['a','b']|map('upper', k='!')|join(',') }}").render(Map.of()));
+        assertEquals("U(x)", e.fromString("{{ 'x'|upper }}").render(Map.of()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ExecutionMode.class, names = {"INTERPRETED", "COMPILED"})
+    void textAndLiteralsLongerThanAConstantPoolEntry(ExecutionMode mode) {
+        String text = "t".repeat(65_536);
+        assertEquals(65_535 + text.length(), render(mode, "{{ (' ' * 65535) }}" + text).length());
+        String literal = "é".repeat(40_000); // 80,000 bytes of UTF-8 in 40,000 chars
+        assertEquals(literal + "|" + literal, render(mode, "{{ '" + literal + "' }}|{{ x.a if false else '" + literal + "' }}"));
+        String name = "n".repeat(70_000);
+        assertEquals("d", render(mode, "{{ " + name + " | default('d') }}"));
+        assertEquals("", render(mode, "{% if false %}{{ m." + name + " }}{% endif %}"));
+    }
+
+    /** Jinja2 3.1.6 evaluates a test's operands before it finds the test missing: UndefinedError. */
+    @ParameterizedTest
+    @EnumSource(value = ExecutionMode.class, names = {"INTERPRETED", "COMPILED"})
+    void testOperandsFailBeforeAMissingTest(ExecutionMode mode) {
+        KidaException e = assertThrows(UndefinedException.class, () -> render(mode, "{% if g is d m.x %}{% endif %}"));
+        assertTrue(e.getMessage().contains("'m' is undefined"), e.getMessage());
+        // TypeError: test_none() takes 1 positional argument but 2 were given.
+        assertThrows(TemplateTypeException.class, () -> render(mode, "{{ l if e is not none e is s }}"));
+    }
+}
