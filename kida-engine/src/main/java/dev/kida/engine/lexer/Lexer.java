@@ -386,7 +386,7 @@ public final class Lexer {
         switch (type) {
             case LBRACE -> openBrackets.push('}');
             case LPAREN -> openBrackets.push(')');
-            case LBRACKET -> openBrackets.push(']');
+            case LBRACKET, OPT_LBRACKET -> openBrackets.push(']');
             case RBRACE, RPAREN, RBRACKET -> {
                 if (openBrackets.isEmpty()) {
                     throw source.error("unexpected '" + symbol + "'", source.posOf(pos));
@@ -407,6 +407,7 @@ public final class Lexer {
     private TokenType operatorAt(int i) {
         char c = src.charAt(i);
         char next = i + 1 < src.length() ? src.charAt(i + 1) : 0;
+        char third = i + 2 < src.length() ? src.charAt(i + 2) : 0;
         return switch (c) {
             case '+' -> TokenType.ADD;
             case '-' -> TokenType.SUB;
@@ -424,9 +425,17 @@ public final class Lexer {
             case '!' -> next == '=' ? TokenType.NE : null;
             case '>' -> next == '=' ? TokenType.GTEQ : TokenType.GT;
             case '<' -> next == '=' ? TokenType.LTEQ : TokenType.LT;
-            case '.' -> TokenType.DOT;
+            case '.' -> next != '.' ? TokenType.DOT
+                    : third == '.' ? TokenType.RANGE_EXCLUSIVE : TokenType.RANGE_INCLUSIVE;
             case ':' -> TokenType.COLON;
-            case '|' -> TokenType.PIPE;
+            case '|' -> next == '>' ? TokenType.PIPELINE : TokenType.PIPE;
+            case '?' -> switch (next) {
+                case '?' -> third == '=' ? TokenType.NULLISH_ASSIGN : TokenType.NULLISH;
+                case '.' -> TokenType.OPT_DOT;
+                case '[' -> TokenType.OPT_LBRACKET;
+                case '|' -> third == '>' ? TokenType.OPT_PIPELINE : TokenType.OPT_PIPE;
+                default -> null;
+            };
             case ',' -> TokenType.COMMA;
             case ';' -> TokenType.SEMICOLON;
             default -> null;

@@ -15,6 +15,26 @@ public enum TokenType {
     LBRACKET("["), RBRACKET("]"), LPAREN("("), RPAREN(")"), LBRACE("{"), RBRACE("}"),
     EQ("=="), NE("!="), GT(">"), GTEQ(">="), LT("<"), LTEQ("<="), ASSIGN("="),
     DOT("."), COLON(":"), PIPE("|"), COMMA(","), SEMICOLON(";"),
+    // Kida's operators. Jinja2 has no '?' and never accepts '|>' or '..', so these tokens change
+    // nothing for Jinja2 templates (what was a syntax error stays one).
+    /** {@code ??}, null coalescing. */
+    NULLISH("??"),
+    /** {@code ??=}, assign unless already set. */
+    NULLISH_ASSIGN("??="),
+    /** {@code ?.}, optional attribute access. */
+    OPT_DOT("?."),
+    /** {@code ?[}, optional item access; opens a bracket like {@code [}. */
+    OPT_LBRACKET("?["),
+    /** {@code ?|}, a filter skipped for None. */
+    OPT_PIPE("?|"),
+    /** {@code |>}, a pipeline step. */
+    PIPELINE("|>"),
+    /** {@code ?|>}, a pipeline step skipped for None. */
+    OPT_PIPELINE("?|>"),
+    /** {@code ..}, an inclusive range. */
+    RANGE_INCLUSIVE(".."),
+    /** {@code ...}, a range without its end. */
+    RANGE_EXCLUSIVE("..."),
     EOF("end of template"),
     /** Stands for a lexical error after the tokens before it; its value is the exception. */
     ERROR("error");

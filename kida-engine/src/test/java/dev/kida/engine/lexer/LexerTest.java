@@ -75,6 +75,37 @@ class LexerTest {
     }
 
     @Test
+    void kidaOperators() {
+        assertEquals("VARIABLE_BEGIN NULLISH NULLISH_ASSIGN OPT_DOT OPT_LBRACKET RBRACKET OPT_PIPE PIPELINE"
+                        + " OPT_PIPELINE RANGE_INCLUSIVE RANGE_EXCLUSIVE PIPE DOT VARIABLE_END",
+                stream("{{ ?? ??= ?. ?[ ] ?| |> ?|> .. ... | . }}"));
+    }
+
+    @Test
+    void kidaOperatorsWithoutSpaces() {
+        assertEquals("VARIABLE_BEGIN NAME:a OPT_DOT NAME:b OPT_LBRACKET INTEGER:0 RBRACKET NULLISH STRING:'x'"
+                        + " OPT_PIPE NAME:upper PIPELINE NAME:lower OPT_PIPELINE NAME:e VARIABLE_END",
+                stream("{{ a?.b?[0]??'x'?|upper|>lower?|>e }}"));
+    }
+
+    @Test
+    void rangesBetweenIntegersAreNotFloats() {
+        assertEquals("VARIABLE_BEGIN INTEGER:1 RANGE_INCLUSIVE INTEGER:3 INTEGER:0 RANGE_EXCLUSIVE INTEGER:5"
+                        + " FLOAT:1.5 RANGE_INCLUSIVE NAME:n VARIABLE_END",
+                stream("{{ 1..3 0...5 1.5..n }}"));
+    }
+
+    @Test
+    void aLoneQuestionMarkIsStillALexicalError() {
+        assertThrows(TemplateSyntaxException.class, () -> lex("{{ a ? b : c }}", LexerOptions.DEFAULTS));
+    }
+
+    @Test
+    void optionalBracketMustBeClosedByABracket() {
+        assertThrows(TemplateSyntaxException.class, () -> lex("{{ a?[0) }}", LexerOptions.DEFAULTS));
+    }
+
+    @Test
     void numberAfterDotIsNotAFloat() {
         assertEquals("VARIABLE_BEGIN NAME:x DOT INTEGER:0 DOT INTEGER:1 VARIABLE_END", stream("{{ x.0.1 }}"));
     }
