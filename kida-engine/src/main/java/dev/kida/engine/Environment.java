@@ -6,6 +6,8 @@ import dev.kida.api.Test;
 import dev.kida.api.TemplateLoader;
 import dev.kida.api.escape.Escaper;
 import dev.kida.api.escape.EscaperProvider;
+import dev.kida.engine.compiler.TemplateCompiler;
+import dev.kida.engine.eval.CompilePolicy;
 import dev.kida.engine.eval.Engine;
 import dev.kida.engine.lexer.LexerOptions;
 
@@ -30,6 +32,7 @@ public final class Environment {
     private final Map<String, Object> globals;
     private final EscaperProvider escaperProvider;
     private final Engine engine;
+    private final ExecutionMode mode;
 
     private Environment(Builder b) {
         this.loader = b.loader;
@@ -41,12 +44,21 @@ public final class Environment {
         this.escaperProvider = Escapers.select(b.escaper);
         this.engine = new Engine(loader, autoescape,
                 new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline, b.extensions), filters, tests, globals,
-                escaperProvider.escaper(), b.mode, b.compileThreshold);
+                escaperProvider.escaper(), compilePolicy(b.mode), b.compileThreshold, TemplateCompiler::compile);
+        this.mode = b.mode;
+    }
+
+    private static CompilePolicy compilePolicy(ExecutionMode mode) {
+        return switch (mode) {
+            case INTERPRETED -> CompilePolicy.NEVER;
+            case COMPILED -> CompilePolicy.AT_LOAD;
+            case TIERED -> CompilePolicy.WHEN_WARM;
+        };
     }
 
     /** How templates run: evaluator, compiled, or tiered (the default). */
     public ExecutionMode mode() {
-        return engine.mode();
+        return mode;
     }
 
     /**

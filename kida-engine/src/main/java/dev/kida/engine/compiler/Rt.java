@@ -172,11 +172,7 @@ public final class Rt {
             named.put(names[i], values[i]);
         }
         if (hasStarKwargs) {
-            if (!(starKwargs instanceof Map<?, ?> map)) {
-                throw new TemplateTypeException("argument after ** must be a mapping, not "
-                        + Values.typeName(starKwargs));
-            }
-            map.forEach((k, v) -> named.put(Values.str(k), v));
+            Args.spreadKeywords(named, starKwargs);
         }
         return new Args(positional, named);
     }
@@ -191,13 +187,7 @@ public final class Rt {
 
     /** Unpacks a value into exactly {@code n} items, as tuple assignment does. */
     public static List<Object> unpack(Object value, int n) {
-        List<Object> items = Values.toList(value);
-        if (items.size() != n) {
-            throw new TemplateRuntimeException((items.size() < n
-                    ? "not enough values to unpack" : "too many values to unpack")
-                    + " (expected " + n + ", got " + items.size() + ")");
-        }
-        return items;
+        return Args.unpack(value, n);
     }
 
     public static void setAttr(Object target, String attr, Object value) {

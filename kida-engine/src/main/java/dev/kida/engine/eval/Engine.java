@@ -16,8 +16,6 @@ import dev.kida.engine.parser.Parser;
 import dev.kida.engine.runtime.BuiltinGlobals;
 import dev.kida.engine.tests.BuiltinTests;
 
-import dev.kida.engine.ExecutionMode;
-import dev.kida.engine.compiler.TemplateCompiler;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.output.Utf8Output;
@@ -44,8 +42,9 @@ public final class Engine {
     private final Map<String, Object> globals;
     private final Escaper escaper;
     private final Map<String, Unit> cache = new ConcurrentHashMap<>();
-    private final ExecutionMode mode;
+    private final CompilePolicy compilePolicy;
     private final int compileThreshold;
+    private final CodeGenerator codeGenerator;
     /** Render-to-String buffers, reused per thread (taken out while in use, so nesting is safe). */
     private final ThreadLocal<StringBuilder> buffers = new ThreadLocal<>();
 
@@ -56,9 +55,10 @@ public final class Engine {
      */
     public Engine(TemplateLoader loader, Predicate<String> autoescape, LexerOptions lexerOptions,
                   Map<String, Filter> filters, Map<String, Test> tests, Map<String, Object> globals,
-                  Escaper escaper, ExecutionMode mode, int compileThreshold) {
-        this.mode = mode;
+                  Escaper escaper, CompilePolicy compilePolicy, int compileThreshold, CodeGenerator codeGenerator) {
+        this.compilePolicy = compilePolicy;
         this.compileThreshold = compileThreshold;
+        this.codeGenerator = codeGenerator;
         this.loader = loader;
         this.autoescape = autoescape;
         this.lexerOptions = lexerOptions;
@@ -109,23 +109,18 @@ public final class Engine {
         }
         Unit unit = new Unit(name, node, Analysis.blocks(node), Analysis.innerBlocks(node), autoescape.test(name), version, new Tier(),
                 BodyFacts.of(node));
-        if (mode == ExecutionMode.COMPILED) {
+        if (compilePolicy == CompilePolicy.AT_LOAD) {
             compileNow(unit);
         }
         return unit;
     }
 
     boolean tiered() {
-        return mode == ExecutionMode.TIERED;
+        return compilePolicy == CompilePolicy.WHEN_WARM;
     }
 
     int compileThreshold() {
         return compileThreshold;
-    }
-
-    /** The execution mode templates of this engine run in. */
-    public ExecutionMode mode() {
-        return mode;
     }
 
     /**
@@ -137,7 +132,7 @@ public final class Engine {
             return;
         }
         try {
-            unit.tier().install(TemplateCompiler.compile(unit, this));
+            unit.tier().install(codeGenerator.generate(unit, this));
         } catch (RuntimeException | LinkageError e) {
             unit.tier().fail(e);
             LOG.log(System.Logger.Level.WARNING, "template '" + unit.name()

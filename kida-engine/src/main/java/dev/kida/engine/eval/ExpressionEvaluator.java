@@ -196,12 +196,7 @@ final class ExpressionEvaluator {
             named.put(k.name(), eval(k.value(), f));
         }
         if (starKwargs != null) {
-            Object extra = eval(starKwargs, f);
-            if (!(extra instanceof Map<?, ?> map)) {
-                throw new TemplateTypeException("argument after ** must be a mapping, not "
-                        + Values.typeName(extra));
-            }
-            map.forEach((k, v) -> named.put(Values.str(k), v));
+            Args.spreadKeywords(named, eval(starKwargs, f));
         }
         return new Args(values, named);
     }

@@ -9,6 +9,7 @@ import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.Target;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
+import dev.kida.engine.runtime.Args;
 import dev.kida.engine.runtime.Namespace;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.Values;
@@ -179,12 +180,7 @@ public final class StatementExecutor {
                 }
             }
             case Target.Tuple t -> {
-                List<Object> items = Values.toList(value);
-                if (items.size() != t.items().size()) {
-                    throw new TemplateRuntimeException((items.size() < t.items().size()
-                            ? "not enough values to unpack" : "too many values to unpack")
-                            + " (expected " + t.items().size() + ", got " + items.size() + ")");
-                }
+                List<Object> items = Args.unpack(value, t.items().size());
                 for (int i = 0; i < items.size(); i++) {
                     assign(t.items().get(i), items.get(i), f);
                 }

@@ -15,6 +15,34 @@ import java.util.Map;
 public record Args(List<Object> positional, Map<String, Object> keywords) implements Arguments {
     public static final Args EMPTY = new Args(List.of(), Map.of());
 
+    /**
+     * Adds a call's {@code **mapping} to its keyword arguments, as Python does (keys by their
+     * {@code str()}).
+     *
+     * @throws TemplateTypeException when the value is not a mapping
+     */
+    public static void spreadKeywords(Map<String, Object> keywords, Object mapping) {
+        if (!(mapping instanceof Map<?, ?> map)) {
+            throw new TemplateTypeException("argument after ** must be a mapping, not " + Values.typeName(mapping));
+        }
+        map.forEach((k, v) -> keywords.put(Values.str(k), v));
+    }
+
+    /**
+     * The items of a value assigned to {@code n} targets ({@code a, b = value}).
+     *
+     * @throws dev.kida.api.TemplateRuntimeException when it does not hold exactly {@code n} items
+     */
+    public static List<Object> unpack(Object value, int n) {
+        List<Object> items = Values.toList(value);
+        if (items.size() != n) {
+            throw new dev.kida.api.TemplateRuntimeException((items.size() < n
+                    ? "not enough values to unpack" : "too many values to unpack")
+                    + " (expected " + n + ", got " + items.size() + ")");
+        }
+        return items;
+    }
+
     @Override
     public Object get(int position, String name, Object defaultValue) {
         boolean byPosition = position >= 0 && position < positional.size();

@@ -3,7 +3,7 @@ package dev.kida.engine.runtime;
 import dev.kida.api.CallContext;
 import dev.kida.api.HtmlSafe;
 import dev.kida.api.Markup;
-import dev.kida.engine.escape.JavaEscaper;
+import dev.kida.api.escape.HtmlEscapes;
 
 /** MarkupSafe's {@code escape()} and {@code soft_str()} for the runtime's own use. */
 public final class Html {
@@ -21,7 +21,15 @@ public final class Html {
         if (ctx != null) {
             return ctx.escape(value);
         }
-        return Markup.of(JavaEscaper.INSTANCE.escape(PyRepr.str(value)));
+        // No render, so no chosen backend: the rule itself, which every backend must equal.
+        String text = PyRepr.str(value);
+        int first = HtmlEscapes.firstSpecial(text);
+        if (first < 0) {
+            return Markup.of(text);
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+        HtmlEscapes.escapeTo(text, first, text.length(), out);
+        return Markup.of(out.toString());
     }
 
     /** Escapes without a context (the pure-Java escaper). */

@@ -1,7 +1,7 @@
 package dev.kida.engine.tests;
 
+import dev.kida.api.CallContext;
 import dev.kida.api.Test;
-import dev.kida.engine.filters.BuiltinFilters;
 import dev.kida.engine.runtime.NameRegistry;
 import dev.kida.engine.runtime.PyNumbers;
 import dev.kida.engine.runtime.PyStrings;
@@ -49,10 +49,7 @@ final class ValueTests {
             if (name == null) {
                 return false;
             }
-            if (ctx instanceof NameRegistry r) {
-                return r.hasFilter(name);
-            }
-            return BuiltinFilters.all().containsKey(name);
+            return registry(ctx).hasFilter(name);
         });
         m.put("test", (ctx, v, a) -> {
             a.check("test");
@@ -60,15 +57,19 @@ final class ValueTests {
             if (name == null) {
                 return false;
             }
-            if (ctx instanceof NameRegistry r) {
-                return r.hasTest(name);
-            }
-            return BuiltinTests.all().containsKey(name);
+            return registry(ctx).hasTest(name);
         });
         m.put("sameas", (ctx, v, a) -> {
             a.check("sameas", "other");
             return sameAs(v, a.require(0, "other"));
         });
+    }
+
+    private static NameRegistry registry(CallContext ctx) {
+        if (ctx instanceof NameRegistry r) {
+            return r;
+        }
+        throw new IllegalStateException("the filter and test tests need the engine's CallContext, got " + ctx.getClass().getName());
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A CallContext for unit tests: the built-in filters and tests, and a map of variables. */
-public final class TestCallContext implements CallContext {
+public final class TestCallContext implements CallContext, NameRegistry {
     private final boolean autoescape;
     private final Map<String, Object> vars = new HashMap<>();
 
@@ -85,5 +85,15 @@ public final class TestCallContext implements CallContext {
     @Override
     public Object resolve(String name) {
         return vars.containsKey(name) ? vars.get(name) : Undefined.name(name);
+    }
+
+    @Override
+    public boolean hasFilter(String name) {
+        return BuiltinFilters.all().containsKey(name);
+    }
+
+    @Override
+    public boolean hasTest(String name) {
+        return BuiltinTests.all().containsKey(name);
     }
 }

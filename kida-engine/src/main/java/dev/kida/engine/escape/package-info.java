@@ -1,0 +1,2 @@
+/** The pure-Java escaper backend that ships with the engine (always available). */
+package dev.kida.engine.escape;

@@ -1,0 +1,2 @@
+/** The escaper backend written with the Vector API (jdk.incubator.vector). */
+package dev.kida.escape.simd;
