@@ -109,6 +109,9 @@ public final class Main {
         boolean trimBlocks = false;
         boolean lstripBlocks = false;
         boolean keepTrailingNewline = false;
+        String block = null;
+        String blockOverrides = null;
+        boolean listBlocks = false;
         boolean optionsEnded = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -153,6 +156,15 @@ public final class Main {
                 case "--trim-blocks" -> trimBlocks = flag(name, inlineValue);
                 case "--lstrip-blocks" -> lstripBlocks = flag(name, inlineValue);
                 case "--keep-trailing-newline" -> keepTrailingNewline = flag(name, inlineValue);
+                case "--block" -> {
+                    block = once(name, block, value(name, inlineValue, args, i));
+                    i += inlineValue == null ? 1 : 0;
+                }
+                case "--block-overrides" -> {
+                    blockOverrides = once(name, blockOverrides, value(name, inlineValue, args, i));
+                    i += inlineValue == null ? 1 : 0;
+                }
+                case "--list-blocks" -> listBlocks = flag(name, inlineValue);
                 default -> throw CliException.usage("unknown option '" + name + "' for render");
             }
         }
@@ -168,8 +180,15 @@ public final class Main {
         if (escaper != null && escaper.isBlank()) {
             throw CliException.usage("--escaper needs a backend name");
         }
+        if ((block != null ? 1 : 0) + (blockOverrides != null ? 1 : 0) + (listBlocks ? 1 : 0) > 1) {
+            throw CliException.usage("--block, --block-overrides and --list-blocks exclude each other");
+        }
+        if (block != null && block.isEmpty()) {
+            throw CliException.usage("--block needs a block name");
+        }
         return new Options(entry, Path.of(templates), data, autoescape, trimBlocks, lstripBlocks,
-                keepTrailingNewline, escaper, mode);
+                keepTrailingNewline, escaper, mode, block, blockOverrides == null ? null : Path.of(blockOverrides),
+                listBlocks);
     }
 
     /** Parses the arguments of {@code check}: exactly one directory. */

@@ -18,9 +18,13 @@ import java.util.Objects;
  * @param keepTrailingNewline keep the template's final newline
  * @param escaper             the escaper backend to force, or null for the engine's choice
  * @param mode                the execution mode to force, or null for the engine's default
+ * @param block               render only this block ({@code --block}), or null
+ * @param blockOverrides      the JSON file of block replacements ({@code --block-overrides}), or null
+ * @param listBlocks          list the block names instead of rendering ({@code --list-blocks})
  */
 public record Options(String entry, Path templates, String data, boolean autoescape, boolean trimBlocks,
-                      boolean lstripBlocks, boolean keepTrailingNewline, String escaper, ExecutionMode mode) {
+                      boolean lstripBlocks, boolean keepTrailingNewline, String escaper, ExecutionMode mode,
+                      String block, Path blockOverrides, boolean listBlocks) {
     /** The value of {@code --data} that reads the context from standard input. */
     public static final String STDIN = "-";
 

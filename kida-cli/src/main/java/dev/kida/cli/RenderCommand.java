@@ -12,8 +12,9 @@ import java.nio.file.Files;
 import java.util.Map;
 
 /**
- * {@code kida render}: loads one template, renders it with the JSON context and writes the
- * output to standard output as UTF-8, byte for byte. The whole output is rendered before any of
+ * {@code kida render}: loads one template, renders it with the JSON context (all of it, one block,
+ * or with blocks replaced; or lists its block names) and writes the output to standard output as
+ * UTF-8, byte for byte. The whole output is rendered before any of
  * it is written, so a failing render leaves standard output empty.
  */
 final class RenderCommand {
@@ -25,11 +26,21 @@ final class RenderCommand {
             throw CliException.input("template directory not found: " + options.templates());
         }
         Map<String, Object> context = DataFile.read(options.data(), in);
+        Map<String, Object> overrides = options.blockOverrides() == null ? null
+                : DataFile.read(options.blockOverrides().toString(), in);
         Environment environment = environment(options);
         String output;
         try {
             Template template = environment.getTemplate(options.entry());
-            output = template.render(context);
+            if (options.listBlocks()) {
+                output = String.join("\n", template.blockNames());
+            } else if (options.block() != null) {
+                output = template.renderBlock(options.block(), context);
+            } else if (overrides != null) {
+                output = template.renderWithBlocks(overrides, context);
+            } else {
+                output = template.render(context);
+            }
         } catch (KidaException e) {
             ErrorReport.print(e, err);
             return Main.TEMPLATE_ERROR;

@@ -10,6 +10,7 @@ final class Usage {
             usage: kida render ENTRY --templates DIR [--data FILE.json | --data -]
                                [--autoescape | --no-autoescape] [--trim-blocks] [--lstrip-blocks]
                                [--keep-trailing-newline] [--escaper NAME] [--mode MODE]
+                               [--block NAME | --block-overrides FILE.json | --list-blocks]
                    kida check DIR
                    kida escapers
                    kida --version | --help
@@ -35,6 +36,13 @@ final class Usage {
                 --keep-trailing-newline  Keep the final newline of a template.
                 --escaper NAME           Force an escaper backend (see 'kida escapers').
                 --mode MODE              Execution mode: %s.
+                --block NAME             Render only that block, fragment or region (region
+                                         parameters come from the context).
+                --block-overrides FILE.json
+                                         A full render with blocks replaced: a JSON object mapping
+                                         block names to trusted HTML, inserted unescaped.
+                --list-blocks            Print the names of the template's blocks, fragments and
+                                         regions (its ancestors' too), sorted, one per line.
               check DIR        Parse every template under DIR (recursively) and report every error.
               escapers         List the escaper backends found, their availability and the one
                                that would be used.

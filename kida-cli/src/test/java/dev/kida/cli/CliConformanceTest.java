@@ -29,8 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the same case and the output Jinja2 produced.
  */
 class CliConformanceTest {
-    static final Path CASES = Path.of("..", "kida-tests", "src", "test", "resources", "conformance",
-            "jinja2-visible.json");
+    static final Path CORPUS = Path.of("..", "kida-tests", "src", "test", "resources", "conformance");
+    static final Path CASES = CORPUS.resolve("jinja2-visible.json");
+    static final Path KIDA_CASES = CORPUS.resolve("kida-visible.json");
+    /** Kida cases that do not pass yet, one id per line (shared with kida-tests' KidaConformanceTest). */
+    static final Path KIDA_GAPS = CORPUS.resolve("kida-known-gaps.txt");
 
     private static final Map<String, String> ERROR_KINDS = Map.of(
             "syntax", "TemplateSyntaxException",
@@ -44,7 +47,8 @@ class CliConformanceTest {
 
     /** One conformance case, as the JSON file describes it. */
     record Case(String id, Map<String, String> files, String entry, Map<String, Object> context,
-                Map<String, Object> options, String expect, String expectError) {
+                Map<String, Object> options, String expect, String expectError, String block,
+                Map<String, Object> blockOverrides, boolean listBlocks) {
         boolean option(String name) {
             return Boolean.TRUE.equals(options.get(name));
         }
@@ -61,17 +65,34 @@ class CliConformanceTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
     static List<Case> cases() throws IOException, JsonException {
-        Map<String, Object> root = (Map<String, Object>) Json.parse(Files.readString(CASES, StandardCharsets.UTF_8));
+        return cases(CASES);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Case> cases(Path file) throws IOException, JsonException {
+        Map<String, Object> root = (Map<String, Object>) Json.parse(Files.readString(file, StandardCharsets.UTF_8));
         List<Case> cases = new ArrayList<>();
         for (Object o : (List<Object>) root.get("cases")) {
             Map<String, Object> c = (Map<String, Object>) o;
             cases.add(new Case((String) c.get("id"), (Map<String, String>) (Map<?, ?>) c.get("files"),
                     (String) c.get("entry"), (Map<String, Object>) c.get("context"),
-                    (Map<String, Object>) c.get("options"), (String) c.get("expect"), (String) c.get("expect_error")));
+                    (Map<String, Object>) c.get("options"), (String) c.get("expect"), (String) c.get("expect_error"),
+                    (String) c.get("block"), (Map<String, Object>) c.get("block_overrides"),
+                    Boolean.TRUE.equals(c.get("list_blocks"))));
         }
         return cases;
+    }
+
+    static Set<String> kidaGaps() throws IOException {
+        Set<String> gaps = new TreeSet<>();
+        for (String line : Files.readAllLines(KIDA_GAPS, StandardCharsets.UTF_8)) {
+            String id = line.strip();
+            if (!id.isEmpty() && !id.startsWith("#")) {
+                gaps.add(id);
+            }
+        }
+        return gaps;
     }
 
     @Test
@@ -86,6 +107,23 @@ class CliConformanceTest {
     @TestFactory
     Stream<DynamicTest> cliAgreesWithTheApiAndWithJinja2() throws Exception {
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> check(c)));
+    }
+
+    /**
+     * The Kida corpus through the CLI (block, block overrides and block listing included): the CLI
+     * must agree with the API on every case, and give Kida's result on every case not listed as a
+     * known gap (the gaps are asserted to fail in kida-tests' KidaConformanceTest).
+     */
+    @TestFactory
+    Stream<DynamicTest> cliAgreesWithTheApiAndWithKida() throws Exception {
+        Set<String> gaps = kidaGaps();
+        return cases(KIDA_CASES).stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> {
+            if (gaps.contains(c.id())) {
+                assertEquals(renderWithApi(c), renderWithCli(c), "CLI and API disagree on " + c.id());
+            } else {
+                check(c);
+            }
+        }));
     }
 
     private static void check(Case c) throws IOException {
@@ -108,7 +146,15 @@ class CliConformanceTest {
                     .lstripBlocks(c.option("lstrip_blocks"))
                     .keepTrailingNewline(c.option("keep_trailing_newline"))
                     .build();
-            return Outcome.ofOutput(env.getTemplate(c.entry()).render(c.context()));
+            var template = env.getTemplate(c.entry());
+            if (c.listBlocks()) {
+                return Outcome.ofOutput(String.join("\n", new TreeSet<>(template.blockNames())));
+            } else if (c.block() != null) {
+                return Outcome.ofOutput(template.renderBlock(c.block(), c.context()));
+            } else if (c.blockOverrides() != null) {
+                return Outcome.ofOutput(template.renderWithBlocks(c.blockOverrides(), c.context()));
+            }
+            return Outcome.ofOutput(template.render(c.context()));
         } catch (KidaException e) {
             return Outcome.ofError(e.getClass().getSimpleName());
         }
@@ -135,6 +181,17 @@ class CliConformanceTest {
         }
         if (c.option("keep_trailing_newline")) {
             args.add("--keep-trailing-newline");
+        }
+        if (c.block() != null) {
+            args.addAll(List.of("--block", c.block()));
+        }
+        if (c.blockOverrides() != null) {
+            Path overrides = dir.resolve("overrides.json");
+            Files.writeString(overrides, JsonWriter.write(c.blockOverrides()), StandardCharsets.UTF_8);
+            args.addAll(List.of("--block-overrides", overrides.toString()));
+        }
+        if (c.listBlocks()) {
+            args.add("--list-blocks");
         }
         Cli result = Cli.run(args.toArray(String[]::new));
         return switch (result.status()) {

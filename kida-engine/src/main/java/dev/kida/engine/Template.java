@@ -57,6 +57,51 @@ public final class Template {
         engine.render(unit, Objects.requireNonNull(context, "context"), Objects.requireNonNull(out, "out"));
     }
 
+    /**
+     * Renders one block of the template: a {@code block}, a {@code fragment} or a {@code region}
+     * (regions take their parameters from the context), the template's own or inherited, using
+     * the most-derived definition. Before the block, the template's setup runs as it would in a
+     * full render: top-level {@code def}s, macros, imports, regions, {@code let}s and the
+     * {@code globals} block (of its ancestors too); other top-level statements and text do not.
+     * <pre>{@code
+     * String row = template.renderBlock("row", Map.of("item", item));
+     * }</pre>
+     *
+     * @throws dev.kida.api.TemplateRuntimeException when no block of that name exists
+     * @throws dev.kida.api.KidaException (a subclass naming the kind) when rendering fails
+     */
+    public String renderBlock(String name, Map<String, ?> context) {
+        return engine.renderBlock(unit, Objects.requireNonNull(name, "name"),
+                Objects.requireNonNull(context, "context"));
+    }
+
+    /**
+     * Renders the whole template with some blocks replaced: each entry maps a block name to the
+     * text that stands in its place. The text is trusted HTML (or {@link dev.kida.api.Markup}),
+     * inserted without escaping; replacing an outer block also replaces the blocks inside it.
+     * <pre>{@code
+     * String page = template.renderWithBlocks(Map.of("footer", "<footer>custom</footer>"), context);
+     * }</pre>
+     *
+     * @throws dev.kida.api.TemplateRuntimeException when an override names no block of the
+     *                                               template or its ancestors
+     */
+    public String renderWithBlocks(Map<String, ?> overrides, Map<String, ?> context) {
+        return engine.renderWithBlocks(unit, Objects.requireNonNull(overrides, "overrides"),
+                Objects.requireNonNull(context, "context"));
+    }
+
+    /**
+     * The names of every block, fragment and region of this template and of the templates it
+     * extends (found through {@code extends} with a literal name), sorted. Defs and macros are not
+     * blocks.
+     *
+     * @throws dev.kida.api.KidaException when an ancestor cannot be loaded
+     */
+    public java.util.SortedSet<String> blockNames() {
+        return engine.blockNames(unit);
+    }
+
     /** Whether the template currently runs as compiled bytecode. */
     public boolean isCompiled() {
         return unit.tier().compiled() != null;

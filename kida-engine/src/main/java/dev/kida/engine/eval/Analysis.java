@@ -190,4 +190,18 @@ final class Analysis {
         });
         return found[0];
     }
+
+    /**
+     * The parent a template names in a top-level {@code extends} with a string literal, or null:
+     * what {@code blockNames} can know without rendering.
+     */
+    static String literalParent(TemplateNode node) {
+        for (Stmt s : node.body()) {
+            if (s instanceof Stmt.Extends e && e.template() instanceof dev.kida.engine.ast.Expr.Literal l
+                    && l.value() instanceof String name) {
+                return name;
+            }
+        }
+        return null;
+    }
 }

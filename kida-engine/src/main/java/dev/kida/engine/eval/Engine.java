@@ -25,6 +25,7 @@ import java.io.OutputStream;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -186,6 +187,54 @@ public final class Engine {
             throw new TemplateRuntimeException("maximum recursion depth exceeded", unit.name(), 0, 0,
                     null, null);
         }
+    }
+
+    /** Renders one block, fragment or region of a template (see {@code Template.renderBlock}). */
+    public String renderBlock(Unit unit, String name, Map<String, ?> context) {
+        StringOutput output = new StringOutput();
+        Renderer renderer = new Renderer(this, output);
+        try {
+            renderer.renderBlockRoot(unit, name, context);
+        } catch (StackOverflowError e) {
+            throw new TemplateRuntimeException("maximum recursion depth exceeded", unit.name(), 0, 0,
+                    null, null);
+        }
+        return output.toString();
+    }
+
+    /** A full render with some blocks replaced by trusted text (see {@code Template.renderWithBlocks}). */
+    public String renderWithBlocks(Unit unit, Map<String, ?> overrides, Map<String, ?> context) {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        overrides.forEach((name, value) -> texts.put(Objects.requireNonNull(name, "override name"),
+                value instanceof dev.kida.api.HtmlSafe safe ? safe.toHtml() : dev.kida.engine.runtime.Values.str(value)));
+        StringOutput output = new StringOutput();
+        Renderer renderer = new Renderer(this, output);
+        Renderer.Run run;
+        try {
+            run = renderer.renderRoot(unit, context, texts);
+        } catch (StackOverflowError e) {
+            throw new TemplateRuntimeException("maximum recursion depth exceeded", unit.name(), 0, 0,
+                    null, null);
+        }
+        for (String name : texts.keySet()) {
+            if (!run.blocks.containsKey(name)) {
+                throw new TemplateRuntimeException("cannot override block '" + name + "': template '" + unit.name()
+                        + "' and its ancestors have no block of that name", unit.name(), 0, 0, null, null);
+            }
+        }
+        return output.toString();
+    }
+
+    /** The names of the blocks, fragments and regions of a template and its literal ancestors. */
+    public java.util.SortedSet<String> blockNames(Unit unit) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        java.util.Set<String> visited = new java.util.HashSet<>();
+        for (Unit current = unit; current != null && visited.add(current.name()); ) {
+            names.addAll(current.blocks().keySet());
+            String parent = Analysis.literalParent(current.node());
+            current = parent == null ? null : load(parent);
+        }
+        return java.util.Collections.unmodifiableSortedSet(names);
     }
 
     /** Renders a template with the given context into {@code out}. */

@@ -51,6 +51,8 @@ public final class Renderer implements CallContext, NameRegistry {
     /** The innermost frame, for {@link #resolve}. */
     public Frame frame;
     private int depth;
+    /** Block replacements for the next run started (the entry's), taken by {@link #runTemplate}. */
+    private Map<String, String> pendingOverrides = Map.of();
 
     Renderer(Engine engine, Output out) {
         this.engine = engine;
@@ -63,8 +65,59 @@ public final class Renderer implements CallContext, NameRegistry {
 
     /** Renders the entry template with the user's context. */
     void renderRoot(Unit entry, Map<String, ?> context) {
+        renderRoot(entry, context, Map.of());
+    }
+
+    /**
+     * Renders the entry template with the user's context, with the blocks named in
+     * {@code overrides} replaced by the given trusted text; returns the run, whose blocks tell
+     * which names existed.
+     */
+    Run renderRoot(Unit entry, Map<String, ?> context, Map<String, String> overrides) {
         Frame contextFrame = Frame.over(context, globals);
-        runTemplate(entry, Frame.templateRoot(contextFrame));
+        pendingOverrides = overrides;
+        return runTemplate(entry, Frame.templateRoot(contextFrame));
+    }
+
+    /**
+     * Renders one block, fragment or region of {@code entry} (the most-derived definition along
+     * its inheritance chain) after running the setup statements of every template of the chain.
+     */
+    void renderBlockRoot(Unit entry, String name, Map<String, ?> context) {
+        Frame root = Frame.templateRoot(Frame.over(context, globals));
+        Run started = new Run(entry.name(), root);
+        run = started;
+        run.addBlocks(entry);
+        Output target = out;
+        out = new StringOutput();
+        enter();
+        try {
+            Unit current = entry;
+            while (current != null) {
+                unit = current;
+                autoescape = current.autoescape();
+                run.parent = null;
+                discarding = false;
+                statements.setup(current.node().body(), root);
+                current = run.parent;
+                if (current != null) {
+                    run.addBlocks(current);
+                }
+            }
+            List<BlockDef> chain = run.blocks.get(name);
+            if (chain == null) {
+                throw new TemplateRuntimeException("no block named '" + name + "' in template '" + entry.name()
+                        + "' or its ancestors", entry.name(), 0, 0, null, null);
+            }
+            out = target;
+            discarding = false;
+            unit = entry;
+            autoescape = entry.autoescape();
+            statements.renderBlockAt(chain, 0, root, true);
+        } finally {
+            leave();
+            out = target;
+        }
     }
 
     /** {@code self} as the evaluator resolves it when no variable of that name exists, or null. */
@@ -89,6 +142,8 @@ public final class Renderer implements CallContext, NameRegistry {
         enter();
         try {
             Run started = new Run(template.name(), root);
+            started.overrides = pendingOverrides;
+            pendingOverrides = Map.of();
             run = started;
             run.addBlocks(template);
             Unit current = template;
@@ -288,6 +343,8 @@ public final class Renderer implements CallContext, NameRegistry {
         /** Template-level names bound by imports: not exported when the template is imported. */
         final java.util.Set<String> unexported = new java.util.HashSet<>();
         public Unit parent;
+        /** Blocks whose content is replaced by trusted text ({@code renderWithBlocks}), by name. */
+        Map<String, String> overrides = Map.of();
 
         Run(String name, Frame root) {
             this.name = name;

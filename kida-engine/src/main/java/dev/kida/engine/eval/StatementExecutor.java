@@ -203,6 +203,11 @@ public final class StatementExecutor {
     }
 
     public void renderBlock(Stmt.Block b, Frame f) {
+        String replacement = r.run.overrides.get(b.name());
+        if (replacement != null) {
+            r.out.append(replacement);
+            return;
+        }
         List<Renderer.BlockDef> chain = r.run.blocks.get(b.name());
         if (b.required() && chain.size() <= 1) {
             throw new TemplateRuntimeException("Required block '" + b.name() + "' not found");
@@ -220,6 +225,34 @@ public final class StatementExecutor {
      */
     Object renderBlockAt(List<Renderer.BlockDef> chain, int index, Frame base) {
         return runBlock(chain, index, base, false);
+    }
+
+    /** As {@link #renderBlockAt(List, int, Frame)}, writing straight into the output when {@code direct}. */
+    Object renderBlockAt(List<Renderer.BlockDef> chain, int index, Frame base, boolean direct) {
+        return runBlock(chain, index, base, direct);
+    }
+
+    /**
+     * Runs the statements of a template body that {@code renderBlock} needs before the block: the
+     * definitions and bindings a block may use ({@code extends} too, to find the parent); text,
+     * output and every other statement are skipped.
+     */
+    void setup(List<Stmt> body, Frame f) {
+        for (Stmt s : body) {
+            if (isSetup(s)) {
+                exec(s, f);
+            }
+        }
+    }
+
+    private static boolean isSetup(Stmt s) {
+        return switch (s) {
+            case Stmt.Macro m -> true;
+            case Stmt.Import i -> true;
+            case Stmt.FromImport i -> true;
+            case Stmt.Extends e -> true;
+            default -> false;
+        };
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.kida.api.UndefinedException;
 import dev.kida.engine.Environment;
 import dev.kida.engine.ExecutionMode;
 import dev.kida.engine.Loaders;
+import dev.kida.engine.Template;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** Loads the conformance corpus and runs a case through the public API. */
@@ -37,24 +39,40 @@ public final class ConformanceCases {
 
     /** Every case of every corpus file ({@code conformance/jinja2-*.json}) in the test resources. */
     public static List<ConformanceCase> all() {
+        return allMatching("jinja2-.*\\.json");
+    }
+
+    /** Every case of the Kida corpus files ({@code conformance/kida-*.json}) in the test resources. */
+    public static List<ConformanceCase> kida() {
+        return allMatching("kida-.*\\.json");
+    }
+
+    private static List<ConformanceCase> allMatching(String fileNames) {
         List<ConformanceCase> cases = new ArrayList<>();
-        for (Path file : corpusFiles()) {
+        for (Path file : corpusFiles(fileNames)) {
             cases.addAll(load(file));
         }
         return cases;
     }
 
-    private static List<Path> corpusFiles() {
+    /** The test-resource folder holding the corpus files. */
+    public static Path directory() {
         URL dir = ConformanceCases.class.getResource("/conformance/jinja2-visible.json");
         if (dir == null) {
             throw new IllegalStateException("conformance corpus missing from test resources");
         }
-        try (Stream<Path> files = Files.list(Path.of(dir.toURI()).getParent())) {
-            return files.filter(f -> f.getFileName().toString().matches("jinja2-.*\\.json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            return Path.of(dir.toURI()).getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Path> corpusFiles(String fileNames) {
+        try (Stream<Path> files = Files.list(directory())) {
+            return files.filter(f -> f.getFileName().toString().matches(fileNames)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -70,10 +88,18 @@ public final class ConformanceCases {
                 c.get("options").properties().forEach(e -> options.put(e.getKey(), e.getValue().asBoolean()));
                 @SuppressWarnings("unchecked")
                 Map<String, Object> context = (Map<String, Object>) toJava(c.get("context"));
+                Map<String, String> overrides = null;
+                if (c.has("block_overrides")) {
+                    Map<String, String> o = new LinkedHashMap<>();
+                    c.get("block_overrides").properties().forEach(e -> o.put(e.getKey(), e.getValue().asText()));
+                    overrides = o;
+                }
                 cases.add(new ConformanceCase(c.get("id").asText(), files, c.get("entry").asText(), context,
                         options, c.has("expect") ? c.get("expect").asText() : null,
                         c.has("expect_error") ? c.get("expect_error").asText() : null,
-                        c.has("expect_line") ? c.get("expect_line").asInt() : 0));
+                        c.has("expect_line") ? c.get("expect_line").asInt() : 0,
+                        c.has("block") ? c.get("block").asText() : null, overrides,
+                        c.has("list_blocks") && c.get("list_blocks").asBoolean()));
             }
             return cases;
         } catch (IOException e) {
@@ -149,6 +175,23 @@ public final class ConformanceCases {
         } catch (KidaException e) {
             return "error:" + kindOf(e);
         }
+    }
+
+    /**
+     * Runs what the case asks of a loaded template: a full render, one block, a render with block
+     * overrides, or the list of block names (sorted, joined by newlines).
+     */
+    public static String run(ConformanceCase c, Template t) {
+        if (c.listBlocks()) {
+            return String.join("\n", new TreeSet<>(t.blockNames()));
+        }
+        if (c.block() != null) {
+            return t.renderBlock(c.block(), c.context());
+        }
+        if (c.blockOverrides() != null) {
+            return t.renderWithBlocks(c.blockOverrides(), c.context());
+        }
+        return t.render(c.context());
     }
 
     /** What the case expects, in the form {@link #outcome} returns. */
