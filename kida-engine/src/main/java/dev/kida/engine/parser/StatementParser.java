@@ -24,11 +24,20 @@ import java.util.stream.Collectors;
  */
 final class StatementParser extends ExpressionParser {
     private static final Set<String> NONE = Set.of();
+    /** Keywords that continue a block, with the blocks that take them, for messages. */
+    private static final java.util.Map<String, String> CONTINUATIONS = java.util.Map.of(
+            "elif", "'if'", "else", "'if', 'unless', 'for' or 'with'", "empty", "'for' or 'with'",
+            "case", "'match'", "fallback", "'try'");
     private static final Set<String> FOR_TARGET_ENDS = Set.of("in");
     private static final Set<String> FOR_ITER_ENDS = Set.of("recursive");
 
+    /** Kida's closer of any block: {@code {% end %}} closes the innermost open block. */
+    static final String END = "end";
+
     /** Tags whose bodies are still open, innermost first, for messages. */
     private final Deque<String> tagStack = new ArrayDeque<>();
+    /** Where each entry of {@link #tagStack} starts (its {@code {%}), innermost first. */
+    private final Deque<Pos> tagPosStack = new ArrayDeque<>();
     /** The end tags each open body waits for, innermost last. */
     private final List<List<String>> endTagStack = new ArrayList<>();
     private final Set<String> blockNames = new HashSet<>();
@@ -83,8 +92,14 @@ final class StatementParser extends ExpressionParser {
                         text.flush();
                         stream.next();
                         Token tag = stream.current();
-                        if (endTags != null && tag.type() == TokenType.NAME && endTags.contains((String) tag.value())) {
-                            return body;
+                        if (tag.type() == TokenType.NAME) {
+                            String word = (String) tag.value();
+                            if (endTags != null && (endTags.contains(word) || word.equals(END))) {
+                                return body;
+                            }
+                            if (word.equals(END)) {
+                                throw stream.fail("'end' closes nothing: no block is open here", tag.pos());
+                            }
                         }
                         parseStatement(token.pos(), body);
                         stream.expect(TokenType.BLOCK_END);
@@ -137,15 +152,13 @@ final class StatementParser extends ExpressionParser {
             throw stream.fail("tag name expected", token.pos());
         }
         String name = (String) token.value();
-        boolean extensionOff = switch (name) {
-            case "do" -> !options.hasExtension(LexerOptions.DO);
-            case "break", "continue" -> !options.hasExtension(LexerOptions.LOOP_CONTROLS);
-            default -> false;
-        };
-        if (extensionOff) {
+        // Kida's language is always on, and it has break/continue built in: the loopcontrols
+        // extension name stays accepted but changes nothing.
+        if (name.equals("do") && !options.hasExtension(LexerOptions.DO)) {
             throw unknownTag(name, token.pos());
         }
         tagStack.push(name);
+        tagPosStack.push(tagPos);
         boolean known = true;
         try {
             switch (name) {
@@ -177,6 +190,7 @@ final class StatementParser extends ExpressionParser {
                 default -> {
                     // Not a block: the message must name the enclosing one.
                     tagStack.pop();
+                    tagPosStack.pop();
                     known = false;
                     throw unknownTag(name, token.pos());
                 }
@@ -184,6 +198,7 @@ final class StatementParser extends ExpressionParser {
         } finally {
             if (known) {
                 tagStack.pop();
+                tagPosStack.pop();
             }
         }
     }
@@ -207,6 +222,56 @@ final class StatementParser extends ExpressionParser {
         return body;
     }
 
+    /**
+     * What stopped a block body: {@code next} is the continuation keyword that follows (its name
+     * consumed, the rest of its tag not), or null when the block was closed by {@code {% end %}} or
+     * its explicit closer (name consumed).
+     */
+    record Body(List<Stmt> stmts, String next) {
+        boolean closed() {
+            return next == null;
+        }
+    }
+
+    /**
+     * The one way a block statement reads a body, for every block kind: called at the end of the
+     * opening tag (an optional ':' and then '%}'), it parses statements up to {@code {% end %}},
+     * the explicit {@code closer} (null when only {@code end} closes this block), or one of the
+     * {@code continuations} of this block. Any other closer is an error naming the innermost
+     * open block and where it started, as is the end of the template.
+     */
+    Body parseBody(String closer, String... continuations) {
+        List<String> stops = new ArrayList<>(List.of(continuations));
+        if (closer != null) {
+            stops.add(closer);
+        }
+        return parseBody(stops, closer);
+    }
+
+    /** {@link #parseBody(String, String...)} with the stop words in the order messages list them. */
+    private Body parseBody(List<String> stops, String closer) {
+        List<Stmt> stmts = List.copyOf(parseStatements(stops, false));
+        String word = (String) stream.next().value();
+        boolean closed = word.equals(END) || word.equals(closer);
+        return new Body(stmts, closed ? null : word);
+    }
+
+    /** {@link #parseBody} for a block that takes no continuation: returns its statements. */
+    List<Stmt> parseClosedBody(String closer) {
+        return parseBody(closer).stmts();
+    }
+
+    /** {@link #parseClosedBody} of a new function body, where outer loops' break/continue do not reach. */
+    List<Stmt> parseFunctionBody(String closer) {
+        int saved = loopDepth;
+        loopDepth = 0;
+        try {
+            return parseClosedBody(closer);
+        } finally {
+            loopDepth = saved;
+        }
+    }
+
     private TemplateSyntaxException unknownTag(String name, Pos pos) {
         return unclosedMessage(name, endTagStack, pos);
     }
@@ -220,8 +285,10 @@ final class StatementParser extends ExpressionParser {
     private TemplateSyntaxException unclosedMessage(String name, List<List<String>> stack, Pos pos) {
         Set<String> expected = new LinkedHashSet<>();
         stack.forEach(expected::addAll);
+        // Jinja2's wording lists Jinja2's own words; Kida's for-loop 'empty' would only add noise.
         String looking = stack.isEmpty() ? null
-                : stack.getLast().stream().map(t -> "'" + t + "'").collect(Collectors.joining(" or "));
+                : stack.getLast().stream().filter(t -> !t.equals("empty"))
+                        .map(t -> "'" + t + "'").collect(Collectors.joining(" or "));
         StringBuilder message = new StringBuilder(
                 name == null ? "Unexpected end of template." : "Encountered unknown tag '" + name + "'.");
         if (looking != null) {
@@ -235,19 +302,14 @@ final class StatementParser extends ExpressionParser {
         if (!tagStack.isEmpty()) {
             message.append(" The innermost block that needs to be closed is '")
                     .append(tagStack.peek()).append("'.");
+            Pos opened = tagPosStack.peek();
+            message.append(" It was opened at line ").append(opened.line()).append(", column ")
+                    .append(opened.column()).append('.');
+        } else if (name != null && CONTINUATIONS.containsKey(name)) {
+            message.append(" '").append(name).append("' is only valid inside ").append(CONTINUATIONS.get(name))
+                    .append('.');
         }
         return stream.fail(message.toString(), pos);
-    }
-
-    /** Parses a body where break/continue of an outer loop are not allowed (a new function). */
-    private List<Stmt> parseIsolatedBody(List<String> endTags) {
-        int saved = loopDepth;
-        loopDepth = 0;
-        try {
-            return parseStatements(endTags, true);
-        } finally {
-            loopDepth = saved;
-        }
     }
 
     // ---- statements ----
@@ -263,17 +325,14 @@ final class StatementParser extends ExpressionParser {
             Expr filter = stream.skipIfName("if") ? parseExpression() : null;
             boolean recursive = stream.skipIfName("recursive");
             loopDepth++;
-            List<Stmt> body;
+            Body body;
             try {
-                body = parseStatements(List.of("endfor", "else"), false);
+                body = parseBody(List.of("endfor", "else", "empty"), "endfor");
             } finally {
                 loopDepth--;
             }
-            List<Stmt> orElse = List.of();
-            if (!"endfor".equals(stream.next().value())) {
-                orElse = parseStatements(List.of("endfor"), true);
-            }
-            return new Stmt.For(pos, target, iter, filter, List.copyOf(body), List.copyOf(orElse), recursive);
+            List<Stmt> orElse = body.closed() ? List.of() : parseClosedBody("endfor");
+            return new Stmt.For(pos, target, iter, filter, body.stmts(), orElse, recursive);
         } finally {
             forNesting--;
         }
@@ -298,14 +357,13 @@ final class StatementParser extends ExpressionParser {
         List<Stmt> orElse = List.of();
         while (true) {
             Expr test = parseTuple(false, NONE);
-            List<Stmt> body = parseStatements(List.of("elif", "else", "endif"), false);
-            branches.add(new Stmt.Branch(test, List.copyOf(body)));
-            Token token = stream.next();
-            if (token.isName("elif")) {
+            Body body = parseBody("endif", "elif", "else");
+            branches.add(new Stmt.Branch(test, body.stmts()));
+            if ("elif".equals(body.next())) {
                 continue;
             }
-            if (token.isName("else")) {
-                orElse = List.copyOf(parseStatements(List.of("endif"), true));
+            if ("else".equals(body.next())) {
+                orElse = parseClosedBody("endif");
             }
             break;
         }
@@ -325,7 +383,7 @@ final class StatementParser extends ExpressionParser {
         if (!blockNames.add(name)) {
             throw stream.fail("block '" + name + "' defined twice", nameToken.pos());
         }
-        List<Stmt> body = parseIsolatedBody(List.of("endblock"));
+        List<Stmt> body = parseFunctionBody("endblock");
         if (required) {
             for (Stmt stmt : body) {
                 if (!(stmt instanceof Stmt.Text text) || !isBlank(text.text())) {
@@ -363,7 +421,7 @@ final class StatementParser extends ExpressionParser {
         stream.next();
         String name = (String) parseNameTarget().value();
         List<Stmt.Param> params = parseSignature();
-        return new Stmt.Macro(pos, name, params, List.copyOf(parseIsolatedBody(List.of("endmacro"))));
+        return new Stmt.Macro(pos, name, params, List.copyOf(parseFunctionBody("endmacro")));
     }
 
     private List<Stmt.Param> parseSignature() {
@@ -401,13 +459,13 @@ final class StatementParser extends ExpressionParser {
         if (!(call instanceof Expr.Call c)) {
             throw stream.fail("expected call", pos);
         }
-        return new Stmt.CallBlock(pos, c, params, List.copyOf(parseIsolatedBody(List.of("endcall"))));
+        return new Stmt.CallBlock(pos, c, params, List.copyOf(parseFunctionBody("endcall")));
     }
 
     private Stmt parseFilterBlock(Pos pos) {
         stream.next();
         List<Expr.Filter> filters = parseFilters(true);
-        return new Stmt.FilterBlock(pos, filters, List.copyOf(parseStatements(List.of("endfilter"), true)));
+        return new Stmt.FilterBlock(pos, filters, parseClosedBody("endfilter"));
     }
 
     private Stmt parseSet(Pos pos) {
@@ -418,7 +476,7 @@ final class StatementParser extends ExpressionParser {
             return new Stmt.Set(pos, target, parseTuple());
         }
         List<Expr.Filter> filters = parseFilters(false);
-        List<Stmt> body = parseStatements(List.of("endset"), true);
+        List<Stmt> body = parseClosedBody("endset");
         return new Stmt.SetBlock(pos, target, List.copyOf(filters), List.copyOf(body));
     }
 
@@ -434,14 +492,14 @@ final class StatementParser extends ExpressionParser {
             stream.expect(TokenType.ASSIGN);
             assignments.add(new Stmt.Assignment(target, parseExpression()));
         }
-        List<Stmt> body = parseStatements(List.of("endwith"), true);
+        List<Stmt> body = parseClosedBody("endwith");
         return new Stmt.With(pos, List.copyOf(assignments), List.copyOf(body));
     }
 
     private Stmt parseAutoescape(Pos pos) {
         stream.next();
         Expr enabled = parseExpression();
-        return new Stmt.Autoescape(pos, enabled, List.copyOf(parseStatements(List.of("endautoescape"), true)));
+        return new Stmt.Autoescape(pos, enabled, parseClosedBody("endautoescape"));
     }
 
     private Stmt parseInclude(Pos pos) {

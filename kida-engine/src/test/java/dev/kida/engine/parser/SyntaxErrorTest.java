@@ -25,7 +25,7 @@ class SyntaxErrorTest {
 
     private static void assertError(String source, String detail, int line, int column) {
         TemplateSyntaxException e = syntaxError(source);
-        assertEquals(detail, e.detail());
+        assertEquals(detail, ParserTestSupport.jinjaWording(e.detail()));
         assertEquals("t.html", e.templateName());
         assertEquals(line, e.line(), "line");
         assertEquals(column, e.column(), "column");
@@ -134,9 +134,10 @@ class SyntaxErrorTest {
     }
 
     @Test
-    void loopControlsAndDoNeedTheirExtension() {
+    void doNeedsItsExtensionButLoopControlsAreKidaBuiltIns() {
+        Parser.parse("{% for x in y %}{% break %}{% endfor %}", "t", dev.kida.engine.lexer.LexerOptions.DEFAULTS);
         org.junit.jupiter.api.Assertions.assertThrows(TemplateSyntaxException.class, () -> Parser.parse(
-                "{% for x in y %}{% break %}{% endfor %}", "t", dev.kida.engine.lexer.LexerOptions.DEFAULTS));
+                "{% break %}", "t", dev.kida.engine.lexer.LexerOptions.DEFAULTS));
         org.junit.jupiter.api.Assertions.assertThrows(TemplateSyntaxException.class, () -> Parser.parse(
                 "{% do x %}", "t", dev.kida.engine.lexer.LexerOptions.DEFAULTS));
     }
@@ -169,7 +170,7 @@ class SyntaxErrorTest {
             return;
         }
         TemplateSyntaxException e = syntaxError(source);
-        assertEquals(detail, e.detail());
+        assertEquals(detail, ParserTestSupport.jinjaWording(e.detail()));
         assertEquals(Integer.parseInt(line), e.line());
     }
 
