@@ -17,11 +17,43 @@ public final class Frame {
     private final Map<String, Object> vars;
     /** The top scope of a template's own variables: what lies beyond is context and globals. */
     private final boolean templateRoot;
+    /** The top scope of a function body (macro, def): where Kida's {@code let} binds inside it. */
+    private final boolean functionRoot;
 
     private Frame(Frame parent, Map<String, Object> vars, boolean templateRoot) {
+        this(parent, vars, templateRoot, false);
+    }
+
+    private Frame(Frame parent, Map<String, Object> vars, boolean templateRoot, boolean functionRoot) {
         this.parent = parent;
         this.vars = vars;
         this.templateRoot = templateRoot;
+        this.functionRoot = functionRoot;
+    }
+
+    /**
+     * The top scope of a function body (a macro's or a def's), nested in its closure: Kida's
+     * {@code let}, {@code export} and {@code promote} inside the body bind here and do not escape
+     * the call.
+     */
+    public static Frame function(Frame parent) {
+        return new Frame(parent, new HashMap<>(8), false, true);
+    }
+
+    /**
+     * The scope Kida's {@code let}/{@code export}/{@code promote} write to from this point: the
+     * nearest enclosing function body, else the template's top-level scope (from any depth of
+     * if/for/while/with/match nesting). The one definition of that rule, for both backends.
+     */
+    public Frame letTarget() {
+        Frame last = this;
+        for (Frame f = this; f != null; f = f.parent) {
+            if (f.templateRoot || f.functionRoot) {
+                return f;
+            }
+            last = f;
+        }
+        return last;
     }
 
     /** A top-level frame over read-only variables (the render context, globals). */

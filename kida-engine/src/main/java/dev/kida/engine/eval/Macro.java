@@ -65,7 +65,7 @@ public final class Macro implements GlobalFunction, TemplateObject {
     @Override
     public Object call(CallContext context, Arguments args) {
         Renderer r = context instanceof Renderer own ? own : owner;
-        Frame frame = Frame.child(closure);
+        Frame frame = Frame.function(closure);
         List<Object> positional = args.positional();
         Map<String, Object> keywords = new LinkedHashMap<>(args.keywords());
         // a declared caller parameter is an ordinary one (its default applies without a call block)
