@@ -145,6 +145,7 @@ public final class TemplateCompiler {
             });
         });
         constants.set(POSITIONS, positions.toArray(new Pos[0]));
+        GeneratedClassInspection.inspect(CLASS_FILE, unit.name(), bytes);
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup()
                     .defineHiddenClassWithClassData(bytes, Collections.unmodifiableList(constants), true);
