@@ -34,7 +34,8 @@ final class EscapersCommand {
         String row = "%-" + width + "s  %8s  %s%n";
         out.printf(row, "NAME", "PRIORITY", "STATUS");
         for (EscaperProvider p : providers) {
-            Availability availability = p.availability();
+            // A diagnostic: start each backend, so that one which cannot start says why here.
+            Availability availability = Escapers.probe(p);
             String status = availability.available() ? "available" : "unavailable: " + availability.reason();
             if (p.name().equals(selected)) {
                 status += " (selected)";

@@ -31,6 +31,7 @@ public final class Environment {
     private final Map<String, Test> tests;
     private final Map<String, Object> globals;
     private final EscaperProvider escaperProvider;
+    private final Escaper escaper;
     private final Engine engine;
     private final ExecutionMode mode;
 
@@ -42,9 +43,10 @@ public final class Environment {
         // A global may be None (null), which Map.copyOf would refuse.
         this.globals = Collections.unmodifiableMap(new LinkedHashMap<>(b.globals));
         this.escaperProvider = Escapers.select(b.escaper);
+        this.escaper = Escapers.escaper(escaperProvider, Escapers.forced(b.escaper));
         this.engine = new Engine(loader, autoescape,
                 new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline, b.extensions), filters, tests, globals,
-                escaperProvider.escaper(), compilePolicy(b.mode), b.compileThreshold, TemplateCompiler::compile);
+                escaper, compilePolicy(b.mode), b.compileThreshold, TemplateCompiler::compile);
         this.mode = b.mode;
     }
 
@@ -113,9 +115,13 @@ public final class Environment {
         return globals;
     }
 
-    /** The escaper backend in use. */
+    /**
+     * The escaper in use: the selected backend, which for a fast backend means the built-in Java
+     * escaper for strings shorter than its {@link EscaperProvider#minLength()} and the backend,
+     * started at the first such string, for longer ones.
+     */
     public Escaper escaper() {
-        return escaperProvider.escaper();
+        return escaper;
     }
 
     /** The name of the escaper backend in use. */

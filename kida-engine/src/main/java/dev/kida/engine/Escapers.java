@@ -1,7 +1,10 @@
 package dev.kida.engine;
 
 import dev.kida.api.KidaException;
+import dev.kida.api.escape.Availability;
+import dev.kida.api.escape.Escaper;
 import dev.kida.api.escape.EscaperProvider;
+import dev.kida.engine.escape.DeferredEscaper;
 
 import java.util.Comparator;
 import java.util.List;
@@ -51,6 +54,54 @@ public final class Escapers {
             }
         }
         throw new KidaException("no escaper available");
+    }
+
+    /**
+     * The escaper an environment uses with a selected provider. A backend with a
+     * {@link EscaperProvider#minLength()} starts at the first string that long (short strings are
+     * escaped by the built-in {@code java} backend meanwhile); a forced one is started at once,
+     * so that a backend the user asked for and that cannot run fails here, with its reason.
+     *
+     * @throws KidaException when a forced backend cannot start
+     */
+    public static Escaper escaper(EscaperProvider provider, boolean forced) {
+        if (provider.minLength() <= 0) {
+            return start(provider);
+        }
+        return new DeferredEscaper(provider, forced ? start(provider) : null);
+    }
+
+    /**
+     * Whether a provider can run, going further than {@link EscaperProvider#availability()}:
+     * when that says yes, the backend is started (what a render would do at its first long
+     * string) and a failure to start is reported as unavailable. For diagnostics such as
+     * {@code kida escapers}; it pays the backend's start-up cost.
+     */
+    public static Availability probe(EscaperProvider provider) {
+        Availability a = provider.availability();
+        if (!a.available()) {
+            return a;
+        }
+        try {
+            provider.escaper();
+            return a;
+        } catch (RuntimeException | LinkageError e) {
+            return Availability.no(e.getMessage() != null ? e.getMessage() : e.toString());
+        }
+    }
+
+    private static Escaper start(EscaperProvider provider) {
+        try {
+            return provider.escaper();
+        } catch (RuntimeException | LinkageError e) {
+            throw new KidaException("escaper '" + provider.name() + "' cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a backend name is forced, by the builder or the system property. */
+    static boolean forced(String name) {
+        String n = name != null ? name : System.getProperty(PROPERTY);
+        return n != null && !n.isBlank();
     }
 
     private static final class Holder {

@@ -13,7 +13,6 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * The native library and its downcall handles, loaded once per JVM.
@@ -24,7 +23,7 @@ import java.util.Locale;
  * reads and writes the arrays in place, and no native memory is allocated per call.
  */
 final class NativeKernels {
-    static final String RESOURCE = "/native/linux-x86_64/libkidaescape.so";
+    static final String RESOURCE = LibraryResource.PATH;
 
     private static final FunctionDescriptor SCAN_TYPE = FunctionDescriptor.of(
             ValueLayout.JAVA_LONG, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG);
@@ -119,10 +118,9 @@ final class NativeKernels {
     }
 
     private static Loaded load() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        if (!os.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-            return unavailable("no native library for " + os + "-" + arch + " (only linux-x86_64 is built)");
+        Availability platform = LibraryResource.check();
+        if (!platform.available()) {
+            return unavailable(platform.reason());
         }
         Path file;
         try (InputStream in = NativeKernels.class.getResourceAsStream(RESOURCE)) {
