@@ -1,5 +1,7 @@
 package dev.kida.bench;
 
+import dev.kida.bench.data.Contact;
+import dev.kida.bench.data.ContactData;
 import dev.kida.bench.engine.Peer;
 import dev.kida.bench.engine.Renderer;
 import dev.kida.bench.engine.Resources;
@@ -93,6 +95,28 @@ class SameOutputTest {
                 () -> assertTrue(large.contains("<td>Acme &lt;Widgets&gt;</td>")),
                 () -> assertTrue(large.contains("<title>Directory</title>")),
                 () -> assertTrue(large.endsWith("</html>\n")));
+        String escaped = expected(Scenario.ESCAPED);
+        int escapedBytes = escaped.getBytes(StandardCharsets.UTF_8).length;
+        assertAll(
+                () -> assertEquals(ContactData.ROWS, count(escaped, "<tr><td>")),
+                () -> assertTrue(escapedBytes > 124_000 && escapedBytes < 128_000, "page is " + escapedBytes + " bytes"),
+                () -> assertTrue(escaped.contains("<td>Johnson &amp; Johnson</td>")),
+                () -> assertTrue(escaped.contains("<td>&lt;b&gt;vip&lt;/b&gt;</td>")),
+                () -> assertTrue(escaped.endsWith("</html>\n")));
+    }
+
+    @Test
+    void theEscapedPageHasTheDensityOfIssue13() {
+        int toEscape = 0;
+        for (Contact c : ContactData.contacts()) {
+            for (String v : new String[] {c.getName(), c.getEmail(), c.getCity(), c.getCompany(), c.getNote(),
+                    c.getStatus()}) {
+                if (v.indexOf('&') >= 0 || v.indexOf('<') >= 0 || v.indexOf('>') >= 0) {
+                    toEscape++;
+                }
+            }
+        }
+        assertEquals(ContactData.VALUES_TO_ESCAPE, toEscape);
     }
 
     @ParameterizedTest

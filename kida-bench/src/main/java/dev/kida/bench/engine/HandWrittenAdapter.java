@@ -1,5 +1,6 @@
 package dev.kida.bench.engine;
 
+import dev.kida.bench.data.Contact;
 import dev.kida.bench.data.Person;
 import dev.kida.bench.data.Stock;
 
@@ -24,6 +25,11 @@ public final class HandWrittenAdapter implements EngineAdapter {
                 @SuppressWarnings("unchecked")
                 List<Person> rows = (List<Person>) scenario.context().get("rows");
                 yield () -> large(head, tail, rows);
+            }
+            case ESCAPED -> {
+                @SuppressWarnings("unchecked")
+                List<Contact> rows = (List<Contact>) scenario.context().get("rows");
+                yield () -> escaped(head, tail, rows);
             }
         };
     }
@@ -68,6 +74,27 @@ public final class HandWrittenAdapter implements EngineAdapter {
             escape(out, r.getCompany());
             out.append("</td><td>");
             escape(out, r.getNote());
+            out.append("</td></tr>\n");
+        }
+        return out.append(tail).toString();
+    }
+
+    private static String escaped(String head, String tail, List<Contact> rows) {
+        StringBuilder out = new StringBuilder(128 * 1024);
+        out.append(head);
+        for (Contact r : rows) {
+            out.append("<tr><td>");
+            escape(out, r.getName());
+            out.append("</td><td>");
+            escape(out, r.getEmail());
+            out.append("</td><td>");
+            escape(out, r.getCity());
+            out.append("</td><td>");
+            escape(out, r.getCompany());
+            out.append("</td><td>");
+            escape(out, r.getNote());
+            out.append("</td><td>");
+            escape(out, r.getStatus());
             out.append("</td></tr>\n");
         }
         return out.append(tail).toString();

@@ -17,6 +17,7 @@ public final class JteAdapter implements EngineAdapter {
         String name = switch (scenario) {
             case STOCKS -> "stocks.jte";
             case LARGE -> "large/page.jte";
+            case ESCAPED -> "escaped/page.jte";
         };
         Map<String, Object> params = scenario.context();
         return () -> {

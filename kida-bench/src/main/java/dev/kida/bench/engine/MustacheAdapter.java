@@ -35,7 +35,7 @@ public final class MustacheAdapter implements EngineAdapter {
                     return execute(mustache, Map.of("items", rows));
                 };
             }
-            case LARGE -> {
+            case LARGE, ESCAPED -> {
                 Map<String, Object> context = scenario.context();
                 yield () -> execute(mustache, context);
             }

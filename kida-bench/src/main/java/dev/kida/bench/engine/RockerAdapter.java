@@ -1,7 +1,9 @@
 package dev.kida.bench.engine;
 
+import dev.kida.bench.data.Contact;
 import dev.kida.bench.data.Person;
 import dev.kida.bench.data.Stock;
+import dev.kida.bench.rocker.Escaped;
 import dev.kida.bench.rocker.Large;
 import dev.kida.bench.rocker.Stocks;
 
@@ -23,6 +25,10 @@ public final class RockerAdapter implements EngineAdapter {
             case LARGE -> {
                 List<Person> rows = (List<Person>) scenario.context().get("rows");
                 yield () -> Large.template(rows).render().toString();
+            }
+            case ESCAPED -> {
+                List<Contact> rows = (List<Contact>) scenario.context().get("rows");
+                yield () -> Escaped.template(rows).render().toString();
             }
         };
     }

@@ -102,9 +102,13 @@ public final class BenchReport {
                 .getBytes(StandardCharsets.UTF_8).length;
         Double jte = score(rows, row -> row.engine().equals(Peer.JTE.label()));
         Double hand = score(rows, row -> row.engine().equals(Peer.HANDWRITTEN.label()));
+        // With 2 threads, JMH's score is the sum over both threads: "vs 1 thread" is the scaling
+        // against the same engine's 1-thread score in the same results (2.0 is perfect).
+        boolean scaling = threads > 1;
         md.append(title).append("\n\nOutput: ").append(outputBytes).append(" bytes per render.\n\n")
-                .append("| engine | ops/s | ± | vs jte | vs hand-written | B/op | B per output byte |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+                .append("| engine | ops/s | ± | vs jte | vs hand-written |").append(scaling ? " vs 1 thread |" : "")
+                .append(" B/op | B per output byte |\n")
+                .append("|---|---:|---:|---:|---:|").append(scaling ? "---:|" : "").append("---:|---:|\n");
         rows.sort(Comparator.comparingDouble((Row row) -> row.result().score()).reversed());
         for (Row row : rows) {
             Result r = row.result();
@@ -113,11 +117,27 @@ public final class BenchReport {
                     .append(" | ").append(ops(r.error()))
                     .append(" | ").append(ratio(r.score(), jte))
                     .append(" | ").append(ratio(r.score(), hand))
+                    .append(scaling ? " | " + ratio(r.score(), oneThread(scenario, row.engine())) : "")
                     .append(" | ").append(Double.isNaN(r.bytesPerOp()) ? "–" : String.format(Locale.ROOT, "%,.0f", r.bytesPerOp()))
                     .append(" | ").append(Double.isNaN(r.bytesPerOp()) ? "–" : String.format(Locale.ROOT, "%.2f", r.bytesPerOp() / outputBytes))
                     .append(" |\n");
         }
         md.append('\n');
+    }
+
+    /** The 1-thread score of the engine labelled {@code label} on {@code scenario}, or null. */
+    private Double oneThread(Scenario scenario, String label) {
+        for (Result r : results) {
+            if (r.threads() != 1 || !scenario.name().equals(r.param("scenario"))) {
+                continue;
+            }
+            String rowLabel = r.benchmark().equals("RenderBenchmark.render") ? Peer.valueOf(r.param("engine")).label()
+                    : r.benchmark().equals("KidaRenderBenchmark.render") ? kidaLabel(r) : null;
+            if (label.equals(rowLabel)) {
+                return r.score();
+            }
+        }
+        return null;
     }
 
     private void compile(StringBuilder md) {

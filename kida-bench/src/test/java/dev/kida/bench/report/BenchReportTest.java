@@ -39,6 +39,23 @@ class BenchReportTest {
     }
 
     @Test
+    void twoThreadTablesShowTheScalingOverTheSameEnginesOneThreadScore() throws Exception {
+        String twoThreads = JMH_JSON.substring(0, JMH_JSON.lastIndexOf(']')) + """
+                ,
+                 {"benchmark": "dev.kida.bench.KidaRenderBenchmark.render", "mode": "thrpt", "threads": 2,
+                  "params": {"mode": "DEFAULT", "escaper": "JAVA", "scenario": "STOCKS"},
+                  "primaryMetric": {"score": 950.0, "scoreError": 5.0, "scoreUnit": "ops/s"},
+                  "secondaryMetrics": {}}
+                ]""";
+        List<Result> results = new ArrayList<>();
+        new ObjectMapper().readTree(twoThreads).forEach(n -> results.add(Result.of(n)));
+        String md = new BenchReport(results).markdown("header");
+        assertTrue(md.contains("### stocks (2 threads)"), md);
+        assertTrue(md.contains("| vs 1 thread |"), md);
+        assertTrue(md.contains("| **Kida** (default, java) | 950 | 5.0 | – | – | 1.90× |"), md);
+    }
+
+    @Test
     void spliceReplacesOnlyTheMarkedSection() {
         String doc = "# Performance\n\n## Escapers\n\nE\n\n" + BenchReport.START + "\nold\n" + BenchReport.END + "\n\ntail\n";
         String section = BenchReport.START + "\nnew\n" + BenchReport.END + "\n";
