@@ -13,18 +13,20 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code kida check DIR}: parses every file under DIR (except hidden ones) as a template and reports each one that
- * fails, in the same format as a render error. Exits 1 if any failed.
+ * {@code kida check DIR}: parses every template file under DIR (by extension, see {@link CheckOptions}; hidden files
+ * and folders skipped) and reports each one that fails, in the same format as a render error. A file that cannot be
+ * read or is not UTF-8 text is that file's error, and the others are still checked. Exits 1 if any failed.
  */
 final class CheckCommand {
     private CheckCommand() {
     }
 
-    static int run(Path dir, PrintStream out, PrintStream err) throws CliException {
+    static int run(CheckOptions options, PrintStream out, PrintStream err) throws CliException {
+        Path dir = options.dir();
         if (!Files.isDirectory(dir)) {
             throw CliException.input("template directory not found: " + dir);
         }
-        List<String> names = templateNames(dir);
+        List<String> names = templateNames(options);
         Environment environment = Environment.builder().loader(Loaders.fileSystem(dir)).build();
         int failed = 0;
         for (String name : names) {
@@ -44,10 +46,12 @@ final class CheckCommand {
         return Main.OK;
     }
 
-    /** Every regular file under {@code dir}, as a template name ({@code /}-separated), sorted. */
-    static List<String> templateNames(Path dir) throws CliException {
+    /** Every template file under the directory, as a template name ({@code /}-separated), sorted. */
+    static List<String> templateNames(CheckOptions options) throws CliException {
+        Path dir = options.dir();
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile)
+                    .filter(file -> options.isTemplate(file.getFileName().toString()))
                     .map(dir::relativize)
                     .filter(relative -> !isHidden(relative))
                     .map(CheckCommand::templateName)

@@ -191,15 +191,31 @@ public final class Main {
                 listBlocks);
     }
 
-    /** Parses the arguments of {@code check}: exactly one directory. */
-    static Path parseCheck(List<String> args) throws CliException {
+    /** Parses the arguments of {@code check}: one directory, optionally {@code --extensions LIST}. */
+    static CheckOptions parseCheck(List<String> args) throws CliException {
         List<String> positional = new ArrayList<>();
+        java.util.Set<String> extensions = null;
         boolean optionsEnded = false;
-        for (String arg : args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
             if (!optionsEnded && arg.equals("--")) {
                 optionsEnded = true;
             } else if (!optionsEnded && arg.startsWith("--")) {
-                throw CliException.usage("unknown option '" + arg + "' for check");
+                String name = arg;
+                String inlineValue = null;
+                int eq = arg.indexOf('=');
+                if (eq > 0) {
+                    name = arg.substring(0, eq);
+                    inlineValue = arg.substring(eq + 1);
+                }
+                if (!name.equals("--extensions")) {
+                    throw CliException.usage("unknown option '" + arg + "' for check");
+                }
+                if (extensions != null) {
+                    throw CliException.usage("--extensions given twice");
+                }
+                extensions = CheckOptions.parseExtensions(value(name, inlineValue, args, i));
+                i += inlineValue == null ? 1 : 0;
             } else {
                 positional.add(arg);
             }
@@ -207,7 +223,8 @@ public final class Main {
         if (positional.size() != 1) {
             throw CliException.usage("check takes one directory, got " + positional.size() + " arguments");
         }
-        return Path.of(positional.getFirst());
+        return new CheckOptions(Path.of(positional.getFirst()),
+                extensions == null ? java.util.Set.copyOf(CheckOptions.DEFAULT_EXTENSIONS) : extensions);
     }
 
     private static String value(String name, String inlineValue, List<String> args, int i) throws CliException {

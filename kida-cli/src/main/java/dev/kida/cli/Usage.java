@@ -11,7 +11,7 @@ final class Usage {
                                [--autoescape | --no-autoescape] [--trim-blocks] [--lstrip-blocks]
                                [--keep-trailing-newline] [--escaper NAME] [--mode MODE]
                                [--block NAME | --block-overrides FILE.json | --list-blocks]
-                   kida check DIR
+                   kida check DIR [--extensions LIST]
                    kida escapers
                    kida --version | --help
             """;
@@ -44,10 +44,12 @@ final class Usage {
                 --list-blocks            Print the names of the template's blocks, fragments and
                                          regions (its ancestors' too), sorted, one per line.
               check DIR        Parse every template under DIR (recursively) and report every error.
+                --extensions LIST        Which files are templates, by ending: a comma-separated
+                                         list (default: %s).
               escapers         List the escaper backends found, their availability and the one
                                that would be used.
 
             Exit status: 0 on success, 1 on a template error (the first line of standard error is
             '<ExceptionName>: <template>:<line>:<col>: <message>'), 2 on a usage or input error.
-            """.formatted(Mode.names());
+            """.formatted(Mode.names(), String.join(",", CheckOptions.DEFAULT_EXTENSIONS));
 }

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CheckCommandTest {
@@ -100,5 +101,63 @@ class CheckCommandTest {
         Cli result = Cli.run("check", dir.resolve("nope").toString());
         assertEquals(Main.USAGE_ERROR, result.status());
         assertEquals("kida: template directory not found: " + dir.resolve("nope"), result.firstErrorLine());
+    }
+
+    /** The first bytes of a real PNG file: its signature and the start of the IHDR chunk. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, '\r',
+            'I', 'H', 'D', 'R', 0, 0, 0, 16, 0, 0, 0, 16, 8, 6, 0, 0, 0, (byte) 0xf3, (byte) 0xff, 0x61};
+
+    @Test
+    void filesThatAreNotTemplatesAreSkipped() throws IOException {
+        write("page.html", "{{ 1 + }}");
+        write("notes.txt", "{% if %}");
+        write("mail.j2", "ok {{ x }}");
+        write("feed.xml", "<x>{{ y }}</x>");
+        write("base.jinja", "{% block b %}{% endblock %}");
+        write("card.kida", "{{ z }}");
+        write("old.htm", "{{ w }}");
+        write("script.js", "{{ not a template }");
+        Files.write(dir.resolve("logo.png"), PNG);
+
+        Cli result = Cli.run("check", dir.toString());
+
+        assertEquals(Main.TEMPLATE_ERROR, result.status(), result.stderr());
+        assertTrue(result.stderr().contains("page.html:1:"), result.stderr());
+        assertTrue(result.stderr().contains("notes.txt:1:"), result.stderr());
+        assertFalse(result.stderr().contains("logo.png"), result.stderr());
+        assertFalse(result.stderr().contains("script.js"), result.stderr());
+        assertEquals("checked 7 templates: 2 have errors", result.stderrLines().getLast(), result.stderr());
+    }
+
+    @Test
+    void anUndecodableTemplateIsThatFilesErrorAndTheOthersAreStillChecked() throws IOException {
+        Files.write(dir.resolve("logo.html"), PNG);
+        write("z-broken.html", "{{ 1 + }}");
+        write("fine.html", "{{ x }}");
+
+        Cli result = Cli.run("check", dir.toString());
+
+        assertEquals(Main.TEMPLATE_ERROR, result.status(), result.stderr());
+        assertTrue(result.stderr().startsWith("KidaException: cannot read template 'logo.html'"), result.stderr());
+        assertTrue(result.stderr().contains("not UTF-8 text"), result.stderr());
+        assertTrue(result.stderr().contains("z-broken.html:1:"), result.stderr());
+        assertFalse(result.stderr().contains("internal error"), result.stderr());
+        assertEquals("checked 3 templates: 2 have errors", result.stderrLines().getLast(), result.stderr());
+    }
+
+    @Test
+    void extensionsCanBeChosen() throws IOException {
+        write("page.html", "{{ 1 + }}");
+        write("mail.tmpl", "{% if %}");
+        write("sub/other.TMPL", "{{ x }}");
+
+        Cli result = Cli.run("check", "--extensions", "tmpl,.j2", dir.toString());
+
+        assertEquals(Main.TEMPLATE_ERROR, result.status(), result.stderr());
+        assertTrue(result.stderr().contains("mail.tmpl:1:"), result.stderr());
+        assertFalse(result.stderr().contains("page.html"), result.stderr());
+        assertEquals("checked 2 templates: 1 has an error", result.stderrLines().getLast(), result.stderr());
+        assertEquals(Main.USAGE_ERROR, Cli.run("check", "--extensions=", dir.toString()).status());
+        assertEquals(Main.USAGE_ERROR, Cli.run("check", "--extensions", "a/b", dir.toString()).status());
     }
 }

@@ -7,6 +7,7 @@ import dev.kida.api.TemplateSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -40,6 +41,11 @@ public final class Loaders {
                     return Optional.of(new TemplateSource(name, text, file.toString(), version));
                 } catch (NoSuchFileException e) {
                     return Optional.empty();
+                } catch (CharacterCodingException e) {
+                    // A binary file (an image beside the templates) or another encoding: say so
+                    // instead of the decoder's bare "Input length = 1".
+                    throw new KidaException("cannot read template '" + name + "' from " + file
+                            + ": it is not UTF-8 text (templates are read as UTF-8)", e);
                 } catch (IOException e) {
                     throw new KidaException("cannot read template '" + name + "' from " + file, e);
                 }
