@@ -8,6 +8,7 @@ import dev.kida.api.escape.Escaper;
 import dev.kida.api.escape.EscaperProvider;
 import dev.kida.engine.compiler.TemplateCompiler;
 import dev.kida.engine.eval.CompilePolicy;
+import dev.kida.engine.eval.CacheSettings;
 import dev.kida.engine.eval.Engine;
 import dev.kida.engine.lexer.LexerOptions;
 
@@ -46,7 +47,8 @@ public final class Environment {
         this.escaper = Escapers.escaper(escaperProvider, Escapers.forced(b.escaper));
         this.engine = new Engine(loader, autoescape,
                 new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline, b.extensions), filters, tests, globals,
-                escaper, compilePolicy(b.mode), b.compileThreshold, TemplateCompiler::compile);
+                escaper, compilePolicy(b.mode), b.compileThreshold, TemplateCompiler::compile,
+                new CacheSettings(b.cacheSize, b.autoReload));
         this.mode = b.mode;
     }
 
@@ -72,6 +74,19 @@ public final class Environment {
      */
     public Template getTemplate(String name) {
         return new Template(engine, engine.load(Objects.requireNonNull(name, "name")));
+    }
+
+    /**
+     * Forgets every cached template, so that the next {@link #getTemplate} loads and parses
+     * again. A {@link Template} already held keeps working.
+     */
+    public void clearCache() {
+        engine.clearCache();
+    }
+
+    /** How many templates the cache holds now (at most {@link Builder#cacheSize}). */
+    public int cachedTemplates() {
+        return engine.cachedTemplates();
     }
 
     /** A template from source text, named {@code <string>} in messages. Not cached. */
@@ -141,6 +156,8 @@ public final class Environment {
         private final Map<String, Test> tests = new LinkedHashMap<>();
         private final Map<String, Object> globals = new LinkedHashMap<>();
         private String escaper;
+        private int cacheSize = CacheSettings.DEFAULT.size();
+        private boolean autoReload = CacheSettings.DEFAULT.autoReload();
         private ExecutionMode mode = ExecutionMode.TIERED;
         private int compileThreshold = 50;
 
@@ -162,6 +179,33 @@ public final class Environment {
                 throw new IllegalArgumentException("compile threshold must be at least 1, not " + runs);
             }
             this.compileThreshold = runs;
+            return this;
+        }
+
+        /**
+         * How many templates {@link Environment#getTemplate} keeps parsed (400 by default, as
+         * Jinja2; 0 keeps none). Past the bound, the templates least recently used go first;
+         * reads take no lock.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder cacheSize(int templates) {
+            if (templates < 0) {
+                throw new IllegalArgumentException("cache size must be 0 or more, not " + templates);
+            }
+            this.cacheSize = templates;
+            return this;
+        }
+
+        /**
+         * Whether a cached template is checked against its source at every
+         * {@link Environment#getTemplate} and loaded again when it changed (on by default, as
+         * Jinja2's {@code auto_reload}): files by modification time, class-path and module
+         * resources by content. Off, a cached template is used with no check at all: no file
+         * system access once every template has been loaded (for production).
+         */
+        public Builder autoReload(boolean enabled) {
+            this.autoReload = enabled;
             return this;
         }
 

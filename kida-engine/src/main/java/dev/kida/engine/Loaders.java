@@ -79,39 +79,69 @@ public final class Loaders {
     /**
      * Templates from class-path or module resources under {@code prefix} (e.g. {@code "templates"}),
      * looked up with the given class loader. For a named module, open the package or use
-     * {@link #module(Module, String)}.
+     * {@link #module(Module, String)}. A template's version is a hash of its content, so that with
+     * auto-reload on (see {@code Environment.Builder.autoReload}) an edited resource, in an
+     * exploded class-path directory during development, is loaded again.
      */
     public static TemplateLoader classpath(ClassLoader classLoader, String prefix) {
         String dir = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
-        return name -> {
-            if (name.contains("..")) {
-                return Optional.empty();
-            }
-            try (InputStream in = classLoader.getResourceAsStream(dir + name)) {
-                return in == null ? Optional.empty() : Optional.of(
-                        new TemplateSource(name, new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                                "classpath:" + dir + name, 0));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
+        return new ResourceLoader("classpath:" + dir, name -> classLoader.getResourceAsStream(dir + name));
     }
 
-    /** Templates from the resources of a named module, under {@code prefix}. */
+    /**
+     * Templates from the resources of a named module, under {@code prefix}; versioned by content
+     * like {@link #classpath(ClassLoader, String)}.
+     */
     public static TemplateLoader module(Module module, String prefix) {
         String dir = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
-        return name -> {
+        return new ResourceLoader("module:" + module.getName() + "/" + dir, name -> module.getResourceAsStream(dir + name));
+    }
+
+    /** Opens a resource by template name; null when there is none. */
+    @FunctionalInterface
+    private interface ResourceOpener {
+        InputStream open(String name) throws IOException;
+    }
+
+    /** Resources as templates, each versioned by a hash of its bytes. */
+    private record ResourceLoader(String origin, ResourceOpener opener) implements TemplateLoader {
+        @Override
+        public Optional<TemplateSource> load(String name) {
+            byte[] bytes = read(name);
+            return bytes == null ? Optional.empty() : Optional.of(new TemplateSource(name,
+                    new String(bytes, StandardCharsets.UTF_8), origin + name, contentVersion(bytes)));
+        }
+
+        @Override
+        public boolean isCurrent(String name, long version) {
+            byte[] bytes = read(name);
+            return bytes != null && contentVersion(bytes) == version;
+        }
+
+        private byte[] read(String name) {
             if (name.contains("..")) {
-                return Optional.empty();
+                return null;
             }
-            try (InputStream in = module.getResourceAsStream(dir + name)) {
-                return in == null ? Optional.empty() : Optional.of(
-                        new TemplateSource(name, new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                                "module:" + module.getName() + "/" + dir + name, 0));
+            try (InputStream in = opener.open(name)) {
+                return in == null ? null : in.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        };
+        }
+
+        @Override
+        public String toString() {
+            return origin;
+        }
+    }
+
+    /** A 64-bit FNV-1a hash of the bytes: a resource's version, which changes when it is edited. */
+    static long contentVersion(byte[] bytes) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : bytes) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return h;
     }
 
     /** Templates from an in-memory map of name to source; the map is copied. */

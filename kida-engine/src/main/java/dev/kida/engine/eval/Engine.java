@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -42,7 +41,8 @@ public final class Engine {
     private final Map<String, Test> tests;
     private final Map<String, Object> globals;
     private final Escaper escaper;
-    private final Map<String, Unit> cache = new ConcurrentHashMap<>();
+    private final TemplateCache cache;
+    private final boolean autoReload;
     private final CompilePolicy compilePolicy;
     private final int compileThreshold;
     private final CodeGenerator codeGenerator;
@@ -56,7 +56,10 @@ public final class Engine {
      */
     public Engine(TemplateLoader loader, Predicate<String> autoescape, LexerOptions lexerOptions,
                   Map<String, Filter> filters, Map<String, Test> tests, Map<String, Object> globals,
-                  Escaper escaper, CompilePolicy compilePolicy, int compileThreshold, CodeGenerator codeGenerator) {
+                  Escaper escaper, CompilePolicy compilePolicy, int compileThreshold, CodeGenerator codeGenerator,
+                  CacheSettings cacheSettings) {
+        this.cache = new TemplateCache(cacheSettings.size());
+        this.autoReload = cacheSettings.autoReload();
         this.compilePolicy = compilePolicy;
         this.compileThreshold = compileThreshold;
         this.codeGenerator = codeGenerator;
@@ -77,14 +80,14 @@ public final class Engine {
     }
 
     /**
-     * The named template from the loader, parsed and checked; cached until the loader says its
-     * source changed.
+     * The named template from the loader, parsed and checked; cached, and with auto-reload on,
+     * loaded again when the loader says its source changed.
      *
      * @throws TemplateNotFoundException when no loader has it
      */
     public Unit load(String name) {
         Unit cached = cache.get(name);
-        if (cached != null && loader.isCurrent(name, cached.version())) {
+        if (cached != null && (!autoReload || loader.isCurrent(name, cached.version()))) {
             return cached;
         }
         Optional<TemplateSource> found = loader.load(name);
@@ -95,6 +98,16 @@ public final class Engine {
         Unit unit = compile(src.source(), name, src.version());
         cache.put(name, unit);
         return unit;
+    }
+
+    /** Forgets every cached template; templates already handed out keep working. */
+    public void clearCache() {
+        cache.clear();
+    }
+
+    /** How many templates the cache holds now. */
+    public int cachedTemplates() {
+        return cache.size();
     }
 
     /** Parses and checks source that does not come from the loader. */

@@ -1,0 +1,193 @@
+package dev.kida.engine.api;
+
+import dev.kida.api.TemplateLoader;
+import dev.kida.api.TemplateSource;
+import dev.kida.engine.Environment;
+import dev.kida.engine.Loaders;
+import dev.kida.engine.Template;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The template cache: its bound, which templates it keeps, clearing, and reload on and off per loader. */
+class TemplateCacheTest {
+
+    /** Counts the loads and freshness checks a loader is asked for. */
+    private static final class Counting implements TemplateLoader {
+        final TemplateLoader inner;
+        final AtomicInteger loads = new AtomicInteger();
+        final AtomicInteger checks = new AtomicInteger();
+
+        Counting(TemplateLoader inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Optional<TemplateSource> load(String name) {
+            loads.incrementAndGet();
+            return inner.load(name);
+        }
+
+        @Override
+        public boolean isCurrent(String name, long version) {
+            checks.incrementAndGet();
+            return inner.isCurrent(name, version);
+        }
+    }
+
+    private static Map<String, String> templates(int n) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            m.put("t" + i, "template " + i);
+        }
+        m.put("hot", "hot");
+        return m;
+    }
+
+    @Test
+    void theCacheHoldsAtMostItsSize() {
+        var loader = new Counting(Loaders.map(templates(50)));
+        Environment env = Environment.builder().loader(loader).cacheSize(5).build();
+        for (int i = 0; i < 50; i++) {
+            assertEquals("template " + i, env.getTemplate("t" + i).render(Map.of()));
+            assertTrue(env.cachedTemplates() <= 5, "cache holds " + env.cachedTemplates());
+        }
+        assertEquals(50, loader.loads.get());
+    }
+
+    @Test
+    void aTemplateInUseStaysWhileOthersComeAndGo() {
+        var loader = new Counting(Loaders.map(templates(100)));
+        Environment env = Environment.builder().loader(loader).cacheSize(4).build();
+        for (int i = 0; i < 100; i++) {
+            env.getTemplate("hot");
+            env.getTemplate("t" + i);
+        }
+        // 100 others were loaded once each; "hot", read between every two of them, only once.
+        assertEquals(101, loader.loads.get());
+    }
+
+    @Test
+    void sizeZeroCachesNothing() {
+        var loader = new Counting(Loaders.map(templates(1)));
+        Environment env = Environment.builder().loader(loader).cacheSize(0).build();
+        env.getTemplate("t0");
+        env.getTemplate("t0");
+        assertEquals(2, loader.loads.get());
+        assertEquals(0, env.cachedTemplates());
+    }
+
+    @Test
+    void aNegativeSizeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Environment.builder().cacheSize(-1));
+    }
+
+    @Test
+    void clearCacheLoadsAgainAndHeldTemplatesKeepWorking() {
+        var loader = new Counting(Loaders.map(templates(3)));
+        Environment env = Environment.builder().loader(loader).cacheSize(1).build();
+        Template held = env.getTemplate("t0");
+        env.getTemplate("t1");
+        env.getTemplate("t2");
+        env.clearCache();
+        assertEquals(0, env.cachedTemplates());
+        assertEquals("template 0", held.render(Map.of()), "an evicted, cleared template still renders");
+        env.getTemplate("t0");
+        assertEquals(4, loader.loads.get());
+    }
+
+    @Test
+    void fileSystemReloadOn(@TempDir Path dir) throws IOException {
+        Path file = write(dir.resolve("a.html"), "one", 1_000);
+        Environment env = Environment.builder().loader(Loaders.fileSystem(dir)).build();
+        assertEquals("one", env.getTemplate("a.html").render(Map.of()));
+        write(file, "two", 2_000);
+        assertEquals("two", env.getTemplate("a.html").render(Map.of()));
+    }
+
+    @Test
+    void fileSystemReloadOffNeverLooksAtTheFileAgain(@TempDir Path dir) throws IOException {
+        Path file = write(dir.resolve("a.html"), "one", 1_000);
+        var loader = new Counting(Loaders.fileSystem(dir));
+        Environment env = Environment.builder().loader(loader).autoReload(false).build();
+        assertEquals("one", env.getTemplate("a.html").render(Map.of()));
+        write(file, "two", 2_000);
+        for (int i = 0; i < 3; i++) {
+            assertEquals("one", env.getTemplate("a.html").render(Map.of()));
+        }
+        assertEquals(0, loader.checks.get(), "no freshness check with reload off");
+        assertEquals(1, loader.loads.get());
+        env.clearCache();
+        assertEquals("two", env.getTemplate("a.html").render(Map.of()), "cleared: loaded again");
+    }
+
+    @Test
+    void classPathResourcesReloadWhenOn(@TempDir Path dir) throws IOException {
+        checkResourceLoader(dir, cl -> Loaders.classpath(cl, "tpl"));
+    }
+
+    @Test
+    void moduleResourcesReloadWhenOn(@TempDir Path dir) throws IOException {
+        checkResourceLoader(dir, cl -> Loaders.module(cl.getUnnamedModule(), "tpl"));
+    }
+
+    @Test
+    void mapTemplatesAreNotParsedAgainWithReloadOn() {
+        var loader = new Counting(Loaders.map(templates(1)));
+        Environment env = Environment.builder().loader(loader).build();
+        env.getTemplate("t0");
+        env.getTemplate("t0");
+        assertEquals(1, loader.loads.get());
+        assertEquals(1, loader.checks.get());
+    }
+
+    @Test
+    void choiceReloadsFromTheLoaderThatHasTheTemplate(@TempDir Path dir) throws IOException {
+        Path file = write(dir.resolve("a.html"), "one", 1_000);
+        Environment env = Environment.builder()
+                .loader(Loaders.choice(Loaders.map(Map.of("b.html", "b")), Loaders.fileSystem(dir))).build();
+        assertEquals("one", env.getTemplate("a.html").render(Map.of()));
+        write(file, "two", 2_000);
+        assertEquals("two", env.getTemplate("a.html").render(Map.of()));
+    }
+
+    /** An edited resource is seen with reload on, and not with reload off. */
+    private static void checkResourceLoader(Path dir, Function<ClassLoader, TemplateLoader> make) throws IOException {
+        Path file = write(dir.resolve("tpl/a.html"), "one", 1_000);
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
+            Environment on = Environment.builder().loader(make.apply(cl)).build();
+            var offLoader = new Counting(make.apply(cl));
+            Environment off = Environment.builder().loader(offLoader).autoReload(false).build();
+            assertEquals("one", on.getTemplate("a.html").render(Map.of()));
+            assertEquals("one", off.getTemplate("a.html").render(Map.of()));
+            // Same modification time and length: only the content tells the edit.
+            write(file, "two", 1_000);
+            assertEquals("two", on.getTemplate("a.html").render(Map.of()));
+            assertEquals("one", off.getTemplate("a.html").render(Map.of()));
+            assertEquals(0, offLoader.checks.get());
+        }
+    }
+
+    private static Path write(Path file, String text, long millis) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.ofEpochMilli(millis)));
+        return file;
+    }
+}
