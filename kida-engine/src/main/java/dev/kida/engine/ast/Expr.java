@@ -76,4 +76,34 @@ public sealed interface Expr extends Node {
     /** {@code value is name(args)} or {@code value is not name(args)}. */
     record Test(Pos pos, Expr value, String name, List<Expr> args, List<Keyword> kwargs,
                 boolean negated) implements Expr {}
+
+    // ---- Kida's expression forms ----
+
+    /** Kida's {@code left ?? right}: {@code right} when {@code left} is None or undefined. */
+    record Nullish(Pos pos, Expr left, Expr right) implements Expr {}
+
+    /**
+     * An access chain holding at least one {@code ?.} or {@code ?[ ]}: when an optional link meets
+     * None or undefined, the whole chain (everything up to the end of its postfix operators) is
+     * None.
+     */
+    record OptionalChain(Pos pos, Expr body) implements Expr {}
+
+    /** {@code target?.name}; only inside an {@link OptionalChain}. */
+    record OptionalAttr(Pos pos, Expr target, String name) implements Expr {}
+
+    /** {@code target?[key]}; only inside an {@link OptionalChain}. */
+    record OptionalItem(Pos pos, Expr target, Expr key) implements Expr {}
+
+    /** {@code value ?| name(args)} or a {@code ?|>} step: the filter is skipped (None) when the value is None. */
+    record OptionalFilter(Pos pos, Filter filter) implements Expr {}
+
+    /** The whole expression of a {@code {{ }}} that is an optional access: None prints as {@code ""}. */
+    record BlankNone(Pos pos, Expr value) implements Expr {}
+
+    /** {@code start..end} ({@code inclusive}) or {@code start...end}, with an optional {@code by step}. */
+    record RangeLit(Pos pos, Expr start, Expr end, Expr step, boolean inclusive) implements Expr {}
+
+    /** {@code [element for target in iterable if condition]}; {@code condition} is optional. */
+    record ListComp(Pos pos, Expr element, Target target, Expr iterable, Expr condition) implements Expr {}
 }

@@ -16,6 +16,7 @@ import dev.kida.engine.eval.Renderer;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.runtime.Args;
+import dev.kida.engine.runtime.KidaOps;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.Values;
 
@@ -73,6 +74,8 @@ final class BodyCompiler {
     private static final ClassDesc CD_OBJECTS = CD_Object.arrayType();
     private static final ClassDesc CD_LONG = cd(Long.class);
     private static final ClassDesc CD_BOOLEAN = cd(Boolean.class);
+    private static final ClassDesc CD_KIDA = cd(KidaOps.class);
+    private static final ClassDesc CD_UNDEFINED = cd(Undefined.class);
     private static final DirectMethodHandleDesc ATTR_BSM = MethodHandleDesc.ofMethod(
             DirectMethodHandleDesc.Kind.STATIC, cd(AttributeSite.class), "bootstrap",
             MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
@@ -95,6 +98,8 @@ final class BodyCompiler {
     private final TemplateCompiler.BodySpec spec;
     private final ArrayDeque<Scope> scopes = new ArrayDeque<>();
     private final ArrayDeque<Ctl> controls = new ArrayDeque<>();
+    /** The end of each optional chain being generated, innermost first (see {@link #skipChainIfAbsent}). */
+    private final ArrayDeque<Label> chainEnds = new ArrayDeque<>();
     private final StringBuilder pendingText = new StringBuilder();
     private int posSlot;
     private Pos enclosing = Pos.NONE;
@@ -960,8 +965,153 @@ final class BodyCompiler {
                 test(t);
                 box();
             }
+            case Expr.Nullish n -> nullish(n);
+            case Expr.OptionalChain oc -> {
+                Label end = cb.newLabel();
+                chainEnds.push(end);
+                expr(oc.body());
+                chainEnds.pop();
+                cb.labelBinding(end);
+            }
+            case Expr.OptionalAttr a -> {
+                expr(a.target());
+                skipChainIfAbsent();
+                setPos();
+                string(a.name());
+                cb.invokestatic(CD_KIDA, "attr", MethodTypeDesc.of(CD_Object, CD_Object, CD_String));
+            }
+            case Expr.OptionalItem i -> {
+                expr(i.target());
+                skipChainIfAbsent();
+                expr(i.key());
+                setPos();
+                cb.invokestatic(CD_KIDA, "item", MethodTypeDesc.of(CD_Object, CD_Object, CD_Object));
+            }
+            case Expr.OptionalFilter of -> {
+                Label end = cb.newLabel();
+                expr(of.filter().value());
+                cb.dup().ifnull(end);
+                applyFilter(of.filter());
+                cb.labelBinding(end);
+            }
+            case Expr.BlankNone b -> {
+                Label end = cb.newLabel();
+                expr(b.value());
+                cb.dup().ifnonnull(end).pop().ldc("");
+                cb.labelBinding(end);
+            }
+            case Expr.RangeLit rl -> {
+                expr(rl.start());
+                expr(rl.end());
+                expr(rl.step());
+                cb.loadConstant(rl.inclusive() ? 1 : 0);
+                setPos();
+                cb.invokestatic(CD_KIDA, "range", MethodTypeDesc.of(CD_Object, CD_Object, CD_Object, CD_Object,
+                        CD_boolean));
+            }
+            case Expr.ListComp lc -> listComp(lc);
         }
         enclosing = saved;
+    }
+
+    // ---- Kida's expressions -------------------------------------------------------------------
+
+    /**
+     * After an optional link's receiver (on the stack): when it is None or undefined, replaces it
+     * with None and jumps to the end of the chain. Everything a chain evaluates before one of its
+     * optional links is that link's receiver, so the stack below is the chain's own.
+     */
+    private void skipChainIfAbsent() {
+        Label present = cb.newLabel();
+        cb.dup().invokestatic(CD_KIDA, "isAbsent", MethodTypeDesc.of(CD_boolean, CD_Object)).ifeq(present);
+        cb.pop().aconst_null().goto_(chainEnds.peek());
+        cb.labelBinding(present);
+    }
+
+    /** {@code left ?? right}: {@code right} is evaluated only when {@code left} is None or undefined. */
+    private void nullish(Expr.Nullish n) {
+        Label end = cb.newLabel();
+        nullishOperand(n.left());
+        cb.dup().invokestatic(CD_KIDA, "isAbsent", MethodTypeDesc.of(CD_boolean, CD_Object)).ifeq(end);
+        cb.pop();
+        expr(n.right());
+        cb.labelBinding(end);
+    }
+
+    /**
+     * The left operand of {@code ??}, as the evaluator's {@code nullishOperand}: attribute and item
+     * reads on an undefined value give that value instead of raising.
+     */
+    private void nullishOperand(Expr e) {
+        switch (e) {
+            case Expr.GetAttr g when isPlainAttr(g) -> {
+                Pos saved = enclosing;
+                enclosing = at(g);
+                Label done = cb.newLabel();
+                nullishOperand(g.target());
+                cb.dup().instanceOf(CD_UNDEFINED).ifne(done);
+                setPos();
+                attrSite(g.name());
+                cb.labelBinding(done);
+                enclosing = saved;
+            }
+            case Expr.GetItem g when !(g.key() instanceof Expr.Slice) -> {
+                Pos saved = enclosing;
+                enclosing = at(g);
+                Label done = cb.newLabel();
+                nullishOperand(g.target());
+                cb.dup().instanceOf(CD_UNDEFINED).ifne(done);
+                expr(g.key());
+                setPos();
+                cb.invokestatic(CD_RT, "getItem", MethodTypeDesc.of(CD_Object, CD_Object, CD_Object));
+                cb.labelBinding(done);
+                enclosing = saved;
+            }
+            default -> expr(e);
+        }
+    }
+
+    /**
+     * {@code [element for target in iterable if condition]}: a loop in the current method whose
+     * target lives in JVM locals (an expression holds no closure that would need a Frame).
+     */
+    private void listComp(Expr.ListComp c) {
+        Set<String> names = new LinkedHashSet<>();
+        Scopes.targetNames(c.target(), names);
+        expr(c.iterable());
+        setPos();
+        int items = cb.allocateLocal(TypeKind.REFERENCE);
+        int out = cb.allocateLocal(TypeKind.REFERENCE);
+        int i = cb.allocateLocal(TypeKind.INT);
+        cb.invokestatic(CD_VALUES, "toList", MethodTypeDesc.of(CD_LIST, CD_Object)).astore(items);
+        cb.aload(items).invokeinterface(CD_LIST, "size", MethodTypeDesc.of(CD_int))
+                .invokestatic(CD_RT, "newList", MethodTypeDesc.of(CD_LIST, CD_int)).astore(out);
+        Scope scope = new Scope(true, -1);
+        declare(scope, names, Set.of());
+        cb.iconst_0().istore(i);
+        Label head = cb.newLabel();
+        Label next = cb.newLabel();
+        Label done = cb.newLabel();
+        Pos compPos = enclosing;
+        cb.labelBinding(head);
+        cb.iload(i).aload(items).invokeinterface(CD_LIST, "size", MethodTypeDesc.of(CD_int)).if_icmpge(done);
+        cb.aload(items).iload(i).invokeinterface(CD_LIST, "get", MethodTypeDesc.of(CD_Object, CD_int));
+        setPos();
+        assign(c.target(), scope);
+        scopes.push(scope);
+        if (c.condition() != null) {
+            cond(c.condition(), compPos);
+            cb.ifeq(next);
+        }
+        cb.aload(out);
+        expr(c.element());
+        cb.invokeinterface(CD_LIST, "add", MethodTypeDesc.of(CD_boolean, CD_Object)).pop();
+        scopes.pop();
+        enclosing = compPos;
+        cb.labelBinding(next);
+        cb.iinc(i, 1).goto_(head);
+        cb.labelBinding(done);
+        cb.aload(out);
     }
 
     private void box() {

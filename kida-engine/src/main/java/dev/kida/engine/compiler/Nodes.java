@@ -143,6 +143,28 @@ final class Nodes {
                 t.args().forEach(x -> expr(x, v));
                 t.kwargs().forEach(k -> expr(k.value(), v));
             }
+            case Expr.Nullish n -> {
+                expr(n.left(), v);
+                expr(n.right(), v);
+            }
+            case Expr.OptionalChain c -> expr(c.body(), v);
+            case Expr.OptionalAttr a -> expr(a.target(), v);
+            case Expr.OptionalItem i -> {
+                expr(i.target(), v);
+                expr(i.key(), v);
+            }
+            case Expr.OptionalFilter f -> expr(f.filter(), v);
+            case Expr.BlankNone b -> expr(b.value(), v);
+            case Expr.RangeLit r -> {
+                expr(r.start(), v);
+                expr(r.end(), v);
+                expr(r.step(), v);
+            }
+            case Expr.ListComp c -> {
+                expr(c.iterable(), v);
+                expr(c.condition(), v);
+                expr(c.element(), v);
+            }
         }
     }
 }

@@ -197,6 +197,28 @@ final class AstWalker {
                 t.args().forEach(this::expr);
                 t.kwargs().forEach(k -> expr(k.value()));
             }
+            case Expr.Nullish n -> {
+                expr(n.left());
+                expr(n.right());
+            }
+            case Expr.OptionalChain c -> expr(c.body());
+            case Expr.OptionalAttr a -> expr(a.target());
+            case Expr.OptionalItem i -> {
+                expr(i.target());
+                expr(i.key());
+            }
+            case Expr.OptionalFilter f -> expr(f.filter());
+            case Expr.BlankNone b -> expr(b.value());
+            case Expr.RangeLit r -> {
+                expr(r.start());
+                expr(r.end());
+                expr(r.step());
+            }
+            case Expr.ListComp c -> {
+                expr(c.iterable());
+                expr(c.condition());
+                expr(c.element());
+            }
         }
     }
 }

@@ -44,6 +44,15 @@ public final class ConstantExpr {
                     && t.kwargs().stream().allMatch(k -> isConstant(k.value()));
             case Expr.Name n -> false;
             case Expr.Call c -> false;
+            // Kida's forms do not exist in Jinja2, so nothing Jinja2 would fold depends on them
+            case Expr.Nullish n -> false;
+            case Expr.OptionalChain c -> false;
+            case Expr.OptionalAttr a -> false;
+            case Expr.OptionalItem i -> false;
+            case Expr.OptionalFilter f -> false;
+            case Expr.BlankNone b -> false;
+            case Expr.RangeLit r -> false;
+            case Expr.ListComp c -> false;
         };
     }
 

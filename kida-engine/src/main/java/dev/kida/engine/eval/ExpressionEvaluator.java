@@ -7,6 +7,7 @@ import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.runtime.Args;
+import dev.kida.engine.runtime.KidaOps;
 import dev.kida.engine.runtime.Tuple;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.UnknownCallable;
@@ -23,6 +24,13 @@ import java.util.Map;
  * {@code is defined} and {@code default} get to see them.
  */
 final class ExpressionEvaluator {
+    /**
+     * What an optional link ({@code ?.}, {@code ?[ ]}) that met None yields to the rest of its
+     * chain: the accesses after it pass it on and the enclosing {@link Expr.OptionalChain} turns
+     * it into None. It never leaves the chain.
+     */
+    private static final Object SKIPPED = new Object();
+
     private final Renderer r;
 
     ExpressionEvaluator(Renderer renderer) {
@@ -45,6 +53,9 @@ final class ExpressionEvaluator {
                 }
                 case Expr.GetAttr g -> {
                     Object target = eval(g.target(), f);
+                    if (target == SKIPPED) {
+                        yield SKIPPED;
+                    }
                     if (target instanceof Undefined u) {
                         throw u.fail();
                     }
@@ -81,6 +92,34 @@ final class ExpressionEvaluator {
                 case Expr.Call c -> call(c, f, null);
                 case Expr.Filter fl -> applyFilter(fl, fl.value() == null ? null : eval(fl.value(), f), f);
                 case Expr.Test t -> applyTest(t, f);
+                case Expr.Nullish n -> {
+                    Object left = nullishOperand(n.left(), f);
+                    yield KidaOps.isAbsent(left) ? eval(n.right(), f) : left;
+                }
+                case Expr.OptionalChain c -> {
+                    Object v = eval(c.body(), f);
+                    yield v == SKIPPED ? null : v;
+                }
+                case Expr.OptionalAttr a -> {
+                    Object target = eval(a.target(), f);
+                    yield target == SKIPPED || KidaOps.isAbsent(target) ? SKIPPED : KidaOps.attr(target, a.name());
+                }
+                case Expr.OptionalItem i -> {
+                    Object target = eval(i.target(), f);
+                    yield target == SKIPPED || KidaOps.isAbsent(target) ? SKIPPED
+                            : KidaOps.item(target, eval(i.key(), f));
+                }
+                case Expr.OptionalFilter of -> {
+                    Object v = eval(of.filter().value(), f);
+                    yield v == null ? null : applyFilter(of.filter(), v, f);
+                }
+                case Expr.BlankNone b -> {
+                    Object v = eval(b.value(), f);
+                    yield v == null ? "" : v;
+                }
+                case Expr.RangeLit rl -> KidaOps.range(eval(rl.start(), f), eval(rl.end(), f),
+                        rl.step() == null ? null : eval(rl.step(), f), rl.inclusive());
+                case Expr.ListComp c -> listComp(c, f);
             };
         } catch (KidaException ex) {
             throw r.locate(ex, e.pos());
@@ -89,6 +128,60 @@ final class ExpressionEvaluator {
         } catch (RuntimeException ex) {
             throw r.wrap(ex, e.pos());
         }
+    }
+
+    /**
+     * The left operand of {@code ??}: attribute and item reads on an undefined value give that
+     * undefined value instead of raising, so {@code a.b.c ?? x} falls back when {@code a} is
+     * missing, as in Kida.
+     */
+    private Object nullishOperand(Expr e, Frame f) {
+        switch (e) {
+            case Expr.GetAttr g -> {
+                Object target = nullishOperand(g.target(), f);
+                if (target instanceof Undefined) {
+                    return target;
+                }
+                try {
+                    return Values.getAttr(target, g.name());
+                } catch (KidaException ex) {
+                    throw r.locate(ex, g.pos());
+                } catch (RuntimeException ex) {
+                    throw r.wrap(ex, g.pos());
+                }
+            }
+            case Expr.GetItem g when !(g.key() instanceof Expr.Slice) -> {
+                Object target = nullishOperand(g.target(), f);
+                if (target instanceof Undefined) {
+                    return target;
+                }
+                Object key = eval(g.key(), f);
+                try {
+                    return Values.getItem(target, key);
+                } catch (KidaException ex) {
+                    throw r.locate(ex, g.pos());
+                } catch (RuntimeException ex) {
+                    throw r.wrap(ex, g.pos());
+                }
+            }
+            default -> {
+                return eval(e, f);
+            }
+        }
+    }
+
+    /** {@code [element for target in iterable if condition]}: the target lives in a frame of its own. */
+    private Object listComp(Expr.ListComp c, Frame f) {
+        List<Object> items = Values.toList(eval(c.iterable(), f));
+        List<Object> out = new ArrayList<>();
+        for (Object item : items) {
+            Frame inner = Frame.child(f);
+            r.statements.assign(c.target(), item, inner);
+            if (c.condition() == null || Values.truthy(eval(c.condition(), inner))) {
+                out.add(eval(c.element(), inner));
+            }
+        }
+        return out;
     }
 
     private Object name(String name, Frame f) {
@@ -109,6 +202,9 @@ final class ExpressionEvaluator {
 
     private Object getItem(Expr.GetItem g, Frame f) {
         Object target = eval(g.target(), f);
+        if (target == SKIPPED) {
+            return SKIPPED;
+        }
         if (target instanceof Undefined u) {
             throw u.fail();
         }
@@ -169,6 +265,9 @@ final class ExpressionEvaluator {
     /** Evaluates a call; {@code caller}, when not null, is passed as the keyword {@code caller}. */
     Object call(Expr.Call c, Frame f, Macro caller) {
         Object callee = eval(c.callee(), f);
+        if (callee == SKIPPED) {
+            return SKIPPED;
+        }
         if (callee instanceof Undefined u) {
             throw u.fail();
         }

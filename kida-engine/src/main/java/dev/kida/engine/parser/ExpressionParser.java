@@ -35,13 +35,34 @@ class ExpressionParser {
         this.stream = stream;
     }
 
-    /** A full expression, with or without the {@code a if b else c} form. */
+    /**
+     * A full expression, with or without the {@code a if b else c} form. Kida's {@code ??} binds
+     * loosest of all (below the conditional) and groups to the right; without the conditional form
+     * (a for loop's iterable, where {@code if} filters) it still applies to the or-level operands.
+     */
     Expr parseExpression(boolean withCondexpr) {
-        return withCondexpr ? parseCondexpr() : parseOr();
+        Expr left = withCondexpr ? parseCondexpr() : parseOr();
+        if (!stream.at(TokenType.NULLISH)) {
+            return left;
+        }
+        Pos pos = stream.next().pos();
+        return new Expr.Nullish(pos, left, parseExpression(withCondexpr));
     }
 
     Expr parseExpression() {
-        return parseCondexpr();
+        return parseExpression(true);
+    }
+
+    /**
+     * The expression of a {@code {{ }}}: an optional access or {@code ?|} filter written as the
+     * whole output prints None as nothing, as Kida does (elsewhere it stays None).
+     */
+    static Expr outputExpression(Expr e) {
+        return switch (e) {
+            case Expr.OptionalChain c -> new Expr.BlankNone(c.pos(), c);
+            case Expr.OptionalFilter f -> new Expr.BlankNone(f.pos(), f);
+            default -> e;
+        };
     }
 
     private Expr parseCondexpr() {
@@ -304,9 +325,29 @@ class ExpressionParser {
                 break;
             }
             items.add(parseExpression());
+            if (items.size() == 1 && stream.atName("for")) {
+                return parseListComp(open, items.getFirst());
+            }
         }
         stream.expect(TokenType.RBRACKET);
         return new Expr.ListLit(open.pos(), List.copyOf(items));
+    }
+
+    /**
+     * Kida's {@code [element for target in iterable if condition]}, after the element: one
+     * {@code for} (targets as in a for loop, tuples allowed) and at most one {@code if}.
+     */
+    private Expr parseListComp(Token open, Expr element) {
+        stream.next();
+        Target target = parseAssignTarget(true, NO_EXTRA_ENDS, false);
+        stream.expectName("in");
+        Expr iterable = parseExpression(false);
+        Expr condition = stream.skipIfName("if") ? parseExpression(false) : null;
+        if (stream.atName("for")) {
+            throw stream.fail("a list comprehension takes one 'for'; use a {% for %} block for nested loops");
+        }
+        stream.expect(TokenType.RBRACKET);
+        return new Expr.ListComp(open.pos(), element, target, iterable, condition);
     }
 
     private Expr parseDict() {
@@ -328,22 +369,67 @@ class ExpressionParser {
     }
 
     private Expr parsePostfix(Expr node) {
+        boolean optional = false;
+        Pos chainPos = null;
         while (true) {
             switch (stream.current().type()) {
                 case DOT, LBRACKET -> node = parseSubscript(node);
                 case LPAREN -> node = parseCall(node);
+                case OPT_DOT, OPT_LBRACKET -> {
+                    if (!optional) {
+                        optional = true;
+                        chainPos = stream.current().pos();
+                    }
+                    node = parseOptionalSubscript(node);
+                }
+                case RANGE_INCLUSIVE, RANGE_EXCLUSIVE -> {
+                    // a range ends the access chain it starts from: (a?.b)..c
+                    if (optional) {
+                        node = new Expr.OptionalChain(chainPos, node);
+                        optional = false;
+                    }
+                    node = parseRange(node);
+                }
                 default -> {
-                    return node;
+                    return optional ? new Expr.OptionalChain(chainPos, node) : node;
                 }
             }
         }
     }
 
+    /** {@code ?.name} or {@code ?[key]} after {@code node}. */
+    private Expr parseOptionalSubscript(Expr node) {
+        Token token = stream.next();
+        if (token.type() == TokenType.OPT_DOT) {
+            Token attr = stream.next();
+            if (attr.type() != TokenType.NAME) {
+                throw stream.fail("expected name after '?.'", attr.pos());
+            }
+            return new Expr.OptionalAttr(token.pos(), node, (String) attr.value());
+        }
+        Expr key = parseExpression();
+        stream.expect(TokenType.RBRACKET);
+        return new Expr.OptionalItem(token.pos(), node, key);
+    }
+
+    /**
+     * Kida's {@code start..end} and {@code start...end [by step]}: the end and the step are unary
+     * operands (with their own postfix operators), so filters after a range apply to the range.
+     */
+    private Expr parseRange(Expr start) {
+        Token op = stream.next();
+        Expr end = parseUnary(false);
+        Expr step = stream.skipIfName("by") ? parseUnary(false) : null;
+        return new Expr.RangeLit(op.pos(), start, end, step, op.type() == TokenType.RANGE_INCLUSIVE);
+    }
+
     private Expr parseFilterExpr(Expr node) {
+        TokenType style = null;
         while (true) {
             Token token = stream.current();
-            if (token.type() == TokenType.PIPE) {
-                node = parseFilterChain(node, false);
+            if (isFilterOperator(token.type())) {
+                style = checkFilterStyle(style, token);
+                node = parseFilterStep(node);
             } else if (token.isName("is")) {
                 node = parseTest(node);
             } else if (token.type() == TokenType.LPAREN) {
@@ -352,6 +438,50 @@ class ExpressionParser {
                 return node;
             }
         }
+    }
+
+    private static boolean isFilterOperator(TokenType type) {
+        return switch (type) {
+            case PIPE, OPT_PIPE, PIPELINE, OPT_PIPELINE -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Kida keeps each operand's filter chain in one style: {@code |} (with {@code ?|}), {@code |>}
+     * or {@code ?|>}; switching style in the middle is a syntax error.
+     */
+    private TokenType checkFilterStyle(TokenType style, Token token) {
+        TokenType now = token.type() == TokenType.OPT_PIPE ? TokenType.PIPE : token.type();
+        if (style != null && style != now) {
+            throw stream.fail("cannot mix '" + style.description() + "' and '" + now.description()
+                    + "' filter operators in one expression; use one of them throughout", token.pos());
+        }
+        return now;
+    }
+
+    /** One filter after {@code | ?| |> ?|>}; the optional forms skip the filter for None. */
+    private Expr parseFilterStep(Expr node) {
+        TokenType op = stream.current().type();
+        if (op == TokenType.PIPE) {
+            return parseFilterChainOnce(node);
+        }
+        Token opToken = stream.next();
+        Token nameToken = stream.expect(TokenType.NAME);
+        String name = dottedName((String) nameToken.value());
+        CallArgs a = stream.at(TokenType.LPAREN) ? parseCallArgs() : CallArgs.NONE;
+        Expr.Filter filter = new Expr.Filter(nameToken.pos(), node, name, a.args(), a.kwargs(), a.starArgs(),
+                a.starKwargs());
+        return op == TokenType.PIPELINE ? filter : new Expr.OptionalFilter(opToken.pos(), filter);
+    }
+
+    /** Exactly one {@code |name(args)}. */
+    private Expr parseFilterChainOnce(Expr node) {
+        stream.next();
+        Token nameToken = stream.expect(TokenType.NAME);
+        String name = dottedName((String) nameToken.value());
+        CallArgs a = stream.at(TokenType.LPAREN) ? parseCallArgs() : CallArgs.NONE;
+        return new Expr.Filter(nameToken.pos(), node, name, a.args(), a.kwargs(), a.starArgs(), a.starKwargs());
     }
 
     private Expr parseSubscript(Expr node) {
@@ -597,6 +727,14 @@ class ExpressionParser {
             case Expr.Call c -> "call";
             case Expr.Filter f -> "filter";
             case Expr.Test t -> "test";
+            case Expr.Nullish n -> "nullcoalesce";
+            case Expr.OptionalChain c -> "optionalchain";
+            case Expr.OptionalAttr a -> "getattr";
+            case Expr.OptionalItem i -> "getitem";
+            case Expr.OptionalFilter f -> "filter";
+            case Expr.BlankNone b -> kindName(b.value());
+            case Expr.RangeLit r -> "range";
+            case Expr.ListComp c -> "listcomp";
         };
     }
 }

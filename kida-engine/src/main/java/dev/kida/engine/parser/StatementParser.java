@@ -84,7 +84,7 @@ final class StatementParser extends ExpressionParser {
                     case VARIABLE_BEGIN -> {
                         text.flush();
                         stream.next();
-                        Expr expr = parseTuple();
+                        Expr expr = outputExpression(parseTuple());
                         stream.expect(TokenType.VARIABLE_END);
                         body.add(new Stmt.Print(token.pos(), expr));
                     }

@@ -37,6 +37,16 @@ final class AstPrinter {
                     + args(f.args(), f.kwargs(), f.starArgs(), f.starKwargs()) + ")";
             case Expr.Test t -> "(" + (t.negated() ? "is-not " : "is ") + t.name() + " " + expr(t.value())
                     + args(t.args(), t.kwargs(), null, null) + ")";
+            case Expr.Nullish n -> "(?? " + expr(n.left()) + " " + expr(n.right()) + ")";
+            case Expr.OptionalChain c -> "(?chain " + expr(c.body()) + ")";
+            case Expr.OptionalAttr a -> "(?. " + expr(a.target()) + " " + a.name() + ")";
+            case Expr.OptionalItem i -> "(?[] " + expr(i.target()) + " " + expr(i.key()) + ")";
+            case Expr.OptionalFilter f -> "(?" + expr(f.filter()).substring(1);
+            case Expr.BlankNone b -> "(blank " + expr(b.value()) + ")";
+            case Expr.RangeLit r -> "(" + (r.inclusive() ? ".." : "...") + " " + expr(r.start()) + " "
+                    + expr(r.end()) + " " + expr(r.step()) + ")";
+            case Expr.ListComp c -> "(listcomp " + expr(c.element()) + " " + target(c.target()) + " " + expr(c.iterable())
+                    + " " + expr(c.condition()) + ")";
         };
     }
 
