@@ -292,7 +292,8 @@ public final class Lexer {
         if (c < '0' || c > '9') {
             return false;
         }
-        boolean afterDot = pos > 0 && src.charAt(pos - 1) == '.';
+        // a number after an attribute dot is an index (x.0.1); after Kida's '..' it is a range end
+        boolean afterDot = pos > 0 && src.charAt(pos - 1) == '.' && !(pos > 1 && src.charAt(pos - 2) == '.');
         if (!afterDot) {
             floatMatcher.region(pos, src.length());
             if (floatMatcher.lookingAt()) {

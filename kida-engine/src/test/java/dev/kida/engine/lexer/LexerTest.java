@@ -91,8 +91,8 @@ class LexerTest {
     @Test
     void rangesBetweenIntegersAreNotFloats() {
         assertEquals("VARIABLE_BEGIN INTEGER:1 RANGE_INCLUSIVE INTEGER:3 INTEGER:0 RANGE_EXCLUSIVE INTEGER:5"
-                        + " FLOAT:1.5 RANGE_INCLUSIVE NAME:n VARIABLE_END",
-                stream("{{ 1..3 0...5 1.5..n }}"));
+                        + " FLOAT:1.5 RANGE_INCLUSIVE NAME:n INTEGER:1 RANGE_INCLUSIVE FLOAT:2.5 VARIABLE_END",
+                stream("{{ 1..3 0...5 1.5..n 1..2.5 }}"));
     }
 
     @Test
