@@ -5,7 +5,10 @@ import dev.kida.api.Filter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Jinja2 3.1's built-in filters by name, with their aliases ({@code e}, {@code d}, {@code count}). */
+/**
+ * Jinja2 3.1's built-in filters by name, with their aliases ({@code e}, {@code d}, {@code count}),
+ * and the filters Kida adds (see {@link KidaFilters}).
+ */
 public final class BuiltinFilters {
     private BuiltinFilters() {
     }
@@ -25,6 +28,7 @@ public final class BuiltinFilters {
         SequenceFilters.register(m);
         SortingFilters.register(m);
         SelectFilters.register(m);
+        KidaFilters.register(m);
         m.put("tojson", Json::tojson);
         m.put("urlize", Urlize::filter);
         m.put("wordwrap", TextWrap::filter);

@@ -22,6 +22,7 @@ public final class BuiltinTests {
         TypeTests.register(m);
         ValueTests.register(m);
         ComparisonTests.register(m);
+        KidaTests.register(m);
         return Map.copyOf(m);
     }
 }

@@ -32,6 +32,14 @@ final class BothModes {
         return render(source, Map.of());
     }
 
+    /** The message of the error the render raises (the same in both modes), or a failure when it renders. */
+    static String errorDetail(String source, Map<String, ?> context) {
+        String interpreted = outcome(source, context, ExecutionMode.INTERPRETED);
+        assertEquals(interpreted, outcome(source, context, ExecutionMode.COMPILED), "the backends disagree on " + source);
+        assertTrue(interpreted.startsWith("error:"), () -> "expected an error, got " + interpreted);
+        return interpreted.substring(interpreted.indexOf(' ', interpreted.indexOf(" at ") + 4) + 1);
+    }
+
     /** Output, or error kind with its location and message (which must agree too). */
     private static String outcome(String source, Map<String, ?> context, ExecutionMode mode) {
         Environment env = Environment.builder().loader(Loaders.map(Map.of("t.html", source))).autoescape(true)
