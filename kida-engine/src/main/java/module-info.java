@@ -1,6 +1,10 @@
 /**
- * The template engine: source text in, rendered text out. Users need only
- * {@code requires kida.engine;}; the API module comes with it.
+ * The template engine: source text in, rendered text out. A user's module needs
+ * {@code requires kida.engine;} (the API module comes with it), and for the engine to read the
+ * user's own records and beans either {@code exports <model package> to kida.engine;} or
+ * {@code Environment.builder().lookup(MethodHandles.lookup())}; for templates among the module's
+ * resources, {@code opens <folder> to kida.engine;} or
+ * {@code Loaders.module(MethodHandles.lookup(), folder)}. docs/user-guide.md, "Modules".
  */
 module kida.engine {
     // Users and extension authors see the API types (Markup, Filter, exceptions...) through this

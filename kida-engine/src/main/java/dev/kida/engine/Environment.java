@@ -283,6 +283,21 @@ public final class Environment {
         }
 
         /**
+         * Lets templates read the public types of your module without exporting its packages:
+         * pass {@code MethodHandles.lookup()} called in any class of your module. It has the effect
+         * of an {@code exports <package> to kida.engine;} line for every package of that module,
+         * at once and for the whole engine (exports are per module, not per environment). Not
+         * needed on the class path, nor for packages your module-info already exports.
+         *
+         * @throws IllegalArgumentException when the lookup lacks full privilege access (e.g.
+         *         {@code MethodHandles.publicLookup()})
+         */
+        public Builder lookup(java.lang.invoke.MethodHandles.Lookup lookup) {
+            ModuleAccess.grant(lookup);
+            return this;
+        }
+
+        /**
          * Forces an escaper backend by name ({@code java}, {@code simd}, {@code ffi}). Without it,
          * the system property {@code kida.escaper} decides, else the best available backend.
          */

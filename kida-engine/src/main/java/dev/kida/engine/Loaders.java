@@ -7,6 +7,7 @@ import dev.kida.api.TemplateSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,11 +78,14 @@ public final class Loaders {
     }
 
     /**
-     * Templates from class-path or module resources under {@code prefix} (e.g. {@code "templates"}),
-     * looked up with the given class loader. For a named module, open the package or use
-     * {@link #module(Module, String)}. A template's version is a hash of its content, so that with
-     * auto-reload on (see {@code Environment.Builder.autoReload}) an edited resource, in an
-     * exploded class-path directory during development, is loaded again.
+     * Templates from class-path resources under {@code prefix} (e.g. {@code "templates"}), looked up
+     * with the given class loader. In a named module, a class loader finds a resource in a folder
+     * whose name is a valid package name ({@code templates/}, {@code web/pages/}) only when that
+     * module opens the package to everyone ({@code opens templates;}, not {@code opens ... to
+     * kida.engine}); for the resources of your own module prefer {@link #module(MethodHandles.Lookup,
+     * String)}, which needs no {@code opens} at all. A template's version is a hash of its content,
+     * so that with auto-reload on (see {@code Environment.Builder.autoReload}) an edited resource,
+     * in an exploded class-path directory during development, is loaded again.
      */
     public static TemplateLoader classpath(ClassLoader classLoader, String prefix) {
         String dir = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
@@ -90,11 +94,57 @@ public final class Loaders {
 
     /**
      * Templates from the resources of a named module, under {@code prefix}; versioned by content
-     * like {@link #classpath(ClassLoader, String)}.
+     * like {@link #classpath(ClassLoader, String)}. The engine reads them from outside the module,
+     * so a folder whose name is a package name must be opened to it: {@code opens templates to
+     * kida.engine;} in that module's module-info. Without it, loading fails with a
+     * {@link KidaException} that names the missing line. {@link #module(MethodHandles.Lookup, String)}
+     * needs no {@code opens}.
      */
     public static TemplateLoader module(Module module, String prefix) {
         String dir = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
-        return new ResourceLoader("module:" + module.getName() + "/" + dir, name -> module.getResourceAsStream(dir + name));
+        return new ResourceLoader("module:" + module.getName() + "/" + dir, name -> {
+            InputStream in = module.getResourceAsStream(dir + name);
+            if (in == null) {
+                checkOpen(module, dir + name);
+            }
+            return in;
+        });
+    }
+
+    /**
+     * Templates from the resources of your own module, under {@code prefix}, read as your module
+     * reads them: pass {@code MethodHandles.lookup()} called in a class of that module, and no
+     * {@code opens} line is needed. Versioned by content like {@link #classpath(ClassLoader, String)}.
+     *
+     * @throws IllegalArgumentException when the lookup lacks full privilege access
+     */
+    public static TemplateLoader module(MethodHandles.Lookup lookup, String prefix) {
+        MethodHandles.Lookup own = ModuleAccess.checked(lookup);
+        String dir = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+        return new ResourceLoader("module:" + own.lookupClass().getModule().getName() + "/" + dir,
+                name -> ModuleAccess.resource(own, dir + name));
+    }
+
+    /**
+     * A resource the engine could not see: when its folder is a package of the module that is not
+     * open to the engine, the template may well be there, so say which line is missing instead of
+     * "not found".
+     */
+    private static void checkOpen(Module module, String path) {
+        int slash = path.lastIndexOf('/');
+        if (!module.isNamed() || slash <= 0) {
+            return;
+        }
+        String pkg = path.substring(0, slash).replace('/', '.');
+        Module engine = Loaders.class.getModule();
+        if (module.getPackages().contains(pkg) && !module.isOpen(pkg, engine)) {
+            // The engine on the class path is no module a qualified opens could name.
+            String to = engine.isNamed() ? " to " + engine.getName() : "";
+            throw new KidaException("cannot read template resource '" + path + "' of module " + module.getName()
+                    + ": the folder is the package " + pkg + ", which the module does not open to the engine"
+                    + ". Add \"opens " + pkg + to + ";\" to the module-info.java of " + module.getName()
+                    + ", or load with Loaders.module(MethodHandles.lookup(), prefix) called in that module");
+        }
     }
 
     /** Opens a resource by template name; null when there is none. */

@@ -40,7 +40,8 @@ public record Undefined(String message, boolean lenient) {
     public static Undefined attribute(Object owner, Object key) {
         String owned = Values.objectTypeRepr(owner);
         if (key instanceof String || key instanceof dev.kida.api.Markup) {
-            return new Undefined(PyRepr.repr(owned) + " has no attribute " + PyRepr.repr(key.toString()));
+            return new Undefined(PyRepr.repr(owned) + " has no attribute " + PyRepr.repr(key.toString())
+                    + Encapsulation.hint(owner, key.toString()));
         }
         return new Undefined(owned + " has no element " + PyRepr.repr(key));
     }
