@@ -50,6 +50,7 @@ public final class Environment {
                 escaper, compilePolicy(b.mode), b.compileThreshold, TemplateCompiler::compile,
                 new CacheSettings(b.cacheSize, b.autoReload));
         this.mode = b.mode;
+        engine.fragmentCache(new dev.kida.engine.runtime.FragmentCache(b.fragmentCacheSize, b.fragmentClock));
     }
 
     private static CompilePolicy compilePolicy(ExecutionMode mode) {
@@ -160,6 +161,8 @@ public final class Environment {
         private boolean autoReload = CacheSettings.DEFAULT.autoReload();
         private ExecutionMode mode = ExecutionMode.TIERED;
         private int compileThreshold = 50;
+        private int fragmentCacheSize = dev.kida.engine.runtime.FragmentCache.DEFAULT_MAX_ENTRIES;
+        private java.util.function.LongSupplier fragmentClock = System::nanoTime;
 
         private Builder() {
         }
@@ -303,6 +306,31 @@ public final class Environment {
          */
         public Builder escaper(String name) {
             this.escaper = name;
+            return this;
+        }
+
+        /**
+         * The most entries Kida's {@code {% cache %}} blocks keep in this environment's fragment
+         * cache (default 1000; least recently used go first); 0 turns caching off, so every cache
+         * block renders its body.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder fragmentCacheSize(int maxEntries) {
+            if (maxEntries < 0) {
+                throw new IllegalArgumentException("fragmentCacheSize must be >= 0 (0 disables the cache), got "
+                        + maxEntries);
+            }
+            this.fragmentCacheSize = maxEntries;
+            return this;
+        }
+
+        /**
+         * The monotonic clock (nanoseconds, as {@link System#nanoTime()}) that times out cache
+         * entries written with a {@code ttl}; for tests.
+         */
+        public Builder fragmentCacheClock(java.util.function.LongSupplier nanoClock) {
+            this.fragmentClock = java.util.Objects.requireNonNull(nanoClock, "nanoClock");
             return this;
         }
 

@@ -87,4 +87,173 @@ public sealed interface Stmt extends Node {
 
     /** {@code continue} inside a loop (Jinja2's loop-controls extension). */
     record Continue(Pos pos) implements Stmt {}
+
+    // ---- Kida's block statements --------------------------------------------------------------
+
+    /**
+     * A Kida statement that generic walkers see through: every expression it evaluates and every
+     * body it may run, in source order (walkers treat the bodies like a {@code with} body).
+     */
+    sealed interface Composite extends Stmt {
+        /** Expressions evaluated by the statement itself (nulls allowed, skipped by walkers). */
+        List<Expr> exprs();
+
+        /** The bodies the statement may run. */
+        List<List<Stmt>> bodies();
+    }
+
+    /** {@code while test} ... {@code end}: re-tests before each iteration; break/continue apply. */
+    record While(Pos pos, Expr test, List<Stmt> body) implements Composite {
+        public List<Expr> exprs() {
+            return java.util.Collections.singletonList(test);
+        }
+
+        public List<List<Stmt>> bodies() {
+            return List.of(body);
+        }
+    }
+
+    /**
+     * {@code match subject} {@code case pattern [if guard]} ... {@code end}. {@code subject} is null
+     * for a valueless match (then a value pattern matches when it is true); several subjects are
+     * one tuple literal.
+     */
+    record Match(Pos pos, Expr subject, List<Case> cases) implements Composite {
+        public List<Expr> exprs() {
+            List<Expr> all = new java.util.ArrayList<>();
+            all.add(subject);
+            for (Case c : cases) {
+                c.pattern().collectValues(all);
+                all.add(c.guard());
+            }
+            return all;
+        }
+
+        public List<List<Stmt>> bodies() {
+            return cases.stream().map(Case::body).toList();
+        }
+    }
+
+    /** One {@code case} of a match: {@code guard} is optional. */
+    record Case(Pos pos, Pattern pattern, Expr guard, List<Stmt> body) {}
+
+    /**
+     * Kida's {@code let}/{@code export}/{@code promote} (template scope: {@code templateScope}) and
+     * the Kida forms of {@code set} ({@code ??=}, several assignments in one tag; the current
+     * scope). Bindings run left to right.
+     */
+    record Let(Pos pos, boolean templateScope, List<Binding> bindings) implements Composite {
+        public List<Expr> exprs() {
+            return bindings.stream().map(Binding::value).toList();
+        }
+
+        public List<List<Stmt>> bodies() {
+            return List.of();
+        }
+    }
+
+    /** {@code target = value}, or {@code name ??= value} when {@code nullish}. */
+    record Binding(Target target, Expr value, boolean nullish) {}
+
+    /** {@code try} ... {@code fallback [errorName]} ... {@code end}; {@code errorName} may be null. */
+    record Try(Pos pos, List<Stmt> body, String errorName, List<Stmt> fallback) implements Composite {
+        public List<Expr> exprs() {
+            return List.of();
+        }
+
+        public List<List<Stmt>> bodies() {
+            return List.of(body, fallback);
+        }
+    }
+
+    /**
+     * Conditional {@code with v1, v2 as n1, n2} ... {@code else|empty} ... {@code end}: the body
+     * runs with the names bound when every value is true ({@code it} when no names are given).
+     */
+    record WithIf(Pos pos, List<Expr> values, List<String> names, List<Stmt> body, List<Stmt> orElse)
+            implements Composite {
+        public List<Expr> exprs() {
+            return values;
+        }
+
+        public List<List<Stmt>> bodies() {
+            return List.of(body, orElse);
+        }
+    }
+
+    /** {@code capture name} ... {@code end}: binds the body's output (Markup) in template scope. */
+    record Capture(Pos pos, String name, List<Stmt> body) implements Composite {
+        public List<Expr> exprs() {
+            return List.of();
+        }
+
+        public List<List<Stmt>> bodies() {
+            return List.of(body);
+        }
+    }
+
+    /** {@code cache key [, ttl=expr]} ... {@code end}: fragment cache of the environment. */
+    record Cache(Pos pos, Expr key, Expr ttl, List<Stmt> body) implements Composite {
+        public List<Expr> exprs() {
+            return java.util.Arrays.asList(key, ttl);
+        }
+
+        public List<List<Stmt>> bodies() {
+            return List.of(body);
+        }
+    }
+
+    /** {@code spaceless} ... {@code end}: drops whitespace between tags, trims the ends. */
+    record Spaceless(Pos pos, List<Stmt> body) implements Composite {
+        public List<Expr> exprs() {
+            return List.of();
+        }
+
+        public List<List<Stmt>> bodies() {
+            return List.of(body);
+        }
+    }
+
+    /** {@code flush}: a streaming boundary; renders nothing. */
+    record Flush(Pos pos) implements Composite {
+        public List<Expr> exprs() {
+            return List.of();
+        }
+
+        public List<List<Stmt>> bodies() {
+            return List.of();
+        }
+    }
+
+    /**
+     * {@code template name: Type, ...}: declared context types, for checkers; no runtime effect.
+     * Each type is its source text.
+     */
+    record TemplateDecl(Pos pos, List<Declared> names) implements Composite {
+        public List<Expr> exprs() {
+            return List.of();
+        }
+
+        public List<List<Stmt>> bodies() {
+            return List.of();
+        }
+    }
+
+    /** One declared name of a {@code template} declaration; {@code type} is null when absent. */
+    record Declared(String name, String type) {}
+
+    /**
+     * {@code globals} / {@code imports} ... {@code end}: setup whose bindings the whole template
+     * sees. The parser moves top-level ones to the front of the template; the body runs in the
+     * template's top-level scope and its output is dropped.
+     */
+    record Globals(Pos pos, List<Stmt> body) implements Composite {
+        public List<Expr> exprs() {
+            return List.of();
+        }
+
+        public List<List<Stmt>> bodies() {
+            return List.of(body);
+        }
+    }
 }

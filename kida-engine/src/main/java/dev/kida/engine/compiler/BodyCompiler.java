@@ -240,8 +240,12 @@ final class BodyCompiler {
         enclosing = at(s);
         if (TemplateCompiler.isDelegated(s)) {
             setPos();
-            cb.aload(R).ldc(pooled(tc.constant(s, cd(Stmt.class)))).aload(frame())
-                    .invokestatic(CD_RT, "delegate", MethodTypeDesc.of(CD_void, CD_RENDERER, cd(Stmt.class), CD_FRAME));
+            cb.aload(R).ldc(pooled(tc.constant(s, cd(Stmt.class)))).aload(frame());
+            if (s instanceof Stmt.Composite && hasLoopControl(s)) {
+                delegateWithSignal();
+            } else {
+                cb.invokestatic(CD_RT, "delegate", MethodTypeDesc.of(CD_void, CD_RENDERER, cd(Stmt.class), CD_FRAME));
+            }
             enclosing = saved;
             return;
         }
@@ -292,10 +296,187 @@ final class BodyCompiler {
             }
             case Stmt.Break b -> jump(true);
             case Stmt.Continue c -> jump(false);
+            case Stmt.While w -> whileStmt(w);
+            case Stmt.Match m -> matchStmt(m);
+            case Stmt.Let l -> let(l);
+            case Stmt.Flush fl -> cb.aload(R).invokevirtual(CD_RENDERER, "flush", MethodTypeDesc.of(CD_void));
+            case Stmt.TemplateDecl d -> { }
             default -> throw new IllegalStateException("statement not compiled: " + s.getClass().getSimpleName());
         }
         flushText();
         enclosing = saved;
+    }
+
+    // ---- Kida statements ----------------------------------------------------------------------
+
+    private static final ClassDesc CD_KIDA = cd(dev.kida.engine.eval.KidaStatements.class);
+
+    /** Whether a break or continue of an enclosing loop may leave this statement's bodies. */
+    private static boolean hasLoopControl(Stmt s) {
+        boolean[] found = {false};
+        Nodes.walk(List.of(s), n -> found[0] |= n instanceof Stmt.Break || n instanceof Stmt.Continue, false);
+        return found[0];
+    }
+
+    /** Calls the evaluator for the statement set up on the stack and obeys its break/continue. */
+    private void delegateWithSignal() {
+        cb.invokestatic(CD_RT, "delegateSignal", MethodTypeDesc.of(CD_int, CD_RENDERER, cd(Stmt.class), CD_FRAME));
+        int signal = cb.allocateLocal(TypeKind.INT);
+        cb.istore(signal);
+        Label notBreak = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.iload(signal).iconst_1().if_icmpne(notBreak);
+        jump(true);
+        cb.labelBinding(notBreak);
+        cb.iload(signal).iconst_2().if_icmpne(done);
+        jump(false);
+        cb.labelBinding(done);
+    }
+
+    private void whileStmt(Stmt.While w) {
+        Label head = cb.newLabel();
+        Label end = cb.newLabel();
+        int count = cb.allocateLocal(TypeKind.INT);
+        cb.iconst_0().istore(count);
+        Pos whilePos = enclosing;
+        cb.labelBinding(head);
+        cond(w.test(), whilePos);
+        cb.ifeq(end);
+        cb.iinc(count, 1);
+        setPos(whilePos);
+        cb.iload(count).invokestatic(CD_KIDA, "checkWhile", MethodTypeDesc.of(CD_void, CD_int));
+        // a fresh scope per iteration, as the evaluator gives
+        boolean local = !Scopes.needsFrame(w.body());
+        Scope scope = newScope(local);
+        if (local) {
+            declare(scope, Set.of(), Scopes.setNames(w.body()));
+        }
+        scopes.push(scope);
+        controls.push(new Ctl.Loop(end, head));
+        stmts(w.body());
+        flushText();
+        enclosing = whilePos;
+        controls.pop();
+        scopes.pop();
+        cb.goto_(head);
+        cb.labelBinding(end);
+    }
+
+    private void matchStmt(Stmt.Match m) {
+        boolean valueless = m.subject() == null;
+        Pos matchPos = enclosing;
+        int subject = cb.allocateLocal(TypeKind.REFERENCE);
+        if (valueless) {
+            cb.aconst_null().astore(subject);
+        } else {
+            expr(m.subject());
+            setPos(matchPos);
+            cb.invokestatic(CD_KIDA, "subject", MethodTypeDesc.of(CD_Object, CD_Object)).astore(subject);
+        }
+        Label end = cb.newLabel();
+        for (Stmt.Case c : m.cases()) {
+            Label next = cb.newLabel();
+            List<Stmt> probe = new java.util.ArrayList<>(c.body());
+            boolean local = !Scopes.needsFrame(probe) && !mentionsSelf(c);
+            Scope scope = newScope(local);
+            if (local) {
+                Set<String> captures = new LinkedHashSet<>();
+                captureNames(c.pattern(), captures);
+                Set<String> sets = new LinkedHashSet<>(Scopes.setNames(c.body()));
+                // a capture is bound only when its part of the pattern is reached
+                declare(scope, Set.of(), captures);
+                declare(scope, Set.of(), sets);
+            }
+            scopes.push(scope);
+            pattern(c.pattern(), valueless, subject, next, scope, matchPos);
+            if (c.guard() != null) {
+                cond(c.guard(), matchPos);
+                cb.ifeq(next);
+            }
+            stmts(c.body());
+            flushText();
+            enclosing = matchPos;
+            scopes.pop();
+            cb.goto_(end);
+            cb.labelBinding(next);
+        }
+        cb.labelBinding(end);
+    }
+
+    private static boolean mentionsSelf(Stmt.Case c) {
+        List<dev.kida.engine.ast.Expr> exprs = new java.util.ArrayList<>();
+        c.pattern().collectValues(exprs);
+        exprs.add(c.guard());
+        boolean[] found = {false};
+        for (dev.kida.engine.ast.Expr e : exprs) {
+            Nodes.expr(e, n -> found[0] |= n instanceof Expr.Name nm && nm.name().equals("self"));
+        }
+        return found[0];
+    }
+
+    private static void captureNames(dev.kida.engine.ast.Pattern p, Set<String> out) {
+        switch (p) {
+            case dev.kida.engine.ast.Pattern.Capture c -> out.add(c.name());
+            case dev.kida.engine.ast.Pattern.Sequence s -> s.items().forEach(i -> captureNames(i, out));
+            default -> { }
+        }
+    }
+
+    /** Tests the value in {@code slot} against a pattern, binding captures; jumps to {@code fail}. */
+    private void pattern(dev.kida.engine.ast.Pattern p, boolean valueless, int slot, Label fail, Scope scope,
+                         Pos matchPos) {
+        switch (p) {
+            case dev.kida.engine.ast.Pattern.Wildcard w -> { }
+            case dev.kida.engine.ast.Pattern.Capture c -> {
+                cb.aload(slot);
+                assign(new Target.Name(c.name()), scope);
+            }
+            case dev.kida.engine.ast.Pattern.Value v -> {
+                cb.loadConstant(valueless ? 1 : 0).aload(slot);
+                expr(v.expr());
+                setPos(matchPos);
+                cb.invokestatic(CD_KIDA, "valueMatches", MethodTypeDesc.of(CD_boolean, CD_boolean, CD_Object, CD_Object))
+                        .ifeq(fail);
+            }
+            case dev.kida.engine.ast.Pattern.Sequence s -> {
+                int items = cb.allocateLocal(TypeKind.REFERENCE);
+                cb.aload(slot).loadConstant(s.items().size())
+                        .invokestatic(CD_KIDA, "sequenceOf", MethodTypeDesc.of(CD_LIST, CD_Object, CD_int))
+                        .astore(items).aload(items).ifnull(fail);
+                for (int k = 0; k < s.items().size(); k++) {
+                    int item = cb.allocateLocal(TypeKind.REFERENCE);
+                    cb.aload(items).loadConstant(k).invokeinterface(CD_LIST, "get", MethodTypeDesc.of(CD_Object, CD_int))
+                            .astore(item);
+                    pattern(s.items().get(k), false, item, fail, scope, matchPos);
+                }
+            }
+        }
+    }
+
+    private void let(Stmt.Let l) {
+        Pos letPos = enclosing;
+        for (Stmt.Binding b : l.bindings()) {
+            Label skip = null;
+            if (b.nullish()) {
+                skip = cb.newLabel();
+                loadName(((Target.Name) b.target()).name(), false);
+                cb.invokestatic(CD_KIDA, "isNullish", MethodTypeDesc.of(CD_boolean, CD_Object)).ifeq(skip);
+            }
+            expr(b.value());
+            setPos(letPos);
+            if (l.templateScope()) {
+                int value = cb.allocateLocal(TypeKind.REFERENCE);
+                cb.astore(value);
+                cb.aload(R).ldc(pooled(tc.constant(b.target(), cd(Target.class)))).aload(value).aload(frame())
+                        .invokestatic(CD_KIDA, "let", MethodTypeDesc.of(CD_void, CD_RENDERER, cd(Target.class),
+                                CD_Object, CD_FRAME));
+            } else {
+                assign(b.target(), scopes.peek());
+            }
+            if (skip != null) {
+                cb.labelBinding(skip);
+            }
+        }
     }
 
     private void loadEscape() {

@@ -75,6 +75,10 @@ final class Nodes {
             case Stmt.Do d -> expr(d.expr(), v);
             case Stmt.Break b -> { }
             case Stmt.Continue c -> { }
+            case Stmt.Composite k -> {
+                k.exprs().forEach(x -> expr(x, v));
+                k.bodies().forEach(b -> walk(b, v, deep));
+            }
         }
     }
 

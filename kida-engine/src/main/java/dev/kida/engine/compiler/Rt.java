@@ -212,6 +212,14 @@ public final class Rt {
         r.statements.exec(s, f);
     }
 
+    /**
+     * As {@link #delegate}, for a statement whose body may hold break or continue: returns how
+     * control left it (0 normally, 1 break, 2 continue).
+     */
+    public static int delegateSignal(Renderer r, Stmt s, Frame f) {
+        return r.statements.exec(s, f);
+    }
+
     /** {@code self} when no variable of that name is set. */
     public static Object self(Object value, Renderer r, Frame f) {
         if (value instanceof Undefined) {

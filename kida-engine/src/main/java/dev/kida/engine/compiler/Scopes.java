@@ -45,6 +45,7 @@ final class Scopes {
         for (Stmt s : body) {
             switch (s) {
                 case Stmt.Set st -> targetNames(st.target(), names);
+                case Stmt.Let l when !l.templateScope() -> l.bindings().forEach(b -> targetNames(b.target(), names));
                 case Stmt.SetBlock sb -> {
                     targetNames(sb.target(), names);
                     collectSets(sb.body(), names);

@@ -100,6 +100,13 @@ public final class TemplateCompiler {
             case Stmt.SetBlock b -> true;
             case Stmt.FilterBlock b -> true;
             case Stmt.For f -> f.recursive();
+            // Kida's rarer blocks: buffers, error boundaries and caches keep one definition
+            case Stmt.Try t -> true;
+            case Stmt.WithIf w -> true;
+            case Stmt.Capture c -> true;
+            case Stmt.Cache c -> true;
+            case Stmt.Spaceless sp -> true;
+            case Stmt.Globals g -> true;
             default -> false;
         };
     }

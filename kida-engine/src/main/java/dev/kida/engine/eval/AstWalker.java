@@ -129,6 +129,10 @@ final class AstWalker {
             case Stmt.Do d -> expr(d.expr());
             case Stmt.Break b -> { }
             case Stmt.Continue c -> { }
+            case Stmt.Composite k -> {
+                k.exprs().forEach(e -> expr(e, false));
+                k.bodies().forEach(b -> stmts(b, false));
+            }
         }
     }
 

@@ -46,6 +46,10 @@ public final class Engine {
     private final CompilePolicy compilePolicy;
     private final int compileThreshold;
     private final CodeGenerator codeGenerator;
+    /** Kida's {@code cache} blocks: one per Environment, shared by renders and threads. */
+    private volatile dev.kida.engine.runtime.FragmentCache fragments =
+            new dev.kida.engine.runtime.FragmentCache(dev.kida.engine.runtime.FragmentCache.DEFAULT_MAX_ENTRIES,
+                    System::nanoTime);
     /** Render-to-String buffers, reused per thread (taken out while in use, so nesting is safe). */
     private final ThreadLocal<StringBuilder> buffers = new ThreadLocal<>();
 
@@ -70,6 +74,16 @@ public final class Engine {
         this.tests = merge(BuiltinTests.all(), tests);
         this.globals = merge(BuiltinGlobals.all(), globals);
         this.escaper = escaper;
+    }
+
+    /** The fragment cache of Kida's {@code cache} blocks. */
+    public dev.kida.engine.runtime.FragmentCache fragmentCache() {
+        return fragments;
+    }
+
+    /** Replaces the fragment cache; the Environment does this once, while it is being built. */
+    public void fragmentCache(dev.kida.engine.runtime.FragmentCache cache) {
+        this.fragments = java.util.Objects.requireNonNull(cache, "cache");
     }
 
     private static <V> Map<String, V> merge(Map<String, V> builtins, Map<String, V> user) {

@@ -233,6 +233,14 @@ public final class Renderer implements CallContext, NameRegistry {
         depth--;
     }
 
+    /**
+     * Kida's {@code {% flush %}}: a streaming boundary. Hands what was rendered so far on to the
+     * output's destination (a no-op for in-memory outputs and inside captured bodies).
+     */
+    public void flush() {
+        out.flush();
+    }
+
     /** Writes a value as {@code {{ }}} does. */
     public void print(Object value) {
         out.print(value, autoescape, escaper);

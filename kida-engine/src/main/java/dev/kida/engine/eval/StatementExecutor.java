@@ -24,9 +24,11 @@ public final class StatementExecutor {
     static final int CONTINUE = 2;
 
     private final Renderer r;
+    private final KidaStatements kida;
 
     StatementExecutor(Renderer renderer) {
         this.r = renderer;
+        this.kida = new KidaStatements(renderer);
     }
 
     int execBody(List<Stmt> body, Frame f) {
@@ -151,6 +153,7 @@ public final class StatementExecutor {
                 }
                 case Stmt.Break b -> BREAK;
                 case Stmt.Continue c -> CONTINUE;
+                case Stmt.Composite k -> kida.exec(k, f);
             };
         } catch (KidaException e) {
             throw r.locate(e, s.pos());

@@ -30,6 +30,13 @@ public abstract sealed class Output permits StringOutput, Utf8Output {
      */
     public abstract void appendDouble(double value);
 
+    /**
+     * A streaming boundary ({@code {% flush %}}): an output that streams hands on what it holds;
+     * in-memory outputs have nothing to do.
+     */
+    public void flush() {
+    }
+
     /** Everything written so far, as a String. */
     @Override
     public abstract String toString();

@@ -2,6 +2,7 @@ package dev.kida.engine.parser;
 
 import dev.kida.api.TemplateSyntaxException;
 import dev.kida.engine.ast.Expr;
+import dev.kida.engine.ast.Pattern;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.Target;
@@ -63,6 +64,13 @@ final class StatementParser extends ExpressionParser {
         List<Stmt> body = subparse(null);
         if (nestedExtends != null) {
             throw stream.fail("cannot use extend from a non top-level scope", nestedExtends);
+        }
+        // Bindings of {% globals %} are visible to the whole template: run those blocks first.
+        List<Stmt> hoisted = new ArrayList<>();
+        body.stream().filter(st -> st instanceof Stmt.Globals).forEach(hoisted::add);
+        if (!hoisted.isEmpty()) {
+            body.stream().filter(st -> !(st instanceof Stmt.Globals)).forEach(hoisted::add);
+            return hoisted;
         }
         return body;
     }
@@ -187,6 +195,26 @@ final class StatementParser extends ExpressionParser {
                     out.add(new Stmt.Do(tagPos, parseTuple()));
                 }
                 case "break", "continue" -> out.add(parseLoopControl(tagPos));
+                case "unless" -> out.add(parseUnless(tagPos));
+                case "while" -> out.add(parseWhile(tagPos));
+                case "match" -> out.add(parseMatch(tagPos));
+                case "let", "export", "promote" -> out.add(parseLet(tagPos));
+                case "try" -> out.add(parseTry(tagPos));
+                case "capture" -> out.add(parseCapture(tagPos));
+                case "cache" -> out.add(parseCache(tagPos));
+                case "spaceless" -> {
+                    stream.next();
+                    out.add(new Stmt.Spaceless(tagPos, parseClosedBody("endspaceless")));
+                }
+                case "flush" -> {
+                    stream.next();
+                    out.add(new Stmt.Flush(tagPos));
+                }
+                case "template" -> out.add(parseTemplateDecl(tagPos));
+                case "globals", "imports" -> {
+                    stream.next();
+                    out.add(new Stmt.Globals(tagPos, parseClosedBody("end" + name)));
+                }
                 default -> {
                     // Not a block: the message must name the enclosing one.
                     tagStack.pop();
@@ -245,11 +273,11 @@ final class StatementParser extends ExpressionParser {
         if (closer != null) {
             stops.add(closer);
         }
-        return parseBody(stops, closer);
+        return parseBodyUntil(stops, closer);
     }
 
     /** {@link #parseBody(String, String...)} with the stop words in the order messages list them. */
-    private Body parseBody(List<String> stops, String closer) {
+    private Body parseBodyUntil(List<String> stops, String closer) {
         List<Stmt> stmts = List.copyOf(parseStatements(stops, false));
         String word = (String) stream.next().value();
         boolean closed = word.equals(END) || word.equals(closer);
@@ -327,7 +355,7 @@ final class StatementParser extends ExpressionParser {
             loopDepth++;
             Body body;
             try {
-                body = parseBody(List.of("endfor", "else", "empty"), "endfor");
+                body = parseBodyUntil(List.of("endfor", "else", "empty"), "endfor");
             } finally {
                 loopDepth--;
             }
@@ -472,6 +500,10 @@ final class StatementParser extends ExpressionParser {
         stream.next();
         Target target = parseAssignTarget(true, NONE, true);
         checkLoopStore(target, pos);
+        if (stream.at(TokenType.NULLISH_ASSIGN) || stream.at(TokenType.ASSIGN) && hasKidaMultiAssign()) {
+            // Kida's forms of set: `??=`, or several assignments in one tag
+            return new Stmt.Let(pos, false, parseBindings(target, pos));
+        }
         if (stream.skipIf(TokenType.ASSIGN)) {
             return new Stmt.Set(pos, target, parseTuple());
         }
@@ -482,6 +514,9 @@ final class StatementParser extends ExpressionParser {
 
     private Stmt parseWith(Pos pos) {
         stream.next();
+        if (!stream.at(TokenType.BLOCK_END) && !hasBeforeBlockEnd(TokenType.ASSIGN)) {
+            return parseConditionalWith(pos);
+        }
         List<Stmt.Assignment> assignments = new ArrayList<>();
         while (!stream.at(TokenType.BLOCK_END)) {
             if (!assignments.isEmpty()) {
@@ -578,5 +613,314 @@ final class StatementParser extends ExpressionParser {
             throw stream.fail("'continue' not properly in loop", token.pos());
         }
         return new Stmt.Continue(pos);
+    }
+
+    // ---- Kida statements ----
+
+    /** Whether a token of {@code type} comes before the end of this tag, outside brackets. */
+    private boolean hasBeforeBlockEnd(TokenType type) {
+        int depth = 0;
+        for (int i = 0; i <= stream.remaining(); i++) {
+            Token t = stream.peek(i);
+            switch (t.type()) {
+                case LPAREN, LBRACKET, LBRACE -> depth++;
+                case RPAREN, RBRACKET, RBRACE -> depth--;
+                case BLOCK_END, EOF -> {
+                    return false;
+                }
+                default -> { }
+            }
+            if (depth == 0 && t.type() == type) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether, from the current {@code =}, the tag goes on with {@code , name =} (Kida's multi-assign). */
+    private boolean hasKidaMultiAssign() {
+        int depth = 0;
+        for (int i = 1; i <= stream.remaining(); i++) {
+            Token t = stream.peek(i);
+            switch (t.type()) {
+                case LPAREN, LBRACKET, LBRACE -> depth++;
+                case RPAREN, RBRACKET, RBRACE -> depth--;
+                case BLOCK_END, EOF -> {
+                    return false;
+                }
+                default -> { }
+            }
+            if (depth == 0 && t.type() == TokenType.COMMA && startsBinding(i + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a binding {@code name =} / {@code name ??=} starts {@code i} tokens ahead. */
+    private boolean startsBinding(int i) {
+        TokenType after = stream.peek(i + 1).type();
+        return stream.peek(i).type() == TokenType.NAME
+                && (after == TokenType.ASSIGN || after == TokenType.NULLISH_ASSIGN);
+    }
+
+    /**
+     * The rest of {@code target = value[, target2 = value2 ...]} after the first target: values
+     * may be tuples without brackets, {@code ??=} assigns only over None or undefined.
+     */
+    private List<Stmt.Binding> parseBindings(Target first, Pos pos) {
+        List<Stmt.Binding> bindings = new ArrayList<>();
+        Target target = first;
+        while (true) {
+            boolean nullish = stream.skipIf(TokenType.NULLISH_ASSIGN);
+            if (!nullish) {
+                stream.expect(TokenType.ASSIGN);
+            } else if (!(target instanceof Target.Name)) {
+                throw stream.fail("'??=' assigns one name", pos);
+            }
+            bindings.add(new Stmt.Binding(target, parseBindingValue(), nullish));
+            if (!stream.skipIf(TokenType.COMMA)) {
+                return List.copyOf(bindings);
+            }
+            target = parseAssignTarget(true, NONE, false);
+            checkLoopStore(target, pos);
+        }
+    }
+
+    /** One value of a binding: an expression or a bracket-less tuple, up to the next binding. */
+    private Expr parseBindingValue() {
+        Pos start = stream.current().pos();
+        List<Expr> items = new ArrayList<>();
+        items.add(parseExpression());
+        boolean tuple = false;
+        while (stream.at(TokenType.COMMA) && !startsBinding(1)) {
+            stream.next();
+            tuple = true;
+            if (stream.at(TokenType.BLOCK_END)) {
+                break;
+            }
+            items.add(parseExpression());
+        }
+        return tuple ? new Expr.TupleLit(start, List.copyOf(items)) : items.getFirst();
+    }
+
+    private Stmt parseLet(Pos pos) {
+        stream.next();
+        Target target = parseAssignTarget(true, NONE, false);
+        checkLoopStore(target, pos);
+        return new Stmt.Let(pos, true, parseBindings(target, pos));
+    }
+
+    /** {@code unless c} is {@code if not (c)}: an else, no elif. */
+    private Stmt parseUnless(Pos pos) {
+        stream.next();
+        Expr test = parseTuple(false, NONE);
+        Body body = parseBody("endunless", "else");
+        List<Stmt> orElse = body.closed() ? List.of() : parseClosedBody("endunless");
+        return new Stmt.If(pos, List.of(new Stmt.Branch(new Expr.Unary(test.pos(), dev.kida.engine.ast.UnaryOp.NOT,
+                test), body.stmts())), orElse);
+    }
+
+    private Stmt parseWhile(Pos pos) {
+        stream.next();
+        Expr test = parseTuple(false, NONE);
+        loopDepth++;
+        try {
+            return new Stmt.While(pos, test, parseClosedBody("endwhile"));
+        } finally {
+            loopDepth--;
+        }
+    }
+
+    private Stmt parseMatch(Pos pos) {
+        stream.next();
+        Expr subject = stream.at(TokenType.BLOCK_END) ? null : parseTuple(false, NONE);
+        Body lead = parseBody("endmatch", "case");
+        for (Stmt st : lead.stmts()) {
+            // A deliberate difference from Kida, which drops it silently.
+            if (!(st instanceof Stmt.Text t) || !isBlank(t.text())) {
+                throw stream.fail("only whitespace may stand between 'match' and its first 'case'", st.pos());
+            }
+        }
+        List<Stmt.Case> cases = new ArrayList<>();
+        Body body = lead;
+        while (!body.closed()) {
+            Pos casePos = stream.current().pos();
+            Pattern pattern = parsePattern();
+            Expr guard = stream.skipIfName("if") ? parseExpression() : null;
+            body = parseBody("endmatch", "case");
+            cases.add(new Stmt.Case(casePos, pattern, guard, body.stmts()));
+        }
+        return new Stmt.Match(pos, subject, List.copyOf(cases));
+    }
+
+    private static final Set<String> LITERAL_NAMES = Set.of("true", "false", "none", "True", "False", "None");
+
+    /** A case pattern; items separated by commas at the top form a sequence (several subjects). */
+    private Pattern parsePattern() {
+        Pattern first = parsePatternItem();
+        if (!stream.at(TokenType.COMMA)) {
+            return first;
+        }
+        List<Pattern> items = new ArrayList<>(List.of(first));
+        while (stream.skipIf(TokenType.COMMA)) {
+            if (stream.at(TokenType.BLOCK_END) || stream.atName("if")) {
+                break;
+            }
+            items.add(parsePatternItem());
+        }
+        return new Pattern.Sequence(List.copyOf(items));
+    }
+
+    private Pattern parsePatternItem() {
+        Token t = stream.current();
+        if (t.type() == TokenType.NAME && !LITERAL_NAMES.contains((String) t.value()) && endsPatternItem(1)) {
+            stream.next();
+            return "_".equals(t.value()) ? new Pattern.Wildcard() : new Pattern.Capture((String) t.value());
+        }
+        if (t.type() == TokenType.LPAREN && parenthesisedTuple()) {
+            stream.next();
+            List<Pattern> items = new ArrayList<>();
+            while (!stream.at(TokenType.RPAREN)) {
+                if (!items.isEmpty()) {
+                    stream.expect(TokenType.COMMA);
+                    if (stream.at(TokenType.RPAREN)) {
+                        break;
+                    }
+                }
+                items.add(parsePatternItem());
+            }
+            stream.expect(TokenType.RPAREN);
+            return new Pattern.Sequence(List.copyOf(items));
+        }
+        return new Pattern.Value(parseExpression(false));
+    }
+
+    private boolean endsPatternItem(int i) {
+        Token t = stream.peek(i);
+        return switch (t.type()) {
+            case BLOCK_END, COMMA, RPAREN -> true;
+            case NAME -> "if".equals(t.value());
+            default -> false;
+        };
+    }
+
+    /** At '(': whether a comma stands directly inside these parentheses (a tuple pattern). */
+    private boolean parenthesisedTuple() {
+        int depth = 0;
+        for (int i = 0; i <= stream.remaining(); i++) {
+            Token t = stream.peek(i);
+            switch (t.type()) {
+                case LPAREN, LBRACKET, LBRACE -> depth++;
+                case RPAREN, RBRACKET, RBRACE -> {
+                    depth--;
+                    if (depth == 0) {
+                        return i == 1; // () is the empty tuple
+                    }
+                }
+                case COMMA -> {
+                    if (depth == 1) {
+                        return true;
+                    }
+                }
+                case BLOCK_END, EOF -> {
+                    return false;
+                }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    private Stmt parseTry(Pos pos) {
+        stream.next();
+        Body body = parseBody(null, "fallback");
+        if (body.closed()) {
+            throw stream.fail("'try' needs a 'fallback' before its 'end' (the block opened at line "
+                    + pos.line() + ", column " + pos.column() + ")", pos);
+        }
+        String name = stream.at(TokenType.NAME) ? (String) stream.next().value() : null;
+        return new Stmt.Try(pos, body.stmts(), name, parseClosedBody(null));
+    }
+
+    /** {@code with v1, v2 [as n1, n2]}: the body runs when every value is true. */
+    private Stmt parseConditionalWith(Pos pos) {
+        List<Expr> values = new ArrayList<>();
+        do {
+            values.add(parseExpression());
+        } while (stream.skipIf(TokenType.COMMA));
+        List<String> names = new ArrayList<>();
+        if (stream.skipIfName("as")) {
+            do {
+                names.add((String) parseNameTarget().value());
+            } while (stream.skipIf(TokenType.COMMA));
+            if (names.size() != values.size()) {
+                throw stream.fail("'with' binds " + values.size() + " value(s) to " + names.size() + " name(s)", pos);
+            }
+        }
+        Body body = parseBody("endwith", "else", "empty");
+        List<Stmt> orElse = body.closed() ? List.of() : parseClosedBody("endwith");
+        return new Stmt.WithIf(pos, List.copyOf(values), List.copyOf(names), body.stmts(), orElse);
+    }
+
+    private Stmt parseCapture(Pos pos) {
+        stream.next();
+        String name = (String) parseNameTarget().value();
+        return new Stmt.Capture(pos, name, parseClosedBody("endcapture"));
+    }
+
+    private Stmt parseCache(Pos pos) {
+        stream.next();
+        Expr key = parseExpression();
+        Expr ttl = null;
+        if (stream.skipIf(TokenType.COMMA)) {
+            stream.expectName("ttl");
+            stream.expect(TokenType.ASSIGN);
+            ttl = parseExpression();
+        }
+        return new Stmt.Cache(pos, key, ttl, parseClosedBody("endcache"));
+    }
+
+    private boolean templateDeclared;
+
+    private Stmt parseTemplateDecl(Pos pos) {
+        stream.next();
+        if (templateDeclared) {
+            throw stream.fail("a template has at most one 'template' declaration", pos);
+        }
+        templateDeclared = true;
+        List<Stmt.Declared> names = new ArrayList<>();
+        while (!stream.at(TokenType.BLOCK_END)) {
+            if (!names.isEmpty()) {
+                stream.expect(TokenType.COMMA);
+            }
+            String name = (String) parseNameTarget().value();
+            String type = null;
+            if (stream.skipIf(TokenType.COLON)) {
+                StringBuilder text = new StringBuilder();
+                int depth = 0;
+                while (!stream.at(TokenType.BLOCK_END) && !stream.at(TokenType.EOF)
+                        && !(depth == 0 && stream.at(TokenType.COMMA))) {
+                    Token t = stream.next();
+                    switch (t.type()) {
+                        case LBRACKET, LPAREN -> depth++;
+                        case RBRACKET, RPAREN -> depth--;
+                        default -> { }
+                    }
+                    String piece = t.type() == TokenType.NAME ? (String) t.value() : t.type().description();
+                    if (!text.isEmpty() && (t.type() == TokenType.NAME || t.type() == TokenType.PIPE)
+                            && text.charAt(text.length() - 1) != '[') {
+                        text.append(' ');
+                    }
+                    text.append(piece);
+                }
+                type = text.toString().replace(" , ", ", ").replace(" ]", "]");
+                if (type.isEmpty()) {
+                    throw stream.fail("a type expected after ':'");
+                }
+            }
+            names.add(new Stmt.Declared(name, type));
+        }
+        return new Stmt.TemplateDecl(pos, List.copyOf(names));
     }
 }

@@ -50,6 +50,16 @@ final class TokenStream {
         return token;
     }
 
+    /** The token {@code n} places ahead of the current one (0: current; EOF past the end). */
+    Token peek(int n) {
+        return tokens.get(Math.min(index + n, tokens.size() - 1));
+    }
+
+    /** How many tokens follow the current one (lookahead with {@link #peek} stops there). */
+    int remaining() {
+        return tokens.size() - 1 - index;
+    }
+
     boolean at(TokenType type) {
         return current().type() == type;
     }

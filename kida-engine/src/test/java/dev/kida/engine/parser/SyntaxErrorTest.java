@@ -161,11 +161,17 @@ class SyntaxErrorTest {
         assertTrue(message.endsWith("{{ x y }}\n         ^"), message);
     }
 
+    /**
+     * Jinja2 syntax errors that are valid Kida (Kida's language is always on): they must parse.
+     * {@code with a} is Kida's conditional with, binding {@code it}.
+     */
+    private static final java.util.Set<String> KIDA_SUPERSET = java.util.Set.of("{% with a %}{% endwith %}");
+
     /** Broken templates whose messages and lines come from Jinja2 3.1.6 itself. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jinjaCases")
     void matchesJinja(String source, String line, String detail) {
-        if (line.equals("OK")) {
+        if (line.equals("OK") || KIDA_SUPERSET.contains(source)) {
             parse(source);
             return;
         }
