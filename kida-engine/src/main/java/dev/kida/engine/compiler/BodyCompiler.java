@@ -309,7 +309,7 @@ final class BodyCompiler {
 
     // ---- Kida statements ----------------------------------------------------------------------
 
-    private static final ClassDesc CD_KIDA = cd(dev.kida.engine.eval.KidaStatements.class);
+    private static final ClassDesc CD_KIDA_STMTS = cd(dev.kida.engine.eval.KidaStatements.class);
 
     /** Whether a break or continue of an enclosing loop may leave this statement's bodies. */
     private static boolean hasLoopControl(Stmt s) {
@@ -344,7 +344,7 @@ final class BodyCompiler {
         cb.ifeq(end);
         cb.iinc(count, 1);
         setPos(whilePos);
-        cb.iload(count).invokestatic(CD_KIDA, "checkWhile", MethodTypeDesc.of(CD_void, CD_int));
+        cb.iload(count).invokestatic(CD_KIDA_STMTS, "checkWhile", MethodTypeDesc.of(CD_void, CD_int));
         // a fresh scope per iteration, as the evaluator gives
         boolean local = !Scopes.needsFrame(w.body());
         Scope scope = newScope(local);
@@ -371,7 +371,7 @@ final class BodyCompiler {
         } else {
             expr(m.subject());
             setPos(matchPos);
-            cb.invokestatic(CD_KIDA, "subject", MethodTypeDesc.of(CD_Object, CD_Object)).astore(subject);
+            cb.invokestatic(CD_KIDA_STMTS, "subject", MethodTypeDesc.of(CD_Object, CD_Object)).astore(subject);
         }
         Label end = cb.newLabel();
         for (Stmt.Case c : m.cases()) {
@@ -435,13 +435,13 @@ final class BodyCompiler {
                 cb.loadConstant(valueless ? 1 : 0).aload(slot);
                 expr(v.expr());
                 setPos(matchPos);
-                cb.invokestatic(CD_KIDA, "valueMatches", MethodTypeDesc.of(CD_boolean, CD_boolean, CD_Object, CD_Object))
+                cb.invokestatic(CD_KIDA_STMTS, "valueMatches", MethodTypeDesc.of(CD_boolean, CD_boolean, CD_Object, CD_Object))
                         .ifeq(fail);
             }
             case dev.kida.engine.ast.Pattern.Sequence s -> {
                 int items = cb.allocateLocal(TypeKind.REFERENCE);
                 cb.aload(slot).loadConstant(s.items().size())
-                        .invokestatic(CD_KIDA, "sequenceOf", MethodTypeDesc.of(CD_LIST, CD_Object, CD_int))
+                        .invokestatic(CD_KIDA_STMTS, "sequenceOf", MethodTypeDesc.of(CD_LIST, CD_Object, CD_int))
                         .astore(items).aload(items).ifnull(fail);
                 for (int k = 0; k < s.items().size(); k++) {
                     int item = cb.allocateLocal(TypeKind.REFERENCE);
@@ -460,7 +460,7 @@ final class BodyCompiler {
             if (b.nullish()) {
                 skip = cb.newLabel();
                 loadName(((Target.Name) b.target()).name(), false);
-                cb.invokestatic(CD_KIDA, "isNullish", MethodTypeDesc.of(CD_boolean, CD_Object)).ifeq(skip);
+                cb.invokestatic(CD_KIDA_STMTS, "isNullish", MethodTypeDesc.of(CD_boolean, CD_Object)).ifeq(skip);
             }
             expr(b.value());
             setPos(letPos);
@@ -468,7 +468,7 @@ final class BodyCompiler {
                 int value = cb.allocateLocal(TypeKind.REFERENCE);
                 cb.astore(value);
                 cb.aload(R).ldc(pooled(tc.constant(b.target(), cd(Target.class)))).aload(value).aload(frame())
-                        .invokestatic(CD_KIDA, "let", MethodTypeDesc.of(CD_void, CD_RENDERER, cd(Target.class),
+                        .invokestatic(CD_KIDA_STMTS, "let", MethodTypeDesc.of(CD_void, CD_RENDERER, cd(Target.class),
                                 CD_Object, CD_FRAME));
             } else {
                 assign(b.target(), scopes.peek());
