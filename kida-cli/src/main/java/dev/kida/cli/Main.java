@@ -32,6 +32,7 @@ public final class Main {
 
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
+        Timings.start();
         // Own streams instead of System.out/err: UTF-8 whatever the locale, and buffered, since a
         // render is written in one go and the default System.out flushes eagerly.
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
@@ -39,6 +40,8 @@ public final class Main {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int status = run(args, System.in, out, err);
         out.flush();
+        Timings.mark("write");
+        Timings.print(err);
         err.flush();
         System.exit(out.checkError() ? TEMPLATE_ERROR : status);
     }
@@ -70,6 +73,7 @@ public final class Main {
                 }
                 case "render" -> wantsHelp(rest) ? help(out) : RenderCommand.run(parseRender(rest), in, out, err);
                 case "check" -> wantsHelp(rest) ? help(out) : CheckCommand.run(parseCheck(rest), out, err);
+                case "compile" -> wantsHelp(rest) ? help(out) : CompileCommand.run(CompileCommand.parse(rest), out, err);
                 case "escapers" -> {
                     if (wantsHelp(rest)) {
                         yield help(out);
@@ -112,6 +116,7 @@ public final class Main {
         String block = null;
         String blockOverrides = null;
         boolean listBlocks = false;
+        String compiled = null;
         boolean optionsEnded = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -165,6 +170,10 @@ public final class Main {
                     i += inlineValue == null ? 1 : 0;
                 }
                 case "--list-blocks" -> listBlocks = flag(name, inlineValue);
+                case "--compiled" -> {
+                    compiled = once(name, compiled, value(name, inlineValue, args, i));
+                    i += inlineValue == null ? 1 : 0;
+                }
                 default -> throw CliException.usage("unknown option '" + name + "' for render");
             }
         }
@@ -188,7 +197,7 @@ public final class Main {
         }
         return new Options(entry, Path.of(templates), data, autoescape, trimBlocks, lstripBlocks,
                 keepTrailingNewline, escaper, mode, block, blockOverrides == null ? null : Path.of(blockOverrides),
-                listBlocks);
+                listBlocks, compiled == null ? null : Path.of(compiled));
     }
 
     /** Parses the arguments of {@code check}: one directory, optionally {@code --extensions LIST}. */
@@ -227,7 +236,7 @@ public final class Main {
                 extensions == null ? java.util.Set.copyOf(CheckOptions.DEFAULT_EXTENSIONS) : extensions);
     }
 
-    private static String value(String name, String inlineValue, List<String> args, int i) throws CliException {
+    static String value(String name, String inlineValue, List<String> args, int i) throws CliException {
         if (inlineValue != null) {
             return inlineValue;
         }
@@ -238,7 +247,7 @@ public final class Main {
         return args.get(i + 1);
     }
 
-    private static String once(String name, String previous, String value) throws CliException {
+    static String once(String name, String previous, String value) throws CliException {
         if (previous != null) {
             throw CliException.usage(name + " given twice");
         }
@@ -246,7 +255,7 @@ public final class Main {
     }
 
     /** A flag is set by being present; {@code --flag=value} is a mistake. */
-    private static boolean flag(String name, String inlineValue) throws CliException {
+    static boolean flag(String name, String inlineValue) throws CliException {
         if (inlineValue != null) {
             throw CliException.usage(name + " takes no value");
         }

@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 public record Options(String entry, Path templates, String data, boolean autoescape, boolean trimBlocks,
                       boolean lstripBlocks, boolean keepTrailingNewline, String escaper, ExecutionMode mode,
-                      String block, Path blockOverrides, boolean listBlocks) {
+                      String block, Path blockOverrides, boolean listBlocks, Path compiled) {
     /** The value of {@code --data} that reads the context from standard input. */
     public static final String STDIN = "-";
 

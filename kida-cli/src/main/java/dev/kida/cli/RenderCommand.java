@@ -26,12 +26,15 @@ final class RenderCommand {
             throw CliException.input("template directory not found: " + options.templates());
         }
         Map<String, Object> context = DataFile.read(options.data(), in);
+        Timings.mark("cli+data");
         Map<String, Object> overrides = options.blockOverrides() == null ? null
                 : DataFile.read(options.blockOverrides().toString(), in);
         Environment environment = environment(options);
+        Timings.mark("environment");
         String output;
         try {
             Template template = environment.getTemplate(options.entry());
+            Timings.mark("load");
             if (options.listBlocks()) {
                 output = String.join("\n", template.blockNames());
             } else if (options.block() != null) {
@@ -45,6 +48,7 @@ final class RenderCommand {
             ErrorReport.print(e, err);
             return Main.TEMPLATE_ERROR;
         }
+        Timings.mark("render");
         byte[] bytes = output.getBytes(StandardCharsets.UTF_8);
         out.write(bytes, 0, bytes.length);
         out.flush();
@@ -64,6 +68,14 @@ final class RenderCommand {
         }
         if (options.mode() != null) {
             builder.mode(options.mode());
+        }
+        if (options.compiled() != null) {
+            builder.precompiled(options.compiled());
+        }
+        // For measurements (scripts/coldstart-phases.py): the on-disk compiled cache.
+        String cache = System.getProperty("kida.cli.compiledCache");
+        if (cache != null && !cache.isBlank()) {
+            builder.compiledCache(java.nio.file.Path.of(cache));
         }
         try {
             return builder.build();

@@ -11,6 +11,9 @@ final class Usage {
                                [--autoescape | --no-autoescape] [--trim-blocks] [--lstrip-blocks]
                                [--keep-trailing-newline] [--escaper NAME] [--mode MODE]
                                [--block NAME | --block-overrides FILE.json | --list-blocks]
+                               [--compiled DIR]
+                   kida compile --templates DIR --output DIR [--no-autoescape] [--trim-blocks]
+                               [--lstrip-blocks] [--keep-trailing-newline]
                    kida check DIR [--extensions LIST]
                    kida escapers
                    kida --version | --help
@@ -43,6 +46,13 @@ final class Usage {
                                          block names to trusted HTML, inserted unescaped.
                 --list-blocks            Print the names of the template's blocks, fragments and
                                          regions (its ancestors' too), sorted, one per line.
+                --compiled DIR           Use the templates 'kida compile' wrote to DIR: each one
+                                         whose source, options and engine build still match is
+                                         loaded without parsing; any other is compiled as usual.
+              compile          Compile every file under --templates ahead of time into --output
+                               (NAME.kidac per template and kida-manifest.tsv), with the same
+                               options render takes; prints each template's name, reports every
+                               error, exits 1 if any.
               check DIR        Parse every template under DIR (recursively) and report every error.
                 --extensions LIST        Which files are templates, by ending: a comma-separated
                                          list (default: %s).

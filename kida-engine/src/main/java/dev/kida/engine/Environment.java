@@ -8,10 +8,16 @@ import dev.kida.api.escape.Escaper;
 import dev.kida.api.escape.EscaperProvider;
 import dev.kida.engine.compiler.TemplateCompiler;
 import dev.kida.engine.eval.CompilePolicy;
+import dev.kida.api.TemplateSource;
 import dev.kida.engine.eval.CacheSettings;
+import dev.kida.engine.eval.CompiledStore;
+import dev.kida.engine.eval.Unit;
+import dev.kida.engine.precompiled.DiskCache;
+import dev.kida.engine.precompiled.PrecompiledStore;
 import dev.kida.engine.eval.Engine;
 import dev.kida.engine.lexer.LexerOptions;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,7 +54,7 @@ public final class Environment {
         this.engine = new Engine(loader, autoescape,
                 new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline, b.extensions), filters, tests, globals,
                 escaper, compilePolicy(b.mode), b.compileThreshold, TemplateCompiler::compile,
-                new CacheSettings(b.cacheSize, b.autoReload));
+                new CacheSettings(b.cacheSize, b.autoReload, b.store()));
         this.mode = b.mode;
         engine.fragmentCache(new dev.kida.engine.runtime.FragmentCache(b.fragmentCacheSize, b.fragmentClock));
     }
@@ -75,6 +81,11 @@ public final class Environment {
      */
     public Template getTemplate(String name) {
         return new Template(engine, engine.load(Objects.requireNonNull(name, "name")));
+    }
+
+    /** The engine, for {@link Precompiler}. */
+    Engine engine() {
+        return engine;
     }
 
     /**
@@ -157,6 +168,8 @@ public final class Environment {
         private final Map<String, Test> tests = new LinkedHashMap<>();
         private final Map<String, Object> globals = new LinkedHashMap<>();
         private String escaper;
+        private CompiledStore precompiled;
+        private CompiledStore compiledCache;
         private int cacheSize = CacheSettings.DEFAULT.size();
         private boolean autoReload = CacheSettings.DEFAULT.autoReload();
         private ExecutionMode mode = ExecutionMode.TIERED;
@@ -183,6 +196,72 @@ public final class Environment {
             }
             this.compileThreshold = runs;
             return this;
+        }
+
+        /**
+         * Loads templates compiled ahead of time ({@code kida compile}, the Maven plugin) from a
+         * folder: a template whose {@code NAME.kidac} there matches its current source, this
+         * engine build and this environment's options is used without lexing or parsing; any
+         * other is parsed and compiled as usual (logged once), so stale code never runs. The
+         * loader still supplies the sources, which the check needs.
+         */
+        public Builder precompiled(Path folder) {
+            this.precompiled = PrecompiledStore.folder(Objects.requireNonNull(folder, "folder"));
+            return this;
+        }
+
+        /** {@link #precompiled(Path)} from class-path resources under a prefix. */
+        public Builder precompiled(ClassLoader classLoader, String prefix) {
+            this.precompiled = PrecompiledStore.classpath(Objects.requireNonNull(classLoader, "classLoader"),
+                    Objects.requireNonNull(prefix, "prefix"));
+            return this;
+        }
+
+        /** {@link #precompiled(Path)} from a module's resources under a prefix. */
+        public Builder precompiled(Module module, String prefix) {
+            this.precompiled = PrecompiledStore.module(Objects.requireNonNull(module, "module"),
+                    Objects.requireNonNull(prefix, "prefix"));
+            return this;
+        }
+
+        /**
+         * Keeps compiled templates in a folder across runs (Jinja2's bytecode cache): a
+         * template found there (same source, engine build and options) is not parsed; any other
+         * is parsed, compiled at once and written. Safe for several JVMs sharing the folder;
+         * bounded to {@value DiskCache#DEFAULT_MAX_ENTRIES} files; damaged or foreign files are
+         * ignored and rebuilt.
+         */
+        public Builder compiledCache(Path folder) {
+            return compiledCache(folder, DiskCache.DEFAULT_MAX_ENTRIES);
+        }
+
+        /** {@link #compiledCache(Path)} holding at most {@code maxEntries} templates. */
+        public Builder compiledCache(Path folder, int maxEntries) {
+            this.compiledCache = new DiskCache(Objects.requireNonNull(folder, "folder"), maxEntries);
+            return this;
+        }
+
+        private CompiledStore store() {
+            if (precompiled == null) {
+                return compiledCache == null ? CompiledStore.NONE : compiledCache;
+            }
+            if (compiledCache == null) {
+                return precompiled;
+            }
+            CompiledStore first = precompiled;
+            CompiledStore second = compiledCache;
+            return new CompiledStore() {
+                @Override
+                public Unit find(TemplateSource source, Engine engine) {
+                    Unit u = first.find(source, engine);
+                    return u != null ? u : second.find(source, engine);
+                }
+
+                @Override
+                public void parsed(Unit unit, TemplateSource source, Engine engine) {
+                    second.parsed(unit, source, engine);
+                }
+            };
         }
 
         /**

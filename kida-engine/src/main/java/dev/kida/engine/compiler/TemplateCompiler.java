@@ -85,7 +85,45 @@ public final class TemplateCompiler {
 
     /** Compiles a parsed template into code ready to run. */
     public static Compiled compile(Unit unit, Engine engine) {
+        return define(unit.name(), generate(unit, engine));
+    }
+
+    /**
+     * A template's class before it is defined: what precompiled templates and the on-disk cache
+     * store.
+     *
+     * @param bytes     the class file
+     * @param classData the class data: entry 0 is the holder of the {@link Compiled} (an empty
+     *                  one-element array, filled by {@link #define}), entry 1 the position table,
+     *                  then the constants the code loads
+     * @param blocks    the body id of each block
+     */
+    public record Generated(byte[] bytes, List<Object> classData, Map<String, Integer> blocks) {
+    }
+
+    /** Generates a template's class without defining it. */
+    public static Generated generate(Unit unit, Engine engine) {
         return new TemplateCompiler(unit, engine).build();
+    }
+
+    /**
+     * Defines a generated class (of this JVM, or read back from a precompiled file with its class
+     * data rebuilt) and returns the code ready to run.
+     */
+    public static Compiled define(String templateName, Generated generated) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup()
+                    .defineHiddenClassWithClassData(generated.bytes(), Collections.unmodifiableList(generated.classData()), true);
+            CompiledCode code = (CompiledCode) lookup.findConstructor(lookup.lookupClass(),
+                    java.lang.invoke.MethodType.methodType(void.class)).invoke();
+            Compiled compiled = new Compiled(code, Map.copyOf(generated.blocks()));
+            ((Compiled[]) generated.classData().get(HOLDER))[0] = compiled;
+            return compiled;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot define compiled template '" + templateName + "'", t);
+        }
     }
 
     /** Statements the compiled code hands to the evaluator whole. */
@@ -115,7 +153,7 @@ public final class TemplateCompiler {
         return c.describeConstable().orElseThrow();
     }
 
-    private Compiled build() {
+    private Generated build() {
         bodies.add(new BodySpec(unit.node().body(), unit.autoescape()));
         Map<String, Integer> blockIds = new LinkedHashMap<>();
         unit.blocks().forEach((name, block) -> {
@@ -159,19 +197,7 @@ public final class TemplateCompiler {
         });
         constants.set(POSITIONS, positions.toArray(new Pos[0]));
         GeneratedClassInspection.inspect(CLASS_FILE, unit.name(), bytes);
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup()
-                    .defineHiddenClassWithClassData(bytes, Collections.unmodifiableList(constants), true);
-            CompiledCode code = (CompiledCode) lookup.findConstructor(lookup.lookupClass(),
-                    java.lang.invoke.MethodType.methodType(void.class)).invoke();
-            Compiled compiled = new Compiled(code, Map.copyOf(blockIds));
-            ((Compiled[]) constants.get(HOLDER))[0] = compiled;
-            return compiled;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("cannot define compiled template '" + unit.name() + "'", t);
-        }
+        return new Generated(bytes, constants, blockIds);
     }
 
     /** Adds a body to generate; returns its id. */

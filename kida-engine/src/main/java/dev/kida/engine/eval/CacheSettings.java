@@ -7,10 +7,11 @@ package dev.kida.engine.eval;
  * @param autoReload whether a cached template is checked against its loader at every load (a
  *                   file's modification time, a resource's content) and loaded again when it
  *                   changed; off, a cached template is used with no check at all
+ * @param store      compiled templates to use instead of parsing, and to offer parsed ones to
  */
-public record CacheSettings(int size, boolean autoReload) {
-    /** Jinja2's defaults: 400 templates, reload on. */
-    public static final CacheSettings DEFAULT = new CacheSettings(400, true);
+public record CacheSettings(int size, boolean autoReload, CompiledStore store) {
+    /** Jinja2's defaults: 400 templates, reload on; no compiled store. */
+    public static final CacheSettings DEFAULT = new CacheSettings(400, true, CompiledStore.NONE);
 
     /** Checks the size. */
     public CacheSettings {

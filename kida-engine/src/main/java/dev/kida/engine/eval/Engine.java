@@ -43,6 +43,7 @@ public final class Engine {
     private final Escaper escaper;
     private final TemplateCache cache;
     private final boolean autoReload;
+    private final CompiledStore store;
     private final CompilePolicy compilePolicy;
     private final int compileThreshold;
     private final CodeGenerator codeGenerator;
@@ -64,6 +65,7 @@ public final class Engine {
                   CacheSettings cacheSettings) {
         this.cache = new TemplateCache(cacheSettings.size());
         this.autoReload = cacheSettings.autoReload();
+        this.store = cacheSettings.store();
         this.compilePolicy = compilePolicy;
         this.compileThreshold = compileThreshold;
         this.codeGenerator = codeGenerator;
@@ -109,9 +111,79 @@ public final class Engine {
             throw new TemplateNotFoundException(name);
         }
         TemplateSource src = found.get();
-        Unit unit = compile(src.source(), name, src.version());
+        Unit unit = store.find(src, this);
+        if (unit == null) {
+            unit = compile(src.source(), name, src.version());
+            store.parsed(unit, src, this);
+        }
         cache.put(name, unit);
         return unit;
+    }
+
+    /**
+     * A unit for a template tree that was not parsed here (read back from a precompiled file):
+     * the same analysis as {@link #compile}, without the parser.
+     */
+    public Unit unitOf(TemplateNode node, String name, long version) {
+        Analysis.checkNames(node, filters::containsKey, tests::containsKey);
+        return new Unit(name, node, Analysis.blocks(node), Analysis.innerBlocks(node), autoescape.test(name), version,
+                new Tier(), BodyFacts.of(node));
+    }
+
+    /** Installs code compiled elsewhere (precompiled, cached) unless this engine never compiles. */
+    public void install(Unit unit, Compiled code) {
+        if (compilePolicy != CompilePolicy.NEVER) {
+            unit.tier().install(code);
+        }
+    }
+
+    /** Whether this engine runs compiled code at all. */
+    public boolean compiles() {
+        return compilePolicy != CompilePolicy.NEVER;
+    }
+
+    /**
+     * What, besides the source and the engine's own code, shapes the code compiled for a template:
+     * the lexer options and whether it autoescapes. Precompiled code made under other settings
+     * is not used.
+     */
+    public String codeOptions(String name) {
+        StringBuilder sb = new StringBuilder();
+        // Every component of the lexer options, whatever they come to hold; sets sorted, so that
+        // the text is the same in every JVM (Set.copyOf's order is not).
+        for (var component : LexerOptions.class.getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(lexerOptions);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (value instanceof java.util.Collection<?> c && !(value instanceof java.util.List<?>)) {
+                value = c.stream().map(String::valueOf).sorted().toList();
+            }
+            sb.append(component.getName()).append('=').append(value).append(';');
+        }
+        return sb.append("autoescape=").append(autoescape.test(name)).toString();
+    }
+
+    /** The name under which a filter object is registered here, or null. */
+    public String filterName(Filter filter) {
+        for (Map.Entry<String, Filter> e : filters.entrySet()) {
+            if (e.getValue() == filter) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** The name under which a test object is registered here, or null. */
+    public String testName(Test test) {
+        for (Map.Entry<String, Test> e : tests.entrySet()) {
+            if (e.getValue() == test) {
+                return e.getKey();
+            }
+        }
+        return null;
     }
 
     /** Forgets every cached template; templates already handed out keep working. */

@@ -199,6 +199,11 @@ public final class ConformanceCases {
 
     /** An environment configured as the case says, in the given execution mode (null: the default). */
     public static Environment environment(ConformanceCase c, String escaper, ExecutionMode mode) {
+        return builder(c, escaper, mode).build();
+    }
+
+    /** A builder configured as the case says (for tests that add settings of their own). */
+    public static Environment.Builder builder(ConformanceCase c, String escaper, ExecutionMode mode) {
         Environment.Builder b = Environment.builder()
                 .loader(Loaders.map(c.files()))
                 .autoescape(c.option("autoescape"))
@@ -211,7 +216,7 @@ public final class ConformanceCases {
         if (mode != null) {
             b.mode(mode);
         }
-        return b.build();
+        return b;
     }
 
     /** The error kind name the corpus uses for an exception. */

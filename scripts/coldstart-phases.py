@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Cold-start phases of a render in a fresh JVM, for: no cache (tiered, so the first render runs
+in the evaluator), no cache compiled at load (--mode compiled), a warm on-disk compiled cache,
+and precompiled templates (kida compile). Runs the JVM exactly as ./kida does (java binary,
+module path, flags and AOT cache from target/kida-launcher/launch.env, so run ./kida once
+first), the configurations interleaved, and prints the median of each phase as the CLI reports
+it with -Dkida.cli.timings=true:
+
+  jvm          from just before the process is started to main() (KIDA_T0)
+  cli+data     argument parsing and reading the JSON data
+  environment  Environment.builder()...build(): escaper discovery, built-in filters and tests
+  load         getTemplate: read the source and parse it, or read the compiled file
+  render       the first render (with the extends/import/include it does)
+  write        writing the output
+
+    scripts/coldstart-phases.py [RUNS]
+"""
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def launch_env():
+    state = os.path.join(ROOT, "target", "kida-launcher", "launch.env")
+    script = "source %s; printf '%%s\\n' \"$java\" \"$module_path\" \"$aot_cache\" \"${jvm_extra[*]}\"" % shlex.quote(state)
+    out = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=True).stdout.split("\n")
+    return out[0], out[1], out[2], out[3].split()
+
+
+def main(argv):
+    runs = int(argv[1]) if len(argv) > 1 else 10
+    java, module_path, aot, extra = launch_env()
+    base = [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+            "-Xlog:disable", "-Xlog:all=warning:stderr", *extra, "--module-path", module_path]
+    if aot:
+        base.append("-XX:AOTCache=" + aot)
+    render = ["-m", "kida.cli/dev.kida.cli.Main", "render", "page.html", "--templates", "examples/templates",
+              "--data", "examples/data.json"]
+    work = tempfile.mkdtemp(prefix="kida-phases-")
+    compiled = os.path.join(work, "compiled")
+    cache = os.path.join(work, "cache")
+    subprocess.run(base + ["-m", "kida.cli/dev.kida.cli.Main", "compile", "--templates", "examples/templates",
+                           "--output", compiled], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    configs = {
+        "no cache (tiered)": base + ["-Dkida.cli.timings=true"] + render,
+        "no cache, --mode compiled": base + ["-Dkida.cli.timings=true"] + render + ["--mode", "compiled"],
+        "on-disk cache, warm": base + ["-Dkida.cli.timings=true", "-Dkida.cli.compiledCache=" + cache] + render,
+        "precompiled": base + ["-Dkida.cli.timings=true"] + render + ["--compiled", compiled],
+    }
+    # Warms the cache (and the page cache for every configuration).
+    for cmd in configs.values():
+        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    phases = {name: {} for name in configs}
+    for _ in range(runs):
+        for name, cmd in configs.items():
+            env = dict(os.environ, KIDA_T0=str(time.time_ns()))
+            before = os.times()
+            start = time.perf_counter()
+            r = subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            wall = time.perf_counter() - start
+            after = os.times()
+            if r.returncode != 0:
+                sys.exit("%s failed:\n%s" % (name, r.stderr))
+            line = [l for l in r.stderr.splitlines() if l.startswith("kida-timings:")][-1]
+            for item in line.split()[1:]:
+                k, v = item.split("=")
+                phases[name].setdefault(k, []).append(int(v) / 1000.0)
+            phases[name].setdefault("load+render", []).append(
+                phases[name]["load"][-1] + phases[name]["render"][-1])
+            phases[name].setdefault("process wall", []).append(wall * 1000)
+            phases[name].setdefault("process cpu", []).append(
+                ((after.children_user - before.children_user) + (after.children_system - before.children_system)) * 1000)
+    keys = ["jvm", "cli+data", "environment", "load", "render", "write", "load+render", "process wall", "process cpu"]
+    print("%d interleaved runs; medians in ms" % runs)
+    print("| phase | " + " | ".join(configs) + " |")
+    print("|---|" + "---:|" * len(configs))
+    for k in keys:
+        print("| %s | %s |" % (k, " | ".join("%.1f" % statistics.median(phases[n][k]) for n in configs)))
+    ref = statistics.median(phases["no cache (tiered)"]["load+render"])
+    print("| load+render vs no cache | %s |" % " | ".join(
+        "%.2fx" % (ref / statistics.median(phases[n]["load+render"])) for n in configs))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
