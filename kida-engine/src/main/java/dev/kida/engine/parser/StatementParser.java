@@ -907,14 +907,14 @@ final class StatementParser extends ExpressionParser {
                         case RBRACKET, RPAREN -> depth--;
                         default -> { }
                     }
-                    String piece = t.type() == TokenType.NAME ? (String) t.value() : t.type().description();
-                    if (!text.isEmpty() && (t.type() == TokenType.NAME || t.type() == TokenType.PIPE)
-                            && text.charAt(text.length() - 1) != '[') {
-                        text.append(' ');
-                    }
-                    text.append(piece);
+                    text.append(switch (t.type()) {
+                        case NAME -> (String) t.value();
+                        case PIPE -> " | ";
+                        case COMMA -> ", ";
+                        default -> t.type().description();
+                    });
                 }
-                type = text.toString().replace(" , ", ", ").replace(" ]", "]");
+                type = text.toString();
                 if (type.isEmpty()) {
                     throw stream.fail("a type expected after ':'");
                 }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Random templates over the language: expressions, filters, tests, loops with loop variables,
- * conditionals, set/with scopes, captures, macros, includes, inheritance and whitespace control.
+ * conditionals, set/with scopes, captures, macros, includes, inheritance and whitespace control,
+ * and Kida's block statements and variables.
  * Small on purpose: many short templates find more disagreements per second than a few big ones.
  */
 final class RandomTemplates {
@@ -80,7 +81,8 @@ final class RandomTemplates {
                 .as((n, e) -> "{% set " + n + " = " + e + " %}");
         Arbitrary<String> simple = Arbitraries.oneOf(text, print, print, set,
                 Arbitraries.of("{% include 'inc.html' %}", "{{ m(a) }}", "{{ m(s, b=xs) }}", "{% do xs|length %}",
-                        "{{ loop.index }}", "{% break %}", "{% continue %}"));
+                        "{{ loop.index }}", "{% break %}", "{% continue %}"),
+                kidaSimple());
         if (depth <= 0) {
             return simple;
         }
@@ -105,7 +107,53 @@ final class RandomTemplates {
                 .as((o, a) -> o + a + (o.contains("set") ? "{% endset %}{{ c }}" : "{% endfilter %}"));
         Arbitrary<String> autoescape = Combinators.combine(Arbitraries.of("true", "false", "n > 2"), inner)
                 .as((e, a) -> "{% autoescape " + e + " %}" + a + "{% endautoescape %}");
-        return Arbitraries.oneOf(simple, simple, ifs, elif, loop, pairLoop, loopObj, with, capture, autoescape);
+        return Arbitraries.oneOf(simple, simple, ifs, elif, loop, pairLoop, loopObj, with, capture, autoescape,
+                kidaBlock(depth, inner));
+    }
+
+    /** Kida's one-tag statements: let/export/promote, set's Kida forms, flush. */
+    private static Arbitrary<String> kidaSimple() {
+        Arbitrary<String> let = Combinators.combine(Arbitraries.of("let", "export", "promote"),
+                        Arbitraries.of("v", "w", "a"), Arbitraries.of(" = ", " ??= "), expr(1))
+                .as((kw, n, op, e) -> "{% " + kw + " " + n + op + e + " %}");
+        Arbitrary<String> multi = Combinators.combine(Arbitraries.of("let", "set"), expr(1))
+                .as((kw, e) -> "{% " + kw + " v = " + e + ", w = v %}");
+        Arbitrary<String> unpack = Arbitraries.of("{% let a, w = xs[:2] %}", "{% let (v, w) = w, v %}",
+                "{% set v ??= 'dv' %}", "{% flush %}");
+        return Arbitraries.oneOf(let, multi, unpack);
+    }
+
+    /**
+     * Kida's blocks, closed by {@code {% end %}} or their explicit closer: unless, while (bounded
+     * by its counter), match, try, conditional with, capture, spaceless, cache, for/empty.
+     */
+    private static Arbitrary<String> kidaBlock(int depth, Arbitrary<String> inner) {
+        Arbitrary<String> end = Arbitraries.of("{% end %}", "{%- end %}", "{% end -%}");
+        String k = "k" + depth;
+        Arbitrary<String> unless = Combinators.combine(expr(2), inner, inner, Arbitraries.of(true, false), end)
+                .as((e, a, b, withElse, c) -> "{% unless " + e + " %}" + a + (withElse ? "{% else %}" + b : "") + c);
+        Arbitrary<String> whileLoop = Combinators.combine(inner, Arbitraries.of("{% end %}", "{% endwhile %}"))
+                .as((a, c) -> "{% let " + k + " = 0 %}{% while " + k + " < 3 %}{% let " + k + " = " + k + " + 1 %}"
+                        + a + "{{ " + k + " }}" + c);
+        Arbitrary<String> match = Combinators.combine(expr(1), inner, inner, inner,
+                        Arbitraries.of("1", "'a'", "(x, _)", "[1, 2]", "none", "n + 1"), end)
+                .as((e, a, b, c, pat, close) -> "{% match " + e + " %} {% case " + pat + " %}" + a
+                        + "{% case q if q is number and q > 2 %}" + b + "{{ q }}{% case _ %}" + c + close);
+        Arbitrary<String> valueless = Combinators.combine(expr(1), inner, inner)
+                .as((e, a, b) -> "{% match %}{% case _ if " + e + " %}" + a + "{% case _ %}" + b + "{% endmatch %}");
+        Arbitrary<String> attempt = Combinators.combine(inner, inner, Arbitraries.of("", " err"))
+                .as((a, b, name) -> "{% try %}" + a + "{% fallback" + name + " %}" + b
+                        + (name.isEmpty() ? "" : "{{ err.type }}{{ err.line }}") + "{% end %}");
+        Arbitrary<String> withIf = Combinators.combine(expr(1), inner, inner, Arbitraries.of(" as q", ""),
+                        Arbitraries.of("else", "empty"))
+                .as((e, a, b, as, kw) -> "{% with " + e + as + " %}" + a + (as.isEmpty() ? "{{ it }}" : "{{ q }}")
+                        + "{% " + kw + " %}" + b + "{% endwith %}");
+        Arbitrary<String> blocks = Combinators.combine(Arbitraries.of("capture c", "spaceless", "cache 'k' ~ n"),
+                        inner, end)
+                .as((o, a, c) -> "{% " + o + " %}" + a + c + (o.startsWith("capture") ? "{{ c }}" : ""));
+        Arbitrary<String> forEmpty = Combinators.combine(iterable(), inner, inner)
+                .as((it, a, b) -> "{% for x in " + it + " %}" + a + "{% empty %}" + b + "{% end %}");
+        return Arbitraries.oneOf(unless, whileLoop, match, valueless, attempt, withIf, blocks, forEmpty);
     }
 
     private static Arbitrary<String> open(String tag) {
