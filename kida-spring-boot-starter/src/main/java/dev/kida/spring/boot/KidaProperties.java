@@ -1,0 +1,132 @@
+package dev.kida.spring.boot;
+
+import dev.kida.engine.ExecutionMode;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code kida.*} properties of a Spring Boot application.
+ *
+ * <pre>
+ * kida.prefix=classpath:/templates/   # where templates live: classpath:/... or file:...
+ * kida.suffix=.html                   # appended to the view name
+ * kida.cache=true                     # keep parsed templates and resolved views
+ * kida.reload=false                   # check sources for edits on each use (development)
+ * kida.mode=tiered                    # interpreted, compiled or tiered
+ * kida.escaper=                       # force an escaper backend (java, simd, ffi)
+ * kida.autoescape=true                # HTML-escape printed values
+ * kida.request-context-attribute=rc   # Spring's RequestContext in the template
+ * </pre>
+ */
+@ConfigurationProperties(prefix = "kida")
+public class KidaProperties {
+    private boolean enabled = true;
+    private String prefix = "classpath:/templates/";
+    private String suffix = ".html";
+    private boolean cache = true;
+    private boolean reload;
+    private ExecutionMode mode = ExecutionMode.TIERED;
+    private String escaper;
+    private boolean autoescape = true;
+    private String contentType = "text/html;charset=UTF-8";
+    private String requestContextAttribute = "rc";
+
+    /** Whether the Kida view resolver is set up at all. */
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** See {@link #isEnabled()}. */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Where templates live: {@code classpath:/templates/} (default) or {@code file:src/main/resources/templates/}. */
+    public String getPrefix() {
+        return prefix;
+    }
+
+    /** See {@link #getPrefix()}. */
+    public void setPrefix(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** Appended to a view name to make the template name; {@code .html} by default. */
+    public String getSuffix() {
+        return suffix;
+    }
+
+    /** See {@link #getSuffix()}. */
+    public void setSuffix(String suffix) {
+        this.suffix = suffix;
+    }
+
+    /** Whether parsed templates and resolved views are kept (true by default). */
+    public boolean isCache() {
+        return cache;
+    }
+
+    /** See {@link #isCache()}. */
+    public void setCache(boolean cache) {
+        this.cache = cache;
+    }
+
+    /** Whether a cached template is checked against its source on each use (false by default; true in development). */
+    public boolean isReload() {
+        return reload;
+    }
+
+    /** See {@link #isReload()}. */
+    public void setReload(boolean reload) {
+        this.reload = reload;
+    }
+
+    /** How templates run. */
+    public ExecutionMode getMode() {
+        return mode;
+    }
+
+    /** See {@link #getMode()}. */
+    public void setMode(ExecutionMode mode) {
+        this.mode = mode;
+    }
+
+    /** A forced escaper backend, or null for the best available. */
+    public String getEscaper() {
+        return escaper;
+    }
+
+    /** See {@link #getEscaper()}. */
+    public void setEscaper(String escaper) {
+        this.escaper = escaper;
+    }
+
+    /** Whether printed values are HTML-escaped (true by default). */
+    public boolean isAutoescape() {
+        return autoescape;
+    }
+
+    /** See {@link #isAutoescape()}. */
+    public void setAutoescape(boolean autoescape) {
+        this.autoescape = autoescape;
+    }
+
+    /** The response's content type. */
+    public String getContentType() {
+        return contentType;
+    }
+
+    /** See {@link #getContentType()}. */
+    public void setContentType(String contentType) {
+        this.contentType = contentType;
+    }
+
+    /** The name of Spring's RequestContext in templates ({@code rc}); empty for none. */
+    public String getRequestContextAttribute() {
+        return requestContextAttribute;
+    }
+
+    /** See {@link #getRequestContextAttribute()}. */
+    public void setRequestContextAttribute(String requestContextAttribute) {
+        this.requestContextAttribute = requestContextAttribute;
+    }
+}
