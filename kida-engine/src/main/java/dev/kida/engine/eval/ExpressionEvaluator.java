@@ -6,6 +6,7 @@ import dev.kida.api.Test;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.ast.Expr;
+import dev.kida.engine.ast.Target;
 import dev.kida.engine.runtime.Args;
 import dev.kida.engine.runtime.KidaOps;
 import dev.kida.engine.runtime.Tuple;
@@ -176,12 +177,26 @@ final class ExpressionEvaluator {
         List<Object> out = new ArrayList<>();
         for (Object item : items) {
             Frame inner = Frame.child(f);
-            r.statements.assign(c.target(), item, inner);
+            bind(c.target(), item, inner);
             if (c.condition() == null || Values.truthy(eval(c.condition(), inner))) {
                 out.add(eval(c.element(), inner));
             }
         }
         return out;
+    }
+
+    /** Binds a comprehension target (a name or nested tuples of names) in its own frame. */
+    private static void bind(Target target, Object value, Frame f) {
+        switch (target) {
+            case Target.Name n -> f.set(n.name(), value);
+            case Target.Tuple t -> {
+                List<Object> items = Args.unpack(value, t.items().size());
+                for (int i = 0; i < items.size(); i++) {
+                    bind(t.items().get(i), items.get(i), f);
+                }
+            }
+            case Target.Attr a -> throw new IllegalStateException("the parser gives comprehensions no ns.attr targets");
+        }
     }
 
     private Object name(String name, Frame f) {

@@ -466,13 +466,14 @@ class ExpressionParser {
         if (op == TokenType.PIPE) {
             return parseFilterChainOnce(node);
         }
-        Token opToken = stream.next();
+        stream.next();
         Token nameToken = stream.expect(TokenType.NAME);
         String name = dottedName((String) nameToken.value());
         CallArgs a = stream.at(TokenType.LPAREN) ? parseCallArgs() : CallArgs.NONE;
         Expr.Filter filter = new Expr.Filter(nameToken.pos(), node, name, a.args(), a.kwargs(), a.starArgs(),
                 a.starKwargs());
-        return op == TokenType.PIPELINE ? filter : new Expr.OptionalFilter(opToken.pos(), filter);
+        // an error in the filter is located at its name, by both backends, as for '|'
+        return op == TokenType.PIPELINE ? filter : new Expr.OptionalFilter(nameToken.pos(), filter);
     }
 
     /** Exactly one {@code |name(args)}. */

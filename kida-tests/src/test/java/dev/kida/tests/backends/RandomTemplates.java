@@ -48,6 +48,7 @@ final class RandomTemplates {
     static Arbitrary<String> malformed(Arbitrary<String> source) {
         Arbitrary<String> fragment = Arbitraries.of("{%", "%}", "{{", "}}", "(", ")", "[", "]", "|", ",", "=",
                 " is d ", " is ", " if ", " else ", " e ", " not ", ".", "'", "{% endif %}", "{% endfor %}",
+                " ?? ", "?.", "?[", " ?| ", " |> ", "..", " for x in ",
                 "{% else %}", "{% block b %}", "{% endblock %}", "{{ x.", " m.x ", "**", "~");
         Arbitrary<Double> at = Arbitraries.doubles().between(0, 1);
         Arbitrary<String> cut = Combinators.combine(source, at, Arbitraries.integers().between(1, 6))
@@ -188,12 +189,41 @@ final class RandomTemplates {
                 .as((a, b, c, withElse) -> "(" + a + " if " + b + (withElse ? " else " + c : "") + ")");
         Arbitrary<String> list = Combinators.combine(sub, sub).as((a, b) -> "[" + a + ", " + b + "]");
         Arbitrary<String> call = sub.map(e -> "m(" + e + ")");
-        return Arbitraries.oneOf(atom, atom, binary, filter, test, unary, cond, list, call);
+        return Arbitraries.oneOf(atom, atom, binary, filter, test, unary, cond, list, call, kidaExpr(sub));
+    }
+
+    /** Kida's expression forms: ??, optional access, ?|, pipelines, ranges, list comprehensions. */
+    private static Arbitrary<String> kidaExpr(Arbitrary<String> sub) {
+        Arbitrary<String> nullish = Combinators.combine(sub, sub).as((l, r) -> "(" + l + " ?? " + r + ")");
+        // optional reads usually end in a fallback, as templates write them
+        Arbitrary<String> optional = Combinators.combine(sub, Arbitraries.of("?.k", "?['k']", "?.nope", "?.nope.x",
+                "?[0]", "?[9]", "?.upper()", "?.k?.x"), Arbitraries.of(true, true, false))
+                .as((e, access, fallback) -> fallback ? "((" + e + ")" + access + " ?? 'u')" : "(" + e + ")" + access);
+        Arbitrary<String> optionalFilter = Combinators.combine(sub, Arbitraries.of(" ?| upper", " ?| string",
+                " |> upper |> length", " ?|> string ?|> upper", " |> default('p')", " ?| string | upper",
+                " ?| length"))
+                .as((e, f) -> e + f);
+        // mostly valid ranges (an error anywhere hides the rest of the output), now and then a bad one
+        Arbitrary<String> range = Combinators.combine(Arbitraries.of("1", "0", "n", "(0 - n)", "1", "z"),
+                Arbitraries.of("..", "..."), Arbitraries.of("n", "3", "0", "n", "1"),
+                Arbitraries.of("", "", " by 2", " by -1"))
+                .as((from, op, to, by) -> "(" + from + op + to + by + ")");
+        Arbitrary<String> badRange = Arbitraries.of("(1..2.5)", "(a..3)", "(1..3 by 0)", "(missing..2)");
+        Arbitrary<String> comprehension = Combinators.combine(sub, Arbitraries.of("x in xs", "x in (1..n)",
+                "x in s", "(k, x) in d.items()", "x in ys", "x in xs"), Arbitraries.of("", " if x", " if x > 1"))
+                .as((e, from, cond) -> "[" + e + " for " + from + cond + "]");
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, nullish), net.jqwik.api.Tuple.of(2, optional),
+                net.jqwik.api.Tuple.of(2, optionalFilter), net.jqwik.api.Tuple.of(2, range),
+                net.jqwik.api.Tuple.of(1, badRange), net.jqwik.api.Tuple.of(2, comprehension),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of("nv?.k", "nv ?? 'd'", "nv?.a.b", "missing?.k ?? d?.k",
+                        "(nv ?| upper)", "[x for x in nv ?? []]", "missing.a.b ?? 'm'")));
     }
 
     /** The render context every case sees. */
     static Map<String, Object> context() {
-        return Map.of("n", 3L, "a", "<a&b>", "s", "hi", "xs", List.of(1L, 2L, 3L), "ys", List.of(),
-                "d", Map.of("k", "v<"), "z", 0L);
+        Map<String, Object> context = new java.util.HashMap<>(Map.of("n", 3L, "a", "<a&b>", "s", "hi",
+                "xs", List.of(1L, 2L, 3L), "ys", List.of(), "d", Map.of("k", "v<"), "z", 0L));
+        context.put("nv", null);
+        return context;
     }
 }
