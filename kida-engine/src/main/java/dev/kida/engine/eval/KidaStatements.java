@@ -103,7 +103,8 @@ public final class KidaStatements {
 
     /** Whether {@code ??=} assigns over this value: None or undefined. */
     public static boolean isNullish(Object value) {
-        return value == null || value instanceof Undefined;
+        // the same absence ?? tests, defined once
+        return dev.kida.engine.runtime.KidaOps.isAbsent(value);
     }
 
     /** Binds a let/export/promote target in the scope {@link Frame#letTarget()} gives. */
