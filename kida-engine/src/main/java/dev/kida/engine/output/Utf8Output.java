@@ -1,6 +1,7 @@
 package dev.kida.engine.output;
 
 import dev.kida.api.escape.Escaper;
+import dev.kida.api.escape.HtmlEscapes;
 import dev.kida.engine.runtime.FloatFormat;
 
 import java.io.IOException;
@@ -65,9 +66,57 @@ public final class Utf8Output extends Output {
 
     @Override
     public void appendEscaped(String text, Escaper escaper) {
+        int n = text.length();
+        if (n >= DIRECT) {
+            StringBuilder sb = scratch();
+            escaper.escapeTo(text, sb);
+            appendAscii(sb);
+            return;
+        }
+        // Short text (most printed values: names, cities, numbers as text) is escaped straight
+        // into the output's bytes while it is ASCII: one pass, no scratch buffer to fill and copy
+        // again char by char. Issue 13's profile of byte output had the escaper writing into the
+        // scratch StringBuilder and appendAscii re-reading it as the two largest items.
+        ensure(MAX_REPLACEMENT * n);
+        byte[] b = buf;
+        int at = len;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                len = at;
+                appendEscapedRest(text, i);
+                return;
+            }
+            if (HtmlEscapes.isSpecial(c)) {
+                byte[] r = REPLACEMENTS[c];
+                for (byte x : r) {
+                    b[at++] = x;
+                }
+            } else {
+                b[at++] = (byte) c;
+            }
+        }
+        len = at;
+    }
+
+    /** Escapes and appends {@code text} from {@code from}, the first non-ASCII char, through the encoder. */
+    private void appendEscapedRest(String text, int from) {
         StringBuilder sb = scratch();
-        escaper.escapeTo(text, sb);
+        HtmlEscapes.escapeTo(text, from, text.length(), sb);
         appendAscii(sb);
+    }
+
+    /** Below this length text is escaped here, from this length on by the escaper backend's bulk scan. */
+    static final int DIRECT = 64;
+    /** The longest replacement, {@code &quot;}, in bytes. */
+    private static final int MAX_REPLACEMENT = 6;
+    /** The ASCII bytes of the replacement of each special char (indexed by the char, all below 64). */
+    private static final byte[][] REPLACEMENTS = new byte[64][];
+
+    static {
+        for (char c : new char[] {'&', '<', '>', '"', '\'', '\0'}) {
+            REPLACEMENTS[c] = HtmlEscapes.replacement(c).getBytes(StandardCharsets.US_ASCII);
+        }
     }
 
     /** An empty scratch buffer. */
