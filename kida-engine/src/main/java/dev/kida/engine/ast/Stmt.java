@@ -256,4 +256,184 @@ public sealed interface Stmt extends Node {
             return List.of(body);
         }
     }
+
+    // ---- Kida: functions and slots, render-time context, template structure ----------------
+
+    /**
+     * Kida's statements for functions, slots, render-time context and template structure. Walkers
+     * treat them uniformly through the expressions they evaluate and the bodies they hold.
+     */
+    sealed interface Kida extends Stmt {
+        /** The expressions the statement itself evaluates (not those of its bodies), in order. */
+        List<Expr> expressions();
+
+        /** The statement bodies it holds, in source order. */
+        List<List<Stmt>> bodies();
+    }
+
+    /**
+     * {@code def name(params) %}body{% end}: a function whose result is Markup. {@code types} holds
+     * each parameter's annotation text (null when none), used by {@code kida check} only;
+     * {@code varargs}/{@code kwargs} name the {@code *args}/{@code **kwargs} parameters, or null.
+     */
+    record Def(Pos pos, String name, List<Param> params, List<String> types, String varargs, String kwargs,
+               List<Stmt> body) implements Kida {
+        @Override
+        public List<Expr> expressions() {
+            return params.stream().map(Param::defaultValue).filter(java.util.Objects::nonNull).toList();
+        }
+
+        @Override
+        public List<List<Stmt>> bodies() {
+            return List.of(body);
+        }
+    }
+
+    /**
+     * {@code slot [name] [let:a, let:b] %}body{% end} inside a call body: supplies slot {@code name}
+     * (null: the default slot) of the call; renders nothing where it stands.
+     */
+    record SlotFill(Pos pos, String name, List<String> lets, List<Stmt> body) implements Kida {
+        @Override
+        public List<Expr> expressions() {
+            return List.of();
+        }
+
+        @Override
+        public List<List<Stmt>> bodies() {
+            return List.of(body);
+        }
+    }
+
+    /** One {@code let:name=value} binding a def hands to a scoped slot. */
+    record SlotBinding(String name, Expr value) {}
+
+    /**
+     * {@code slot [name] [let:a=expr, ...]} inside a def: renders the caller's slot {@code name}
+     * (null: the default slot) with the bindings; {@code body} is what renders when the def was
+     * not called through {@code call} (empty for a placeholder without bindings).
+     */
+    record SlotPlace(Pos pos, String name, List<SlotBinding> bindings, List<Stmt> body) implements Kida {
+        @Override
+        public List<Expr> expressions() {
+            return bindings.stream().map(SlotBinding::value).toList();
+        }
+
+        @Override
+        public List<List<Stmt>> bodies() {
+            return List.of(body);
+        }
+    }
+
+    /** {@code yield [name]}: the default or named slot of the nearest enclosing def's caller. */
+    record Yield(Pos pos, String name) implements Kida {
+        @Override
+        public List<Expr> expressions() {
+            return List.of();
+        }
+
+        @Override
+        public List<List<Stmt>> bodies() {
+            return List.of();
+        }
+    }
+
+    /** {@code provide key = value %}body{% end}: {@code consume('key')} sees the value in the body. */
+    record Provide(Pos pos, String key, Expr value, List<Stmt> body) implements Kida {
+        @Override
+        public List<Expr> expressions() {
+            return List.of(value);
+        }
+
+        @Override
+        public List<List<Stmt>> bodies() {
+            return List.of(body);
+        }
+    }
+
+    /** {@code push 'name' %}body{% end}: renders the body onto the named stack of the render. */
+    record Push(Pos pos, Expr stack, List<Stmt> body) implements Kida {
+        @Override
+        public List<Expr> expressions() {
+            return List.of(stack);
+        }
+
+        @Override
+        public List<List<Stmt>> bodies() {
+            return List.of(body);
+        }
+    }
+
+    /** {@code stack 'name'}: writes what was pushed to the named stack so far. */
+    record StackOut(Pos pos, Expr stack) implements Kida {
+        @Override
+        public List<Expr> expressions() {
+            return List.of(stack);
+        }
+
+        @Override
+        public List<List<Stmt>> bodies() {
+            return List.of();
+        }
+    }
+
+    /**
+     * {@code region name(params) %}body{% end}: defines {@code name} as a callable, and is also the
+     * block {@code block} (its body starts with {@link RegionParams}), which only
+     * {@code renderBlock} renders.
+     */
+    record Region(Pos pos, String name, List<Param> params, List<Stmt> body, Block block) implements Kida {
+        @Override
+        public List<Expr> expressions() {
+            return List.of();
+        }
+
+        @Override
+        public List<List<Stmt>> bodies() {
+            return List.of(List.of(block));
+        }
+    }
+
+    /** First statement of a region's block: binds absent parameters to their defaults. */
+    record RegionParams(Pos pos, List<Param> params) implements Kida {
+        @Override
+        public List<Expr> expressions() {
+            return params.stream().map(Param::defaultValue).filter(java.util.Objects::nonNull).toList();
+        }
+
+        @Override
+        public List<List<Stmt>> bodies() {
+            return List.of();
+        }
+    }
+
+    /** {@code fragment name %}body{% end}: a block a full render skips. */
+    record Fragment(Pos pos, Block block) implements Kida {
+        @Override
+        public List<Expr> expressions() {
+            return List.of();
+        }
+
+        @Override
+        public List<List<Stmt>> bodies() {
+            return List.of(List.of(block));
+        }
+    }
+
+    /**
+     * {@code embed 'tpl' %}{% block b %}...{% end %}{% end}: includes {@code tpl} with those blocks
+     * overridden; the overriding bodies run in the embedding scope. They are not blocks of the
+     * embedding template, so walkers see their bodies only.
+     */
+    record Embed(Pos pos, Expr template, List<Block> overrides) implements Kida {
+        @Override
+        public List<Expr> expressions() {
+            return List.of(template);
+        }
+
+        @Override
+        public List<List<Stmt>> bodies() {
+            return overrides.stream().map(Block::body).toList();
+        }
+    }
 }

@@ -275,6 +275,13 @@ final class BodyCompiler {
                 cb.ldc(pooled(tc.holder())).loadConstant(id).invokestatic(CD_RT, "macro", MethodTypeDesc.of(CD_void,
                         CD_RENDERER, cd(Stmt.Macro.class), CD_FRAME, CD_boolean, cd(Compiled[].class), CD_int));
             }
+            case Stmt.Def d -> {
+                int id = tc.addBody(d.body(), escape);
+                setPos();
+                cb.aload(R).ldc(pooled(tc.constant(d, cd(Stmt.Def.class)))).aload(frame())
+                        .ldc(pooled(tc.holder())).loadConstant(id).invokestatic(CD_RT, "def", MethodTypeDesc.of(CD_void,
+                                CD_RENDERER, cd(Stmt.Def.class), CD_FRAME, cd(Compiled[].class), CD_int));
+            }
             case Stmt.FilterBlock fb -> {
                 capture(fb.body());
                 for (Expr.Filter fl : fb.filters()) {

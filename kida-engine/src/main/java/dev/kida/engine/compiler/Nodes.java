@@ -79,6 +79,13 @@ final class Nodes {
                 k.exprs().forEach(x -> expr(x, v));
                 k.bodies().forEach(b -> walk(b, v, deep));
             }
+            case Stmt.Kida k -> {
+                k.expressions().forEach(x -> expr(x, v));
+                // a def's or region's body is a closure; every other Kida body runs in place
+                if (deep || !(k instanceof Stmt.Def || k instanceof Stmt.Region)) {
+                    k.bodies().forEach(b -> walk(b, v, deep));
+                }
+            }
         }
     }
 

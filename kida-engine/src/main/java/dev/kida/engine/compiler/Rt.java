@@ -200,6 +200,11 @@ public final class Rt {
                 self[0], id));
     }
 
+    /** Defines a Kida def whose body is compiled body {@code id}. */
+    public static void def(Renderer r, Stmt.Def d, Frame closure, Compiled[] self, int id) {
+        r.statements.define(d, closure, self[0], id);
+    }
+
     /** A {@code block} statement met while running a body. */
     public static void block(Renderer r, Stmt.Block b, Frame f) {
         if (r.unit.rendersInPlace(b, r.run.parent != null)) {

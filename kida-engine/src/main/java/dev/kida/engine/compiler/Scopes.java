@@ -26,7 +26,7 @@ final class Scopes {
         boolean[] found = {false};
         Nodes.walk(body, n -> {
             if (n instanceof Stmt s && TemplateCompiler.isDelegated(s)
-                    || n instanceof Stmt.Macro || n instanceof Stmt.Block
+                    || n instanceof Stmt.Macro || n instanceof Stmt.Def || n instanceof Stmt.Block
                     || n instanceof Expr.Name nm && nm.name().equals("self")) {
                 found[0] = true;
             }

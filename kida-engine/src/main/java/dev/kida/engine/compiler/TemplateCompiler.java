@@ -145,6 +145,10 @@ public final class TemplateCompiler {
             case Stmt.Cache c -> true;
             case Stmt.Spaceless sp -> true;
             case Stmt.Globals g -> true;
+            // a def's body is compiled (see BodyCompiler); Kida's other statements run in the
+            // evaluator, whose FunctionStatements holds their rules
+            case Stmt.Def d -> false;
+            case Stmt.Kida k -> true;
             default -> false;
         };
     }

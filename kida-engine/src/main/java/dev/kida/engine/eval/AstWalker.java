@@ -133,6 +133,10 @@ final class AstWalker {
                 k.exprs().forEach(e -> expr(e, false));
                 k.bodies().forEach(b -> stmts(b, false));
             }
+            case Stmt.Kida k -> {
+                k.expressions().forEach(e -> expr(e, false));
+                k.bodies().forEach(body -> stmts(body, false));
+            }
         }
     }
 

@@ -74,7 +74,7 @@ public final class Engine {
         this.lexerOptions = lexerOptions;
         this.filters = merge(BuiltinFilters.all(), filters);
         this.tests = merge(BuiltinTests.all(), tests);
-        this.globals = merge(BuiltinGlobals.all(), globals);
+        this.globals = merge(KidaGlobals.with(BuiltinGlobals.all()), globals);
         this.escaper = escaper;
     }
 

@@ -279,7 +279,14 @@ final class ExpressionEvaluator {
 
     /** Evaluates a call; {@code caller}, when not null, is passed as the keyword {@code caller}. */
     Object call(Expr.Call c, Frame f, Macro caller) {
-        Object callee = eval(c.callee(), f);
+        return invoke(eval(c.callee(), f), c, f, caller);
+    }
+
+    /**
+     * Calls an already evaluated callee with the arguments of {@code c}; {@code caller}, when not
+     * null, is passed as the keyword {@code caller}.
+     */
+    Object invoke(Object callee, Expr.Call c, Frame f, Object caller) {
         if (callee == SKIPPED) {
             return SKIPPED;
         }

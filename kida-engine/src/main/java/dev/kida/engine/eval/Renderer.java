@@ -51,6 +51,12 @@ public final class Renderer implements CallContext, NameRegistry {
     /** The innermost frame, for {@link #resolve}. */
     public Frame frame;
     private int depth;
+    /** Values of {@code provide}, by key, innermost last. */
+    private final Map<String, java.util.ArrayList<Object>> provided = new HashMap<>();
+    /** What {@code push} wrote to each named stack, in render order. */
+    private final Map<String, StringBuilder> stacks = new HashMap<>();
+    /** An embed's blocks, for the next run started (the embedded template's), taken by {@link #runTemplate}. */
+    private List<BlockDef> pendingEmbeds = List.of();
     /** Block replacements for the next run started (the entry's), taken by {@link #runTemplate}. */
     private Map<String, String> pendingOverrides = Map.of();
 
@@ -145,6 +151,10 @@ public final class Renderer implements CallContext, NameRegistry {
             started.overrides = pendingOverrides;
             pendingOverrides = Map.of();
             run = started;
+            for (BlockDef embedded : pendingEmbeds) {
+                run.blocks.computeIfAbsent(embedded.block().name(), k -> new java.util.ArrayList<>()).add(embedded);
+            }
+            pendingEmbeds = List.of();
             run.addBlocks(template);
             Unit current = template;
             while (current != null) {
@@ -215,6 +225,39 @@ public final class Renderer implements CallContext, NameRegistry {
             out = saved;
             discarding = savedDiscarding;
         }
+    }
+
+    /** The blocks an {@code embed} overrides, for the template it is about to run. */
+    void embedOverrides(List<BlockDef> overrides) {
+        pendingEmbeds = overrides;
+    }
+
+    /** Makes {@code value} the innermost provided value of {@code key}, until {@link #unprovide}. */
+    void provide(String key, Object value) {
+        provided.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(value);
+    }
+
+    /** Restores the value of {@code key} that the matching {@link #provide} shadowed. */
+    void unprovide(String key) {
+        java.util.ArrayList<Object> values = provided.get(key);
+        values.removeLast();
+    }
+
+    /** The innermost value provided under {@code key}, or {@code fallback}. */
+    Object provided(String key, Object fallback) {
+        java.util.ArrayList<Object> values = provided.get(key);
+        return values == null || values.isEmpty() ? fallback : values.getLast();
+    }
+
+    /** Appends rendered text to the named stack. */
+    void push(String stack, String text) {
+        stacks.computeIfAbsent(stack, k -> new StringBuilder()).append(text);
+    }
+
+    /** Everything pushed to the named stack so far ({@code ""} for an unknown stack). */
+    String stack(String stack) {
+        StringBuilder text = stacks.get(stack);
+        return text == null ? "" : text.toString();
     }
 
     /** Captured output as a value: Markup under autoescape, else a plain string. */

@@ -25,10 +25,17 @@ public final class StatementExecutor {
 
     private final Renderer r;
     private final KidaStatements kida;
+    private final FunctionStatements functions;
 
     StatementExecutor(Renderer renderer) {
         this.r = renderer;
         this.kida = new KidaStatements(renderer);
+        this.functions = new FunctionStatements(renderer, this);
+    }
+
+    /** Binds a def whose body is compiled body {@code bodyId} of {@code code} (compiled code's entry). */
+    public void define(Stmt.Def d, Frame f, Compiled code, int bodyId) {
+        functions.define(d, f, code, bodyId);
     }
 
     int execBody(List<Stmt> body, Frame f) {
@@ -96,8 +103,14 @@ public final class StatementExecutor {
                     yield NORMAL;
                 }
                 case Stmt.CallBlock c -> {
-                    Macro caller = new Macro(r, null, c.callerParams(), c.body(), f, r.unit, r.autoescape);
-                    r.print(r.expressions.call(c.call(), f, caller));
+                    Object callee = r.expressions.eval(c.call().callee(), f);
+                    // A def, or a body with slot fills, gets Kida's slots as its caller; a Jinja2
+                    // macro keeps Jinja2's caller (which takes arguments, not slot names).
+                    Object caller = c.callerParams().isEmpty()
+                            && (callee instanceof DefFunction || FunctionStatements.fillsSlots(c.body()))
+                            ? SlotCaller.of(c.body(), f, r)
+                            : new Macro(r, null, c.callerParams(), c.body(), f, r.unit, r.autoescape);
+                    r.print(r.expressions.invoke(callee, c.call(), f, caller));
                     yield NORMAL;
                 }
                 case Stmt.FilterBlock fb -> {
@@ -154,6 +167,7 @@ public final class StatementExecutor {
                 case Stmt.Break b -> BREAK;
                 case Stmt.Continue c -> CONTINUE;
                 case Stmt.Composite k -> kida.exec(k, f);
+                case Stmt.Kida k -> functions.exec(k, f);
             };
         } catch (KidaException e) {
             throw r.locate(e, s.pos());
@@ -251,6 +265,8 @@ public final class StatementExecutor {
     private static boolean isSetup(Stmt s) {
         return switch (s) {
             case Stmt.Macro m -> true;
+            case Stmt.Def d -> true;
+            case Stmt.Region rg -> true;
             case Stmt.Import i -> true;
             case Stmt.FromImport i -> true;
             case Stmt.Extends e -> true;
@@ -277,7 +293,9 @@ public final class StatementExecutor {
         r.enter();
         try {
             Compiled code = def.unit().tier().compiled();
-            Integer id = code == null ? null : code.blocks().get(block.name());
+            // an embed's override is not a block of its template: it has no compiled body of its own
+            Integer id = code == null || def.unit().blocks().get(block.name()) != block ? null
+                    : code.blocks().get(block.name());
             if (direct) {
                 boolean savedDiscarding = r.discarding;
                 r.discarding = false;
@@ -302,6 +320,20 @@ public final class StatementExecutor {
     }
 
     // ---- include and import ---------------------------------------------------------------------
+
+    /**
+     * {@code embed}: renders the template as an include with context, with the embed's blocks put
+     * in front of the template's own; their bodies run over the embedding scope.
+     */
+    void embed(Stmt.Embed e, Frame f) {
+        Unit template = loadNamed(r.expressions.eval(e.template(), f));
+        List<Renderer.BlockDef> overrides = new ArrayList<>();
+        for (Stmt.Block b : e.overrides()) {
+            overrides.add(new Renderer.BlockDef(b, r.unit));
+        }
+        r.embedOverrides(overrides);
+        r.runTemplate(template, Frame.templateRoot(f));
+    }
 
     private void include(Stmt.Include inc, Frame f) {
         Object spec = r.expressions.eval(inc.template(), f);

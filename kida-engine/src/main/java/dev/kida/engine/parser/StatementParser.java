@@ -215,6 +215,25 @@ final class StatementParser extends ExpressionParser {
                     stream.next();
                     out.add(new Stmt.Globals(tagPos, parseClosedBody("end" + name)));
                 }
+                case "def" -> out.add(parseDef(tagPos));
+                case "slot" -> out.add(parseSlot(tagPos));
+                case "yield" -> {
+                    stream.next();
+                    out.add(new Stmt.Yield(tagPos, stream.at(TokenType.NAME) ? (String) stream.next().value() : null));
+                }
+                case "provide" -> out.add(parseProvide(tagPos));
+                case "push" -> {
+                    stream.next();
+                    Expr stack = parseExpression();
+                    out.add(new Stmt.Push(tagPos, stack, parseClosedBody(null)));
+                }
+                case "stack" -> {
+                    stream.next();
+                    out.add(new Stmt.StackOut(tagPos, parseExpression()));
+                }
+                case "region" -> out.add(parseRegion(tagPos));
+                case "fragment" -> out.add(parseFragment(tagPos));
+                case "embed" -> out.add(parseEmbed(tagPos));
                 default -> {
                     // Not a block: the message must name the enclosing one.
                     tagStack.pop();
@@ -922,5 +941,238 @@ final class StatementParser extends ExpressionParser {
             names.add(new Stmt.Declared(name, type));
         }
         return new Stmt.TemplateDecl(pos, List.copyOf(names));
+    }
+
+    // ---- Kida: functions and slots, render-time context, template structure -----------------
+
+    /** Tags a def may sit in: none (top level), another def, or a globals/imports block. */
+    private static final Set<String> DEF_PLACES = Set.of("def", "globals", "imports");
+    /** Tags a region may sit in: none (top level), or a globals/imports block. */
+    private static final Set<String> REGION_PLACES = Set.of("globals", "imports");
+
+    /** Whether every block enclosing the current tag (itself excluded) is one of {@code allowed}. */
+    private boolean enclosedOnlyBy(Set<String> allowed) {
+        return tagStack.stream().skip(1).allMatch(allowed::contains);
+    }
+
+    private Stmt parseDef(Pos pos) {
+        if (!enclosedOnlyBy(DEF_PLACES)) {
+            throw stream.fail("'def' is only allowed at the top level of a template or inside another def,"
+                    + " not inside '" + tagStack.stream().skip(1).filter(t -> !DEF_PLACES.contains(t)).findFirst()
+                    .orElseThrow() + "'", pos);
+        }
+        stream.next();
+        String name = (String) parseNameTarget().value();
+        Signature sig = parseTypedSignature();
+        List<Stmt> body = parseFunctionBody("enddef");
+        return new Stmt.Def(pos, name, sig.params(), sig.types(), sig.varargs(), sig.kwargs(), body);
+    }
+
+    /** A def's or region's parameter list. */
+    private record Signature(List<Stmt.Param> params, List<String> types, String varargs, String kwargs) {}
+
+    /**
+     * {@code (a, b: str = 'x', *rest, **named)}: Python-style parameters with optional type
+     * annotations, kept as text for {@code kida check}.
+     */
+    private Signature parseTypedSignature() {
+        stream.expect(TokenType.LPAREN);
+        List<Stmt.Param> params = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String varargs = null;
+        String kwargs = null;
+        boolean defaults = false;
+        boolean first = true;
+        while (!stream.at(TokenType.RPAREN)) {
+            if (!first) {
+                stream.expect(TokenType.COMMA);
+                if (stream.at(TokenType.RPAREN)) {
+                    break;
+                }
+            }
+            first = false;
+            if (kwargs != null) {
+                throw stream.fail("no parameter may follow '**" + kwargs + "'");
+            }
+            boolean star = stream.skipIf(TokenType.MUL);
+            boolean doubleStar = !star && stream.skipIf(TokenType.POW);
+            Token nameToken = parseNameTarget();
+            String name = (String) nameToken.value();
+            if (!seen.add(name)) {
+                throw stream.fail("duplicate argument '" + name + "' in function definition", nameToken.pos());
+            }
+            String type = stream.skipIf(TokenType.COLON) ? parseAnnotation() : null;
+            if (star || doubleStar) {
+                if (star && varargs != null) {
+                    throw stream.fail("only one '*' parameter is allowed", nameToken.pos());
+                }
+                if (star) {
+                    varargs = name;
+                } else {
+                    kwargs = name;
+                }
+                continue;
+            }
+            if (varargs != null) {
+                throw stream.fail("parameters after '*" + varargs + "' are not supported", nameToken.pos());
+            }
+            Expr defaultValue = null;
+            if (stream.skipIf(TokenType.ASSIGN)) {
+                defaultValue = parseExpression();
+                defaults = true;
+            } else if (defaults) {
+                throw stream.fail("non-default argument follows default argument", nameToken.pos());
+            }
+            params.add(new Stmt.Param(name, defaultValue));
+            types.add(type);
+        }
+        stream.expect(TokenType.RPAREN);
+        return new Signature(List.copyOf(params), java.util.Collections.unmodifiableList(types), varargs, kwargs);
+    }
+
+    /** A type annotation's text, up to the ',', '=' or ')' that ends it (brackets nest). */
+    private String parseAnnotation() {
+        StringBuilder text = new StringBuilder();
+        int depth = 0;
+        while (true) {
+            Token t = stream.current();
+            TokenType type = t.type();
+            if (depth == 0 && (type == TokenType.COMMA || type == TokenType.ASSIGN || type == TokenType.RPAREN)
+                    || type == TokenType.BLOCK_END || type == TokenType.EOF) {
+                break;
+            }
+            switch (type) {
+                case LBRACKET, LPAREN -> depth++;
+                case RBRACKET -> depth--;
+                default -> { }
+            }
+            text.append(switch (type) {
+                case NAME -> (String) t.value();
+                case COMMA -> ", ";
+                case PIPE -> " | ";
+                case LBRACKET -> "[";
+                case RBRACKET -> "]";
+                case LPAREN -> "(";
+                case DOT -> ".";
+                default -> t.describe();
+            });
+            stream.next();
+        }
+        if (text.isEmpty()) {
+            throw stream.fail("a type annotation is missing after ':'");
+        }
+        return text.toString();
+    }
+
+    /**
+     * {@code slot}: in a call body (the innermost def or call around it is a call) it fills a slot
+     * and has a body; in a def it is a placeholder, with a default body when it hands bindings
+     * ({@code let:name=expr}) to a scoped slot.
+     */
+    private Stmt parseSlot(Pos pos) {
+        String context = tagStack.stream().skip(1)
+                .filter(t -> t.equals("call") || t.equals("def") || t.equals("region")).findFirst().orElse(null);
+        if (context == null) {
+            throw stream.fail("'slot' is only allowed inside a def or a call block", pos);
+        }
+        stream.next();
+        String name = null;
+        if (stream.at(TokenType.NAME) && !isLetBinding()) {
+            name = (String) stream.next().value();
+        }
+        if (context.equals("call")) {
+            List<String> lets = new ArrayList<>();
+            while (lets.isEmpty() ? isLetBinding() : stream.skipIf(TokenType.COMMA)) {
+                lets.add(parseLetName());
+            }
+            return new Stmt.SlotFill(pos, name, List.copyOf(lets), parseClosedBody(null));
+        }
+        List<Stmt.SlotBinding> bindings = new ArrayList<>();
+        while (bindings.isEmpty() ? isLetBinding() : stream.skipIf(TokenType.COMMA)) {
+            String let = parseLetName();
+            stream.expect(TokenType.ASSIGN);
+            bindings.add(new Stmt.SlotBinding(let, parseExpression()));
+        }
+        List<Stmt> body = bindings.isEmpty() ? List.of() : parseClosedBody(null);
+        return new Stmt.SlotPlace(pos, name, List.copyOf(bindings), body);
+    }
+
+    /** Whether the stream is at {@code let:name}. */
+    private boolean isLetBinding() {
+        return stream.atName("let") && stream.look().type() == TokenType.COLON;
+    }
+
+    private String parseLetName() {
+        stream.expectName("let");
+        stream.expect(TokenType.COLON);
+        return (String) parseNameTarget().value();
+    }
+
+    private Stmt parseProvide(Pos pos) {
+        stream.next();
+        String key = (String) parseNameTarget().value();
+        stream.expect(TokenType.ASSIGN);
+        Expr value = parseExpression();
+        return new Stmt.Provide(pos, key, value, parseClosedBody("endprovide"));
+    }
+
+    private Stmt parseRegion(Pos pos) {
+        if (!enclosedOnlyBy(REGION_PLACES)) {
+            throw stream.fail("'region' is only allowed at the top level of a template", pos);
+        }
+        stream.next();
+        Token nameToken = parseNameTarget();
+        String name = (String) nameToken.value();
+        if (!blockNames.add(name)) {
+            throw stream.fail("block '" + name + "' defined twice", nameToken.pos());
+        }
+        Signature sig = parseTypedSignature();
+        if (sig.varargs() != null || sig.kwargs() != null) {
+            throw stream.fail("a region takes no '*' or '**' parameters", nameToken.pos());
+        }
+        List<Stmt> body = parseFunctionBody(null);
+        List<Stmt> blockBody = new ArrayList<>();
+        blockBody.add(new Stmt.RegionParams(pos, sig.params()));
+        blockBody.addAll(body);
+        return new Stmt.Region(pos, name, sig.params(), body,
+                new Stmt.Block(pos, name, List.copyOf(blockBody), false, false));
+    }
+
+    private Stmt parseFragment(Pos pos) {
+        stream.next();
+        Token nameToken = parseNameTarget();
+        String name = (String) nameToken.value();
+        if (!blockNames.add(name)) {
+            throw stream.fail("block '" + name + "' defined twice", nameToken.pos());
+        }
+        List<Stmt> body = parseFunctionBody("endfragment");
+        return new Stmt.Fragment(pos, new Stmt.Block(pos, name, body, false, false));
+    }
+
+    /**
+     * {@code embed 'tpl'}: its body holds the overriding blocks (and whitespace). They do not
+     * count as blocks of this template, so two embeds may override the same name.
+     */
+    private Stmt parseEmbed(Pos pos) {
+        stream.next();
+        Expr template = parseExpression();
+        Set<String> savedNames = new HashSet<>(blockNames);
+        List<Stmt> body;
+        try {
+            body = parseClosedBody("endembed");
+        } finally {
+            blockNames.clear();
+            blockNames.addAll(savedNames);
+        }
+        List<Stmt.Block> overrides = new ArrayList<>();
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Block b) {
+                overrides.add(b);
+            } else if (!(s instanceof Stmt.Text t && isBlank(t.text()))) {
+                throw stream.fail("an embed holds only block overrides", s.pos());
+            }
+        }
+        return new Stmt.Embed(pos, template, List.copyOf(overrides));
     }
 }

@@ -1,0 +1,36 @@
+package dev.kida.engine.eval;
+
+import dev.kida.api.Arguments;
+import dev.kida.api.CallContext;
+import dev.kida.api.GlobalFunction;
+import dev.kida.api.TemplateTypeException;
+import dev.kida.engine.runtime.Values;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Kida's globals that need the running render: {@code consume(key, default=None)}. */
+final class KidaGlobals {
+    private KidaGlobals() {
+    }
+
+    /** {@code builtins} plus Kida's render-bound globals. */
+    static Map<String, Object> with(Map<String, Object> builtins) {
+        Map<String, Object> all = new HashMap<>(builtins);
+        all.put("consume", (GlobalFunction) KidaGlobals::consume);
+        return all;
+    }
+
+    /** The innermost value {@code provide}d under the key, or the default (None when not given). */
+    private static Object consume(CallContext context, Arguments args) {
+        if (!(context instanceof Renderer r)) {
+            throw new IllegalStateException("consume() reads the provided values of a running render");
+        }
+        if (args.positional().size() + args.keywords().size() > 2) {
+            throw new TemplateTypeException("consume() takes a key and an optional default");
+        }
+        String key = Values.str(args.require(0, "key"));
+        Object fallback = args.get(1, "default", null);
+        return r.provided(key, fallback);
+    }
+}
