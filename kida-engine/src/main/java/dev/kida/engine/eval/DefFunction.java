@@ -87,7 +87,7 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
 
     /** Calls the def; {@code caller} is the {@code call} block's slots, or null for a plain call. */
     Object invoke(Renderer r, List<Object> positional, Map<String, Object> keywords, SlotCaller caller) {
-        Frame frame = Frame.child(closure);
+        Frame frame = Frame.function(closure);
         int n = params.size();
         if (positional.size() > n && varargs == null) {
             throw new TemplateTypeException(kind + " '" + name + "' takes " + n + " positional argument"
