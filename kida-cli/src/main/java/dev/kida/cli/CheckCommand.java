@@ -1,6 +1,7 @@
 package dev.kida.cli;
 
 import dev.kida.api.KidaException;
+import dev.kida.engine.Diagnostic;
 import dev.kida.engine.Environment;
 import dev.kida.engine.Loaders;
 
@@ -13,15 +14,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code kida check DIR}: parses every template file under DIR (by extension, see {@link CheckOptions}; hidden files
- * and folders skipped) and reports each one that fails, in the same format as a render error. A file that cannot be
- * read or is not UTF-8 text is that file's error, and the others are still checked. Exits 1 if any failed.
+ * {@code kida check [--strict] DIR}: parses every template file under DIR (by extension, see {@link CheckOptions};
+ * hidden files and folders skipped) and reports each one that fails, in the same format as a render error, then the
+ * problems the engine finds without rendering ({@code Template.diagnostics}: def calls that cannot succeed; with
+ * {@code --strict}, bare {@code {% end %}}s), one per line as {@code error: template:line:column: message} (or
+ * {@code strict: ...}) followed by the source line. A file that cannot be read or is not UTF-8 text is that file's
+ * error, and the others are still checked. Exits 1 if any template has an error or a diagnostic.
  */
 final class CheckCommand {
     private CheckCommand() {
     }
 
-    static int run(CheckOptions options, PrintStream out, PrintStream err) throws CliException {
+    static int run(CheckOptions options, boolean strict, PrintStream out, PrintStream err) throws CliException {
         Path dir = options.dir();
         if (!Files.isDirectory(dir)) {
             throw CliException.input("template directory not found: " + dir);
@@ -31,7 +35,16 @@ final class CheckCommand {
         int failed = 0;
         for (String name : names) {
             try {
-                environment.getTemplate(name);
+                List<Diagnostic> found = environment.getTemplate(name).diagnostics(strict);
+                for (Diagnostic d : found) {
+                    err.println((d.strictOnly() ? "strict: " : "error: ") + d);
+                    if (d.sourceLine() != null) {
+                        err.println("    " + d.sourceLine());
+                    }
+                }
+                if (!found.isEmpty()) {
+                    failed++;
+                }
             } catch (KidaException e) {
                 ErrorReport.print(e, err);
                 failed++;

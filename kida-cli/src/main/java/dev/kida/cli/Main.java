@@ -72,7 +72,8 @@ public final class Main {
                     yield OK;
                 }
                 case "render" -> wantsHelp(rest) ? help(out) : RenderCommand.run(parseRender(rest), in, out, err);
-                case "check" -> wantsHelp(rest) ? help(out) : CheckCommand.run(parseCheck(rest), out, err);
+                case "check" -> wantsHelp(rest) ? help(out) : CheckCommand.run(parseCheck(rest), rest.contains("--strict"),
+                        out, err);
                 case "compile" -> wantsHelp(rest) ? help(out) : CompileCommand.run(CompileCommand.parse(rest), out, err);
                 case "escapers" -> {
                     if (wantsHelp(rest)) {
@@ -200,7 +201,10 @@ public final class Main {
                 listBlocks, compiled == null ? null : Path.of(compiled));
     }
 
-    /** Parses the arguments of {@code check}: one directory, optionally {@code --extensions LIST}. */
+    /**
+     * Parses the arguments of {@code check}: one directory, optionally {@code --extensions LIST}
+     * ({@code --strict} is read by the caller).
+     */
     static CheckOptions parseCheck(List<String> args) throws CliException {
         List<String> positional = new ArrayList<>();
         java.util.Set<String> extensions = null;
@@ -209,6 +213,8 @@ public final class Main {
             String arg = args.get(i);
             if (!optionsEnded && arg.equals("--")) {
                 optionsEnded = true;
+            } else if (!optionsEnded && arg.equals("--strict")) {
+                continue;
             } else if (!optionsEnded && arg.startsWith("--")) {
                 String name = arg;
                 String inlineValue = null;

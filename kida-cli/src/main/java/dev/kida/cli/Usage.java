@@ -14,7 +14,7 @@ final class Usage {
                                [--compiled DIR]
                    kida compile --templates DIR --output DIR [--no-autoescape] [--trim-blocks]
                                [--lstrip-blocks] [--keep-trailing-newline]
-                   kida check DIR [--extensions LIST]
+                   kida check [--strict] DIR [--extensions LIST]
                    kida escapers
                    kida --version | --help
             """;
@@ -53,9 +53,14 @@ final class Usage {
                                (NAME.kidac per template and kida-manifest.tsv), with the same
                                options render takes; prints each template's name, reports every
                                error, exits 1 if any.
-              check DIR        Parse every template under DIR (recursively) and report every error.
+              check DIR        Parse every template under DIR (recursively) and report every error,
+                               Kida's syntax included, and every call of a def that cannot succeed
+                               (argument count, unknown keyword, a type the template declares that
+                               does not fit the parameter's annotation).
                 --extensions LIST        Which files are templates, by ending: a comma-separated
                                          list (default: %s).
+                --strict                 Also report each bare {%% end %%} with the explicit closer
+                                         ({%% endif %%}, {%% enddef %%}...) it should be.
               escapers         List the escaper backends found, their availability and the one
                                that would be used.
 

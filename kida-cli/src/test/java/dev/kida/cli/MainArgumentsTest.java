@@ -89,7 +89,8 @@ class MainArgumentsTest {
                 Arguments.of("render a --templates t --escaper=", "--escaper needs a backend name"),
                 Arguments.of("check", "check takes one directory, got 0"),
                 Arguments.of("check a b", "check takes one directory, got 2"),
-                Arguments.of("check --strict a", "unknown option '--strict'"),
+                Arguments.of("check --strict", "check takes one directory, got 0"),
+                Arguments.of("check --lenient a", "unknown option '--lenient'"),
                 Arguments.of("escapers extra", "escapers takes no arguments"),
                 Arguments.of("--version extra", "--version takes no arguments"));
     }

@@ -102,6 +102,56 @@ public final class Template {
         return engine.blockNames(unit);
     }
 
+    /**
+     * Renders into a writer as the page is produced: at each {@code {% flush %}} reached in the
+     * template's own output (not inside a def's result or other captured text) what was rendered
+     * so far is written and the writer flushed; the rest follows at the end. Unlike
+     * {@link #render(Map, Appendable)}, text written before a failure stays written.
+     * <pre>{@code
+     * template.stream(context, response.getWriter());
+     * }</pre>
+     *
+     * @throws dev.kida.api.KidaException when rendering or writing fails
+     */
+    public void stream(Map<String, ?> context, java.io.Writer out) {
+        engine.stream(unit, Objects.requireNonNull(context, "context"), Objects.requireNonNull(out, "out"));
+    }
+
+    /**
+     * As {@link #stream(Map, java.io.Writer)}, writing UTF-8 bytes and flushing the stream at each
+     * {@code {% flush %}}. The stream is not closed.
+     */
+    public void stream(Map<String, ?> context, OutputStream out) {
+        engine.stream(unit, Objects.requireNonNull(context, "context"), Objects.requireNonNull(out, "out"));
+    }
+
+    /**
+     * The render as a lazy stream of chunks, the text between two {@code {% flush %}}s (empty
+     * chunks are left out): the render runs on a virtual thread and produces the next chunk when
+     * the consumer asks for it. A failure is thrown from the stream's terminal operation, after the
+     * chunks before it. Close the stream (try-with-resources) when not consuming it to the end:
+     * that stops the render.
+     * <pre>{@code
+     * try (Stream<String> chunks = template.stream(context)) {
+     *     chunks.forEach(chunk -> send(chunk));
+     * }
+     * }</pre>
+     */
+    public java.util.stream.Stream<String> stream(Map<String, ?> context) {
+        return engine.stream(unit, Objects.requireNonNull(context, "context"));
+    }
+
+    /**
+     * Checks the template without rendering it: calls of its defs (and of defs imported by a
+     * literal name) with too many positional arguments, an unknown keyword or a missing required
+     * argument; arguments whose type, declared in a {@code {% template %}} declaration or evident
+     * from a literal, does not fit the parameter's annotation; and, when {@code strict}, every bare
+     * {@code {% end %}} that could be written as its block's explicit closer. Sorted by position.
+     */
+    public java.util.List<Diagnostic> diagnostics(boolean strict) {
+        return engine.diagnostics(unit, strict);
+    }
+
     /** Whether the template currently runs as compiled bytecode. */
     public boolean isCompiled() {
         return unit.tier().compiled() != null;

@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -286,6 +287,77 @@ public final class Engine {
             throw new TemplateRuntimeException("maximum recursion depth exceeded", unit.name(), 0, 0,
                     null, null);
         }
+    }
+
+    /**
+     * Renders into {@code out}, handing it what was rendered so far at each {@code flush} and the
+     * rest at the end (then flushing the writer each time). What was handed over before a failure
+     * stays written.
+     */
+    public void stream(Unit unit, Map<String, ?> context, java.io.Writer out) {
+        StringOutput output = new StringOutput();
+        Consumer<Output> sink = o -> {
+            StringBuilder sb = ((StringOutput) o).builder();
+            try {
+                out.append(sb);
+                out.flush();
+            } catch (IOException e) {
+                throw new KidaException("cannot write output of template '" + unit.name() + "'", e);
+            }
+            sb.setLength(0);
+        };
+        streamRender(unit, context, output, sink);
+        sink.accept(output);
+    }
+
+    /** As {@link #stream(Unit, Map, java.io.Writer)}, as UTF-8 bytes. */
+    public void stream(Unit unit, Map<String, ?> context, OutputStream out) {
+        Utf8Output output = new Utf8Output(1024);
+        Consumer<Output> sink = o -> {
+            Utf8Output bytes = (Utf8Output) o;
+            try {
+                bytes.writeTo(out);
+                out.flush();
+            } catch (IOException e) {
+                throw new KidaException("cannot write output of template '" + unit.name() + "'", e);
+            }
+            bytes.clear();
+        };
+        streamRender(unit, context, output, sink);
+        sink.accept(output);
+    }
+
+    /** The chunks of a render, produced as the consumer pulls them (see {@link ChunkStream}). */
+    public java.util.stream.Stream<String> stream(Unit unit, Map<String, ?> context) {
+        ChunkStream chunks = new ChunkStream(unit.name(), emit -> {
+            StringOutput output = new StringOutput();
+            Consumer<Output> sink = o -> {
+                StringBuilder sb = ((StringOutput) o).builder();
+                String chunk = sb.toString();
+                sb.setLength(0);
+                emit.accept(chunk);
+            };
+            streamRender(unit, context, output, sink);
+            sink.accept(output);
+        });
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(chunks,
+                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false).onClose(chunks::close);
+    }
+
+    private void streamRender(Unit unit, Map<String, ?> context, Output output, Consumer<Output> sink) {
+        Renderer renderer = new Renderer(this, output);
+        renderer.streamTo(sink);
+        try {
+            renderer.renderRoot(unit, context);
+        } catch (StackOverflowError e) {
+            throw new TemplateRuntimeException("maximum recursion depth exceeded", unit.name(), 0, 0,
+                    null, null);
+        }
+    }
+
+    /** Static checks of a template (see {@code Template.diagnostics}). */
+    public java.util.List<dev.kida.engine.Diagnostic> diagnostics(Unit unit, boolean strict) {
+        return Checker.check(this, unit, lexerOptions, strict);
     }
 
     /** Renders one block, fragment or region of a template (see {@code Template.renderBlock}). */

@@ -55,6 +55,12 @@ public final class Renderer implements CallContext, NameRegistry {
     private final Map<String, java.util.ArrayList<Object>> provided = new HashMap<>();
     /** What {@code push} wrote to each named stack, in render order. */
     private final Map<String, StringBuilder> stacks = new HashMap<>();
+    /**
+     * The render's own output and where its text goes at each {@code flush} when streaming (null
+     * when not streaming): text captured for a def, block value or filter is not flushed.
+     */
+    private Output streamRoot;
+    private java.util.function.Consumer<Output> flushSink;
     /** An embed's blocks, for the next run started (the embedded template's), taken by {@link #runTemplate}. */
     private List<BlockDef> pendingEmbeds = List.of();
     /** Block replacements for the next run started (the entry's), taken by {@link #runTemplate}. */
@@ -224,6 +230,22 @@ public final class Renderer implements CallContext, NameRegistry {
         } finally {
             out = saved;
             discarding = savedDiscarding;
+        }
+    }
+
+    /** Streams the render: at each {@code flush}, {@code sink} takes (and empties) the output so far. */
+    void streamTo(java.util.function.Consumer<Output> sink) {
+        streamRoot = out;
+        flushSink = sink;
+    }
+
+    /**
+     * A {@code flush}: when streaming and writing the render's own output (not a capture), hands
+     * what was rendered so far to the stream.
+     */
+    public void flushPoint() {
+        if (flushSink != null && out == streamRoot && !discarding) {
+            flushSink.accept(out);
         }
     }
 

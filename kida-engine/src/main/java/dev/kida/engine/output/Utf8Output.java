@@ -160,6 +160,11 @@ public final class Utf8Output extends Output {
         return len;
     }
 
+    /** Empties the buffer (after its bytes were written out, when streaming). */
+    public void clear() {
+        len = 0;
+    }
+
     /** Writes the buffer to {@code out}. */
     public void writeTo(OutputStream out) throws IOException {
         out.write(buf, 0, len);

@@ -26,4 +26,19 @@ public final class Parser {
         TokenStream stream = new TokenStream(Lexer.tokenizeLeniently(sourceText, options), sourceText);
         return new TemplateNode(name, text, new StatementParser(stream, options).parseTemplate());
     }
+
+    /**
+     * Where a template closes a block with a bare {@code {% end %}} although the block has an
+     * explicit closer, for {@code kida check --strict}: parses the template again.
+     *
+     * @throws TemplateSyntaxException as {@link #parse} does
+     */
+    public static java.util.List<BareEnd> bareEnds(String source, String name, LexerOptions options) {
+        String text = SourceText.normalise(source, options.keepTrailingNewline());
+        SourceText sourceText = new SourceText(name, text);
+        TokenStream stream = new TokenStream(Lexer.tokenizeLeniently(sourceText, options), sourceText);
+        StatementParser parser = new StatementParser(stream, options);
+        parser.parseTemplate();
+        return java.util.List.copyOf(parser.bareEnds());
+    }
 }

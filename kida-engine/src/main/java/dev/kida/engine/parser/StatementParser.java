@@ -53,6 +53,13 @@ final class StatementParser extends ExpressionParser {
     private Pos nestedExtends;
 
     private final LexerOptions options;
+    /** Every {@code {% end %}} that closed a block which has an explicit closer, in source order. */
+    private final List<BareEnd> bareEnds = new ArrayList<>();
+
+    /** The bare {@code {% end %}}s met so far (for {@code kida check --strict}). */
+    List<BareEnd> bareEnds() {
+        return bareEnds;
+    }
 
     StatementParser(TokenStream stream, LexerOptions options) {
         super(stream);
@@ -298,7 +305,11 @@ final class StatementParser extends ExpressionParser {
     /** {@link #parseBody(String, String...)} with the stop words in the order messages list them. */
     private Body parseBodyUntil(List<String> stops, String closer) {
         List<Stmt> stmts = List.copyOf(parseStatements(stops, false));
-        String word = (String) stream.next().value();
+        Token closing = stream.next();
+        String word = (String) closing.value();
+        if (word.equals(END) && closer != null) {
+            bareEnds.add(new BareEnd(closing.pos(), tagStack.peek(), closer));
+        }
         boolean closed = word.equals(END) || word.equals(closer);
         return new Body(stmts, closed ? null : word);
     }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Random templates over the language: expressions, filters, tests, loops with loop variables,
  * conditionals, set/with scopes, captures, macros, includes, inheritance and whitespace control,
- * and Kida's block statements and variables.
+ * and Kida's block statements and variables, defs, call blocks with named and scoped slots,
+ * provide/consume and push/stack.
  * Small on purpose: many short templates find more disagreements per second than a few big ones.
  */
 final class RandomTemplates {
@@ -66,8 +67,32 @@ final class RandomTemplates {
     }
 
     private static Arbitrary<String> macroDefs() {
-        return Arbitraries.of("", "{% macro m(a, b=2) %}[{{ a }}:{{ b }}]{% endmacro %}",
-                "{% macro m(a) %}{% for i in range(a|int % 3) %}{{ i }}{{ a }}{% endfor %}{% endmacro %}");
+        return Combinators.combine(Arbitraries.of("", "{% macro m(a, b=2) %}[{{ a }}:{{ b }}]{% endmacro %}",
+                "{% macro m(a) %}{% for i in range(a|int % 3) %}{{ i }}{{ a }}{% endfor %}{% endmacro %}"),
+                kidaDefs()).as((m, f) -> m + f);
+    }
+
+    /** Kida defs named {@code f} (with slots, varargs, has_slot, provide) and a region {@code r}. */
+    private static Arbitrary<String> kidaDefs() {
+        return Arbitraries.of("",
+                "{% def f(a, *rest, k=1) %}[{{ a }}|{{ rest|length }}|{{ k }}|{% slot %}|{% slot side %}]{% end %}",
+                "{% def f(a) %}{% for it in xs %}{% slot row let:item=it, let:n=loop.index %}({{ it }}){% end %}{% end %}"
+                        + "{{ has_slot() }}{{ consume('p', 'none') }}{% end %}",
+                "{% def f(a, **kw) %}{% provide p = a %}{{ caller('side') if has_slot() }}{{ kw|length }}{% end %}{% end %}"
+                        + "{% region r(x=a) %}<{{ x }}>{% end %}");
+    }
+
+    /** Uses of Kida's functions, slots and render-time context ({@code f} may be undefined: an error too). */
+    private static Arbitrary<String> kidaUses(Arbitrary<String> inner) {
+        Arbitrary<String> call = Combinators.combine(expr(1), inner, inner)
+                .as((e, a, b) -> "{% call f(" + e + ") %}" + a + "{% slot side %}" + b + "{% end %}"
+                        + "{% slot row let:item, let:n %}{{ n }}:{{ item }}{% end %}{% end %}");
+        Arbitrary<String> provide = Combinators.combine(expr(1), inner)
+                .as((e, a) -> "{% provide p = " + e + " %}" + a + "{{ consume('p') }}{% end %}");
+        Arbitrary<String> push = inner.map(a -> "{% push 'q' %}" + a + "{% end %}[{% stack 'q' %}]");
+        Arbitrary<String> plain = Arbitraries.of("{{ f(a) }}", "{{ f(s, 1, 2) }}", "{{ f(a, k=n) }}", "{{ r() }}",
+                "{{ f() }}", "{{ f(1, nope=2) }}", "{% yield %}");
+        return Arbitraries.oneOf(call, provide, push, plain);
     }
 
     static Arbitrary<String> body(int depth) {
@@ -109,7 +134,7 @@ final class RandomTemplates {
         Arbitrary<String> autoescape = Combinators.combine(Arbitraries.of("true", "false", "n > 2"), inner)
                 .as((e, a) -> "{% autoescape " + e + " %}" + a + "{% endautoescape %}");
         return Arbitraries.oneOf(simple, simple, ifs, elif, loop, pairLoop, loopObj, with, capture, autoescape,
-                kidaBlock(depth, inner));
+                kidaBlock(depth, inner), kidaUses(inner));
     }
 
     /** Kida's one-tag statements: let/export/promote, set's Kida forms, flush. */
