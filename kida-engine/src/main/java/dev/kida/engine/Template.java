@@ -149,7 +149,8 @@ public final class Template {
      * {@code {% end %}} that could be written as its block's explicit closer. Sorted by position.
      */
     public java.util.List<Diagnostic> diagnostics(boolean strict) {
-        return engine.diagnostics(unit, strict);
+        return engine.diagnostics(unit, strict).stream().map(f -> new Diagnostic(f.template(), f.line(), f.column(),
+                f.message(), f.sourceLine(), f.strictOnly())).toList();
     }
 
     /** Whether the template currently runs as compiled bytecode. */

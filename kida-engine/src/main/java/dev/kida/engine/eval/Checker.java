@@ -1,7 +1,6 @@
 package dev.kida.engine.eval;
 
 import dev.kida.api.KidaException;
-import dev.kida.engine.Diagnostic;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
@@ -25,17 +24,22 @@ import java.util.Set;
  * declaration or evident from a literal, does not fit the parameter's annotation; and, when
  * strict, each bare {@code {% end %}} that could be an explicit closer.
  */
-final class Checker {
+public final class Checker {
+    /** One problem found: where, what, the source line, and whether only strict checking reports it. */
+    public record Finding(String template, int line, int column, String message, String sourceLine,
+                          boolean strictOnly) {
+    }
+
     private final Engine engine;
     private final Unit unit;
-    private final List<Diagnostic> found = new ArrayList<>();
+    private final List<Finding> found = new ArrayList<>();
 
     private Checker(Engine engine, Unit unit) {
         this.engine = engine;
         this.unit = unit;
     }
 
-    static List<Diagnostic> check(Engine engine, Unit unit, LexerOptions options, boolean strict) {
+    static List<Finding> check(Engine engine, Unit unit, LexerOptions options, boolean strict) {
         Checker c = new Checker(engine, unit);
         c.checkCalls();
         if (strict) {
@@ -44,12 +48,12 @@ final class Checker {
                         + " %}' instead", true);
             }
         }
-        c.found.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        c.found.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
         return List.copyOf(c.found);
     }
 
     private void report(Pos pos, String message, boolean strictOnly) {
-        found.add(new Diagnostic(unit.name(), pos.line(), pos.column(), message, unit.sourceLine(pos.line()),
+        found.add(new Finding(unit.name(), pos.line(), pos.column(), message, unit.sourceLine(pos.line()),
                 strictOnly));
     }
 

@@ -356,7 +356,7 @@ public final class Engine {
     }
 
     /** Static checks of a template (see {@code Template.diagnostics}). */
-    public java.util.List<dev.kida.engine.Diagnostic> diagnostics(Unit unit, boolean strict) {
+    public java.util.List<Checker.Finding> diagnostics(Unit unit, boolean strict) {
         return Checker.check(this, unit, lexerOptions, strict);
     }
 
