@@ -51,6 +51,19 @@ class CheckDiagnosticsTest {
     }
 
     @Test
+    void typedParametersAreCheckedAgainstTheTemplateDeclaration() throws IOException {
+        write("page.html", "{% template users: list, title: str %}"
+                + "{% def table(rows: list[dict], caption: str | None = none) %}{% end %}"
+                + "{{ table(users, title) }}{{ table(title) }}{{ table(users, caption=3) }}");
+        Cli result = Cli.run("check", dir.toString());
+        assertEquals(List.of(
+                "error: page.html:1:135: argument 'rows' of def 'table' is declared 'list[dict]' but gets a value"
+                        + " of type 'str'",
+                "error: page.html:1:176: argument 'caption' of def 'table' is declared 'str | None' but gets a"
+                        + " value of type 'int'"), reports(result));
+    }
+
+    @Test
     void strictReportsEachBareEndWithItsExplicitCloser() throws IOException {
         write("page.html", "{% if a %}\n  {% for x in xs %}{{ x }}{% end %}\n{% endif %}{% def f() %}{% end %}"
                 + "{% push 's' %}{% end %}");

@@ -239,16 +239,6 @@ public final class Renderer implements CallContext, NameRegistry {
         flushSink = sink;
     }
 
-    /**
-     * A {@code flush}: when streaming and writing the render's own output (not a capture), hands
-     * what was rendered so far to the stream.
-     */
-    public void flushPoint() {
-        if (flushSink != null && out == streamRoot && !discarding) {
-            flushSink.accept(out);
-        }
-    }
-
     /** The blocks an {@code embed} overrides, for the template it is about to run. */
     void embedOverrides(List<BlockDef> overrides) {
         pendingEmbeds = overrides;
@@ -299,11 +289,14 @@ public final class Renderer implements CallContext, NameRegistry {
     }
 
     /**
-     * Kida's {@code {% flush %}}: a streaming boundary. Hands what was rendered so far on to the
-     * output's destination (a no-op for in-memory outputs and inside captured bodies).
+     * Kida's {@code {% flush %}}: a streaming boundary. When streaming and writing the render's own
+     * output (not a capture: a def's result, a filtered or try body), hands what was rendered so
+     * far to the stream; otherwise nothing happens.
      */
     public void flush() {
-        out.flush();
+        if (flushSink != null && out == streamRoot && !discarding) {
+            flushSink.accept(out);
+        }
     }
 
     /** Writes a value as {@code {{ }}} does. */

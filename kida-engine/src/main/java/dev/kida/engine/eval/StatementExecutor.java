@@ -266,6 +266,8 @@ public final class StatementExecutor {
         return switch (s) {
             case Stmt.Macro m -> true;
             case Stmt.Def d -> true;
+            case Stmt.Let l -> l.templateScope();
+            case Stmt.Globals g -> true;
             case Stmt.Region rg -> true;
             case Stmt.Import i -> true;
             case Stmt.FromImport i -> true;
