@@ -57,7 +57,7 @@ class CheckDiagnosticsTest {
                 + "{{ table(users, title) }}{{ table(title) }}{{ table(users, caption=3) }}");
         Cli result = Cli.run("check", dir.toString());
         assertEquals(List.of(
-                "error: page.html:1:135: argument 'rows' of def 'table' is declared 'list[dict]' but gets a value"
+                "error: page.html:1:143: argument 'rows' of def 'table' is declared 'list[dict]' but gets a value"
                         + " of type 'str'",
                 "error: page.html:1:176: argument 'caption' of def 'table' is declared 'str | None' but gets a"
                         + " value of type 'int'"), reports(result));
