@@ -903,7 +903,8 @@ final class StatementParser extends ExpressionParser {
         stream.next();
         Expr key = parseExpression();
         Expr ttl = null;
-        if (stream.skipIf(TokenType.COMMA)) {
+        // `key, ttl=...`; the comma may be left out
+        if (stream.skipIf(TokenType.COMMA) || stream.atName("ttl") && stream.look().type() == TokenType.ASSIGN) {
             stream.expectName("ttl");
             stream.expect(TokenType.ASSIGN);
             ttl = parseExpression();
