@@ -6,8 +6,13 @@ import dev.kida.api.escape.Escaper;
 import dev.kida.api.escape.EscaperProvider;
 import dev.kida.engine.escape.DeferredEscaper;
 
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.ServiceLoader;
 
 /**
@@ -33,27 +38,90 @@ public final class Escapers {
      * @throws KidaException when the forced backend is unknown or unavailable, with the reason
      */
     public static EscaperProvider select(String forced) {
+        return explain(forced).provider();
+    }
+
+    /**
+     * Which backend an environment built with this {@code escaper(...)} setting uses, and why: the
+     * answer to "is my fast escaper in use?". {@code Escapers.explain(null)} describes the default
+     * choice; {@link Selection#toString()} is a readable sentence. Automatic selection logs each
+     * backend that is present but unavailable once, with its reason (System.Logger
+     * {@code dev.kida.engine.escape}, WARNING), so a fallback is never silent.
+     *
+     * @param forced a backend name, or null to use the system property, else the best available
+     * @throws KidaException when the forced backend is unknown or unavailable, with the reason
+     */
+    public static Selection explain(String forced) {
+        return explain(providers(), forced);
+    }
+
+    /** {@link #explain(String)} over the given providers, highest priority first. */
+    static Selection explain(List<EscaperProvider> providers, String forced) {
+        boolean byProperty = forced == null;
         String name = forced != null ? forced : System.getProperty(PROPERTY);
         if (name != null && !name.isBlank()) {
-            for (EscaperProvider p : providers()) {
+            for (EscaperProvider p : providers) {
                 if (p.name().equals(name)) {
                     var availability = p.availability();
                     if (!availability.available()) {
                         throw new KidaException("escaper '" + name + "' is not available: "
                                 + availability.reason());
                     }
-                    return p;
+                    return new Selection(p, byProperty
+                            ? "forced by the system property " + PROPERTY + "=" + name
+                            : "forced by Environment.Builder.escaper(\"" + name + "\")", Map.of());
                 }
             }
             throw new KidaException("no escaper named '" + name + "'; found: "
-                    + providers().stream().map(EscaperProvider::name).toList());
+                    + providers.stream().map(EscaperProvider::name).toList());
         }
-        for (EscaperProvider p : providers()) {
-            if (p.availability().available()) {
-                return p;
+        Map<String, String> skipped = new LinkedHashMap<>();
+        for (EscaperProvider p : providers) {
+            var availability = p.availability();
+            if (availability.available()) {
+                String reason = "the available backend of highest priority (" + p.priority() + ") of "
+                        + providers.stream().map(EscaperProvider::name).toList()
+                        + (p.minLength() > 0 ? "; strings shorter than " + p.minLength()
+                        + " chars go to the built-in java escaper, measured as fast there" : "");
+                return new Selection(p, reason, Collections.unmodifiableMap(skipped));
             }
+            skipped.put(p.name(), availability.reason());
+            logUnavailableOnce(p.name(), availability.reason());
         }
         throw new KidaException("no escaper available");
+    }
+
+    /**
+     * The outcome of {@link #explain}: the backend used, why, and the backends found but passed over
+     * for being unavailable (name to reason).
+     *
+     * @param provider    the backend used
+     * @param reason      why it was chosen
+     * @param unavailable backends of higher priority that were present but unavailable, with the reason
+     */
+    public record Selection(EscaperProvider provider, String reason, Map<String, String> unavailable) {
+        /** Reads as one sentence, e.g. {@code escaper simd: the available backend of highest priority ...}. */
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder("escaper ").append(provider.name()).append(": ").append(reason);
+            unavailable.forEach((n, why) -> text.append("; ").append(n).append(" is unavailable: ").append(why));
+            return text.toString();
+        }
+    }
+
+    private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
+    private static final System.Logger LOG = System.getLogger("dev.kida.engine.escape");
+
+    /** Whether the unavailability of this backend was logged (for tests). */
+    static boolean loggedUnavailable(String name) {
+        return LOGGED.contains(name);
+    }
+
+    private static void logUnavailableOnce(String name, String reason) {
+        if (LOGGED.add(name)) {
+            LOG.log(System.Logger.Level.WARNING, "escaper '" + name + "' is on the module or class path but"
+                    + " unavailable, so a slower one is used: " + reason);
+        }
     }
 
     /**
