@@ -274,10 +274,12 @@ public sealed interface Stmt extends Node {
     /**
      * {@code def name(params) %}body{% end}: a function whose result is Markup. {@code types} holds
      * each parameter's annotation text (null when none), used by {@code kida check} only;
-     * {@code varargs}/{@code kwargs} name the {@code *args}/{@code **kwargs} parameters, or null.
+     * {@code varargs}/{@code kwargs} name the {@code *args}/{@code **kwargs} parameters, or null;
+     * the first {@code positional} parameters may be given by position, the others (declared after
+     * {@code *args}) only by keyword.
      */
     record Def(Pos pos, String name, List<Param> params, List<String> types, String varargs, String kwargs,
-               List<Stmt> body) implements Kida {
+               int positional, List<Stmt> body) implements Kida {
         @Override
         public List<Expr> expressions() {
             return params.stream().map(Param::defaultValue).filter(java.util.Objects::nonNull).toList();

@@ -112,7 +112,7 @@ public final class Checker {
         Expr.Call call = c;
         Pos at = c.callee().pos();
         boolean spread = call.starArgs() != null || call.starKwargs() != null;
-        int n = def.params().size();
+        int n = def.positional();
         if (call.args().size() > n && def.varargs() == null) {
             report(at, "def '" + def.name() + "' takes " + n + " positional argument" + (n == 1 ? "" : "s")
                     + " but " + call.args().size() + (call.args().size() == 1 ? " is" : " are") + " given", false);
@@ -141,7 +141,7 @@ public final class Checker {
                 continue;
             }
             String param = def.params().get(i).name();
-            Expr arg = i < call.args().size() ? call.args().get(i) : call.kwargs().stream()
+            Expr arg = i < n && i < call.args().size() ? call.args().get(i) : call.kwargs().stream()
                     .filter(k -> k.name().equals(param)).map(Expr.Keyword::value).findFirst().orElse(null);
             String type = arg == null ? null : typeOf(arg, declared);
             if (type != null && !fits(type, annotation)) {

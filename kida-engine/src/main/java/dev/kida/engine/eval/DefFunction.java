@@ -44,6 +44,7 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
     private final String kind;
     private final String name;
     private final List<Stmt.Param> params;
+    private final int positionalCount;
     private final String varargs;
     private final String kwargs;
     private final List<Stmt> body;
@@ -58,12 +59,13 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
      * @param code   the compiled template holding the body as body {@code bodyId}, or null to run
      *               the body in the evaluator
      */
-    public DefFunction(Renderer owner, String kind, String name, List<Stmt.Param> params, String varargs,
-                       String kwargs, List<Stmt> body, Frame closure, Unit unit, Compiled code, int bodyId) {
+    public DefFunction(Renderer owner, String kind, String name, List<Stmt.Param> params, int positionalCount,
+                       String varargs, String kwargs, List<Stmt> body, Frame closure, Unit unit, Compiled code, int bodyId) {
         this.owner = owner;
         this.kind = kind;
         this.name = name;
         this.params = params;
+        this.positionalCount = positionalCount;
         this.varargs = varargs;
         this.kwargs = kwargs;
         this.body = body;
@@ -88,14 +90,14 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
     /** Calls the def; {@code caller} is the {@code call} block's slots, or null for a plain call. */
     Object invoke(Renderer r, List<Object> positional, Map<String, Object> keywords, SlotCaller caller) {
         Frame frame = Frame.function(closure);
-        int n = params.size();
+        int n = positionalCount;
         if (positional.size() > n && varargs == null) {
             throw new TemplateTypeException(kind + " '" + name + "' takes " + n + " positional argument"
                     + (n == 1 ? "" : "s") + " but " + positional.size() + (positional.size() == 1 ? " was" : " were")
                     + " given");
         }
         Map<String, Object> extra = new LinkedHashMap<>();
-        boolean[] bound = new boolean[n];
+        boolean[] bound = new boolean[params.size()];
         for (int i = 0; i < Math.min(n, positional.size()); i++) {
             frame.set(params.get(i).name(), positional.get(i));
             bound[i] = true;
@@ -116,7 +118,7 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
                 bound[index] = true;
             }
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < params.size(); i++) {
             if (!bound[i]) {
                 Stmt.Param p = params.get(i);
                 if (p.defaultValue() == null) {

@@ -25,7 +25,7 @@ final class FunctionStatements {
     int exec(Stmt.Kida k, Frame f) {
         switch (k) {
             case Stmt.Def d -> define(d, f, null, -1);
-            case Stmt.Region rg -> f.set(rg.name(), new DefFunction(r, "region", rg.name(), rg.params(), null, null,
+            case Stmt.Region rg -> f.set(rg.name(), new DefFunction(r, "region", rg.name(), rg.params(), rg.params().size(), null, null,
                     rg.body(), f, r.unit, null, -1));
             case Stmt.SlotFill fill -> { }
             case Stmt.SlotPlace place -> slot(place, f);
@@ -69,7 +69,7 @@ final class FunctionStatements {
     /** Binds a def in {@code f}; its body is compiled body {@code bodyId} of {@code code}, or evaluated. */
     void define(Stmt.Def d, Frame f, Compiled code, int bodyId) {
         r.run.unexported.remove(d.name());
-        f.set(d.name(), new DefFunction(r, "def", d.name(), d.params(), d.varargs(), d.kwargs(), d.body(), f,
+        f.set(d.name(), new DefFunction(r, "def", d.name(), d.params(), d.positional(), d.varargs(), d.kwargs(), d.body(), f,
                 r.unit, code, bodyId));
     }
 

@@ -977,11 +977,12 @@ final class StatementParser extends ExpressionParser {
         String name = (String) parseNameTarget().value();
         Signature sig = parseTypedSignature();
         List<Stmt> body = parseFunctionBody("enddef");
-        return new Stmt.Def(pos, name, sig.params(), sig.types(), sig.varargs(), sig.kwargs(), body);
+        return new Stmt.Def(pos, name, sig.params(), sig.types(), sig.varargs(), sig.kwargs(), sig.positional(), body);
     }
 
     /** A def's or region's parameter list. */
-    private record Signature(List<Stmt.Param> params, List<String> types, String varargs, String kwargs) {}
+    private record Signature(List<Stmt.Param> params, List<String> types, String varargs, String kwargs,
+                             int positional) {}
 
     /**
      * {@code (a, b: str = 'x', *rest, **named)}: Python-style parameters with optional type
@@ -994,6 +995,7 @@ final class StatementParser extends ExpressionParser {
         Set<String> seen = new HashSet<>();
         String varargs = null;
         String kwargs = null;
+        int positional = 0;
         boolean defaults = false;
         boolean first = true;
         while (!stream.at(TokenType.RPAREN)) {
@@ -1021,26 +1023,25 @@ final class StatementParser extends ExpressionParser {
                 }
                 if (star) {
                     varargs = name;
+                    positional = params.size();
                 } else {
                     kwargs = name;
                 }
                 continue;
             }
-            if (varargs != null) {
-                throw stream.fail("parameters after '*" + varargs + "' are not supported", nameToken.pos());
-            }
             Expr defaultValue = null;
             if (stream.skipIf(TokenType.ASSIGN)) {
                 defaultValue = parseExpression();
                 defaults = true;
-            } else if (defaults) {
+            } else if (defaults && varargs == null) {
                 throw stream.fail("non-default argument follows default argument", nameToken.pos());
             }
             params.add(new Stmt.Param(name, defaultValue));
             types.add(type);
         }
         stream.expect(TokenType.RPAREN);
-        return new Signature(List.copyOf(params), java.util.Collections.unmodifiableList(types), varargs, kwargs);
+        return new Signature(List.copyOf(params), java.util.Collections.unmodifiableList(types), varargs, kwargs,
+                varargs == null ? params.size() : positional);
     }
 
     /** A type annotation's text, up to the ',', '=' or ')' that ends it (brackets nest). */

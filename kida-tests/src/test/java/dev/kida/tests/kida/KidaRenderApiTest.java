@@ -111,6 +111,13 @@ class KidaRenderApiTest {
 
     @ParameterizedTest
     @EnumSource(value = ExecutionMode.class, names = {"INTERPRETED", "COMPILED"})
+    void parametersAfterStarArgsAreKeywordOnly(ExecutionMode mode) {
+        String def = "{% def g(a, *rest, k=1) %}{{ a }}{{ rest|length }}{{ k }}{% end %}";
+        assertEquals("121|129", template(mode, def + "{{ g(1, 2, 3) }}|{{ g(1, 2, 3, k=9) }}").render());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ExecutionMode.class, names = {"INTERPRETED", "COMPILED"})
     void defsAreOnlyAllowedAtTopLevelOrInADef(ExecutionMode mode) {
         assertEquals("in", template(mode, "{% def o() %}{% def i() %}in{% end %}{{ i() }}{% end %}{{ o() }}").render());
         assertThrows(TemplateSyntaxException.class, () -> template(mode, "{% for x in y %}{% def f() %}{% end %}{% end %}"));
