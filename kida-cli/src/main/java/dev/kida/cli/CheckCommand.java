@@ -31,7 +31,8 @@ final class CheckCommand {
             throw CliException.input("template directory not found: " + dir);
         }
         List<String> names = templateNames(options);
-        Environment environment = Environment.builder().loader(Loaders.fileSystem(dir)).build();
+        // the i18n extension on, so malformed {% trans %} blocks are reported with their reason
+        Environment environment = Environment.builder().loader(Loaders.fileSystem(dir)).extension("i18n").build();
         int failed = 0;
         for (String name : names) {
             try {

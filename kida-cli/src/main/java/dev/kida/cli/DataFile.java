@@ -25,6 +25,12 @@ final class DataFile {
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> read(String data, InputStream stdin) throws CliException {
+        return read(data, stdin, "the context");
+    }
+
+    /** Like {@link #read(String, InputStream)}; {@code what} names the object in messages. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> read(String data, InputStream stdin, String what) throws CliException {
         if (data == null) {
             return Map.of();
         }
@@ -33,7 +39,7 @@ final class DataFile {
         try {
             bytes = Options.STDIN.equals(data) ? stdin.readAllBytes() : Files.readAllBytes(Path.of(data));
         } catch (NoSuchFileException e) {
-            throw CliException.input("data file not found: " + data);
+            throw CliException.input(("the context".equals(what) ? "data" : "config") + " file not found: " + data);
         } catch (IOException e) {
             throw CliException.input("cannot read " + label + ": " + e.getMessage());
         }
@@ -53,7 +59,7 @@ final class DataFile {
             throw CliException.input(label + ":" + e.getMessage());
         }
         if (!(value instanceof Map<?, ?> map)) {
-            throw CliException.input(label + ": the context must be a JSON object, not "
+            throw CliException.input(label + ": " + what + " must be a JSON object, not "
                     + describe(value));
         }
         return (Map<String, Object>) map;

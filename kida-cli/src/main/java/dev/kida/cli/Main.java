@@ -118,6 +118,9 @@ public final class Main {
         String blockOverrides = null;
         boolean listBlocks = false;
         String compiled = null;
+        String config = null;
+        String undefined = null;
+        java.util.Set<String> given = new java.util.HashSet<>();
         boolean optionsEnded = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -157,11 +160,34 @@ public final class Main {
                     }
                     mode = Mode.parse(value);
                 }
-                case "--autoescape" -> autoescape = flag(name, inlineValue);
-                case "--no-autoescape" -> autoescape = !flag(name, inlineValue);
-                case "--trim-blocks" -> trimBlocks = flag(name, inlineValue);
-                case "--lstrip-blocks" -> lstripBlocks = flag(name, inlineValue);
-                case "--keep-trailing-newline" -> keepTrailingNewline = flag(name, inlineValue);
+                case "--autoescape" -> {
+                    autoescape = flag(name, inlineValue);
+                    given.add("autoescape");
+                }
+                case "--no-autoescape" -> {
+                    autoescape = !flag(name, inlineValue);
+                    given.add("autoescape");
+                }
+                case "--trim-blocks" -> {
+                    trimBlocks = flag(name, inlineValue);
+                    given.add("trim_blocks");
+                }
+                case "--lstrip-blocks" -> {
+                    lstripBlocks = flag(name, inlineValue);
+                    given.add("lstrip_blocks");
+                }
+                case "--keep-trailing-newline" -> {
+                    keepTrailingNewline = flag(name, inlineValue);
+                    given.add("keep_trailing_newline");
+                }
+                case "--config" -> {
+                    config = once(name, config, value(name, inlineValue, args, i));
+                    i += inlineValue == null ? 1 : 0;
+                }
+                case "--undefined" -> {
+                    undefined = once(name, undefined, value(name, inlineValue, args, i));
+                    i += inlineValue == null ? 1 : 0;
+                }
                 case "--block" -> {
                     block = once(name, block, value(name, inlineValue, args, i));
                     i += inlineValue == null ? 1 : 0;
@@ -198,7 +224,8 @@ public final class Main {
         }
         return new Options(entry, Path.of(templates), data, autoescape, trimBlocks, lstripBlocks,
                 keepTrailingNewline, escaper, mode, block, blockOverrides == null ? null : Path.of(blockOverrides),
-                listBlocks, compiled == null ? null : Path.of(compiled));
+                listBlocks, compiled == null ? null : Path.of(compiled), config == null ? null : Path.of(config),
+                undefined, given);
     }
 
     /**

@@ -21,16 +21,22 @@ import java.util.Objects;
  * @param block               render only this block ({@code --block}), or null
  * @param blockOverrides      the JSON file of block replacements ({@code --block-overrides}), or null
  * @param listBlocks          list the block names instead of rendering ({@code --list-blocks})
+ * @param config              the JSON file of Jinja2 Environment settings ({@code --config}), or null
+ * @param undefined           the undefined kind named on the command line ({@code --undefined}), or null
+ * @param given               the boolean settings given on the command line, by Jinja2 name
+ *                            ({@code autoescape}, {@code trim_blocks}...): these win over the config file
  */
 public record Options(String entry, Path templates, String data, boolean autoescape, boolean trimBlocks,
                       boolean lstripBlocks, boolean keepTrailingNewline, String escaper, ExecutionMode mode,
-                      String block, Path blockOverrides, boolean listBlocks, Path compiled) {
+                      String block, Path blockOverrides, boolean listBlocks, Path compiled, Path config,
+                      String undefined, java.util.Set<String> given) {
     /** The value of {@code --data} that reads the context from standard input. */
     public static final String STDIN = "-";
 
     public Options {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(templates, "templates");
+        given = given == null ? java.util.Set.of() : java.util.Set.copyOf(given);
     }
 
     /** Whether the context comes from standard input. */

@@ -29,7 +29,7 @@ final class RenderCommand {
         Timings.mark("cli+data");
         Map<String, Object> overrides = options.blockOverrides() == null ? null
                 : DataFile.read(options.blockOverrides().toString(), in);
-        Environment environment = environment(options);
+        Environment environment = environment(options, in);
         Timings.mark("environment");
         String output;
         try {
@@ -55,14 +55,34 @@ final class RenderCommand {
         return Main.OK;
     }
 
+    /** A boolean setting: the flag when given, else the config file's value, else the flag's default. */
+    private static boolean setting(Options options, ConfigFile config, String key, boolean flagValue) {
+        return options.given().contains(key) ? flagValue : config.bool(key, flagValue);
+    }
+
     /** The environment the options describe. */
     static Environment environment(Options options) throws CliException {
+        return environment(options, InputStream.nullInputStream());
+    }
+
+    /** The environment the options and their config file describe; flags win over the file. */
+    static Environment environment(Options options, InputStream in) throws CliException {
+        ConfigFile config = options.config() == null ? new ConfigFile(Map.of(), "")
+                : ConfigFile.read(options.config(), in);
         Environment.Builder builder = Environment.builder()
                 .loader(Loaders.fileSystem(options.templates()))
-                .autoescape(options.autoescape())
-                .trimBlocks(options.trimBlocks())
-                .lstripBlocks(options.lstripBlocks())
-                .keepTrailingNewline(options.keepTrailingNewline());
+                .autoescape(setting(options, config, "autoescape", options.autoescape()))
+                .trimBlocks(setting(options, config, "trim_blocks", options.trimBlocks()))
+                .lstripBlocks(setting(options, config, "lstrip_blocks", options.lstripBlocks()))
+                .keepTrailingNewline(setting(options, config, "keep_trailing_newline", options.keepTrailingNewline()));
+        config.applyTo(builder);
+        if (options.undefined() != null) {
+            try {
+                builder.undefined(options.undefined());
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("--undefined: " + e.getMessage());
+            }
+        }
         if (options.escaper() != null) {
             builder.escaper(options.escaper());
         }

@@ -11,7 +11,7 @@ final class Usage {
                                [--autoescape | --no-autoescape] [--trim-blocks] [--lstrip-blocks]
                                [--keep-trailing-newline] [--escaper NAME] [--mode MODE]
                                [--block NAME | --block-overrides FILE.json | --list-blocks]
-                               [--compiled DIR]
+                               [--compiled DIR] [--config FILE.json] [--undefined KIND]
                    kida compile --templates DIR --output DIR [--no-autoescape] [--trim-blocks]
                                [--lstrip-blocks] [--keep-trailing-newline]
                    kida check [--strict] DIR [--extensions LIST]
@@ -49,6 +49,16 @@ final class Usage {
                 --compiled DIR           Use the templates 'kida compile' wrote to DIR: each one
                                          whose source, options and engine build still match is
                                          loaded without parsing; any other is compiled as usual.
+                --config FILE.json       Environment settings under Jinja2's parameter names:
+                                         undefined, the six *_start_string/*_end_string,
+                                         line_statement_prefix, line_comment_prefix,
+                                         newline_sequence, trim_blocks, lstrip_blocks,
+                                         keep_trailing_newline, autoescape, extensions
+                                         (["i18n", "do", "loopcontrols"]), translations (a
+                                         folder of .mo files or a ResourceBundle base name).
+                                         Flags given on the command line win.
+                --undefined KIND         Undefined, ChainableUndefined, DebugUndefined or
+                                         StrictUndefined (the default).
               compile          Compile every file under --templates ahead of time into --output
                                (NAME.kidac per template and kida-manifest.tsv), with the same
                                options render takes; prints each template's name, reports every

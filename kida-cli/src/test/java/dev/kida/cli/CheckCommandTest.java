@@ -160,4 +160,34 @@ class CheckCommandTest {
         assertEquals(Main.USAGE_ERROR, Cli.run("check", "--extensions=", dir.toString()).status());
         assertEquals(Main.USAGE_ERROR, Cli.run("check", "--extensions", "a/b", dir.toString()).status());
     }
+
+    @Test
+    void reportsMalformedTransBlocksWithTheirReason() throws IOException {
+        write("ok.html", "{% trans user=name %}Hello {{ user }}!{% endtrans %}");
+        write("nested.html", "{% trans %}a\n{% trans %}b{% endtrans %}{% endtrans %}");
+        write("control.html", "{% trans %}\n\n{% if x %}x{% endif %}{% endtrans %}");
+        write("attribute.html", "{% trans %}{{ user.name }}{% endtrans %}");
+        write("twice.html", "{% trans a=1, a=2 %}{{ a }}{% endtrans %}");
+        write("unclosed.html", "{% trans %}never closed");
+
+        Cli result = Cli.run("check", dir.toString());
+
+        assertEquals(Main.TEMPLATE_ERROR, result.status(), result.stderr());
+        Map<String, Integer> reported = new TreeMap<>();
+        for (String line : result.stderrLines()) {
+            Matcher m = ERROR.matcher(line);
+            if (m.matches()) {
+                reported.put(m.group(1), Integer.parseInt(m.group(2)));
+            }
+        }
+        assertEquals(Set.of("nested.html", "control.html", "attribute.html", "twice.html", "unclosed.html"),
+                reported.keySet(), result.stderr());
+        assertEquals(2, reported.get("nested.html"));
+        assertEquals(3, reported.get("control.html"));
+        assertTrue(result.stderr().contains("trans blocks can't be nested"), result.stderr());
+        assertTrue(result.stderr().contains("control structures in translatable sections are not allowed; saw `if`"),
+                result.stderr());
+        assertTrue(result.stderr().contains("translatable variable 'a' defined twice."), result.stderr());
+        assertTrue(result.stderr().contains("unclosed translation block"), result.stderr());
+    }
 }

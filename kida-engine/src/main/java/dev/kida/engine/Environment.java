@@ -14,8 +14,15 @@ import dev.kida.engine.eval.CompiledStore;
 import dev.kida.engine.eval.Unit;
 import dev.kida.engine.precompiled.DiskCache;
 import dev.kida.engine.precompiled.PrecompiledStore;
+import dev.kida.api.CallContext;
+import dev.kida.api.Translations;
+import dev.kida.api.UndefinedKind;
+import dev.kida.engine.i18n.GettextGlobals;
 import dev.kida.engine.eval.Engine;
+import dev.kida.engine.eval.Finalize;
+import dev.kida.api.KidaException;
 import dev.kida.engine.lexer.LexerOptions;
+import dev.kida.engine.lexer.Syntax;
 
 import java.nio.file.Path;
 import java.util.Collections;
@@ -24,7 +31,9 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The shared configuration of a set of templates: where they come from, how they are parsed,
@@ -52,9 +61,10 @@ public final class Environment {
         this.escaperProvider = Escapers.select(b.escaper);
         this.escaper = Escapers.escaper(escaperProvider, Escapers.forced(b.escaper));
         this.engine = new Engine(loader, autoescape,
-                new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline, b.extensions), filters, tests, globals,
+                new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline, b.tagExtensions(), b.syntax()),
+                filters, tests, b.engineGlobals(),
                 escaper, compilePolicy(b.mode), b.compileThreshold, TemplateCompiler::compile,
-                new CacheSettings(b.cacheSize, b.autoReload, b.store()));
+                new CacheSettings(b.cacheSize, b.autoReload, b.store()), b.undefined, b.finalize);
         this.mode = b.mode;
         engine.fragmentCache(new dev.kida.engine.runtime.FragmentCache(b.fragmentCacheSize, b.fragmentClock));
     }
@@ -176,6 +186,19 @@ public final class Environment {
         private int compileThreshold = 50;
         private int fragmentCacheSize = dev.kida.engine.runtime.FragmentCache.DEFAULT_MAX_ENTRIES;
         private java.util.function.LongSupplier fragmentClock = System::nanoTime;
+        private UndefinedKind undefined = UndefinedKind.STRICT;
+        private String blockStart = "{%";
+        private String blockEnd = "%}";
+        private String variableStart = "{{";
+        private String variableEnd = "}}";
+        private String commentStart = "{#";
+        private String commentEnd = "#}";
+        private String lineStatementPrefix;
+        private String lineCommentPrefix;
+        private String newlineSequence = "\n";
+        private Translations translations;
+        private boolean newstyleGettext;
+        private Finalize finalize;
 
         private Builder() {
         }
@@ -291,6 +314,112 @@ public final class Environment {
             return this;
         }
 
+        /**
+         * What a missing name or attribute evaluates to: {@link UndefinedKind#STRICT} by default
+         * (Jinja2's own default is {@link UndefinedKind#DEFAULT}).
+         */
+        public Builder undefined(UndefinedKind kind) {
+            this.undefined = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /**
+         * The undefined kind by Jinja2's class name: {@code Undefined}, {@code ChainableUndefined},
+         * {@code DebugUndefined} or {@code StrictUndefined}.
+         *
+         * @throws IllegalArgumentException for another name
+         */
+        public Builder undefined(String jinjaClassName) {
+            return undefined(UndefinedKind.ofJinjaName(Objects.requireNonNull(jinjaClassName, "jinjaClassName")));
+        }
+
+        /**
+         * Jinja2's {@code finalize}: {@code function} is applied to every value a {@code {{ }}}
+         * prints (not to static text) before it is escaped and printed. As in Jinja2, a constant
+         * expression ({@code {{ none }}}, {@code {{ "x" }}}) is escaped first when autoescaping,
+         * then finalized.
+         */
+        public Builder finalize(UnaryOperator<Object> function) {
+            Objects.requireNonNull(function, "function");
+            this.finalize = new Finalize((ctx, value) -> function.apply(value), false);
+            return this;
+        }
+
+        /**
+         * Jinja2's {@code finalize} with {@code pass_context}: the function also sees the render
+         * (its variables through {@link CallContext#resolve}, its autoescape setting). Applied to
+         * every printed value, constants included, before escaping.
+         */
+        public Builder finalize(BiFunction<CallContext, Object, Object> function) {
+            this.finalize = new Finalize(Objects.requireNonNull(function, "function"), true);
+            return this;
+        }
+
+        /** Jinja2's {@code block_start_string} and {@code block_end_string} ({@code {%} and {@code %}}). */
+        public Builder blockDelimiters(String start, String end) {
+            this.blockStart = Objects.requireNonNull(start, "start");
+            this.blockEnd = Objects.requireNonNull(end, "end");
+            return this;
+        }
+
+        /** Jinja2's {@code variable_start_string} and {@code variable_end_string} ({@code {{} and {@code }}}). */
+        public Builder variableDelimiters(String start, String end) {
+            this.variableStart = Objects.requireNonNull(start, "start");
+            this.variableEnd = Objects.requireNonNull(end, "end");
+            return this;
+        }
+
+        /** Jinja2's {@code comment_start_string} and {@code comment_end_string} ({@code {#} and {@code #}}). */
+        public Builder commentDelimiters(String start, String end) {
+            this.commentStart = Objects.requireNonNull(start, "start");
+            this.commentEnd = Objects.requireNonNull(end, "end");
+            return this;
+        }
+
+        /**
+         * Jinja2's {@code line_statement_prefix}: a line that starts with it (after spaces and
+         * tabs) is a block tag to the end of the line, e.g. {@code # for x in y}. Null for none
+         * (the default).
+         */
+        public Builder lineStatementPrefix(String prefix) {
+            this.lineStatementPrefix = prefix;
+            return this;
+        }
+
+        /**
+         * Jinja2's {@code line_comment_prefix}: from it to the end of the line is a comment
+         * (the line break stays). Null for none (the default).
+         */
+        public Builder lineCommentPrefix(String prefix) {
+            this.lineCommentPrefix = prefix;
+            return this;
+        }
+
+        /**
+         * Jinja2's {@code newline_sequence}: what line breaks of template text (and of string
+         * literals) are written as: {@code "\n"} (default), {@code "\r\n"} or {@code "\r"}.
+         *
+         * @throws IllegalArgumentException for another string
+         */
+        public Builder newlineSequence(String sequence) {
+            Objects.requireNonNull(sequence, "sequence");
+            if (!sequence.equals("\n") && !sequence.equals("\r\n") && !sequence.equals("\r")) {
+                throw new IllegalArgumentException("newline sequence must be \\n, \\r\\n or \\r");
+            }
+            this.newlineSequence = sequence;
+            return this;
+        }
+
+        private Syntax syntax() {
+            try {
+                return new Syntax(blockStart, blockEnd, variableStart, variableEnd, commentStart, commentEnd,
+                        lineStatementPrefix, lineCommentPrefix, newlineSequence);
+            } catch (IllegalArgumentException e) {
+                throw new KidaException("invalid syntax settings: " + e.getMessage()
+                        + " (check the delimiter strings given to the Environment builder)", e);
+            }
+        }
+
         /** Where {@link Environment#getTemplate} finds templates. */
         public Builder loader(TemplateLoader loader) {
             this.loader = Objects.requireNonNull(loader, "loader");
@@ -328,19 +457,68 @@ public final class Environment {
         }
 
         /**
-         * Enables a tag extension of Jinja2's: {@code do} (the {@code do} tag) or
-         * {@code loopcontrols} ({@code break} and {@code continue}); the {@code jinja2.ext.}
-         * prefix is accepted. Without it, those tags are syntax errors, as in Jinja2.
+         * Enables an extension of Jinja2's: {@code do} (the {@code do} tag), {@code loopcontrols}
+         * ({@code break} and {@code continue}) or {@code i18n} (the {@code trans} tag and the
+         * {@code _}, {@code gettext}, {@code ngettext}, {@code pgettext} and {@code npgettext}
+         * globals, over {@link #translations} or, without them, the identity); the
+         * {@code jinja2.ext.} prefix is accepted. Without it, those tags are syntax errors, as in
+         * Jinja2.
          *
          * @throws IllegalArgumentException for another name
          */
         public Builder extension(String name) {
             String bare = Objects.requireNonNull(name, "name").replaceFirst("^jinja2\\.ext\\.", "");
-            if (!bare.equals(LexerOptions.DO) && !bare.equals(LexerOptions.LOOP_CONTROLS)) {
-                throw new IllegalArgumentException("unknown extension: " + name);
+            if (bare.equals("InternationalizationExtension")) {
+                bare = LexerOptions.I18N;
+            }
+            if (!bare.equals(LexerOptions.DO) && !bare.equals(LexerOptions.LOOP_CONTROLS)
+                    && !bare.equals(LexerOptions.I18N)) {
+                throw new IllegalArgumentException("unknown extension: " + name
+                        + "; the extensions are do, loopcontrols and i18n");
             }
             extensions.add(bare);
             return this;
+        }
+
+        /**
+         * The message catalogues of the i18n extension (Jinja2's
+         * {@code install_gettext_translations}); also enables the extension. Without them the
+         * extension translates nothing ({@code install_null_translations}). See
+         * {@link Catalogs} for .mo files and ResourceBundles.
+         */
+        public Builder translations(Translations translations) {
+            this.translations = Objects.requireNonNull(translations, "translations");
+            extensions.add(LexerOptions.I18N);
+            return this;
+        }
+
+        /**
+         * Jinja2's {@code newstyle} gettext: the gettext functions format their result with their
+         * keyword arguments and mark it safe when autoescaping, and {@code trans} passes its
+         * variables to them. Off by default, as in Jinja2.
+         */
+        public Builder newstyleGettext(boolean enabled) {
+            this.newstyleGettext = enabled;
+            return this;
+        }
+
+        private Set<String> tagExtensions() {
+            Set<String> all = new LinkedHashSet<>(extensions);
+            if (all.contains(LexerOptions.I18N) && newstyleGettext) {
+                all.add(LexerOptions.I18N_NEWSTYLE);
+            }
+            return all;
+        }
+
+        /** The i18n globals when that extension is on, then the user's globals (which win). */
+        private Map<String, Object> engineGlobals() {
+            if (!extensions.contains(LexerOptions.I18N)) {
+                return globals;
+            }
+            Map<String, Object> all = new LinkedHashMap<>(
+                    GettextGlobals.of(translations == null ? Translations.none() : translations, newstyleGettext));
+            all.putAll(globals);
+            return all;
         }
 
         /** Adds a filter, replacing a built-in of the same name. */

@@ -71,7 +71,13 @@ public sealed interface Expr extends Node {
      * where the filter applies to the body's output.
      */
     record Filter(Pos pos, Expr value, String name, List<Expr> args, List<Keyword> kwargs,
-                  Expr starArgs, Expr starKwargs) implements Expr {}
+                  Expr starArgs, Expr starKwargs) implements Expr {
+        /**
+         * Jinja2's MarkSafeIfAutoescape node as a filter (old-style {@code trans} compiles to it):
+         * a name no template can spell, since ':' never lexes as part of a filter name.
+         */
+        public static final String MARK_SAFE_IF_AUTOESCAPE = "i18n:mark_safe_if_autoescape";
+    }
 
     /** {@code value is name(args)} or {@code value is not name(args)}. */
     record Test(Pos pos, Expr value, String name, List<Expr> args, List<Keyword> kwargs,

@@ -496,7 +496,7 @@ final class BodyCompiler {
 
     /** A print of a constant becomes static text when the autoescape state is known. */
     private boolean foldPrint(Stmt.Print p) {
-        if (escape == null) {
+        if (escape == null || tc.engine.finalizer() != null) {
             return false;
         }
         Object value = fold(p.expr());
@@ -515,6 +515,15 @@ final class BodyCompiler {
 
     private void print(Stmt.Print p) {
         Label skip = skipIfDiscarding();
+        if (tc.engine.finalizer() != null) {
+            // the renderer applies finalize, with the evaluator's rule for constants
+            expr(p.expr());
+            setPos(at(p.expr()));
+            cb.aload(R).swap().loadConstant(ConstantExpr.isConstant(p.expr()) ? 1 : 0)
+                    .invokevirtual(CD_RENDERER, "printFinalized", MethodTypeDesc.of(CD_void, CD_Object, CD_boolean));
+            endSkip(skip);
+            return;
+        }
         if (p.expr() instanceof Expr.GetAttr g && !isPlainAttr(g) && isLoopNumber(g.name())) {
             // loop.index and friends are whole numbers: printed as such, whatever the autoescape
             cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT);
@@ -1039,7 +1048,7 @@ final class BodyCompiler {
             case Expr.GetItem g -> {
                 expr(g.target());
                 setPos();
-                cb.invokestatic(CD_RT, "defined", MethodTypeDesc.of(CD_Object, CD_Object));
+                cb.invokestatic(CD_RT, "subscriptable", MethodTypeDesc.of(CD_Object, CD_Object));
                 if (g.key() instanceof Expr.Slice s) {
                     expr(s.start());
                     expr(s.stop());

@@ -58,15 +58,23 @@ public final class Rt {
     /** {@code obj.name} as the evaluator does it: undefined receivers raise. */
     public static Object getAttr(Object obj, String name) {
         if (obj instanceof Undefined u) {
-            throw u.fail();
+            return u.member();
         }
         return Values.getAttr(obj, name);
     }
 
-    /** Raises for an undefined value, else returns it (subscript targets and callees). */
+    /** Raises for an undefined value, else returns it (callees). */
     public static Object defined(Object obj) {
         if (obj instanceof Undefined u) {
             throw u.fail();
+        }
+        return obj;
+    }
+
+    /** Raises for an undefined value unless it is chainable, else returns it (subscript targets). */
+    public static Object subscriptable(Object obj) {
+        if (obj instanceof Undefined u) {
+            return u.member();
         }
         return obj;
     }

@@ -16,6 +16,8 @@ import dev.kida.engine.parser.Parser;
 import dev.kida.engine.runtime.BuiltinGlobals;
 import dev.kida.engine.tests.BuiltinTests;
 
+import dev.kida.api.UndefinedKind;
+import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.output.Utf8Output;
@@ -52,6 +54,8 @@ public final class Engine {
     private volatile dev.kida.engine.runtime.FragmentCache fragments =
             new dev.kida.engine.runtime.FragmentCache(dev.kida.engine.runtime.FragmentCache.DEFAULT_MAX_ENTRIES,
                     System::nanoTime);
+    private final UndefinedKind undefined;
+    private final Finalize finalize;
     /** Render-to-String buffers, reused per thread (taken out while in use, so nesting is safe). */
     private final ThreadLocal<StringBuilder> buffers = new ThreadLocal<>();
 
@@ -64,6 +68,20 @@ public final class Engine {
                   Map<String, Filter> filters, Map<String, Test> tests, Map<String, Object> globals,
                   Escaper escaper, CompilePolicy compilePolicy, int compileThreshold, CodeGenerator codeGenerator,
                   CacheSettings cacheSettings) {
+        this(loader, autoescape, lexerOptions, filters, tests, globals, escaper, compilePolicy, compileThreshold,
+                codeGenerator, cacheSettings, UndefinedKind.STRICT, null);
+    }
+
+    /**
+     * @param undefined what missing names and attributes evaluate to
+     * @param finalize  applied to every printed value, or null
+     */
+    public Engine(TemplateLoader loader, Predicate<String> autoescape, LexerOptions lexerOptions,
+                  Map<String, Filter> filters, Map<String, Test> tests, Map<String, Object> globals,
+                  Escaper escaper, CompilePolicy compilePolicy, int compileThreshold, CodeGenerator codeGenerator,
+                  CacheSettings cacheSettings, UndefinedKind undefined, Finalize finalize) {
+        this.undefined = undefined;
+        this.finalize = finalize;
         this.cache = new TemplateCache(cacheSettings.size());
         this.autoReload = cacheSettings.autoReload();
         this.store = cacheSettings.store();
@@ -281,11 +299,14 @@ public final class Engine {
     /** Renders a template with the given context into {@code output}. */
     public void render(Unit unit, Map<String, ?> context, Output output) {
         Renderer renderer = new Renderer(this, output);
+        UndefinedKind previous = Undefined.using(undefined);
         try {
             renderer.renderRoot(unit, context);
         } catch (StackOverflowError e) {
             throw new TemplateRuntimeException("maximum recursion depth exceeded", unit.name(), 0, 0,
                     null, null);
+        } finally {
+            Undefined.restore(previous);
         }
     }
 
@@ -364,11 +385,14 @@ public final class Engine {
     public String renderBlock(Unit unit, String name, Map<String, ?> context) {
         StringOutput output = new StringOutput();
         Renderer renderer = new Renderer(this, output);
+        UndefinedKind previous = Undefined.using(undefined);
         try {
             renderer.renderBlockRoot(unit, name, context);
         } catch (StackOverflowError e) {
             throw new TemplateRuntimeException("maximum recursion depth exceeded", unit.name(), 0, 0,
                     null, null);
+        } finally {
+            Undefined.restore(previous);
         }
         return output.toString();
     }
@@ -381,11 +405,14 @@ public final class Engine {
         StringOutput output = new StringOutput();
         Renderer renderer = new Renderer(this, output);
         Renderer.Run run;
+        UndefinedKind previous = Undefined.using(undefined);
         try {
             run = renderer.renderRoot(unit, context, texts);
         } catch (StackOverflowError e) {
             throw new TemplateRuntimeException("maximum recursion depth exceeded", unit.name(), 0, 0,
                     null, null);
+        } finally {
+            Undefined.restore(previous);
         }
         for (String name : texts.keySet()) {
             if (!run.blocks.containsKey(name)) {
@@ -431,6 +458,16 @@ public final class Engine {
 
     Map<String, Object> globals() {
         return globals;
+    }
+
+    /** What missing names and attributes evaluate to. */
+    public UndefinedKind undefined() {
+        return undefined;
+    }
+
+    /** The function applied to printed values, or null. */
+    public Finalize finalizer() {
+        return finalize;
     }
 
     public Escaper escaper() {

@@ -58,7 +58,7 @@ final class ExpressionEvaluator {
                         yield SKIPPED;
                     }
                     if (target instanceof Undefined u) {
-                        throw u.fail();
+                        yield u.member();
                     }
                     yield Values.getAttr(target, g.name());
                 }
@@ -221,7 +221,7 @@ final class ExpressionEvaluator {
             return SKIPPED;
         }
         if (target instanceof Undefined u) {
-            throw u.fail();
+            u.member();
         }
         if (g.key() instanceof Expr.Slice s) {
             return Values.slice(target, evalOptional(s.start(), f), evalOptional(s.stop(), f),

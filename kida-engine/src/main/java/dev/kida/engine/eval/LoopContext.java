@@ -63,7 +63,7 @@ public final class LoopContext implements TemplateObject, GlobalFunction {
                 lastChanged = now;
                 return changed;
             };
-            default -> new Undefined("'LoopContext' object has no attribute '" + name + "'");
+            default -> MISSING;
         };
     }
 
@@ -93,5 +93,10 @@ public final class LoopContext implements TemplateObject, GlobalFunction {
     @Override
     public String toString() {
         return "<LoopContext " + (index0 + 1) + "/" + items.size() + ">";
+    }
+
+    @Override
+    public String jinjaTypeName() {
+        return "jinja2.runtime.LoopContext";
     }
 }

@@ -166,12 +166,17 @@ public final class Macro implements GlobalFunction, TemplateObject {
             case "catch_kwargs" -> catchKwargs;
             case "catch_varargs" -> catchVarargs;
             case "caller" -> usesCaller;
-            default -> new Undefined("'Macro' object has no attribute '" + attr + "'");
+            default -> MISSING;
         };
     }
 
     @Override
     public String toString() {
         return name == null ? "<Macro anonymous>" : "<Macro '" + name + "'>";
+    }
+
+    @Override
+    public String jinjaTypeName() {
+        return "jinja2.runtime.Macro";
     }
 }

@@ -304,6 +304,34 @@ public final class Renderer implements CallContext, NameRegistry {
         out.print(value, autoescape, escaper);
     }
 
+    /**
+     * Prints the value of a {@code {{ }}} through the environment's finalize function (when it has
+     * one), Jinja2's way: a constant expression is escaped (when autoescaping), then finalized and
+     * printed as its {@code str()}, unless the function takes the render; any other value is
+     * finalized, then escaped.
+     *
+     * @param constant whether the expression is one Jinja2 folds ({@link ConstantExpr})
+     */
+    public void printFinalized(Object value, boolean constant) {
+        Finalize fin = engine.finalizer();
+        if (fin == null) {
+            print(value);
+        } else if (constant && !fin.contextual()) {
+            Object v = autoescape ? escape(value) : value;
+            out.append(Values.str(fin.function().apply(this, v)));
+        } else if (fin.contextual() && frame == null && run != null) {
+            // Jinja2's pass_context sees the template's context: resolve from its root
+            frame = run.root;
+            try {
+                print(fin.function().apply(this, value));
+            } finally {
+                frame = null;
+            }
+        } else {
+            print(fin.function().apply(this, value));
+        }
+    }
+
     public KidaException locate(KidaException e, Pos pos) {
         return unit == null ? e : unit.locate(e, pos);
     }
@@ -346,7 +374,7 @@ public final class Renderer implements CallContext, NameRegistry {
     @Override
     public Object attribute(Object obj, String name) {
         if (obj instanceof Undefined u) {
-            throw u.fail();
+            return u.member();
         }
         return Values.getAttr(obj, name);
     }
@@ -354,7 +382,7 @@ public final class Renderer implements CallContext, NameRegistry {
     @Override
     public Object item(Object obj, Object key) {
         if (obj instanceof Undefined u) {
-            throw u.fail();
+            return u.member();
         }
         return Values.getItem(obj, key);
     }

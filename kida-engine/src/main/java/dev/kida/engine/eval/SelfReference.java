@@ -14,7 +14,7 @@ record SelfReference(StatementExecutor executor, Renderer.Run run, Frame frame) 
     public Object attribute(String name) {
         List<Renderer.BlockDef> chain = run.blocks.get(name);
         if (chain == null) {
-            return new Undefined("'self' has no block named '" + name + "'");
+            return MISSING;
         }
         return (GlobalFunction) (ctx, args) -> executor.renderBlockAt(chain, 0, frame);
     }
@@ -23,5 +23,10 @@ record SelfReference(StatementExecutor executor, Renderer.Run run, Frame frame) 
     @Override
     public String toString() {
         return "<TemplateReference " + PyRepr.repr(run.name) + ">";
+    }
+
+    @Override
+    public String jinjaTypeName() {
+        return "jinja2.runtime.TemplateReference";
     }
 }

@@ -61,7 +61,11 @@ public final class StatementExecutor {
                 case Stmt.Print p -> {
                     Object value = r.expressions.eval(p.expr(), f);
                     try {
-                        r.print(value);
+                        if (r.engine.finalizer() != null) {
+                            r.printFinalized(value, ConstantExpr.isConstant(p.expr()));
+                        } else {
+                            r.print(value);
+                        }
                     } catch (KidaException e) {
                         // An undefined value fails only when printed: point at the expression.
                         throw r.locate(e, p.expr().pos());

@@ -33,11 +33,16 @@ record SuperBlock(StatementExecutor executor, List<Renderer.BlockDef> chain, int
         if (name.equals("super")) {
             return at(executor, chain, index + 1, base);
         }
-        return new Undefined("'BlockReference' object has no attribute '" + name + "'");
+        return MISSING;
     }
 
     @Override
     public String toString() {
         return "<BlockReference '" + chain.get(index).block().name() + "'>";
+    }
+
+    @Override
+    public String jinjaTypeName() {
+        return "jinja2.runtime.BlockReference";
     }
 }

@@ -35,7 +35,7 @@ record TemplateModule(String name, Map<String, Object> variables, Set<String> un
     @Override
     public Object attribute(String key) {
         if (!exports(key)) {
-            return new Undefined("'" + name + "' has no attribute '" + key + "'");
+            return MISSING;
         }
         return variables.get(key);
     }
@@ -48,5 +48,10 @@ record TemplateModule(String name, Map<String, Object> variables, Set<String> un
     @Override
     public String toString() {
         return body;
+    }
+
+    @Override
+    public String jinjaTypeName() {
+        return "jinja2.environment.TemplateModule";
     }
 }

@@ -35,6 +35,12 @@ final class HtmlFilters {
             String text = v instanceof HtmlSafe h ? h.toHtml() : Values.str(v);
             return ctx.escape(text);
         });
+        m.put(dev.kida.engine.ast.Expr.Filter.MARK_SAFE_IF_AUTOESCAPE, (ctx, v, a) -> {
+            if (!ctx.autoescape()) {
+                return v;
+            }
+            return v instanceof HtmlSafe h ? Markup.of(h.toHtml()) : Markup.of(Values.str(v));
+        });
         m.put("safe", (ctx, v, a) -> {
             a.check("safe");
             if (v instanceof HtmlSafe h) {
@@ -54,7 +60,9 @@ final class HtmlFilters {
     private static Object urlencode(CallContext ctx, Object v, Arguments a) {
         a.check("urlencode");
         if (v instanceof Undefined u) {
-            throw u.fail();
+            // iterable (and empty) unless strict
+            u.iterator();
+            return "";
         }
         if (v instanceof String || v instanceof Markup || !isIterable(v)) {
             return quote(v, false);

@@ -57,7 +57,9 @@ final class SequenceFilters {
         m.put("last", (ctx, v, a) -> {
             a.check("last");
             if (v instanceof Undefined u) {
-                throw u.fail();
+                // reversed() works on a lenient undefined (len 0): nothing to take
+                u.length();
+                return new Undefined("No last item, sequence was empty.");
             }
             boolean reversible = v instanceof Map<?, ?> || v instanceof List<?> || v instanceof CharSequence
                     || (v != null && v.getClass().isArray());

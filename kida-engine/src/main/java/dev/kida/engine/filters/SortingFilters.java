@@ -126,7 +126,7 @@ final class SortingFilters {
         while (it.hasNext()) {
             Object item = it.next();
             Object k = key.apply(item);
-            if (k instanceof Undefined u) {
+            if (k instanceof Undefined u && !u.lenient()) {
                 throw u.fail();
             }
             if (k instanceof List<?> || k instanceof Map<?, ?>) {
@@ -134,7 +134,8 @@ final class SortingFilters {
                     throw new TemplateTypeException("unhashable type: '" + Values.typeName(k) + "'");
                 }
             }
-            Object hk = hashKey(k);
+            // lenient undefined values hash by their class and equal each other (Jinja2)
+            Object hk = k instanceof Undefined u ? u.kind() : hashKey(k);
             if (seen.add(hk)) {
                 out.add(item);
             }

@@ -125,7 +125,9 @@ final class StringFilters {
         Object leewayObj = a.get(3, "leeway", null);
         int leeway = leewayObj == null ? 5 : Texts.intArg(leewayObj, "truncate");
         if (v instanceof Undefined u) {
-            throw u.fail();
+            // len() of a lenient undefined is 0: short enough to come back unchanged
+            u.length();
+            return u;
         }
         String end = Values.str(endObj);
         int endLen = PyStrings.length(end);

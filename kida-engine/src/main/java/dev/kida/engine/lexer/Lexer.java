@@ -35,11 +35,16 @@ public final class Lexer {
     private final Matcher floatMatcher;
     private final Matcher integerMatcher;
     private int pos;
+    /** Lexing a line statement: its end is the end of the line. */
+    private boolean lineStatement;
+    /** What a line break of template data becomes. */
+    private final String newline;
 
     private Lexer(SourceText source, LexerOptions options) {
         this.source = source;
         this.src = source.text();
         this.options = options;
+        this.newline = options.syntax().newlineSequence();
         this.floatMatcher = FLOAT.matcher(src);
         this.integerMatcher = INTEGER.matcher(src);
     }
@@ -74,6 +79,130 @@ public final class Lexer {
     }
 
     private void run() {
+        if (options.syntax().defaultDelimiters()) {
+            runDefault();
+        } else {
+            runGeneric();
+        }
+        addEof();
+    }
+
+    /**
+     * Jinja2's lexer for other delimiters or line prefixes, rule by rule: the root expression
+     * finds the next tag start, the text before it is stripped by the tag's sign or lstrip_blocks,
+     * and the tag is lexed to its end string.
+     */
+    private void runGeneric() {
+        Syntax syntax = options.syntax();
+        DelimiterPatterns p = DelimiterPatterns.of(syntax, options.trimBlocks());
+        Matcher root = p.root.matcher(src);
+        // ^ must mean a line start, not wherever the region starts; lookbehind sees before it
+        root.useAnchoringBounds(false).useTransparentBounds(true);
+        int n = src.length();
+        while (pos < n) {
+            root.region(pos, n);
+            if (!root.lookingAt()) {
+                emit(TokenType.DATA, src.substring(pos), pos);
+                pos = n;
+                break;
+            }
+            int textStart = pos;
+            int tag = root.end(1);
+            DelimiterPatterns.Kind kind = null;
+            boolean raw = root.start(2) >= 0;
+            String sign = raw ? root.group(3) : null;
+            for (int i = 0; !raw && i < p.kinds.size(); i++) {
+                if (root.start(4 + 2 * i) >= 0) {
+                    kind = p.kinds.get(i);
+                    sign = root.group(5 + 2 * i);
+                    break;
+                }
+            }
+            int stop = stripText(textStart, tag, sign, kind != DelimiterPatterns.Kind.VARIABLE);
+            if (stop > textStart) {
+                emit(TokenType.DATA, src.substring(textStart, stop), textStart);
+            }
+            pos = root.end();
+            if (raw) {
+                lexGenericRaw(p, tag);
+                continue;
+            }
+            switch (kind) {
+                case VARIABLE -> {
+                    emit(TokenType.VARIABLE_BEGIN, "", tag);
+                    lexTag(TokenType.VARIABLE_END);
+                }
+                case BLOCK -> {
+                    emit(TokenType.BLOCK_BEGIN, "", tag);
+                    lexTag(TokenType.BLOCK_END);
+                }
+                case LINE_STATEMENT -> {
+                    emit(TokenType.BLOCK_BEGIN, "", tag);
+                    lineStatement = true;
+                    try {
+                        lexTag(TokenType.BLOCK_END);
+                    } finally {
+                        lineStatement = false;
+                    }
+                }
+                case COMMENT -> {
+                    Matcher end = p.commentEnd.matcher(src).region(pos, n);
+                    if (!end.lookingAt()) {
+                        throw source.error("Missing end of comment tag", source.posOf(tag));
+                    }
+                    pos = end.end();
+                }
+                case LINE_COMMENT -> {
+                    int nl = src.indexOf('\n', pos);
+                    pos = nl < 0 ? n : nl;
+                }
+            }
+        }
+    }
+
+    /** Jinja2's OptionalLStrip: where the text before a tag ends once the tag's sign or lstrip_blocks applied. */
+    private int stripText(int start, int end, String sign, boolean lstripApplies) {
+        if ("-".equals(sign)) {
+            int stop = end;
+            while (stop > start && isSpace(src.charAt(stop - 1))) {
+                stop--;
+            }
+            return stop;
+        }
+        if (!"+".equals(sign) && lstripApplies && options.lstripBlocks()) {
+            int lineStart = src.lastIndexOf('\n', end - 1) + 1;
+            boolean startsLine = lineStart > start || start == 0 || src.charAt(start - 1) == '\n';
+            int from = Math.max(lineStart, start);
+            if (startsLine && onlySpacesAndTabs(from, end)) {
+                return from;
+            }
+        }
+        return end;
+    }
+
+    private boolean onlySpacesAndTabs(int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = src.charAt(i);
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void lexGenericRaw(DelimiterPatterns p, int tag) {
+        Matcher end = p.rawEnd.matcher(src).region(pos, src.length());
+        if (!end.lookingAt()) {
+            throw source.error("Missing end of raw directive", source.posOf(tag));
+        }
+        int stop = stripText(pos, end.end(1), end.group(3), true);
+        if (stop > pos) {
+            emit(TokenType.DATA, src.substring(pos, stop), pos);
+        }
+        pos = end.end();
+    }
+
+    private void runDefault() {
         int n = src.length();
         while (pos < n) {
             int tag = findTagStart(pos);
@@ -106,7 +235,10 @@ public final class Lexer {
                 case RAW -> lexRawBody(tag, rawBodyStart);
             }
         }
-        int end = n;
+    }
+
+    private void addEof() {
+        int end = src.length();
         Token last = tokens.isEmpty() ? null : tokens.getLast();
         var endPos = source.posOf(end);
         if (last != null && last.line() != endPos.line()) {
@@ -262,9 +394,16 @@ public final class Lexer {
                 throw source.error("unexpected char " + pyRepr(c) + " at " + pos, source.posOf(pos));
             }
         }
+        if (lineStatement && openBrackets.isEmpty()) {
+            // a line statement on the last line ends with the template
+            emit(endType, "", pos);
+        }
     }
 
     private boolean matchTagEnd(TokenType endType) {
+        if (!options.syntax().defaultDelimiters()) {
+            return matchGenericTagEnd(endType);
+        }
         int start = pos;
         if (endType == TokenType.BLOCK_END) {
             if (src.startsWith("+%}", pos)) {
@@ -282,6 +421,51 @@ public final class Lexer {
             pos += 2;
         } else {
             return false;
+        }
+        emit(endType, "", start);
+        return true;
+    }
+
+    private boolean matchGenericTagEnd(TokenType endType) {
+        int start = pos;
+        Syntax s = options.syntax();
+        if (lineStatement) {
+            // Jinja2's \s*(\n|$): white space up to the last newline of the run, or the end
+            int i = pos;
+            int lastNewline = -1;
+            while (i < src.length() && isSpace(src.charAt(i))) {
+                if (src.charAt(i) == '\n') {
+                    lastNewline = i;
+                }
+                i++;
+            }
+            if (i == src.length()) {
+                pos = i;
+            } else if (lastNewline >= 0) {
+                pos = lastNewline + 1;
+            } else {
+                return false;
+            }
+        } else if (endType == TokenType.BLOCK_END) {
+            String end = s.blockEnd();
+            if (src.startsWith("+" + end, pos)) {
+                pos += end.length() + 1;
+            } else if (src.startsWith("-" + end, pos)) {
+                pos = skipSpace(pos + end.length() + 1);
+            } else if (src.startsWith(end, pos)) {
+                pos = trimNewline(pos + end.length());
+            } else {
+                return false;
+            }
+        } else {
+            String end = s.variableEnd();
+            if (src.startsWith("-" + end, pos)) {
+                pos = skipSpace(pos + end.length() + 1);
+            } else if (src.startsWith(end, pos)) {
+                pos += end.length();
+            } else {
+                return false;
+            }
         }
         emit(endType, "", start);
         return true;
@@ -364,7 +548,7 @@ public final class Lexer {
             } else if (c == quote) {
                 String value;
                 try {
-                    value = PyStrings.unescape(src.substring(pos + 1, i));
+                    value = PyStrings.unescape(newlines(src.substring(pos + 1, i)));
                 } catch (PyStrings.BadEscape e) {
                     throw source.error(e.getMessage(), source.posOf(pos));
                 }
@@ -443,7 +627,15 @@ public final class Lexer {
         };
     }
 
+    /** Line breaks as the newline sequence says (Jinja2 does this to data and string literals). */
+    private String newlines(String text) {
+        return newline.equals("\n") ? text : text.replace("\n", newline);
+    }
+
     private void emit(TokenType type, Object value, int offset) {
+        if (type == TokenType.DATA) {
+            value = newlines((String) value);
+        }
         var p = source.posOf(offset);
         tokens.add(new Token(type, value, p.line(), p.column()));
     }

@@ -169,7 +169,8 @@ final class StatementParser extends ExpressionParser {
         String name = (String) token.value();
         // Kida's language is always on, and it has break/continue built in: the loopcontrols
         // extension name stays accepted but changes nothing.
-        if (name.equals("do") && !options.hasExtension(LexerOptions.DO)) {
+        if ((name.equals("do") && !options.hasExtension(LexerOptions.DO))
+                || (name.equals("trans") && !options.hasExtension(LexerOptions.I18N))) {
             throw unknownTag(name, token.pos());
         }
         tagStack.push(name);
@@ -241,6 +242,8 @@ final class StatementParser extends ExpressionParser {
                 case "region" -> out.add(parseRegion(tagPos));
                 case "fragment" -> out.add(parseFragment(tagPos));
                 case "embed" -> out.add(parseEmbed(tagPos));
+                case "trans" -> new TransParser(this, stream, options.hasExtension(LexerOptions.I18N_NEWSTYLE))
+                        .parse(tagPos, out);
                 default -> {
                     // Not a block: the message must name the enclosing one.
                     tagStack.pop();

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** Jinja2's {@code obj.attr} and {@code obj[key]} over template values. */
 public final class Access {
-    private static final Object MISSING = new Object();
+    static final Object MISSING = new Object();
 
     private Access() {
     }
@@ -62,7 +62,7 @@ public final class Access {
     /** {@code obj.name}: attribute (methods, properties), then item; Undefined when neither. */
     public static Object getAttr(Object obj, String name) {
         if (obj instanceof Undefined u) {
-            throw u.fail();
+            return u.member();
         }
         Object found = attribute(obj, name);
         if (found != MISSING) {
@@ -78,10 +78,14 @@ public final class Access {
     /** {@code obj[key]}: item first, then attribute for string keys; Undefined when neither. */
     public static Object getItem(Object obj, Object key) {
         if (obj instanceof Undefined u) {
-            throw u.fail();
+            return u.member();
         }
         if (key instanceof Undefined u) {
-            throw u.fail();
+            // a lenient undefined hashes and compares, so the lookup just misses
+            if (!u.lenient()) {
+                throw u.fail();
+            }
+            return Undefined.attribute(obj, key);
         }
         Object found = item(obj, key);
         if (found != MISSING) {
@@ -99,7 +103,7 @@ public final class Access {
     /** {@code getattr(obj, name)} alone, without the item fallback: the {@code attr} filter. */
     public static Object attributeOnly(Object obj, String name) {
         if (obj instanceof Undefined u) {
-            throw u.fail();
+            return u.member();
         }
         Object found = attribute(obj, name);
         return found == MISSING ? Undefined.attribute(obj, name) : found;
@@ -111,8 +115,7 @@ public final class Access {
                 return MISSING;
             }
             case TemplateObject t -> {
-                Object v = t.attribute(name);
-                return v instanceof Undefined ? MISSING : v;
+                return t.attribute(name);
             }
             case String s -> {
                 BuiltinMethod m = StrMethods.lookup(s, name);
@@ -198,8 +201,7 @@ public final class Access {
             }
             case TemplateObject t -> {
                 if (key instanceof String s) {
-                    Object v = t.attribute(s);
-                    return v instanceof Undefined ? MISSING : v;
+                    return t.attribute(s);
                 }
                 return MISSING;
             }

@@ -225,7 +225,8 @@ public final class Arithmetic {
 
     /** {@code a % b}: floor modulo for numbers, printf-style formatting for strings. */
     public static Object mod(Object a, Object b) {
-        checkDefined(a, b);
+        // str % x formats before x's own operator is asked: a lenient undefined prints as text
+        checkDefined(a, isStr(a) ? null : b);
         if (isStr(a)) {
             if (a instanceof Markup m) {
                 return Markup.of(PercentFormat.format(m.toString(), escapeArgs(b)));

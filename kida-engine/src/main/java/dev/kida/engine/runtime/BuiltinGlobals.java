@@ -52,9 +52,6 @@ public final class BuiltinGlobals {
     }
 
     private static long rangeArg(Object v) {
-        if (v instanceof Undefined u) {
-            throw u.fail();
-        }
         if (!PyNumbers.isIntegral(v)) {
             throw new TemplateTypeException("'" + Values.typeName(v) + "' object cannot be interpreted as an integer");
         }

@@ -20,15 +20,11 @@ public final class Comparison {
 
     /** Python {@code a == b}. */
     public static boolean eq(Object a, Object b) {
-        if (a instanceof Undefined u && !u.lenient()) {
-            throw u.fail();
+        if (a instanceof Undefined u) {
+            return u.equalTo(b);
         }
-        if (b instanceof Undefined u && !u.lenient()) {
-            throw u.fail();
-        }
-        if (a instanceof Undefined || b instanceof Undefined) {
-            // plain Undefined equals only another plain Undefined
-            return a instanceof Undefined && b instanceof Undefined;
+        if (b instanceof Undefined u) {
+            return u.equalTo(a);
         }
         if (a == b) {
             return !(a instanceof Double d && d.isNaN()) && !(a instanceof Float f && f.isNaN());

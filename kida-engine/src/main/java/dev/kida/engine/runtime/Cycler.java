@@ -55,7 +55,12 @@ public final class Cycler implements TemplateObject {
                 reset();
                 return null;
             });
-            default -> Undefined.attribute(this, name);
+            default -> MISSING;
         };
+    }
+
+    @Override
+    public String jinjaTypeName() {
+        return "jinja2.utils.Cycler";
     }
 }

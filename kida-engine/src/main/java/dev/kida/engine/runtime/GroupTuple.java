@@ -19,7 +19,12 @@ public final class GroupTuple extends Tuple implements TemplateObject {
         return switch (name) {
             case "grouper" -> get(0);
             case "list" -> get(1);
-            default -> Undefined.attribute(this, name);
+            default -> MISSING;
         };
+    }
+
+    @Override
+    public String jinjaTypeName() {
+        return "jinja2.filters._GroupTuple";
     }
 }

@@ -27,7 +27,7 @@ public final class Namespace implements TemplateObject {
         if (attributes.containsKey(name)) {
             return attributes.get(name);
         }
-        return Undefined.attribute(this, name);
+        return MISSING;
     }
 
     /** Sets an attribute: {@code {% set ns.name = value %}}. */
@@ -51,5 +51,10 @@ public final class Namespace implements TemplateObject {
     public synchronized String toString() {
         // Jinja2's repr: the attribute dict as Python prints it
         return "<Namespace " + PyRepr.repr(attributes) + ">";
+    }
+
+    @Override
+    public String jinjaTypeName() {
+        return "jinja2.utils.Namespace";
     }
 }

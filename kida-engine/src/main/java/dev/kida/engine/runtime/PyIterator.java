@@ -63,7 +63,7 @@ public final class PyIterator implements Iterator<Object>, TemplateObject {
 
     @Override
     public Object attribute(String name) {
-        return Undefined.attribute(this, name);
+        return MISSING;
     }
 
     /**

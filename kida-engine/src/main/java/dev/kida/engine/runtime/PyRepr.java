@@ -20,8 +20,7 @@ public final class PyRepr {
             case null -> "None";
             case String s -> s;
             case Markup m -> m.toString();
-            case Undefined u when u.lenient() -> "";
-            case Undefined u -> throw u.fail();
+            case Undefined u -> u.str();
             case Boolean b -> b ? "True" : "False";
             case Double d -> FloatFormat.repr(d);
             case Float f -> FloatFormat.repr(f);

@@ -101,7 +101,7 @@ public final class PySlice {
     /** Slices a str, Markup, list, tuple or array. */
     public static Object sliceAny(Object obj, Object start, Object stop, Object step) {
         return switch (obj) {
-            case Undefined u -> throw u.fail();
+            case Undefined u -> u.member();
             case String s -> slice(s, start, stop, step);
             case Markup m -> Markup.of(slice(m.toString(), start, stop, step));
             case List<?> l -> slice(l, start, stop, step);

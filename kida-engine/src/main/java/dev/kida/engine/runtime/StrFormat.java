@@ -149,7 +149,7 @@ public final class StrFormat {
 
     /** Python's {@code format(value, spec)}. */
     public static String formatValue(Object value, String spec) {
-        if (value instanceof Undefined u) {
+        if (value instanceof Undefined u && (!u.lenient() || !spec.isEmpty())) {
             throw u.fail();
         }
         if (spec.isEmpty()) {

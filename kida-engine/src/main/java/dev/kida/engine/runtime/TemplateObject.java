@@ -6,8 +6,17 @@ package dev.kida.engine.runtime;
  * instead of going through reflection.
  */
 public interface TemplateObject {
+    /** What {@link #attribute} returns for an attribute the object does not have. */
+    Object MISSING = Access.MISSING;
+
+    /** The Python class Jinja2 uses for this object, as undefined messages name it. */
+    default String jinjaTypeName() {
+        return getClass().getName();
+    }
+
     /**
-     * The attribute's value, or an {@link Undefined} when the object has no such attribute.
+     * The attribute's value (which may itself be undefined, like {@code loop.previtem} on the
+     * first item), or {@link #MISSING} when the object has no such attribute.
      * A callable attribute (like {@code loop.cycle}) is returned as a
      * {@link dev.kida.api.GlobalFunction}.
      */

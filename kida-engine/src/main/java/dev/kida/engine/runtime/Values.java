@@ -51,7 +51,7 @@ public final class Values {
             case List<?> l -> "list";
             case Map<?, ?> m -> "dict";
             case Set<?> s -> "set";
-            case Undefined u -> "StrictUndefined";
+            case Undefined u -> u.typeName();
             case PyIterator it -> it.typeName();
             case BuiltinMethod m -> "builtin_function_or_method";
             case GlobalFunction f -> "function";
@@ -69,6 +69,9 @@ public final class Values {
         }
         if (isBuiltinType(value)) {
             return typeName(value) + " object";
+        }
+        if (value instanceof TemplateObject t) {
+            return t.jinjaTypeName() + " object";
         }
         return value.getClass().getName() + " object";
     }
@@ -94,8 +97,7 @@ public final class Values {
         return switch (value) {
             case null -> false;
             case Boolean b -> b;
-            case Undefined u when u.lenient() -> false;
-            case Undefined u -> throw u.fail();
+            case Undefined u -> u.truthy();
             case Long l -> l != 0;
             case Integer i -> i != 0;
             case Double d -> d != 0;
@@ -211,8 +213,7 @@ public final class Values {
     @SuppressWarnings("unchecked")
     public static Iterator<Object> iterate(Object iterable) {
         return switch (iterable) {
-            case Undefined u when u.lenient() -> java.util.Collections.emptyIterator();
-            case Undefined u -> throw u.fail();
+            case Undefined u -> u.iterator();
             case null -> throw notIterable(null);
             case Map<?, ?> m -> (Iterator<Object>) m.keySet().iterator();
             case CharSequence s -> codePoints(s.toString());
@@ -280,8 +281,7 @@ public final class Values {
     /** Python {@code len(x)}; strings in code points. */
     public static int length(Object value) {
         return switch (value) {
-            case Undefined u when u.lenient() -> 0;
-            case Undefined u -> throw u.fail();
+            case Undefined u -> u.length();
             case String s -> s.codePointCount(0, s.length());
             case CharSequence s -> s.toString().codePointCount(0, s.length());
             case Collection<?> c -> c.size();

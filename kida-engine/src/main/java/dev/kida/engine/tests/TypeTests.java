@@ -62,8 +62,9 @@ final class TypeTests {
         });
         m.put("sequence", (ctx, v, a) -> {
             a.check("sequence");
+            // len() and __getitem__: a lenient undefined has both, a strict one fails len()
             return v instanceof CharSequence || v instanceof Collection<?> || v instanceof Map<?, ?>
-                    || (v != null && v.getClass().isArray());
+                    || (v != null && v.getClass().isArray()) || (v instanceof Undefined u && u.lenient());
         });
         m.put("iterable", (ctx, v, a) -> {
             a.check("iterable");
@@ -80,11 +81,12 @@ final class TypeTests {
         });
         m.put("callable", (ctx, v, a) -> {
             a.check("callable");
-            return Values.isCallable(v);
+            return Values.isCallable(v) || v instanceof Undefined;
         });
         m.put("escaped", (ctx, v, a) -> {
             a.check("escaped");
-            return v instanceof HtmlSafe;
+            // ChainableUndefined has __html__
+            return v instanceof HtmlSafe || v instanceof Undefined u && u.kind() == dev.kida.api.UndefinedKind.CHAINABLE;
         });
     }
 }

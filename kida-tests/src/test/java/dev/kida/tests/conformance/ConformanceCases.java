@@ -142,8 +142,8 @@ public final class ConformanceCases {
             for (JsonNode c : root.get("cases")) {
                 Map<String, String> files = new LinkedHashMap<>();
                 c.get("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asText()));
-                Map<String, Boolean> options = new LinkedHashMap<>();
-                c.get("options").properties().forEach(e -> options.put(e.getKey(), e.getValue().asBoolean()));
+                Map<String, Object> options = new LinkedHashMap<>();
+                c.get("options").properties().forEach(e -> options.put(e.getKey(), option(e.getKey(), e.getValue(), file)));
                 @SuppressWarnings("unchecked")
                 Map<String, Object> context = (Map<String, Object>) toJava(c.get("context"));
                 Map<String, String> overrides = null;
@@ -163,6 +163,28 @@ public final class ConformanceCases {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * An option's value: a boolean, a string, a list of strings ({@code extensions}), or null;
+     * {@code translations} (a catalogue path relative to the corpus file) becomes absolute.
+     */
+    private static Object option(String name, JsonNode value, Path corpusFile) {
+        if (value.isBoolean()) {
+            return value.asBoolean();
+        }
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(v -> items.add(v.asText()));
+            return List.copyOf(items);
+        }
+        if (value.isNull()) {
+            return null;
+        }
+        if (name.equals("translations")) {
+            return corpusFile.toAbsolutePath().getParent().resolve(value.asText()).toString();
+        }
+        return value.asText();
     }
 
     /** JSON to the Java values a user would pass: ints as Long (BigInteger when larger), floats as Double. */
@@ -210,6 +232,24 @@ public final class ConformanceCases {
                 .trimBlocks(c.option("trim_blocks"))
                 .lstripBlocks(c.option("lstrip_blocks"))
                 .keepTrailingNewline(c.option("keep_trailing_newline"));
+        String undefined = c.stringOption("undefined");
+        if (undefined != null) {
+            b.undefined(undefined);
+        }
+        b.blockDelimiters(c.stringOption("block_start_string", "{%"), c.stringOption("block_end_string", "%}"));
+        b.variableDelimiters(c.stringOption("variable_start_string", "{{"), c.stringOption("variable_end_string", "}}"));
+        b.commentDelimiters(c.stringOption("comment_start_string", "{#"), c.stringOption("comment_end_string", "#}"));
+        b.lineStatementPrefix(c.stringOption("line_statement_prefix"));
+        b.lineCommentPrefix(c.stringOption("line_comment_prefix"));
+        b.newlineSequence(c.stringOption("newline_sequence", "\n"));
+        if (c.options().get("extensions") instanceof List<?> extensions) {
+            extensions.forEach(x -> b.extension((String) x));
+        }
+        b.newstyleGettext(c.option("newstyle_gettext"));
+        String translations = c.stringOption("translations");
+        if (translations != null) {
+            b.translations(dev.kida.engine.Catalogs.mo(Path.of(translations)));
+        }
         if (escaper != null) {
             b.escaper(escaper);
         }
