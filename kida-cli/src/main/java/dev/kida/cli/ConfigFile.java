@@ -1,6 +1,17 @@
 package dev.kida.cli;
 
+import dev.kida.api.KidaException;
+import dev.kida.api.Translations;
+import dev.kida.engine.Catalogs;
 import dev.kida.engine.Environment;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.MissingResourceException;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -22,7 +33,7 @@ record ConfigFile(Map<String, Object> values, String label) {
             "newline_sequence", "translations");
     private static final Set<String> NULLABLE_STRINGS = Set.of("line_statement_prefix", "line_comment_prefix");
     private static final Set<String> BOOLEANS = Set.of("trim_blocks", "lstrip_blocks", "keep_trailing_newline",
-            "autoescape");
+            "autoescape", "newstyle_gettext");
     private static final String EXTENSIONS = "extensions";
 
     /**
@@ -115,9 +126,42 @@ record ConfigFile(Map<String, Object> values, String label) {
                     b.extension((String) name);
                 }
             }
-        } catch (IllegalArgumentException e) {
+            key = "newstyle_gettext";
+            b.newstyleGettext(bool(key, false));
+            key = "translations";
+            String translations = string(key);
+            if (translations != null) {
+                b.translations(translations(translations));
+            }
+        } catch (IllegalArgumentException | KidaException | MissingResourceException e) {
             throw CliException.input(label + ": '" + key + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * {@code translations}: a folder of .mo files, one .mo file, or else a ResourceBundle base
+     * name, looked up as properties files in the working directory and next to the config file.
+     */
+    private Translations translations(String value) {
+        Path path = Path.of(value);
+        if (Files.isDirectory(path)) {
+            return Catalogs.moFolder(path);
+        }
+        if (value.endsWith(".mo")) {
+            return Catalogs.mo(path);
+        }
+        List<URL> roots = new ArrayList<>();
+        try {
+            roots.add(Path.of("").toAbsolutePath().toUri().toURL());
+            Path dir = Path.of(label).toAbsolutePath().getParent();
+            if (dir != null) {
+                roots.add(dir.toUri().toURL());
+            }
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        ClassLoader loader = new URLClassLoader(roots.toArray(URL[]::new), null);
+        return Catalogs.bundle(value, Locale.getDefault(), loader);
     }
 
     private String or(String key, String fallback) {

@@ -46,6 +46,18 @@ class ConfigFileTest {
         for (int i = 0; i < undefined.size(); i += 8) {
             cases.add(undefined.get(i));
         }
+        List<CliConformanceTest.Case> i18n =
+                CliConformanceTest.cases(CliConformanceTest.CORPUS.resolve("jinja2-extra-i18n.json"));
+        for (int i = 0; i < i18n.size(); i += 4) {
+            CliConformanceTest.Case c = i18n.get(i);
+            Map<String, Object> options = new java.util.LinkedHashMap<>(c.options());
+            if (options.get("translations") instanceof String catalog) {
+                // the corpus names the catalogue relative to itself
+                options.put("translations", CliConformanceTest.CORPUS.resolve(catalog).toAbsolutePath().toString());
+            }
+            cases.add(new CliConformanceTest.Case(c.id(), c.files(), c.entry(), c.context(), options, c.expect(),
+                    c.expectError(), c.block(), c.blockOverrides(), c.listBlocks()));
+        }
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> check(c)));
     }
 
@@ -93,6 +105,19 @@ class ConfigFileTest {
                 "--config", config.toString(), "--undefined", "DebugUndefined", "--no-autoescape");
         assertEquals(Main.OK, flags.status(), flags.stderr());
         assertEquals("<{{ x }}>\n", flags.stdout());
+    }
+
+    @Test
+    void translationsFromAResourceBundleNamedInTheFile() throws IOException {
+        Files.createDirectories(dir.resolve("t"));
+        write("t/main.html", "{% trans %}Hello World!{% endtrans %}|{{ ngettext('%(num)s apple', '%(num)s apples', 3) }}");
+        write("messages.properties", "Hello\\ World!=Hallo Welt!\n%(num)s\\ apples=%(num)s \\u00c4pfel\n");
+        Path config = write("c.json", "{\"extensions\": [\"jinja2.ext.i18n\"], \"translations\": \"messages\","
+                + " \"newstyle_gettext\": true, \"autoescape\": false}");
+        Cli result = Cli.run("render", "main.html", "--templates", dir.resolve("t").toString(),
+                "--config", config.toString());
+        assertEquals(Main.OK, result.status(), result.stderr());
+        assertEquals("Hallo Welt!|3 \u00c4pfel", result.stdout());
     }
 
     @Test
