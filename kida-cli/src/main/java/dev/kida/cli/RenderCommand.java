@@ -49,6 +49,9 @@ final class RenderCommand {
             return Main.TEMPLATE_ERROR;
         }
         Timings.mark("render");
+        if (Training.ON) {
+            Training.run(options, context);
+        }
         byte[] bytes = output.getBytes(StandardCharsets.UTF_8);
         out.write(bytes, 0, bytes.length);
         out.flush();

@@ -8,9 +8,9 @@ import dev.kida.engine.eval.Engine;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -56,8 +56,12 @@ final class GraphCodec {
 
     private static final String ALLOWED_PREFIX = "dev.kida.engine.";
 
-    /** The components and canonical constructor of a record class, found once. */
-    private record Shape(RecordComponent[] components, MethodHandle[] accessors, MethodHandle constructor) {
+    /**
+     * The components and canonical constructor of a record class, found once. Core reflection,
+     * not method handles: in a fresh JVM, adapting a method handle per record shape spins dozens
+     * of lambda-form classes (measured: about 70 for the example site, most of the load time).
+     */
+    private record Shape(RecordComponent[] components, Method[] accessors, Constructor<?> constructor) {
     }
 
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
@@ -180,13 +184,11 @@ final class GraphCodec {
             Shape shape = shape(checked(r.getClass()));
             out.writeByte(RECORD);
             writeString(r.getClass().getName());
-            for (MethodHandle accessor : shape.accessors()) {
+            for (Method accessor : shape.accessors()) {
                 try {
                     write(accessor.invoke(r));
-                } catch (IOException | RuntimeException | Error e) {
-                    throw e;
-                } catch (Throwable t) {
-                    throw new IllegalStateException(t);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + accessor, e);
                 }
             }
         }
@@ -295,11 +297,9 @@ final class GraphCodec {
                 args[i] = read();
             }
             try {
-                return shape.constructor().invokeWithArguments(args);
-            } catch (RuntimeException | Error e) {
+                return shape.constructor().newInstance(args);
+            } catch (ReflectiveOperationException | IllegalArgumentException e) {
                 throw new IOException("cannot rebuild a " + type.getSimpleName() + ": " + e, e);
-            } catch (Throwable t) {
-                throw new IOException(t);
             }
         }
 
@@ -357,15 +357,16 @@ final class GraphCodec {
     private static Shape shape(Class<?> type) {
         return SHAPES.computeIfAbsent(type, t -> {
             try {
-                MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(t, MethodHandles.lookup());
                 RecordComponent[] components = t.getRecordComponents();
-                MethodHandle[] accessors = new MethodHandle[components.length];
+                Method[] accessors = new Method[components.length];
                 Class<?>[] types = new Class<?>[components.length];
                 for (int i = 0; i < components.length; i++) {
-                    accessors[i] = lookup.unreflect(components[i].getAccessor());
+                    accessors[i] = components[i].getAccessor();
+                    accessors[i].setAccessible(true);
                     types[i] = components[i].getType();
                 }
-                MethodHandle constructor = lookup.unreflectConstructor(t.getDeclaredConstructor(types));
+                Constructor<?> constructor = t.getDeclaredConstructor(types);
+                constructor.setAccessible(true);
                 return new Shape(components, accessors, constructor);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot take record " + t.getName() + " apart", e);
