@@ -22,7 +22,8 @@ import java.util.Locale;
  * <pre>
  * java -cp &lt;classpath&gt; dev.kida.bench.CpuTimeRatios ESCAPED JTE,HANDWRITTEN,KIDA:COMPILED:JAVA 4 15
  * </pre>
- * Arguments: the {@link Scenario}, the engines ({@link Peer} names or {@code KIDA:mode:escaper},
+ * Arguments: the {@link Scenario}, the engines ({@link Peer} names, {@code KIDA:mode:escaper}, or
+ * {@code KIDA:mode:escaper:template} for another template of the page,
  * the first is the reference), seconds of CPU warm-up per engine, rounds.
  */
 public final class CpuTimeRatios {
@@ -41,7 +42,9 @@ public final class CpuTimeRatios {
         for (int e = 0; e < names.length; e++) {
             if (names[e].startsWith("KIDA")) {
                 String[] p = names[e].split(":");
-                rs[e] = new KidaEngine(KidaMode.valueOf(p[1]), KidaEscaper.valueOf(p[2])).prepare(sc);
+                KidaEngine kida = new KidaEngine(KidaMode.valueOf(p[1]), KidaEscaper.valueOf(p[2]));
+                // KIDA:mode:escaper:template renders another spelling of the page (stocks-kida.html)
+                rs[e] = p.length > 3 ? kida.renderer(p[3], sc.context()) : kida.prepare(sc);
             } else rs[e] = Peer.valueOf(names[e]).adapter().prepare(sc);
             if (!expect.equals(rs[e].render())) throw new IllegalStateException(names[e] + " differs");
         }

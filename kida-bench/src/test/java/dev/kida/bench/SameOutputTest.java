@@ -76,6 +76,16 @@ class SameOutputTest {
         assertSameBytes(expected, renderer.render(), "Kida (second render)");
     }
 
+    @ParameterizedTest(name = "Kida-spelled stocks {0}")
+    @org.junit.jupiter.params.provider.EnumSource(KidaMode.class)
+    void theKidaSpelledStocksPageRendersTheSameBytes(KidaMode mode) {
+        Renderer renderer = new KidaEngine(mode, KidaEscaper.JAVA).renderer("stocks-kida.html",
+                Scenario.STOCKS.context());
+        String expected = expected(Scenario.STOCKS);
+        assertSameBytes(expected, renderer.render(), "Kida (Kida spelling)");
+        assertSameBytes(expected, renderer.render(), "Kida (Kida spelling, second render)");
+    }
+
     @Test
     void theReferenceOutputIsTheIntendedPage() {
         String stocks = expected(Scenario.STOCKS);

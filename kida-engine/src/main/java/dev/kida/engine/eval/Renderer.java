@@ -63,6 +63,10 @@ public final class Renderer implements CallContext, NameRegistry {
     private java.util.function.Consumer<Output> flushSink;
     /** An embed's blocks, for the next run started (the embedded template's), taken by {@link #runTemplate}. */
     private List<BlockDef> pendingEmbeds = List.of();
+    /** Buffers of finished captures, reused by later ones (see {@link #captureBuffer}). */
+    private final java.util.ArrayDeque<StringOutput> spareCaptures = new java.util.ArrayDeque<>(4);
+    private static final int MAX_SPARE_CAPTURES = 4;
+    private static final int MAX_SPARE_CAPTURE = 64 * 1024;
     /** Block replacements for the next run started (the entry's), taken by {@link #runTemplate}. */
     private Map<String, String> pendingOverrides = Map.of();
 
@@ -207,14 +211,16 @@ public final class Renderer implements CallContext, NameRegistry {
     String capture(List<Stmt> body, Frame f, boolean keepDiscarding) {
         Output saved = out;
         boolean savedDiscarding = discarding;
-        out = new StringOutput();
+        StringOutput buffer = captureBuffer();
+        out = buffer;
         discarding = keepDiscarding && discarding;
         try {
             statements.execBody(body, f);
-            return out.toString();
+            return buffer.toString();
         } finally {
             out = saved;
             discarding = savedDiscarding;
+            releaseCaptureBuffer(buffer);
         }
     }
 
@@ -222,14 +228,35 @@ public final class Renderer implements CallContext, NameRegistry {
     String capture(Compiled code, int id, Frame f) {
         Output saved = out;
         boolean savedDiscarding = discarding;
-        out = new StringOutput();
+        StringOutput buffer = captureBuffer();
+        out = buffer;
         discarding = false;
         try {
             code.code().run(id, this, f);
-            return out.toString();
+            return buffer.toString();
         } finally {
             out = saved;
             discarding = savedDiscarding;
+            releaseCaptureBuffer(buffer);
+        }
+    }
+
+    /**
+     * A buffer for a capture (a macro or def call, a block set): one a finished capture of this
+     * render left, else a new one. A page that calls a def per row captures one row after another,
+     * so one grown buffer serves them all instead of each call growing its own.
+     */
+    private StringOutput captureBuffer() {
+        StringOutput spare = spareCaptures.poll();
+        return spare != null ? spare : new StringOutput();
+    }
+
+    /** Keeps a finished capture's buffer for the next one (small ones, a few at a time). */
+    private void releaseCaptureBuffer(StringOutput buffer) {
+        StringBuilder sb = buffer.builder();
+        if (sb.capacity() <= MAX_SPARE_CAPTURE && spareCaptures.size() < MAX_SPARE_CAPTURES) {
+            sb.setLength(0);
+            spareCaptures.push(buffer);
         }
     }
 
