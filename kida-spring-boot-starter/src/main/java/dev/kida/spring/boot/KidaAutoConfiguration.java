@@ -45,7 +45,7 @@ public class KidaAutoConfiguration {
         if (properties.getEscaper() != null && !properties.getEscaper().isBlank()) {
             builder.escaper(properties.getEscaper().strip());
         }
-        // TODO(jinja-config): kida.undefined (strict/lenient/chainable...) once the engine has undefined kinds.
+        builder.undefined(properties.getUndefined());
         customizers.orderedStream().forEach(c -> c.accept(builder));
         return builder.build();
     }

@@ -1,5 +1,6 @@
 package dev.kida.spring.boot;
 
+import dev.kida.api.UndefinedKind;
 import dev.kida.engine.ExecutionMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * kida.mode=tiered                    # interpreted, compiled or tiered
  * kida.escaper=                       # force an escaper backend (java, simd, ffi)
  * kida.autoescape=true                # HTML-escape printed values
+ * kida.undefined=strict               # strict, default, chainable, debug (Jinja2's Undefined kinds)
  * kida.request-context-attribute=rc   # Spring's RequestContext in the template
  * </pre>
  */
@@ -27,6 +29,7 @@ public class KidaProperties {
     private ExecutionMode mode = ExecutionMode.TIERED;
     private String escaper;
     private boolean autoescape = true;
+    private UndefinedKind undefined = UndefinedKind.STRICT;
     private String contentType = "text/html;charset=UTF-8";
     private String requestContextAttribute = "rc";
 
@@ -108,6 +111,16 @@ public class KidaProperties {
     /** See {@link #isAutoescape()}. */
     public void setAutoescape(boolean autoescape) {
         this.autoescape = autoescape;
+    }
+
+    /** What a missing name or attribute evaluates to; strict by default. */
+    public UndefinedKind getUndefined() {
+        return undefined;
+    }
+
+    /** See {@link #getUndefined()}. */
+    public void setUndefined(UndefinedKind undefined) {
+        this.undefined = undefined;
     }
 
     /** The response's content type. */
