@@ -182,6 +182,8 @@ public final class Engine {
             }
             sb.append(component.getName()).append('=').append(value).append(';');
         }
+        // finalize changes the code of every print (no constant folding, a call per print)
+        sb.append("finalize=").append(finalize == null ? "none" : finalize.contextual() ? "context" : "plain").append(';');
         return sb.append("autoescape=").append(autoescape.test(name)).toString();
     }
 

@@ -57,6 +57,43 @@ public record Syntax(String blockStart, String blockEnd, String variableStart, S
                 && lineStatementPrefix == null && lineCommentPrefix == null;
     }
 
+    /**
+     * One line of text naming every setting, control characters escaped (the newline sequence
+     * itself is one): precompiled templates record it in a line-based manifest.
+     */
+    @Override
+    public String toString() {
+        return "Syntax[" + String.join(", ", "blockStart=" + escape(blockStart), "blockEnd=" + escape(blockEnd),
+                "variableStart=" + escape(variableStart), "variableEnd=" + escape(variableEnd),
+                "commentStart=" + escape(commentStart), "commentEnd=" + escape(commentEnd),
+                "lineStatementPrefix=" + escape(lineStatementPrefix), "lineCommentPrefix=" + escape(lineCommentPrefix),
+                "newlineSequence=" + escape(newlineSequence)) + "]";
+    }
+
+    private static String escape(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
     /** A copy with other delimiters. */
     public Syntax withDelimiters(String blockStart, String blockEnd, String variableStart, String variableEnd,
                                  String commentStart, String commentEnd) {
