@@ -81,7 +81,9 @@ public class KidaException extends RuntimeException {
             return this;
         }
         KidaException located = relocate(templateName, line, column, sourceLine);
-        located.setStackTrace(getStackTrace());
+        // The original stays reachable for its stack trace without copying it: materialising a
+        // trace (getStackTrace) is unsafe when this runs close to a stack overflow.
+        located.addSuppressed(this);
         return located;
     }
 

@@ -103,6 +103,9 @@ final class Accessors {
         if (cause instanceof KidaException k) {
             throw k;
         }
+        if (cause instanceof Error error) {
+            throw error;
+        }
         throw new TemplateRuntimeException(method + "() failed: " + cause, cause);
     }
 }

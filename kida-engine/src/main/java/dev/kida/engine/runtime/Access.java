@@ -1,5 +1,6 @@
 package dev.kida.engine.runtime;
 
+import dev.kida.api.GlobalFunction;
 import dev.kida.api.Markup;
 
 import java.lang.reflect.Array;
@@ -70,7 +71,7 @@ public final class Access {
         }
         found = item(obj, name);
         if (found != MISSING) {
-            return found;
+            return AccessPolicy.checkedValue(found);
         }
         return Undefined.attribute(obj, name);
     }
@@ -89,7 +90,7 @@ public final class Access {
         }
         Object found = item(obj, key);
         if (found != MISSING) {
-            return found;
+            return AccessPolicy.checkedValue(found);
         }
         if (key instanceof String || key instanceof Markup) {
             found = attribute(obj, key.toString());
@@ -136,11 +137,18 @@ public final class Access {
             case Optional<?> o -> {
                 return o.isPresent() ? attribute(o.get(), name) : MISSING;
             }
+            case GlobalFunction f -> {
+                // functions, macros and bound methods have no attributes a template may read:
+                // the engine's own classes stay out of reach ({{ ''.upper.body }})
+                return MISSING;
+            }
             default -> {
                 if (PyNumbers.isNumber(obj) || obj instanceof Boolean) {
                     return numberAttribute(obj, name);
                 }
-                if (obj.getClass().isArray()) {
+                if (obj.getClass().isArray() || obj instanceof java.util.function.Function<?, ?>
+                        || obj instanceof java.util.function.Supplier<?>
+                        || obj instanceof java.util.function.BiFunction<?, ?, ?>) {
                     return MISSING;
                 }
                 return AccessPolicy.read(obj, name, MISSING);

@@ -5,6 +5,7 @@ import dev.kida.api.CallContext;
 import dev.kida.api.GlobalFunction;
 import dev.kida.api.KidaException;
 import dev.kida.api.TemplateRuntimeException;
+import dev.kida.api.TemplateSecurityException;
 import dev.kida.api.TemplateTypeException;
 
 import java.lang.reflect.Field;
@@ -19,13 +20,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one place where templates reach into Java objects by reflection. An attribute {@code x} of
- * an object is, in this order: a record component {@code x}; a JavaBeans getter {@code getX()} or
- * {@code isX()}; a public no-argument method {@code x()}; a public instance field {@code x}; public
- * methods named {@code x} with parameters, as a callable. Only public members of public types in
- * exported packages are used, and nothing that reaches the class machinery (Class, ClassLoader,
- * reflection, method handles, threads, the runtime, processes) is ever returned or called.
- * Lookups are cached per class and name.
+ * The one place where templates reach into Java objects by reflection. Reading an attribute
+ * {@code x} never runs arbitrary code; it finds, in this order: a record component {@code x}; a
+ * JavaBeans getter {@code getX()} or {@code isX()}; a public instance field {@code x}; otherwise
+ * the public methods named {@code x} (of any arity) as a bound callable, which runs only when the
+ * template calls it, picking the overload by argument count and types. Only public members of
+ * public types in exported packages are used. Values of refused types (the class machinery:
+ * Class, ClassLoader, reflection, method handles, threads, the runtime, processes) are never
+ * returned, printed or passed as arguments; types that reach the file system, the network or
+ * block the thread (java.io, java.nio, java.net, java.util.concurrent...) are opaque: a template
+ * may hold and print them but reads none of their members. Lookups are cached per class and name.
  */
 public final class AccessPolicy {
     private AccessPolicy() {
@@ -63,6 +67,56 @@ public final class AccessPolicy {
     private static final Set<String> DENIED_PACKAGES = Set.of(
             "java.lang.reflect", "java.lang.invoke", "java.lang.module", "java.lang.instrument",
             "java.lang.ref", "sun.misc", "jdk.internal.misc");
+
+    /**
+     * Packages whose types reach the file system, the network, other threads or the JVM's
+     * internals: their values are opaque to templates (printable, no members).
+     */
+    private static final List<String> OPAQUE_PACKAGES = List.of(
+            "java.io", "java.nio.file", "java.nio.channels", "java.net", "java.util.concurrent", "java.util.zip", "java.util.jar",
+            "java.util.logging", "java.util.prefs", "java.sql", "java.rmi", "java.security", "java.lang.management",
+            "java.lang.ref", "java.lang.runtime", "javax.", "jdk.", "sun.", "com.sun.");
+
+    /** Interfaces whose implementations are opaque wherever they are declared. */
+    private static final List<Class<?>> OPAQUE_INTERFACES = List.of(
+            java.nio.file.Path.class, java.nio.file.Watchable.class, java.nio.channels.Channel.class,
+            java.util.concurrent.Future.class, java.util.concurrent.CompletionStage.class,
+            java.util.concurrent.Executor.class, java.util.concurrent.locks.Lock.class,
+            java.util.concurrent.locks.Condition.class, java.util.concurrent.BlockingQueue.class);
+
+    /** Methods that block the rendering thread, refused on every type. */
+    private static final Set<String> BLOCKING_NAMES = Set.of(
+            "await", "awaitTermination", "awaitUninterruptibly", "awaitNanos", "awaitUntil", "sleep", "join",
+            "park", "parkNanos", "parkUntil", "acquire", "acquireUninterruptibly", "lockInterruptibly", "take");
+
+    private static final ClassValue<Boolean> OPAQUE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return computeOpaque(type);
+        }
+    };
+
+    /** Whether templates may not read members of this type (see the class comment). */
+    public static boolean isOpaqueType(Class<?> type) {
+        return type != null && (OPAQUE.get(type) || DENIED.get(type));
+    }
+
+    private static boolean computeOpaque(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            String pkg = c.getPackageName() + ".";
+            for (String p : OPAQUE_PACKAGES) {
+                if (pkg.startsWith(p.endsWith(".") ? p : p + ".")) {
+                    return true;
+                }
+            }
+        }
+        for (Class<?> i : OPAQUE_INTERFACES) {
+            if (i.isAssignableFrom(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static final Set<Class<?>> DENIED_TYPES = Set.of(
             Class.class, ClassLoader.class, Module.class, ModuleLayer.class, Thread.class, ThreadGroup.class,
@@ -115,7 +169,7 @@ public final class AccessPolicy {
      * has none the policy allows.
      */
     public static Object read(Object obj, String name, Object notFound) {
-        if (obj == null || isDeniedType(obj.getClass()) || DENIED_NAMES.contains(name) || name.isEmpty()) {
+        if (obj == null || isOpaqueType(obj.getClass()) || DENIED_NAMES.contains(name) || name.isEmpty()) {
             return notFound;
         }
         Accessor accessor = CACHE.get(obj.getClass()).computeIfAbsent(name, n -> find(obj.getClass(), n));
@@ -139,7 +193,7 @@ public final class AccessPolicy {
      * which call the getter directly and pass its result through {@link #checkedValue}.
      */
     public static Method getterFor(Class<?> type, String name) {
-        if (isDeniedType(type) || DENIED_NAMES.contains(name) || name.isEmpty()) {
+        if (isOpaqueType(type) || DENIED_NAMES.contains(name) || name.isEmpty()) {
             return null;
         }
         Accessor accessor = CACHE.get(type).computeIfAbsent(name, n -> find(type, n));
@@ -153,10 +207,81 @@ public final class AccessPolicy {
 
     private static Object guard(Object value) {
         if (value != null && isDeniedType(value.getClass())) {
-            throw new TemplateRuntimeException("access to a value of type " + value.getClass().getName()
-                    + " is not allowed");
+            throw refused(value);
         }
         return value;
+    }
+
+    static TemplateSecurityException refused(Object value) {
+        return new TemplateSecurityException("access to a value of a refused type (" + refusedKind(value.getClass())
+                + ") is not allowed in templates");
+    }
+
+    /** The public name of the refusal: never the (possibly internal) concrete class. */
+    private static String refusedKind(Class<?> type) {
+        while (type.isArray()) {
+            type = type.getComponentType();
+        }
+        for (Class<?> t : DENIED_TYPES) {
+            if (t.isAssignableFrom(type)) {
+                return t.getName();
+            }
+        }
+        return type.getPackageName();
+    }
+
+    /**
+     * Refuses {@code value} if it is of a denied type or holds one: a collection, map, array,
+     * Optional or record is checked element by element, down to a few levels (what printing it
+     * or passing it to a Java method would expose).
+     */
+    public static void checkDeep(Object value) {
+        checkDeep(value, 4);
+    }
+
+    private static void checkDeep(Object value, int levels) {
+        if (value == null || value instanceof String || value instanceof Long || value instanceof Double
+                || value instanceof Boolean) {
+            return;
+        }
+        Class<?> type = value.getClass();
+        if (isDeniedType(type)) {
+            throw refused(value);
+        }
+        if (levels == 0) {
+            return;
+        }
+        switch (value) {
+            case java.util.Collection<?> c -> {
+                if (!(c instanceof Range)) {
+                    for (Object o : c) {
+                        checkDeep(o, levels - 1);
+                    }
+                }
+            }
+            case Map<?, ?> m -> {
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    checkDeep(e.getKey(), levels - 1);
+                    checkDeep(e.getValue(), levels - 1);
+                }
+            }
+            case java.util.Optional<?> o -> checkDeep(o.orElse(null), levels - 1);
+            case Record r when isPublicApi(type) -> {
+                for (RecordComponent rc : type.getRecordComponents()) {
+                    Method m = accessible(rc.getAccessor());
+                    if (m != null) {
+                        checkDeep(invoke(m, r, new Object[0]), levels - 1);
+                    }
+                }
+            }
+            default -> {
+                if (type.isArray() && !type.getComponentType().isPrimitive()) {
+                    for (Object o : (Object[]) value) {
+                        checkDeep(o, levels - 1);
+                    }
+                }
+            }
+        }
     }
 
     private static Accessor find(Class<?> type, String name) {
@@ -171,8 +296,7 @@ public final class AccessPolicy {
             }
         }
         String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        Method plain = null;
-        List<Method> withArgs = new ArrayList<>();
+        List<Method> methods = new ArrayList<>();
         Method getter = null;
         Method isGetter = null;
         for (Method m : type.getMethods()) {
@@ -186,17 +310,13 @@ public final class AccessPolicy {
                     && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class)) {
                 isGetter = pick(isGetter, m);
             } else if (n.equals(name)) {
-                if (m.getParameterCount() == 0) {
-                    plain = pick(plain, m);
-                } else {
-                    Method a = accessible(m);
-                    if (a != null && allowed(a)) {
-                        withArgs.add(a);
-                    }
+                Method a = accessible(m);
+                if (a != null && allowed(a) && !BLOCKING_NAMES.contains(n)) {
+                    methods.add(a);
                 }
             }
         }
-        for (Method candidate : new Method[]{getter, isGetter, plain}) {
+        for (Method candidate : new Method[]{getter, isGetter}) {
             if (candidate != null) {
                 Method a = accessible(candidate);
                 if (a != null && allowed(a)) {
@@ -211,10 +331,10 @@ public final class AccessPolicy {
                 return new FieldRead(f);
             }
         } catch (NoSuchFieldException e) {
-            // no such field: fall through to methods with parameters
+            // no such field: fall through to methods
         }
-        if (!withArgs.isEmpty()) {
-            return new Methods(name, List.copyOf(withArgs));
+        if (!methods.isEmpty()) {
+            return new Methods(name, JavaArgs.mostSpecificFirst(methods));
         }
         return MISSING;
     }
@@ -291,6 +411,10 @@ public final class AccessPolicy {
             if (cause instanceof KidaException k) {
                 throw k;
             }
+            if (cause instanceof Error error) {
+                // a stack overflow or out-of-memory in host code: nothing to build here
+                throw error;
+            }
             throw new TemplateRuntimeException(m.getName() + "() failed: " + cause, cause);
         } catch (IllegalAccessException e) {
             throw new TemplateRuntimeException("cannot access " + m.getName() + "()", e);
@@ -305,6 +429,9 @@ public final class AccessPolicy {
                 throw new TemplateTypeException(name + "() takes no keyword arguments");
             }
             List<Object> values = args.positional();
+            for (Object v : values) {
+                checkDeep(v);
+            }
             for (Method m : methods) {
                 if (m.getParameterCount() != values.size() && !m.isVarArgs()) {
                     continue;

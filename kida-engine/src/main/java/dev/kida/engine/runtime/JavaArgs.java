@@ -13,6 +13,49 @@ final class JavaArgs {
     private JavaArgs() {
     }
 
+    /**
+     * The overloads in the order a call tries them: fixed arity before varargs, and among
+     * overloads of one arity the more specific parameter types first (so {@code f(String)} is
+     * tried before {@code f(Object)}), as Java's own overload resolution would pick.
+     */
+    static List<java.lang.reflect.Method> mostSpecificFirst(List<java.lang.reflect.Method> methods) {
+        List<java.lang.reflect.Method> out = new java.util.ArrayList<>();
+        for (java.lang.reflect.Method m : methods) {
+            int at = out.size();
+            for (int i = 0; i < out.size(); i++) {
+                if (before(m, out.get(i))) {
+                    at = i;
+                    break;
+                }
+            }
+            out.add(at, m);
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean before(java.lang.reflect.Method a, java.lang.reflect.Method b) {
+        if (a.isVarArgs() != b.isVarArgs()) {
+            return !a.isVarArgs();
+        }
+        if (a.getParameterCount() != b.getParameterCount()) {
+            return false;
+        }
+        Class<?>[] pa = a.getParameterTypes();
+        Class<?>[] pb = b.getParameterTypes();
+        boolean strictly = false;
+        for (int i = 0; i < pa.length; i++) {
+            if (!box(pb[i]).isAssignableFrom(box(pa[i]))) {
+                return false;
+            }
+            strictly |= pa[i] != pb[i];
+        }
+        return strictly;
+    }
+
+    private static Class<?> box(Class<?> c) {
+        return c.isPrimitive() ? java.lang.invoke.MethodType.methodType(c).wrap().returnType() : c;
+    }
+
     /** The converted arguments, or null when some value does not fit its parameter. */
     static Object[] convert(Class<?>[] types, List<Object> values, boolean varArgs) {
         int fixed = varArgs ? types.length - 1 : types.length;

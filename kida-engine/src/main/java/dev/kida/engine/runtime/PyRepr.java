@@ -28,8 +28,17 @@ public final class PyRepr {
             case Map<?, ?> m -> repr(m);
             case Collection<?> c -> repr(c);
             case Optional<?> o -> o.isPresent() ? str(o.get()) : "None";
-            default -> v.getClass().isArray() ? repr(v) : v.toString();
+            default -> v.getClass().isArray() ? repr(v) : printable(v);
         };
+    }
+
+    /**
+     * {@code str()} of any other object: its {@code toString()}, once the access policy has
+     * checked that it is not, and (for a record) holds nothing of, a refused type.
+     */
+    private static String printable(Object v) {
+        AccessPolicy.checkDeep(v);
+        return v.toString();
     }
 
     /** Python's {@code repr()}. */

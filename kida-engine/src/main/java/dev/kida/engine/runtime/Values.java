@@ -55,6 +55,9 @@ public final class Values {
             case PyIterator it -> it.typeName();
             case BuiltinMethod m -> "builtin_function_or_method";
             case GlobalFunction f -> "function";
+            case Function<?, ?> f -> "function";
+            case Supplier<?> f -> "function";
+            case BiFunction<?, ?, ?> f -> "function";
             default -> value.getClass().isArray() ? "list" : value.getClass().getSimpleName();
         };
     }
@@ -67,7 +70,9 @@ public final class Values {
         if (value instanceof Markup) {
             return "markupsafe.Markup object";
         }
-        if (isBuiltinType(value)) {
+        if (isBuiltinType(value) || value instanceof GlobalFunction || value instanceof Function<?, ?>
+                || value instanceof Supplier<?> || value instanceof BiFunction<?, ?, ?>) {
+            // never an engine class name: those say nothing to a template author
             return typeName(value) + " object";
         }
         if (value instanceof TemplateObject t) {
@@ -304,15 +309,19 @@ public final class Values {
             case GlobalFunction f -> f.call(ctx, args);
             case Function<?, ?> f -> {
                 requireArity(callee, args, 1);
-                yield ((Function<Object, Object>) f).apply(args.positional().get(0));
+                AccessPolicy.checkDeep(args.positional().get(0));
+                yield AccessPolicy.checkedValue(((Function<Object, Object>) f).apply(args.positional().get(0)));
             }
             case BiFunction<?, ?, ?> f -> {
                 requireArity(callee, args, 2);
-                yield ((BiFunction<Object, Object, Object>) f).apply(args.positional().get(0), args.positional().get(1));
+                AccessPolicy.checkDeep(args.positional().get(0));
+                AccessPolicy.checkDeep(args.positional().get(1));
+                yield AccessPolicy.checkedValue(((BiFunction<Object, Object, Object>) f)
+                        .apply(args.positional().get(0), args.positional().get(1)));
             }
             case Supplier<?> s -> {
                 requireArity(callee, args, 0);
-                yield s.get();
+                yield AccessPolicy.checkedValue(s.get());
             }
             case null -> throw new TemplateTypeException("'NoneType' object is not callable");
             default -> throw new TemplateTypeException("'" + typeName(callee) + "' object is not callable");
