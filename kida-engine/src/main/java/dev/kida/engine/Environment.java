@@ -49,6 +49,7 @@ public final class Environment {
     private final EscaperProvider escaperProvider;
     private final Escaper escaper;
     private final Engine engine;
+    private final Limits limits;
     private final ExecutionMode mode;
 
     private Environment(Builder b) {
@@ -64,9 +65,15 @@ public final class Environment {
                 new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline, b.tagExtensions(), b.syntax()),
                 filters, tests, b.engineGlobals(),
                 escaper, compilePolicy(b.mode), b.compileThreshold, TemplateCompiler::compile,
-                new CacheSettings(b.cacheSize, b.autoReload, b.store()), b.undefined, b.finalize);
+                new CacheSettings(b.cacheSize, b.autoReload, b.store()), b.undefined, b.finalize, b.limits.spec());
+        this.limits = b.limits;
         this.mode = b.mode;
         engine.fragmentCache(new dev.kida.engine.runtime.FragmentCache(b.fragmentCacheSize, b.fragmentClock));
+    }
+
+    /** The limits every render of this environment runs under. */
+    public Limits limits() {
+        return limits;
     }
 
     private static CompilePolicy compilePolicy(ExecutionMode mode) {
@@ -199,8 +206,19 @@ public final class Environment {
         private Translations translations;
         private boolean newstyleGettext;
         private Finalize finalize;
+        private Limits limits = Limits.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * What one render may consume (sizes of strings, lists and integers operations build,
+         * output, loop iterations and calls, recursion depth, template size, time);
+         * {@link Limits#defaults()} unless set. See docs/security.md.
+         */
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
         }
 
         /** How templates run; {@link ExecutionMode#TIERED} by default. */

@@ -774,6 +774,8 @@ final class BodyCompiler {
         Label next = cb.newLabel();
         cb.labelBinding(head);
         cb.iload(i).iload(n).if_icmpge(end);
+        // counted against the render's budget (steps, deadline, cancellation, output), as the evaluator does
+        cb.aload(R).invokevirtual(CD_RENDERER, "step", MethodTypeDesc.of(CD_void));
         // a fresh scope per iteration, as the evaluator (and Jinja2) does
         if (local) {
             for (String name : setNames) {

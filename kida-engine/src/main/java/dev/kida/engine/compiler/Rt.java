@@ -49,7 +49,6 @@ public final class Rt {
     public static Throwable fail(Renderer r, Throwable t, Pos pos) {
         return switch (t) {
             case KidaException k -> r.locate(k, pos);
-            case StackOverflowError e -> r.locate(new TemplateRuntimeException("maximum recursion depth exceeded"), pos);
             case RuntimeException e -> r.wrap(e, pos);
             default -> t;
         };

@@ -18,6 +18,7 @@ import dev.kida.engine.tests.BuiltinTests;
 
 import dev.kida.api.UndefinedKind;
 import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.Budget;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.output.Utf8Output;
@@ -58,6 +59,7 @@ public final class Engine {
     private final Finalize finalize;
     /** Render-to-String buffers, reused per thread (taken out while in use, so nesting is safe). */
     private final ThreadLocal<StringBuilder> buffers = new ThreadLocal<>();
+    private final Budget.Spec limits;
 
     /**
      * @param filters user filters, overriding built-ins of the same name
@@ -69,7 +71,7 @@ public final class Engine {
                   Escaper escaper, CompilePolicy compilePolicy, int compileThreshold, CodeGenerator codeGenerator,
                   CacheSettings cacheSettings) {
         this(loader, autoescape, lexerOptions, filters, tests, globals, escaper, compilePolicy, compileThreshold,
-                codeGenerator, cacheSettings, UndefinedKind.STRICT, null);
+                codeGenerator, cacheSettings, UndefinedKind.STRICT, null, Budget.DEFAULTS);
     }
 
     /**
@@ -79,7 +81,8 @@ public final class Engine {
     public Engine(TemplateLoader loader, Predicate<String> autoescape, LexerOptions lexerOptions,
                   Map<String, Filter> filters, Map<String, Test> tests, Map<String, Object> globals,
                   Escaper escaper, CompilePolicy compilePolicy, int compileThreshold, CodeGenerator codeGenerator,
-                  CacheSettings cacheSettings, UndefinedKind undefined, Finalize finalize) {
+                  CacheSettings cacheSettings, UndefinedKind undefined, Finalize finalize, Budget.Spec limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.undefined = undefined;
         this.finalize = finalize;
         this.cache = new TemplateCache(cacheSettings.size());
@@ -219,6 +222,11 @@ public final class Engine {
 
     /** Parses and checks source that does not come from the loader. */
     public Unit compile(String source, String name, long version) {
+        if (source.length() > limits.maxTemplateLength()) {
+            throw new TemplateRuntimeException("template source of " + source.length()
+                    + " characters exceeds the limit of " + limits.maxTemplateLength() + " (Limits.maxTemplateLength)",
+                    name, 0, 0, null, null);
+        }
         TemplateNode node;
         try {
             node = Parser.parse(source, name, lexerOptions);
@@ -300,16 +308,10 @@ public final class Engine {
 
     /** Renders a template with the given context into {@code output}. */
     public void render(Unit unit, Map<String, ?> context, Output output) {
-        Renderer renderer = new Renderer(this, output);
-        UndefinedKind previous = Undefined.using(undefined);
-        try {
-            renderer.renderRoot(unit, context);
-        } catch (StackOverflowError e) {
-            throw new TemplateRuntimeException("maximum recursion depth exceeded", unit.name(), 0, 0,
-                    null, null);
-        } finally {
-            Undefined.restore(previous);
-        }
+        underBudget(unit, output, r -> {
+            r.renderRoot(unit, context);
+            return null;
+        });
     }
 
     /**
@@ -386,17 +388,34 @@ public final class Engine {
     /** Renders one block, fragment or region of a template (see {@code Template.renderBlock}). */
     public String renderBlock(Unit unit, String name, Map<String, ?> context) {
         StringOutput output = new StringOutput();
-        Renderer renderer = new Renderer(this, output);
-        UndefinedKind previous = Undefined.using(undefined);
-        try {
-            renderer.renderBlockRoot(unit, name, context);
-        } catch (StackOverflowError e) {
-            throw new TemplateRuntimeException("maximum recursion depth exceeded", unit.name(), 0, 0,
-                    null, null);
-        } finally {
-            Undefined.restore(previous);
-        }
+        underBudget(unit, output, r -> {
+            r.renderBlockRoot(unit, name, context);
+            return null;
+        });
         return output.toString();
+    }
+
+    /**
+     * Runs one render with a fresh {@link Budget} of this engine's limits, installed for the
+     * runtime's helpers while it runs.
+     */
+    private <T> T underBudget(Unit unit, Output output, java.util.function.Function<Renderer, T> render) {
+        Budget budget = newBudget();
+        Budget previous = Budget.install(budget);
+        UndefinedKind previousKind = Undefined.using(undefined);
+        try {
+            T result = render.apply(new Renderer(this, output, budget));
+            budget.output(output.written());
+            return result;
+        } catch (StackOverflowError e) {
+            // Unwound to here, far from the stack's end, so building the error is safe. Renders
+            // move deep nesting to fresh stacks, so this takes host code or absurd data.
+            throw new TemplateRuntimeException("the Java stack ran out (maximum recursion depth exceeded)",
+                    unit.name(), 0, 0, null, null);
+        } finally {
+            Undefined.restore(previousKind);
+            Budget.restore(previous);
+        }
     }
 
     /** A full render with some blocks replaced by trusted text (see {@code Template.renderWithBlocks}). */
@@ -405,17 +424,7 @@ public final class Engine {
         overrides.forEach((name, value) -> texts.put(Objects.requireNonNull(name, "override name"),
                 value instanceof dev.kida.api.HtmlSafe safe ? safe.toHtml() : dev.kida.engine.runtime.Values.str(value)));
         StringOutput output = new StringOutput();
-        Renderer renderer = new Renderer(this, output);
-        Renderer.Run run;
-        UndefinedKind previous = Undefined.using(undefined);
-        try {
-            run = renderer.renderRoot(unit, context, texts);
-        } catch (StackOverflowError e) {
-            throw new TemplateRuntimeException("maximum recursion depth exceeded", unit.name(), 0, 0,
-                    null, null);
-        } finally {
-            Undefined.restore(previous);
-        }
+        Renderer.Run run = underBudget(unit, output, r -> r.renderRoot(unit, context, texts));
         for (String name : texts.keySet()) {
             if (!run.blocks.containsKey(name)) {
                 throw new TemplateRuntimeException("cannot override block '" + name + "': template '" + unit.name()
@@ -448,6 +457,10 @@ public final class Engine {
                 throw new KidaException("cannot write output of template '" + unit.name() + "'", e);
             }
         }
+    }
+
+    private Budget newBudget() {
+        return limits.start();
     }
 
     public Filter filter(String name) {

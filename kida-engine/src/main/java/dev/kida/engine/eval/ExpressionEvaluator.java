@@ -124,8 +124,6 @@ final class ExpressionEvaluator {
             };
         } catch (KidaException ex) {
             throw r.locate(ex, e.pos());
-        } catch (StackOverflowError ex) {
-            throw r.locate(new TemplateRuntimeException("maximum recursion depth exceeded"), e.pos());
         } catch (RuntimeException ex) {
             throw r.wrap(ex, e.pos());
         }

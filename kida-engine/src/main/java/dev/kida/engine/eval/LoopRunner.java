@@ -47,6 +47,7 @@ final class LoopRunner {
             if (bindsLoop) {
                 frame.set("loop", loop);
             }
+            r.step();
             loop.advance(i);
             r.statements.assign(node.target(), items.get(i), frame);
             int signal = r.statements.execBody(node.body(), frame);
@@ -78,7 +79,7 @@ final class LoopRunner {
         r.out = new dev.kida.engine.output.StringOutput();
         r.enter();
         try {
-            runOver(iterable, depth0, false);
+            r.onEnoughStack(() -> runOver(iterable, depth0, false));
             return r.captured(r.out.toString());
         } finally {
             r.leave();

@@ -146,7 +146,7 @@ public final class Macro implements GlobalFunction, TemplateObject {
         r.autoescape = autoescape;
         r.enter();
         try {
-            String text = code != null ? r.capture(code, bodyId, frame) : r.capture(body, frame);
+            String text = r.onEnoughStack(() -> code != null ? r.capture(code, bodyId, frame) : r.capture(body, frame));
             // The body escapes as its template says, but whether the result is safe markup is the
             // caller's autoescape setting, as Jinja2 passes the call site's eval context
             return savedEscape ? dev.kida.api.Markup.of(text) : text;

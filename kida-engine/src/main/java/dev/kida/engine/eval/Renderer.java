@@ -11,6 +11,7 @@ import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.runtime.Args;
+import dev.kida.engine.runtime.Budget;
 import dev.kida.engine.runtime.NameRegistry;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.UnknownCallable;
@@ -26,8 +27,6 @@ import java.util.Map;
  * thread, and every render gets its own Renderer.
  */
 public final class Renderer implements CallContext, NameRegistry {
-    static final int MAX_DEPTH = 500;
-
     public final Engine engine;
     public final StatementExecutor statements;
     public final ExpressionEvaluator expressions;
@@ -69,9 +68,12 @@ public final class Renderer implements CallContext, NameRegistry {
     private static final int MAX_SPARE_CAPTURE = 64 * 1024;
     /** Block replacements for the next run started (the entry's), taken by {@link #runTemplate}. */
     private Map<String, String> pendingOverrides = Map.of();
+    /** What this render may still consume: limits, counters, deadline. */
+    public final Budget budget;
 
-    Renderer(Engine engine, Output out) {
+    Renderer(Engine engine, Output out, Budget budget) {
         this.engine = engine;
+        this.budget = budget;
         this.out = out;
         this.escaper = engine.escaper();
         this.globals = Frame.over(engine.globals(), null);
@@ -157,6 +159,18 @@ public final class Renderer implements CallContext, NameRegistry {
         boolean savedDiscarding = discarding;
         enter();
         try {
+            return onEnoughStack(() -> runChain(template, root));
+        } finally {
+            leave();
+            run = saved;
+            unit = savedUnit;
+            autoescape = savedEscape;
+            discarding = savedDiscarding;
+        }
+    }
+
+    private Run runChain(Unit template, Frame root) {
+        {
             Run started = new Run(template.name(), root);
             started.overrides = pendingOverrides;
             pendingOverrides = Map.of();
@@ -190,12 +204,6 @@ public final class Renderer implements CallContext, NameRegistry {
                 }
             }
             return started;
-        } finally {
-            leave();
-            run = saved;
-            unit = savedUnit;
-            autoescape = savedEscape;
-            discarding = savedDiscarding;
         }
     }
 
@@ -304,11 +312,83 @@ public final class Renderer implements CallContext, NameRegistry {
         return autoescape ? Markup.of(text) : text;
     }
 
+    /**
+     * One level deeper (a macro call, include, block or recursive loop): counted against the
+     * recursion limit, and a step of the budget (time, cancellation, output).
+     */
     public void enter() {
-        if (++depth > MAX_DEPTH) {
-            depth = 0;
-            throw new TemplateRuntimeException("maximum recursion depth exceeded");
+        if (depth >= budget.maxDepth) {
+            throw new TemplateRuntimeException("maximum recursion depth exceeded (" + budget.maxDepth
+                    + " nested macro calls, includes, blocks or recursive loops; Limits.maxRecursionDepth)");
         }
+        depth++;
+        step();
+    }
+
+    /** Levels of nesting run on one thread's stack before the next level moves to a fresh one. */
+    private static final int LEVELS_PER_STACK = 24;
+    /** The stack of such a thread: far more than {@link #LEVELS_PER_STACK} levels ever use. */
+    private static final long STACK_BYTES = 16L << 20;
+
+    /**
+     * Runs the body of a nesting level. Every {@link #LEVELS_PER_STACK} levels it runs on a fresh
+     * thread with a known large stack while this one waits, so the recursion limit is the counted
+     * {@link Budget#maxDepth}, whatever the caller's stack size or the JIT's frame sizes: a render
+     * never gets near a {@link StackOverflowError}. The render stays single-threaded (one thread
+     * runs at a time; start and join order their memory effects), and an interrupt of the waiting
+     * thread is passed on, so cancellation still works. Called right after {@link #enter}.
+     */
+    <T> T onEnoughStack(java.util.function.Supplier<T> body) {
+        if (depth % LEVELS_PER_STACK != 0) {
+            return body.get();
+        }
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Budget b = budget;
+        Thread worker = new Thread(null, () -> {
+            Budget previous = Budget.install(b);
+            try {
+                result[0] = body.get();
+            } catch (Throwable t) {
+                failure[0] = t;
+            } finally {
+                Budget.restore(previous);
+            }
+        }, "kida-render-depth-" + depth, STACK_BYTES);
+        worker.setDaemon(true);
+        worker.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                worker.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                worker.interrupt();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
+    }
+
+    /** The current nesting depth (see {@link #enter}). */
+    public int depth() {
+        return depth;
+    }
+
+    /** One loop iteration: counted, with the deadline, cancellation and output checks. */
+    public void step() {
+        budget.step(out.written());
     }
 
     public void leave() {

@@ -175,8 +175,6 @@ public final class StatementExecutor {
             };
         } catch (KidaException e) {
             throw r.locate(e, s.pos());
-        } catch (StackOverflowError e) {
-            throw r.locate(new TemplateRuntimeException("maximum recursion depth exceeded"), s.pos());
         } catch (RuntimeException e) {
             throw r.wrap(e, s.pos());
         }
@@ -298,6 +296,16 @@ public final class StatementExecutor {
         r.autoescape = def.unit().autoescape();
         r.enter();
         try {
+            return r.onEnoughStack(() -> runBlockBody(def, block, frame, direct));
+        } finally {
+            r.leave();
+            r.unit = saved;
+            r.autoescape = savedEscape;
+        }
+    }
+
+    private Object runBlockBody(Renderer.BlockDef def, Stmt.Block block, Frame frame, boolean direct) {
+        {
             Compiled code = def.unit().tier().compiled();
             // an embed's override is not a block of its template: it has no compiled body of its own
             Integer id = code == null || def.unit().blocks().get(block.name()) != block ? null
@@ -318,10 +326,6 @@ public final class StatementExecutor {
             }
             String text = id != null ? r.capture(code, id, frame) : r.capture(block.body(), frame);
             return r.captured(text);
-        } finally {
-            r.leave();
-            r.unit = saved;
-            r.autoescape = savedEscape;
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.kida.engine.filters;
 
+import dev.kida.engine.runtime.PyNumbers;
+
+import dev.kida.engine.runtime.Budget;
+
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.Filter;
@@ -162,8 +166,7 @@ final class SequenceFilters {
         a.check("join", "d", "attribute");
         Object d = a.get(0, "d", "");
         Object attribute = a.get(1, "attribute", null);
-        List<Object> items = new ArrayList<>();
-        attributeMapped(ctx, v, attribute).forEachRemaining(items::add);
+        List<Object> items = Values.toList(attributeMapped(ctx, v, attribute));
         if (!ctx.autoescape()) {
             return joinStrings(Values.str(d), items);
         }
@@ -186,6 +189,7 @@ final class SequenceFilters {
                 sb.append(sep);
             }
             sb.append(ctx.escape(items.get(i)).toHtml());
+            Budget.string(sb.length());
         }
         return Markup.of(sb.toString());
     }
@@ -197,6 +201,7 @@ final class SequenceFilters {
                 sb.append(sep);
             }
             sb.append(Values.str(items.get(i)));
+            Budget.string(sb.length());
         }
         return sb.toString();
     }
@@ -229,7 +234,9 @@ final class SequenceFilters {
         List<Object> out = new ArrayList<>();
         List<Object> tmp = new ArrayList<>();
         Iterator<Object> it = Values.iterate(v);
+        long taken = 0;
         while (it.hasNext()) {
+            Budget.list(++taken);
             if (Comparison.eq((long) tmp.size(), linecount)) {
                 out.add(tmp);
                 tmp = new ArrayList<>();
@@ -238,6 +245,9 @@ final class SequenceFilters {
         }
         if (!tmp.isEmpty()) {
             if (fill != null) {
+                if (PyNumbers.isNumber(linecount)) {
+                    Budget.list((long) Math.min(PyNumbers.toDouble(linecount), 1e18));
+                }
                 while (Comparison.compare((long) tmp.size(), linecount, "<") < 0) {
                     tmp.add(fill);
                 }
@@ -255,6 +265,7 @@ final class SequenceFilters {
 
     private static List<Object> slices(Object v, Arguments a) {
         int slices = Texts.intArg(a.require(0, "slices"), "slice");
+        Budget.list(slices);
         Object fill = a.get(1, "fill_with", null);
         List<Object> seq = Values.toList(v);
         int length = seq.size();

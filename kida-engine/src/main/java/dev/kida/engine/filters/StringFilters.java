@@ -1,5 +1,7 @@
 package dev.kida.engine.filters;
 
+import dev.kida.engine.runtime.Budget;
+
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.Filter;
@@ -205,7 +207,9 @@ final class StringFilters {
         if (widthObj instanceof String || widthObj instanceof Markup) {
             indention = widthObj.toString();
         } else {
-            indention = " ".repeat(Math.max(0, Texts.intArg(widthObj, "indent")));
+            int width = Math.max(0, Texts.intArg(widthObj, "indent"));
+            Budget.string(width);
+            indention = " ".repeat(width);
         }
         if (v instanceof Undefined u) {
             throw u.fail();

@@ -36,6 +36,8 @@ final class TextWrap {
             throw new TemplateRuntimeException("'" + Values.typeName(v) + "' object has no attribute 'splitlines'");
         }
         String s = v.toString();
+        // a line ends only where the next word does not fit, so two lines hold at least width chars
+        dev.kida.engine.runtime.Budget.string(s.length() + (2L * s.length() / width + 2) * wrapstring.length());
         List<String> out = new ArrayList<>();
         for (Object line : PyStrings.splitlines(s, false)) {
             out.add(String.join(wrapstring, wrap((String) line, width, breakLong, breakOnHyphens)));

@@ -51,4 +51,9 @@ public final class StringOutput extends Output {
     public String toString() {
         return sb.toString();
     }
+
+    @Override
+    public long written() {
+        return sb.length();
+    }
 }

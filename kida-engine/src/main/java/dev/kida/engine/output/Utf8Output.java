@@ -155,6 +155,11 @@ public final class Utf8Output extends Output {
         appendAscii(sb);
     }
 
+    @Override
+    public long written() {
+        return len;
+    }
+
     /** Number of bytes written so far. */
     public int size() {
         return len;

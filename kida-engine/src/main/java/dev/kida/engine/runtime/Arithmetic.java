@@ -55,6 +55,7 @@ public final class Arithmetic {
             return PyNumbers.normalize(PyNumbers.toBig(a).add(PyNumbers.toBig(b)));
         }
         if (isStr(a) && isStr(b)) {
+            Budget.string((long) ((CharSequence) a).length() + ((CharSequence) b).length());
             if (a instanceof Markup || b instanceof Markup) {
                 return Markup.of(Html.escape(a).toHtml() + Html.escape(b).toHtml());
             }
@@ -64,11 +65,13 @@ public final class Arithmetic {
             throw new TemplateTypeException("can only concatenate str (not \"" + Values.typeName(b) + "\") to str");
         }
         if (a instanceof Tuple ta && b instanceof Tuple tb) {
+            Budget.list((long) ta.size() + tb.size());
             List<Object> all = new ArrayList<>(ta);
             all.addAll(tb);
             return Tuple.copyOf(all);
         }
         if (isPlainList(a) && isPlainList(b)) {
+            Budget.list((long) ((List<?>) a).size() + ((List<?>) b).size());
             List<Object> all = new ArrayList<>((List<?>) a);
             all.addAll((List<?>) b);
             return all;
@@ -117,7 +120,10 @@ public final class Arithmetic {
                     return lo;
                 }
             }
-            return PyNumbers.normalize(PyNumbers.toBig(a).multiply(PyNumbers.toBig(b)));
+            BigInteger x = PyNumbers.toBig(a);
+            BigInteger y = PyNumbers.toBig(b);
+            Budget.integer((long) x.bitLength() + y.bitLength());
+            return PyNumbers.normalize(x.multiply(y));
         }
         if (PyNumbers.isIntegral(a) && !PyNumbers.isIntegral(b)) {
             return repeat(b, a, "*", a, b);
@@ -141,14 +147,17 @@ public final class Arithmetic {
         long n = Math.max(0, PyNumbers.toLong(count));
         if (seq instanceof String s) {
             checkedSize((long) s.length() * n);
+            Budget.string((long) s.length() * n);
             return s.repeat((int) n);
         }
         if (seq instanceof Markup m) {
             checkedSize((long) m.length() * n);
+            Budget.string((long) m.length() * n);
             return Markup.of(m.toString().repeat((int) n));
         }
         if (seq instanceof List<?> l) {
             checkedSize(l.size() * n);
+            Budget.list(l.size() * n);
             List<Object> out = new ArrayList<>();
             for (long i = 0; i < n; i++) {
                 out.addAll(l);
@@ -330,6 +339,7 @@ public final class Arithmetic {
                         }
                         return base.signum() > 0 || !exp.testBit(0) ? 1L : -1L;
                     }
+                    Budget.integer((long) base.bitLength() * exp.longValue());
                     return PyNumbers.normalize(base.pow(exp.intValueExact()));
                 }
             }

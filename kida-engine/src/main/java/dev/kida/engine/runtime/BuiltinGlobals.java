@@ -158,6 +158,8 @@ public final class BuiltinGlobals {
         if (min > max) {
             throw new TemplateRuntimeException("empty range for randrange() (" + min + ", " + (max + 1) + ")");
         }
+        // words are at most 13 characters with their punctuation and space
+        Budget.string((long) Math.max(0, n) * Math.max(0, max) * 14);
         ThreadLocalRandom random = ThreadLocalRandom.current();
         List<String> paragraphs = new ArrayList<>();
         for (int p = 0; p < n; p++) {

@@ -116,6 +116,9 @@ public final class PercentFormat {
                     precision = i > start ? Integer.parseInt(fmt.substring(start, i)) : 0;
                 }
             }
+            // a width or precision is the size of what the conversion builds
+            Budget.string(Math.abs((long) width));
+            Budget.string(precision);
             while (i < n && (fmt.charAt(i) == 'h' || fmt.charAt(i) == 'l' || fmt.charAt(i) == 'L')) {
                 i++;
             }

@@ -309,6 +309,13 @@ public final class PyStrings {
 
     /** str.replace(old, new, count). */
     public static String replace(String s, String old, String replacement, long count) {
+        if (replacement.length() > old.length()) {
+            long times = old.isEmpty() ? s.length() + 1L : occurrences(s, old);
+            if (count >= 0) {
+                times = Math.min(times, count);
+            }
+            Budget.string(s.length() + times * (replacement.length() - old.length()));
+        }
         if (count < 0) {
             if (old.isEmpty()) {
                 StringBuilder sb = new StringBuilder(replacement);
@@ -351,6 +358,14 @@ public final class PyStrings {
         return sb.toString();
     }
 
+    private static long occurrences(String s, String sub) {
+        long n = 0;
+        for (int at = s.indexOf(sub); at >= 0; at = s.indexOf(sub, at + sub.length())) {
+            n++;
+        }
+        return n;
+    }
+
     /** str.center / ljust / rjust with a one-character fill; widths in code points. */
     public static String pad(String s, int width, String fill, char how) {
         if (fill.codePointCount(0, fill.length()) != 1) {
@@ -360,6 +375,7 @@ public final class PyStrings {
         if (width <= len) {
             return s;
         }
+        Budget.string((long) s.length() + (long) (width - len) * fill.length());
         int total = width - len;
         int left = switch (how) {
             case '<' -> 0;
@@ -376,6 +392,7 @@ public final class PyStrings {
         if (width <= len) {
             return s;
         }
+        Budget.string(width);
         String zeros = "0".repeat(width - len);
         if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
             return s.charAt(0) + zeros + s.substring(1);

@@ -204,6 +204,9 @@ public final class StrFormat {
             }
             precision = Integer.parseInt(spec.substring(start, i));
         }
+        // a width or precision is the size of what the conversion builds
+        Budget.string(width);
+        Budget.string(precision);
         char type = 0;
         if (i < n) {
             type = spec.charAt(i++);

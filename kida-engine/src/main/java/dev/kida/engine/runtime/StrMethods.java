@@ -127,6 +127,7 @@ final class StrMethods {
                     sb.append(s);
                 }
                 sb.append(item);
+                Budget.string(sb.length());
             }
             return sb.toString();
         });

@@ -157,7 +157,10 @@ public final class Values {
         if (autoescape && (a instanceof HtmlSafe || b instanceof HtmlSafe)) {
             return Markup.of(Html.escape(a, ctx).toHtml() + Html.escape(b, ctx).toHtml());
         }
-        return str(a) + str(b);
+        String x = str(a);
+        String y = str(b);
+        Budget.string((long) x.length() + y.length());
+        return x + y;
     }
 
     /**
@@ -275,11 +278,21 @@ public final class Values {
             }
             return out;
         }
-        if (iterable instanceof Collection<?> c && !(iterable instanceof Map<?, ?>)) {
+        if (iterable instanceof Collection<?> c && !(iterable instanceof Map<?, ?>) && !(iterable instanceof Range)) {
             return new ArrayList<>(c);
         }
+        if (iterable instanceof Range r) {
+            Budget.list(r.size());
+            return new ArrayList<>(r);
+        }
         List<Object> out = new ArrayList<>();
-        iterate(iterable).forEachRemaining(out::add);
+        Iterator<Object> it = iterate(iterable);
+        while (it.hasNext()) {
+            out.add(it.next());
+            if (out.size() > Budget.FREE) {
+                Budget.list(out.size());
+            }
+        }
         return out;
     }
 
