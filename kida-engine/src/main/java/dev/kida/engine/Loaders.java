@@ -1,6 +1,7 @@
 package dev.kida.engine;
 
 import dev.kida.api.KidaException;
+import dev.kida.api.TemplateSecurityException;
 import dev.kida.api.TemplateLoader;
 import dev.kida.api.TemplateSource;
 
@@ -25,9 +26,20 @@ public final class Loaders {
 
     /**
      * Templates from files under {@code root}. Names are relative paths with {@code /}; a name
-     * that would leave the root ({@code ..}, absolute) is not found. Edited files are reloaded.
+     * that would leave the root ({@code ..}, absolute) is not found, and a file whose real
+     * location is outside the root (through a symbolic link) is refused with a
+     * {@link TemplateSecurityException}, as Kida does. Edited files are reloaded.
      */
     public static TemplateLoader fileSystem(Path root) {
+        return fileSystem(root, false);
+    }
+
+    /**
+     * As {@link #fileSystem(Path)}; with {@code followLinksOutsideRoot}, symbolic links that lead
+     * out of the root are followed (Jinja2's behaviour), for template folders assembled from
+     * links the application trusts.
+     */
+    public static TemplateLoader fileSystem(Path root, boolean followLinksOutsideRoot) {
         Path base = root.toAbsolutePath().normalize();
         return new TemplateLoader() {
             @Override
@@ -35,6 +47,9 @@ public final class Loaders {
                 Path file = resolve(name);
                 if (file == null || !Files.isRegularFile(file)) {
                     return Optional.empty();
+                }
+                if (!followLinksOutsideRoot) {
+                    requireInside(name, file);
                 }
                 try {
                     long version = Files.getLastModifiedTime(file).toMillis();
@@ -59,6 +74,19 @@ public final class Loaders {
                     return file != null && Files.getLastModifiedTime(file).toMillis() == version;
                 } catch (IOException e) {
                     return false;
+                }
+            }
+
+            /** Refuses a file whose real path (links resolved) is not under the root's real path. */
+            private void requireInside(String name, Path file) {
+                try {
+                    if (!file.toRealPath().startsWith(base.toRealPath())) {
+                        throw new TemplateSecurityException("template '" + name + "' resolves outside the template"
+                                + " folder " + base + " (through a symbolic link); to follow such links, use"
+                                + " Loaders.fileSystem(root, true)");
+                    }
+                } catch (IOException e) {
+                    throw new KidaException("cannot resolve template '" + name + "' under " + base, e);
                 }
             }
 
