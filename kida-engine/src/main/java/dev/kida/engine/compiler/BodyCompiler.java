@@ -1294,6 +1294,8 @@ final class BodyCompiler {
         Pos compPos = enclosing;
         cb.labelBinding(head);
         cb.iload(i).aload(items).invokeinterface(CD_LIST, "size", MethodTypeDesc.of(CD_int)).if_icmpge(done);
+        // each item is a step of the render's budget, as a loop iteration is
+        cb.aload(R).invokevirtual(CD_RENDERER, "step", MethodTypeDesc.of(CD_void));
         cb.aload(items).iload(i).invokeinterface(CD_LIST, "get", MethodTypeDesc.of(CD_Object, CD_int));
         setPos();
         assign(c.target(), scope);

@@ -174,6 +174,7 @@ final class ExpressionEvaluator {
         List<Object> items = Values.toList(eval(c.iterable(), f));
         List<Object> out = new ArrayList<>();
         for (Object item : items) {
+            r.step();
             Frame inner = Frame.child(f);
             bind(c.target(), item, inner);
             if (c.condition() == null || Values.truthy(eval(c.condition(), inner))) {
