@@ -50,6 +50,7 @@ public final class Environment {
     private final Escaper escaper;
     private final Engine engine;
     private final Limits limits;
+    private final boolean sandboxed;
     private final ExecutionMode mode;
 
     private Environment(Builder b) {
@@ -65,10 +66,16 @@ public final class Environment {
                 new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline, b.tagExtensions(), b.syntax()),
                 filters, tests, b.engineGlobals(),
                 escaper, compilePolicy(b.mode), b.compileThreshold, TemplateCompiler::compile,
-                new CacheSettings(b.cacheSize, b.autoReload, b.store()), b.undefined, b.finalize, b.limits.spec());
+                new CacheSettings(b.cacheSize, b.autoReload, b.store()), b.undefined, b.finalize, b.limits.spec(b.sandbox == null ? null : b.sandbox.toRuntime(globals)));
         this.limits = b.limits;
+        this.sandboxed = b.sandbox != null;
         this.mode = b.mode;
         engine.fragmentCache(new dev.kida.engine.runtime.FragmentCache(b.fragmentCacheSize, b.fragmentClock));
+    }
+
+    /** Whether templates run in a sandbox ({@link Builder#sandbox()}). */
+    public boolean sandboxed() {
+        return sandboxed;
     }
 
     /** The limits every render of this environment runs under. */
@@ -207,6 +214,7 @@ public final class Environment {
         private boolean newstyleGettext;
         private Finalize finalize;
         private Limits limits = Limits.defaults();
+        private SandboxPolicy sandbox;
 
         private Builder() {
         }
@@ -218,6 +226,22 @@ public final class Environment {
          */
         public Builder limits(Limits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Sandboxes the environment for untrusted template authors with
+         * {@link SandboxPolicy#defaults()}, which also sets {@link Limits#sandbox()} (a later
+         * {@link #limits} call overrides them). See docs/security.md.
+         */
+        public Builder sandbox() {
+            return sandbox(SandboxPolicy.defaults());
+        }
+
+        /** Sandboxes the environment with {@code policy}, and takes its limits. */
+        public Builder sandbox(SandboxPolicy policy) {
+            this.sandbox = Objects.requireNonNull(policy, "policy");
+            this.limits = policy.limits();
             return this;
         }
 

@@ -57,9 +57,9 @@ public record Limits(int maxStringLength, int maxListLength, int maxIntegerBits,
     }
 
     /** The runtime's form of these limits. */
-    dev.kida.engine.runtime.Budget.Spec spec() {
+    dev.kida.engine.runtime.Budget.Spec spec(dev.kida.engine.runtime.Sandbox sandbox) {
         return new dev.kida.engine.runtime.Budget.Spec(maxStringLength, maxListLength, maxIntegerBits, maxOutputLength,
-                maxSteps, maxRecursionDepth, maxTemplateLength, renderTimeout.toNanos());
+                maxSteps, maxRecursionDepth, maxTemplateLength, renderTimeout.toNanos(), sandbox);
     }
 
     /** A copy with another string limit. */

@@ -261,7 +261,14 @@ public final class Engine {
             return;
         }
         try {
-            unit.tier().install(codeGenerator.generate(unit, this));
+            // constant folding runs the runtime's operations: under this engine's limits, so that
+            // what a render would refuse is left for the render to refuse
+            Budget previous = Budget.install(limits.start());
+            try {
+                unit.tier().install(codeGenerator.generate(unit, this));
+            } finally {
+                Budget.restore(previous);
+            }
         } catch (RuntimeException | LinkageError e) {
             unit.tier().fail(e);
             LOG.log(System.Logger.Level.WARNING, "template '" + unit.name()

@@ -172,7 +172,24 @@ public final class AccessPolicy {
         if (obj == null || isOpaqueType(obj.getClass()) || DENIED_NAMES.contains(name) || name.isEmpty()) {
             return notFound;
         }
+        Sandbox sandbox = Sandbox.current();
+        if (sandbox != null) {
+            sandbox.checkRead(obj, name);
+        }
         Accessor accessor = CACHE.get(obj.getClass()).computeIfAbsent(name, n -> find(obj.getClass(), n));
+        if (sandbox != null && accessor instanceof Methods ms) {
+            List<Method> allowed = new ArrayList<>();
+            for (Method m : ms.methods()) {
+                if (sandbox.allowsMethod(obj.getClass(), m)) {
+                    allowed.add(m);
+                }
+            }
+            if (allowed.isEmpty()) {
+                throw new TemplateSecurityException("calling method '" + name + "' of a value of type "
+                        + Values.typeName(obj) + " is not allowed in the sandbox (SandboxPolicy.allowMethods)");
+            }
+            accessor = new Methods(name, allowed);
+        }
         return switch (accessor) {
             case Missing m -> notFound;
             case Getter g -> guard(invoke(g.method(), obj, new Object[0]));
@@ -193,6 +210,10 @@ public final class AccessPolicy {
      * which call the getter directly and pass its result through {@link #checkedValue}.
      */
     public static Method getterFor(Class<?> type, String name) {
+        Sandbox sandbox = Sandbox.current();
+        if (sandbox != null && !sandbox.allowsType(type)) {
+            return null;
+        }
         if (isOpaqueType(type) || DENIED_NAMES.contains(name) || name.isEmpty()) {
             return null;
         }

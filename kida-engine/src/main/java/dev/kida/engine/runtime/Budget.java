@@ -20,15 +20,17 @@ public final class Budget {
      * @param timeoutNanos a render's time, or 0 for no deadline
      */
     public record Spec(int maxString, int maxList, int maxIntBits, long maxOutput, long maxSteps, int maxDepth,
-                       int maxTemplateLength, long timeoutNanos) {
+                       int maxTemplateLength, long timeoutNanos, Sandbox sandbox) {
         /** A fresh budget with these limits, its deadline counted from now. */
         public Budget start() {
-            return new Budget(maxString, maxList, maxIntBits, maxOutput, maxSteps, maxDepth, timeoutNanos);
+            Budget b = new Budget(maxString, maxList, maxIntBits, maxOutput, maxSteps, maxDepth, timeoutNanos);
+            b.sandbox = sandbox;
+            return b;
         }
     }
 
     /** The default limits (the same as {@code Limits.defaults()}). */
-    public static final Spec DEFAULTS = new Spec(16 << 20, 4 << 20, 1 << 16, 128L << 20, 10_000_000L, 500, 16 << 20, 0);
+    public static final Spec DEFAULTS = new Spec(16 << 20, 4 << 20, 1 << 16, 128L << 20, 10_000_000L, 500, 16 << 20, 0, null);
 
     /** Outside a render (filters called directly, constant folding): the default limits. */
     private static final Budget OUTSIDE = DEFAULTS.start();
@@ -41,6 +43,8 @@ public final class Budget {
     public final int maxDepth;
     private final long deadline;
     private long steps;
+    /** The environment's sandbox, or null. */
+    Sandbox sandbox;
 
     /**
      * @param timeoutNanos the render's deadline from now, or 0 for none

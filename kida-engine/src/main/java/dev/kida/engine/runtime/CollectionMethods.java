@@ -32,6 +32,10 @@ final class CollectionMethods {
 
     /** Java's immutable collections refuse changes; Python would not, so say so plainly. */
     private static <T> T mutate(String what, java.util.function.Supplier<T> change) {
+        Sandbox sandbox = Sandbox.current();
+        if (sandbox != null) {
+            sandbox.checkMutation(what);
+        }
         try {
             return change.get();
         } catch (UnsupportedOperationException e) {

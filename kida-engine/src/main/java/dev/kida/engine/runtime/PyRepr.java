@@ -37,6 +37,10 @@ public final class PyRepr {
      * checked that it is not, and (for a record) holds nothing of, a refused type.
      */
     private static String printable(Object v) {
+        Sandbox sandbox = Sandbox.current();
+        if (sandbox != null) {
+            sandbox.checkPrint(v);
+        }
         AccessPolicy.checkDeep(v);
         return v.toString();
     }

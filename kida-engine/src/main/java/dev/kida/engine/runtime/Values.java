@@ -317,6 +317,12 @@ public final class Values {
     /** Calls a callable value (a GlobalFunction, bound method, macro...) with arguments. */
     @SuppressWarnings("unchecked")
     public static Object call(Object callee, CallContext ctx, Args args) {
+        if (callee != null && !(callee instanceof Undefined)) {
+            Sandbox sandbox = Sandbox.current();
+            if (sandbox != null) {
+                sandbox.checkCall(callee);
+            }
+        }
         return switch (callee) {
             case Undefined u -> throw u.fail();
             case GlobalFunction f -> f.call(ctx, args);
