@@ -131,6 +131,23 @@ public final class AccessPolicy {
         }
     };
 
+    /** Engine packages whose callables (built-ins, macros, bound methods) are the engine's own. */
+    private static final Set<String> ENGINE_PACKAGES = Set.of(
+            "dev.kida.engine.runtime", "dev.kida.engine.eval", "dev.kida.engine.filters", "dev.kida.engine.compiler",
+            "dev.kida.engine.tests");
+
+    private static final ClassValue<Boolean> ENGINE_CALLABLE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.getModule() == AccessPolicy.class.getModule() && ENGINE_PACKAGES.contains(type.getPackageName());
+        }
+    };
+
+    /** Whether a callable is the engine's own (a built-in, macro, bound method), not the host's. */
+    public static boolean isEngineCallable(Object callee) {
+        return callee != null && ENGINE_CALLABLE.get(callee.getClass());
+    }
+
     /** Whether values of this type must never reach a template. */
     static boolean isDeniedType(Class<?> type) {
         return type != null && DENIED.get(type);

@@ -22,11 +22,6 @@ public final class Sandbox {
             java.util.Locale.class, java.util.Currency.class, java.util.Optional.class, java.util.OptionalInt.class,
             java.util.OptionalLong.class, java.util.OptionalDouble.class, Markup.class);
 
-    /** Engine packages whose callables (built-in functions, macros, bound methods) are the template's own. */
-    private static final Set<String> ENGINE_PACKAGES = Set.of(
-            "dev.kida.engine.runtime", "dev.kida.engine.eval", "dev.kida.engine.filters", "dev.kida.engine.compiler",
-            "dev.kida.engine.tests");
-
     private final Set<Class<?>> extraTypes;
     private final Map<Class<?>, Set<String>> methods;
     private final boolean mutation;
@@ -105,9 +100,7 @@ public final class Sandbox {
         if (hostFunctions || allowedFunctions.contains(callee) || callee instanceof AccessPolicy.BoundJavaMethod) {
             return;
         }
-        Class<?> c = callee.getClass();
-        if (callee instanceof GlobalFunction && c.getModule() == Sandbox.class.getModule()
-                && ENGINE_PACKAGES.contains(c.getPackageName())) {
+        if (callee instanceof GlobalFunction && AccessPolicy.isEngineCallable(callee)) {
             return;
         }
         throw new TemplateSecurityException("calling a function the application supplied (" + Values.typeName(callee)

@@ -325,7 +325,17 @@ public final class Values {
         }
         return switch (callee) {
             case Undefined u -> throw u.fail();
-            case GlobalFunction f -> f.call(ctx, args);
+            case GlobalFunction f when AccessPolicy.isEngineCallable(f) -> f.call(ctx, args);
+            case GlobalFunction f -> {
+                // a host function: refused values neither go in nor come out
+                for (Object v : args.positional()) {
+                    AccessPolicy.checkDeep(v);
+                }
+                for (Object v : args.keywords().values()) {
+                    AccessPolicy.checkDeep(v);
+                }
+                yield AccessPolicy.checkedValue(f.call(ctx, args));
+            }
             case Function<?, ?> f -> {
                 requireArity(callee, args, 1);
                 AccessPolicy.checkDeep(args.positional().get(0));

@@ -175,6 +175,13 @@ class AccessPolicyFindingsTest {
         assertTrue(out.startsWith("TemplateSecurityException"), out);
         out = BothModes.outcome("{{ danger.describe(obj.types) }}", Map.of("danger", d, "obj", h));
         assertTrue(out.startsWith("TemplateSecurityException"), out);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        dev.kida.api.GlobalFunction f = (ctx, args) -> calls.incrementAndGet();
+        out = BothModes.outcome("{{ f(obj.types) }}", Map.of("f", f, "obj", h));
+        assertTrue(out.startsWith("TemplateSecurityException"), out);
+        out = BothModes.outcome("{{ f(x=obj.supplier()) }}", Map.of("f", f, "obj", h));
+        assertTrue(out.startsWith("TemplateSecurityException"), out);
+        assertEquals(0, calls.get());
     }
 
     @Test
