@@ -351,6 +351,8 @@ final class BodyCompiler {
         cb.ifeq(end);
         cb.iinc(count, 1);
         setPos(whilePos);
+        // a step of the render's budget (steps, deadline, cancellation, output), as in the evaluator
+        cb.aload(R).invokevirtual(CD_RENDERER, "step", MethodTypeDesc.of(CD_void));
         cb.iload(count).invokestatic(CD_KIDA_STMTS, "checkWhile", MethodTypeDesc.of(CD_void, CD_int));
         // a fresh scope per iteration, as the evaluator gives
         boolean local = !Scopes.needsFrame(w.body());

@@ -45,6 +45,7 @@ public final class KidaStatements {
             case Stmt.While w -> {
                 int n = 0;
                 while (Values.truthy(r.expressions.eval(w.test(), f))) {
+                    r.step();
                     checkWhile(++n);
                     int signal = st.execBody(w.body(), Frame.child(f));
                     if (signal == StatementExecutor.BREAK) {
