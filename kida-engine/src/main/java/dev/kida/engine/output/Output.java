@@ -30,17 +30,15 @@ public abstract sealed class Output permits StringOutput, Utf8Output {
      */
     public abstract void appendDouble(double value);
 
-<<<<<<< HEAD
     /**
      * A streaming boundary ({@code {% flush %}}): an output that streams hands on what it holds;
      * in-memory outputs have nothing to do.
      */
     public void flush() {
     }
-=======
+
     /** How much has been written so far (chars, or bytes for a byte sink): for the output limit. */
     public abstract long written();
->>>>>>> 773c82e (Limits (Environment.Builder.limits): string/list/integer sizes, output, loop iterations and calls, recursion depth, template size, render deadline and cancellation; counted recursion on fresh stacks, no exception built near a stack overflow (issue 11 findings 8, 9))
 
     /** Everything written so far, as a String. */
     @Override
