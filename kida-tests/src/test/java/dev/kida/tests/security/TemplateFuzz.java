@@ -67,7 +67,7 @@ final class TemplateFuzz {
                 case 1 -> sb.append("{% if ").append(expr(2)).append(" %}").append(depth > 0 ? template(depth - 1) : "y")
                         .append("{% endif %}");
                 case 2 -> sb.append("{% macro m(k) %}{% if k %}{{ m(k - 1) }}{{ m(k - 1) }}{% endif %}{% endmacro %}{{ m(")
-                        .append(random.nextInt(40)).append(") }}");
+                        .append(random.nextInt(14)).append(") }}");
                 case 3 -> sb.append("{% set v = ").append(expr(2)).append(" %}{{ v }}");
                 case 4 -> sb.append(pick(RAW));
                 case 5 -> sb.append("{% for a in [[1,[2]],[3]] recursive %}{{ loop(a) if a is iterable }}{% endfor %}");
