@@ -377,14 +377,12 @@ public final class Engine {
     }
 
     private void streamRender(Unit unit, Map<String, ?> context, Output output, Consumer<Output> sink) {
-        Renderer renderer = new Renderer(this, output);
-        renderer.streamTo(sink);
-        try {
-            renderer.renderRoot(unit, context);
-        } catch (StackOverflowError e) {
-            throw new TemplateRuntimeException("maximum recursion depth exceeded", unit.name(), 0, 0,
-                    null, null);
-        }
+        // (the output limit counts what is buffered between flushes: streamed chunks have left)
+        underBudget(unit, output, r -> {
+            r.streamTo(sink);
+            r.renderRoot(unit, context);
+            return null;
+        });
     }
 
     /** Static checks of a template (see {@code Template.diagnostics}). */
