@@ -42,6 +42,10 @@ public final class PyRepr {
             sandbox.checkPrint(v);
         }
         AccessPolicy.checkDeep(v);
+        if (v.getClass().isHidden() || v.getClass().isSynthetic()) {
+            // a lambda's toString is its generated class name: say what it is instead
+            return "<function>";
+        }
         return v.toString();
     }
 

@@ -193,10 +193,10 @@ class AccessPolicyFindingsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{{ ''.upper.body }}", "{{ range.function }}", "{{ ''.upper.self }}",
-            "{{ lipsum.repr }}", "{{ f.andThen }}", "{{ range.foo }}"})
+            "{{ lipsum.repr }}", "{{ f.andThen }}", "{{ range.foo }}", "{{ lipsum }}|", "{{ f }}|"})
     void engineClassesNeverLeak(String source) {
         String out = BothModes.outcome(source, Map.of("f", (java.util.function.Function<Object, Object>) x -> x));
         assertFalse(out.contains("dev.kida") || out.contains("Lambda") || out.contains("$"), source + " -> " + out);
-        assertFalse(out.startsWith("ok:"), source + " -> " + out);
+        assertFalse(out.startsWith("ok:") && !source.endsWith("|"), source + " -> " + out);
     }
 }
