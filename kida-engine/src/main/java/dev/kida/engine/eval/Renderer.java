@@ -326,7 +326,7 @@ public final class Renderer implements CallContext, NameRegistry {
     }
 
     /** Levels of nesting run on one thread's stack before the next level moves to a fresh one. */
-    private static final int LEVELS_PER_STACK = 24;
+    private static final int LEVELS_PER_STACK = 8;
     /** The stack of such a thread: far more than {@link #LEVELS_PER_STACK} levels ever use. */
     private static final long STACK_BYTES = 16L << 20;
 
