@@ -70,13 +70,13 @@ public final class Values {
         if (value instanceof Markup) {
             return "markupsafe.Markup object";
         }
+        if (value instanceof TemplateObject t) {
+            return t.jinjaTypeName() + " object";
+        }
         if (isBuiltinType(value) || value instanceof GlobalFunction || value instanceof Function<?, ?>
                 || value instanceof Supplier<?> || value instanceof BiFunction<?, ?, ?>) {
             // never an engine class name: those say nothing to a template author
             return typeName(value) + " object";
-        }
-        if (value instanceof TemplateObject t) {
-            return t.jinjaTypeName() + " object";
         }
         return value.getClass().getName() + " object";
     }
