@@ -58,7 +58,7 @@ final class CompileCommand {
             throw CliException.usage("compile needs --templates DIR and --output DIR");
         }
         Options options = new Options("-", Path.of(templates), null, autoescape, trimBlocks, lstripBlocks,
-                keepTrailingNewline, null, ExecutionMode.COMPILED, null, null, false, null, null, null, null);
+                keepTrailingNewline, null, ExecutionMode.COMPILED, null, null, false, null, null, null, null, false, false);
         return new CompileOptions(options, Path.of(output));
     }
 

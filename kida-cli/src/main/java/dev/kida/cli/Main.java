@@ -117,6 +117,8 @@ public final class Main {
         String block = null;
         String blockOverrides = null;
         boolean listBlocks = false;
+        boolean sandbox = false;
+        boolean followLinks = false;
         String compiled = null;
         String config = null;
         String undefined = null;
@@ -201,6 +203,8 @@ public final class Main {
                     compiled = once(name, compiled, value(name, inlineValue, args, i));
                     i += inlineValue == null ? 1 : 0;
                 }
+                case "--sandbox" -> sandbox = flag(name, inlineValue);
+                case "--follow-links" -> followLinks = flag(name, inlineValue);
                 default -> throw CliException.usage("unknown option '" + name + "' for render");
             }
         }
@@ -225,7 +229,7 @@ public final class Main {
         return new Options(entry, Path.of(templates), data, autoescape, trimBlocks, lstripBlocks,
                 keepTrailingNewline, escaper, mode, block, blockOverrides == null ? null : Path.of(blockOverrides),
                 listBlocks, compiled == null ? null : Path.of(compiled), config == null ? null : Path.of(config),
-                undefined, given);
+                undefined, given, sandbox, followLinks);
     }
 
     /**

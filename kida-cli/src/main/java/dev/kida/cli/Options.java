@@ -25,11 +25,13 @@ import java.util.Objects;
  * @param undefined           the undefined kind named on the command line ({@code --undefined}), or null
  * @param given               the boolean settings given on the command line, by Jinja2 name
  *                            ({@code autoescape}, {@code trim_blocks}...): these win over the config file
+ * @param sandbox             render in the sandbox for untrusted templates ({@code --sandbox})
+ * @param followLinks         follow symbolic links that lead out of the template folder ({@code --follow-links})
  */
 public record Options(String entry, Path templates, String data, boolean autoescape, boolean trimBlocks,
                       boolean lstripBlocks, boolean keepTrailingNewline, String escaper, ExecutionMode mode,
                       String block, Path blockOverrides, boolean listBlocks, Path compiled, Path config,
-                      String undefined, java.util.Set<String> given) {
+                      String undefined, java.util.Set<String> given, boolean sandbox, boolean followLinks) {
     /** The value of {@code --data} that reads the context from standard input. */
     public static final String STDIN = "-";
 

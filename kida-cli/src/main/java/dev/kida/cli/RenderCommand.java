@@ -73,7 +73,7 @@ final class RenderCommand {
         ConfigFile config = options.config() == null ? new ConfigFile(Map.of(), "")
                 : ConfigFile.read(options.config(), in);
         Environment.Builder builder = Environment.builder()
-                .loader(Loaders.fileSystem(options.templates()))
+                .loader(Loaders.fileSystem(options.templates(), options.followLinks()))
                 .autoescape(setting(options, config, "autoescape", options.autoescape()))
                 .trimBlocks(setting(options, config, "trim_blocks", options.trimBlocks()))
                 .lstripBlocks(setting(options, config, "lstrip_blocks", options.lstripBlocks()))
@@ -99,6 +99,9 @@ final class RenderCommand {
         String cache = System.getProperty("kida.cli.compiledCache");
         if (cache != null && !cache.isBlank()) {
             builder.compiledCache(java.nio.file.Path.of(cache));
+        }
+        if (options.sandbox()) {
+            builder.sandbox();
         }
         try {
             return builder.build();

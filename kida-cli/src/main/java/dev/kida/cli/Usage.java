@@ -12,6 +12,7 @@ final class Usage {
                                [--keep-trailing-newline] [--escaper NAME] [--mode MODE]
                                [--block NAME | --block-overrides FILE.json | --list-blocks]
                                [--compiled DIR] [--config FILE.json] [--undefined KIND]
+                               [--sandbox] [--follow-links]
                    kida compile --templates DIR --output DIR [--no-autoescape] [--trim-blocks]
                                [--lstrip-blocks] [--keep-trailing-newline]
                    kida check [--strict] DIR [--extensions LIST]
@@ -59,6 +60,11 @@ final class Usage {
                                          Flags given on the command line win.
                 --undefined KIND         Undefined, ChainableUndefined, DebugUndefined or
                                          StrictUndefined (the default).
+                --sandbox                Render in the sandbox for untrusted templates (see
+                                         docs/security.md): no method calls on application
+                                         objects, no collection changes, tight limits.
+                --follow-links           Follow symbolic links that lead out of --templates
+                                         (refused by default).
               compile          Compile every file under --templates ahead of time into --output
                                (NAME.kidac per template and kida-manifest.tsv), with the same
                                options render takes; prints each template's name, reports every
