@@ -241,7 +241,10 @@ final class BodyCompiler {
         if (TemplateCompiler.isDelegated(s)) {
             setPos();
             cb.aload(R).ldc(pooled(tc.constant(s, cd(Stmt.class)))).aload(frame());
-            if (s instanceof Stmt.Composite && hasLoopControl(s)) {
+            // Any delegated block may hold a break or continue of the loop around it (a provide,
+            // push or autoescape body inside a for): the evaluator reports how control left it.
+            // Where none can cross (an include, a call body), the signal is simply 0.
+            if (hasLoopControl(s)) {
                 delegateWithSignal();
             } else {
                 cb.invokestatic(CD_RT, "delegate", MethodTypeDesc.of(CD_void, CD_RENDERER, cd(Stmt.class), CD_FRAME));

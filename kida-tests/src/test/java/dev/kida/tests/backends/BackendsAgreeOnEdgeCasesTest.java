@@ -72,4 +72,12 @@ class BackendsAgreeOnEdgeCasesTest {
         // TypeError: test_none() takes 1 positional argument but 2 were given.
         assertThrows(TemplateTypeException.class, () -> render(mode, "{{ l if e is not none e is s }}"));
     }
+
+    /** Found by the agreement property: a break inside a block the compiled code hands to the evaluator. */
+    @ParameterizedTest
+    @EnumSource(value = ExecutionMode.class, names = {"INTERPRETED", "COMPILED"})
+    void loopControlLeavesBlocksRunByTheEvaluator(ExecutionMode mode) {
+        assertEquals("o3", render(mode, "{% for x in [1, 2, 3] %}{{ loop.cycle('o', 'e') }}{{ loop.revindex }}"
+                + "{% provide p = 1 %}{% autoescape true %}{% break %}{% endautoescape %}{{ consume('p') }}{% end %}{% endfor %}"));
+    }
 }
