@@ -162,24 +162,7 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
     }
 
     private Object render(Renderer r, Frame frame) {
-        Unit savedUnit = r.unit;
-        Renderer.Run savedRun = r.run;
-        boolean savedEscape = r.autoescape;
-        r.unit = unit;
-        if (r == owner && run != null) {
-            r.run = run;
-        }
-        r.autoescape = unit.autoescape();
-        r.enter();
-        try {
-            String text = code != null ? r.capture(code, bodyId, frame) : r.capture(body, frame);
-            return Markup.of(text);
-        } finally {
-            r.leave();
-            r.unit = savedUnit;
-            r.run = savedRun;
-            r.autoescape = savedEscape;
-        }
+        return Markup.of(r.runInDefiningTemplate(unit, run, owner, unit.autoescape(), code, bodyId, body, frame));
     }
 
     @Override

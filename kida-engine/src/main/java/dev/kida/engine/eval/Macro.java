@@ -135,27 +135,11 @@ public final class Macro implements GlobalFunction, TemplateObject {
     }
 
     private Object render(Renderer r, Frame frame) {
-        Unit savedUnit = r.unit;
-        Renderer.Run savedRun = r.run;
-        boolean savedEscape = r.autoescape;
-        r.unit = unit;
-        if (r == owner && run != null) {
-            // Jinja2 runs a macro in the context of the template that defined it
-            r.run = run;
-        }
-        r.autoescape = autoescape;
-        r.enter();
-        try {
-            String text = r.onEnoughStack(() -> code != null ? r.capture(code, bodyId, frame) : r.capture(body, frame));
-            // The body escapes as its template says, but whether the result is safe markup is the
-            // caller's autoescape setting, as Jinja2 passes the call site's eval context
-            return savedEscape ? dev.kida.api.Markup.of(text) : text;
-        } finally {
-            r.leave();
-            r.unit = savedUnit;
-            r.run = savedRun;
-            r.autoescape = savedEscape;
-        }
+        boolean callerEscapes = r.autoescape;
+        String text = r.runInDefiningTemplate(unit, run, owner, autoescape, code, bodyId, body, frame);
+        // The body escapes as its template says, but whether the result is safe markup is the
+        // caller's autoescape setting, as Jinja2 passes the call site's eval context
+        return callerEscapes ? dev.kida.api.Markup.of(text) : text;
     }
 
     @Override

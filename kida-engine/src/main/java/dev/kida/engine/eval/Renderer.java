@@ -381,6 +381,33 @@ public final class Renderer implements CallContext, NameRegistry {
         return value;
     }
 
+    /**
+     * Runs a macro's or def's body as Jinja2 runs a macro: in the render state of the template that
+     * defined it (its unit and autoescape setting, and its inheritance run when this render owns
+     * it, so {@code self} names that template), one nesting level deeper, on a stack deep enough
+     * for it. Returns the body's text; the caller decides whether it is safe markup.
+     */
+    String runInDefiningTemplate(Unit unit, Run run, Renderer owner, boolean autoescape, Compiled code, int bodyId,
+                                 List<Stmt> body, Frame frame) {
+        Unit savedUnit = this.unit;
+        Run savedRun = this.run;
+        boolean savedEscape = this.autoescape;
+        this.unit = unit;
+        if (this == owner && run != null) {
+            this.run = run;
+        }
+        this.autoescape = autoescape;
+        enter();
+        try {
+            return onEnoughStack(() -> code != null ? capture(code, bodyId, frame) : capture(body, frame));
+        } finally {
+            leave();
+            this.unit = savedUnit;
+            this.run = savedRun;
+            this.autoescape = savedEscape;
+        }
+    }
+
     /** The current nesting depth (see {@link #enter}). */
     public int depth() {
         return depth;

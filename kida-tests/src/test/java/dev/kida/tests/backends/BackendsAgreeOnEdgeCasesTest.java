@@ -80,4 +80,25 @@ class BackendsAgreeOnEdgeCasesTest {
         assertEquals("o3", render(mode, "{% for x in [1, 2, 3] %}{{ loop.cycle('o', 'e') }}{{ loop.revindex }}"
                 + "{% provide p = 1 %}{% autoescape true %}{% break %}{% endautoescape %}{{ consume('p') }}{% end %}{% endfor %}"));
     }
+
+    /** A recursive def, like a macro, runs its deep levels on fresh stacks: a small thread stack does not matter. */
+    @ParameterizedTest
+    @EnumSource(value = ExecutionMode.class, names = {"INTERPRETED", "COMPILED"})
+    void deepDefRecursionOnASmallStack(ExecutionMode mode) throws Exception {
+        String[] out = new String[1];
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                out[0] = render(mode, "{% def d(n) %}{% if n %}{{ d(n - 1) }}{% else %}bottom{% end %}{% end %}{{ d(300) }}");
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        if (failure[0] != null) {
+            throw new AssertionError(failure[0]);
+        }
+        assertEquals("bottom", out[0]);
+    }
 }
