@@ -345,13 +345,17 @@ public final class Renderer implements CallContext, NameRegistry {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Budget b = budget;
+        // the render's per-thread settings travel with it to the new stack
+        dev.kida.api.UndefinedKind kind = Undefined.currentKind();
         Thread worker = new Thread(null, () -> {
             Budget previous = Budget.install(b);
+            dev.kida.api.UndefinedKind previousKind = Undefined.using(kind);
             try {
                 result[0] = body.get();
             } catch (Throwable t) {
                 failure[0] = t;
             } finally {
+                Undefined.restore(previousKind);
                 Budget.restore(previous);
             }
         }, "kida-render-depth-" + depth, STACK_BYTES);

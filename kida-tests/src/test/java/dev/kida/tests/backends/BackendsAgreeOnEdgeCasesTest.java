@@ -101,4 +101,13 @@ class BackendsAgreeOnEdgeCasesTest {
         }
         assertEquals("bottom", out[0]);
     }
+
+    /** The undefined kind holds at every depth, also where the render has moved to a fresh stack. */
+    @ParameterizedTest
+    @EnumSource(value = ExecutionMode.class, names = {"INTERPRETED", "COMPILED"})
+    void lenientUndefinedHoldsInDeepRecursion(ExecutionMode mode) {
+        Template t = env(mode).undefined(dev.kida.api.UndefinedKind.DEFAULT).build()
+                .fromString("{% macro m(n) %}{% if n %}{{ m(n - 1) }}{% else %}[{{ nothing }}]{% endif %}{% endmacro %}{{ m(20) }}");
+        assertEquals("[]", t.render(Map.of()));
+    }
 }
