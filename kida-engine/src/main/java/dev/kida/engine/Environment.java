@@ -70,7 +70,7 @@ public final class Environment {
         this.limits = b.limits;
         this.sandboxed = b.sandbox != null;
         this.mode = b.mode;
-        engine.fragmentCache(new dev.kida.engine.runtime.FragmentCache(b.fragmentCacheSize, b.fragmentClock));
+        engine.fragmentCache(new dev.kida.engine.runtime.kida.FragmentCache(b.fragmentCacheSize, b.fragmentClock));
     }
 
     /** Whether templates run in a sandbox ({@link Builder#sandbox()}). */
@@ -198,7 +198,7 @@ public final class Environment {
         private boolean autoReload = CacheSettings.DEFAULT.autoReload();
         private ExecutionMode mode = ExecutionMode.TIERED;
         private int compileThreshold = 50;
-        private int fragmentCacheSize = dev.kida.engine.runtime.FragmentCache.DEFAULT_MAX_ENTRIES;
+        private int fragmentCacheSize = dev.kida.engine.runtime.kida.FragmentCache.DEFAULT_MAX_ENTRIES;
         private java.util.function.LongSupplier fragmentClock = System::nanoTime;
         private UndefinedKind undefined = UndefinedKind.STRICT;
         private String blockStart = "{%";

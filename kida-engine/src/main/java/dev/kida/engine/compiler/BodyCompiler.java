@@ -16,7 +16,7 @@ import dev.kida.engine.eval.Renderer;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.runtime.Args;
-import dev.kida.engine.runtime.KidaOps;
+import dev.kida.engine.runtime.kida.KidaOps;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.Values;
 

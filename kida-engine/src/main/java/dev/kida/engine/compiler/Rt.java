@@ -14,7 +14,7 @@ import dev.kida.engine.eval.Renderer;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.runtime.Args;
-import dev.kida.engine.runtime.Namespace;
+import dev.kida.engine.runtime.objects.Namespace;
 import dev.kida.engine.runtime.Tuple;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.Values;

@@ -13,8 +13,8 @@ import dev.kida.engine.ast.TemplateNode;
 import dev.kida.engine.filters.BuiltinFilters;
 import dev.kida.engine.lexer.LexerOptions;
 import dev.kida.engine.parser.Parser;
-import dev.kida.engine.runtime.BuiltinGlobals;
-import dev.kida.engine.tests.BuiltinTests;
+import dev.kida.engine.runtime.objects.BuiltinGlobals;
+import dev.kida.engine.predicates.BuiltinTests;
 
 import dev.kida.api.UndefinedKind;
 import dev.kida.engine.runtime.Undefined;
@@ -52,8 +52,8 @@ public final class Engine {
     private final int compileThreshold;
     private final CodeGenerator codeGenerator;
     /** Kida's {@code cache} blocks: one per Environment, shared by renders and threads. */
-    private volatile dev.kida.engine.runtime.FragmentCache fragments =
-            new dev.kida.engine.runtime.FragmentCache(dev.kida.engine.runtime.FragmentCache.DEFAULT_MAX_ENTRIES,
+    private volatile dev.kida.engine.runtime.kida.FragmentCache fragments =
+            new dev.kida.engine.runtime.kida.FragmentCache(dev.kida.engine.runtime.kida.FragmentCache.DEFAULT_MAX_ENTRIES,
                     System::nanoTime);
     private final UndefinedKind undefined;
     private final Finalize finalize;
@@ -101,12 +101,12 @@ public final class Engine {
     }
 
     /** The fragment cache of Kida's {@code cache} blocks. */
-    public dev.kida.engine.runtime.FragmentCache fragmentCache() {
+    public dev.kida.engine.runtime.kida.FragmentCache fragmentCache() {
         return fragments;
     }
 
     /** Replaces the fragment cache; the Environment does this once, while it is being built. */
-    public void fragmentCache(dev.kida.engine.runtime.FragmentCache cache) {
+    public void fragmentCache(dev.kida.engine.runtime.kida.FragmentCache cache) {
         this.fragments = java.util.Objects.requireNonNull(cache, "cache");
     }
 

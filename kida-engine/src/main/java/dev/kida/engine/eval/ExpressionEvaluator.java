@@ -8,7 +8,7 @@ import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Target;
 import dev.kida.engine.runtime.Args;
-import dev.kida.engine.runtime.KidaOps;
+import dev.kida.engine.runtime.kida.KidaOps;
 import dev.kida.engine.runtime.Tuple;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.UnknownCallable;

@@ -11,8 +11,8 @@ import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.Target;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
-import dev.kida.engine.runtime.FragmentCache;
-import dev.kida.engine.runtime.Spaceless;
+import dev.kida.engine.runtime.kida.FragmentCache;
+import dev.kida.engine.runtime.kida.Spaceless;
 import dev.kida.engine.runtime.Tuple;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.Values;
@@ -105,7 +105,7 @@ public final class KidaStatements {
     /** Whether {@code ??=} assigns over this value: None or undefined. */
     public static boolean isNullish(Object value) {
         // the same absence ?? tests, defined once
-        return dev.kida.engine.runtime.KidaOps.isAbsent(value);
+        return dev.kida.engine.runtime.kida.KidaOps.isAbsent(value);
     }
 
     /** Binds a let/export/promote target in the scope {@link Frame#letTarget()} gives. */

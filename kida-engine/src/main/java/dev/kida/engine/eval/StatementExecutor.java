@@ -10,7 +10,7 @@ import dev.kida.engine.ast.Target;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.runtime.Args;
-import dev.kida.engine.runtime.Namespace;
+import dev.kida.engine.runtime.objects.Namespace;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.Values;
 

@@ -2,7 +2,7 @@ package dev.kida.engine.filters;
 
 import dev.kida.api.CallContext;
 import dev.kida.api.Markup;
-import dev.kida.engine.runtime.PyStrings;
+import dev.kida.engine.runtime.StrOperations;
 import dev.kida.engine.runtime.Tuple;
 import dev.kida.engine.runtime.Undefined;
 
@@ -62,10 +62,10 @@ final class AttrGetter implements UnaryOperator<Object> {
     /** Jinja2's {@code ignore_case}: lower-cases strings, leaves everything else. */
     static Object ignoreCase(Object value) {
         if (value instanceof String s) {
-            return PyStrings.lower(s);
+            return StrOperations.lower(s);
         }
         if (value instanceof Markup m) {
-            return Markup.of(PyStrings.lower(m.toString()));
+            return Markup.of(StrOperations.lower(m.toString()));
         }
         return value;
     }

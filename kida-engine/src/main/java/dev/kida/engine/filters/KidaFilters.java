@@ -8,7 +8,7 @@ import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.runtime.PyNumbers;
-import dev.kida.engine.runtime.PyStrings;
+import dev.kida.engine.runtime.StrOperations;
 import dev.kida.engine.runtime.Range;
 import dev.kida.engine.runtime.Tuple;
 import dev.kida.engine.runtime.Undefined;
@@ -71,7 +71,7 @@ final class KidaFilters {
             if (v == null) {
                 return "";
             }
-            String lower = PyStrings.lower(Values.str(defined(v)));
+            String lower = StrOperations.lower(Values.str(defined(v)));
             return trimDashes(NON_SLUG.matcher(lower).replaceAll("-"));
         });
         m.put("typeof", (ctx, v, a) -> {

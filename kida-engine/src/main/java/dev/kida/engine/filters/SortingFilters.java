@@ -5,7 +5,7 @@ import dev.kida.api.CallContext;
 import dev.kida.api.Filter;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
-import dev.kida.engine.runtime.GroupTuple;
+import dev.kida.engine.runtime.objects.GroupTuple;
 import dev.kida.engine.runtime.PyNumbers;
 import dev.kida.engine.runtime.Tuple;
 import dev.kida.engine.runtime.Undefined;

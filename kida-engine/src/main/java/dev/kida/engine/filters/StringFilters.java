@@ -14,7 +14,7 @@ import dev.kida.engine.runtime.PercentFormat;
 import dev.kida.engine.runtime.PyChars;
 import dev.kida.engine.runtime.PyNumbers;
 import dev.kida.engine.runtime.PySlice;
-import dev.kida.engine.runtime.PyStrings;
+import dev.kida.engine.runtime.StrOperations;
 import dev.kida.engine.runtime.Tuple;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.Values;
@@ -31,15 +31,15 @@ final class StringFilters {
     static void register(Map<String, Filter> m) {
         m.put("upper", (ctx, v, a) -> {
             a.check("upper");
-            return Texts.map(v, PyStrings::upper);
+            return Texts.map(v, StrOperations::upper);
         });
         m.put("lower", (ctx, v, a) -> {
             a.check("lower");
-            return Texts.map(v, PyStrings::lower);
+            return Texts.map(v, StrOperations::lower);
         });
         m.put("capitalize", (ctx, v, a) -> {
             a.check("capitalize");
-            return Texts.map(v, PyStrings::capitalize);
+            return Texts.map(v, StrOperations::capitalize);
         });
         m.put("title", (ctx, v, a) -> {
             a.check("title");
@@ -49,12 +49,12 @@ final class StringFilters {
             a.check("trim", "chars");
             Object chars = a.get(0, "chars", null);
             String c = chars == null ? null : Texts.strArg(chars, "strip arg");
-            return Texts.map(v, s -> PyStrings.strip(s, c, true, true));
+            return Texts.map(v, s -> StrOperations.strip(s, c, true, true));
         });
         m.put("center", (ctx, v, a) -> {
             a.check("center", "width");
             int width = Texts.intArg(a.get(0, "width", 80L), "center");
-            return Texts.map(v, s -> PyStrings.pad(s, width, " ", '^'));
+            return Texts.map(v, s -> StrOperations.pad(s, width, " ", '^'));
         });
         m.put("string", (ctx, v, a) -> {
             a.check("string");
@@ -88,7 +88,7 @@ final class StringFilters {
             } else {
                 int first = item.codePointAt(0);
                 int len = Character.charCount(first);
-                out.append(PyStrings.upper(item.substring(0, len))).append(PyStrings.lower(item.substring(len)));
+                out.append(StrOperations.upper(item.substring(0, len))).append(StrOperations.lower(item.substring(len)));
             }
         }
         return out.toString();
@@ -132,7 +132,7 @@ final class StringFilters {
             return u;
         }
         String end = Values.str(endObj);
-        int endLen = PyStrings.length(end);
+        int endLen = StrOperations.length(end);
         if (length < endLen) {
             throw new TemplateRuntimeException("expected length >= " + endLen + ", got " + length);
         }
@@ -148,7 +148,7 @@ final class StringFilters {
                     + " (not \"str\") to " + Values.typeName(v));
         }
         String s = v.toString();
-        if (PyStrings.length(s) <= length + leeway) {
+        if (StrOperations.length(s) <= length + leeway) {
             return v;
         }
         String cut = PySlice.slice(s, null, (long) (length - endLen), null);
@@ -172,7 +172,7 @@ final class StringFilters {
         Object countObj = a.get(2, "count", null);
         long count = countObj == null ? -1 : Texts.intArg(countObj, "replace");
         if (!ctx.autoescape()) {
-            return PyStrings.replace(Values.str(v), Values.str(old), Values.str(repl), count);
+            return StrOperations.replace(Values.str(v), Values.str(old), Values.str(repl), count);
         }
         boolean oldSafe = old instanceof HtmlSafe;
         boolean newSafe = repl instanceof HtmlSafe;
@@ -184,9 +184,9 @@ final class StringFilters {
         }
         if (s instanceof Markup m) {
             // MarkupSafe's Markup.replace escapes the replacement only, not what it looks for
-            return Markup.of(PyStrings.replace(m.toString(), Html.text(old), ctx.escape(repl).toHtml(), count));
+            return Markup.of(StrOperations.replace(m.toString(), Html.text(old), ctx.escape(repl).toHtml(), count));
         }
-        return PyStrings.replace((String) s, Values.str(old), Values.str(repl), count);
+        return StrOperations.replace((String) s, Values.str(old), Values.str(repl), count);
     }
 
     private static Object format(CallContext ctx, Object v, Arguments a) {
@@ -227,7 +227,7 @@ final class StringFilters {
         // for a Markup value Jinja2 3.1.6 wraps the indention in Markup too: it is not escaped
         boolean markup = v instanceof Markup;
         String s = (markup ? v.toString() : Values.str(v)) + "\n";
-        List<Object> lines = PyStrings.splitlines(s, false);
+        List<Object> lines = StrOperations.splitlines(s, false);
         StringBuilder rv = new StringBuilder();
         if (blank) {
             for (int i = 0; i < lines.size(); i++) {

@@ -4,7 +4,7 @@ import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.engine.runtime.PyChars;
-import dev.kida.engine.runtime.PyStrings;
+import dev.kida.engine.runtime.StrOperations;
 import dev.kida.engine.runtime.Values;
 
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ final class TextWrap {
         // a line ends only where the next word does not fit, so two lines hold at least width chars
         dev.kida.engine.runtime.Budget.string(s.length() + (2L * s.length() / width + 2) * wrapstring.length());
         List<String> out = new ArrayList<>();
-        for (Object line : PyStrings.splitlines(s, false)) {
+        for (Object line : StrOperations.splitlines(s, false)) {
             out.add(String.join(wrapstring, wrap((String) line, width, breakLong, breakOnHyphens)));
         }
         return String.join(wrapstring, out);

@@ -4,7 +4,7 @@ import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
-import dev.kida.engine.runtime.PyStrings;
+import dev.kida.engine.runtime.StrOperations;
 import dev.kida.engine.runtime.Values;
 
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ final class Urlize {
         Object schemesObj = a.get(4, "extra_schemes", null);
         TreeSet<String> relParts = new TreeSet<>();
         if (relObj != null) {
-            for (Object p : PyStrings.split(Values.str(relObj), null, -1)) {
+            for (Object p : StrOperations.split(Values.str(relObj), null, -1)) {
                 relParts.add((String) p);
             }
         }
@@ -67,14 +67,14 @@ final class Urlize {
     }
 
     private static String trim(String url, Integer limit) {
-        if (limit != null && PyStrings.length(url) > limit) {
+        if (limit != null && StrOperations.length(url) > limit) {
             return url.substring(0, url.offsetByCodePoints(0, Math.max(0, limit))) + "...";
         }
         return url;
     }
 
     private static int count(String s, String sub) {
-        return PyStrings.count(s, sub);
+        return StrOperations.count(s, sub);
     }
 
     static String urlize(CallContext ctx, Object text, Integer limit, String rel, String target, List<String> schemes) {

@@ -548,8 +548,8 @@ public final class Lexer {
             } else if (c == quote) {
                 String value;
                 try {
-                    value = PyStrings.unescape(newlines(src.substring(pos + 1, i)));
-                } catch (PyStrings.BadEscape e) {
+                    value = StringLiterals.unescape(newlines(src.substring(pos + 1, i)));
+                } catch (StringLiterals.BadEscape e) {
                     throw source.error(e.getMessage(), source.posOf(pos));
                 }
                 emit(TokenType.STRING, value, pos);

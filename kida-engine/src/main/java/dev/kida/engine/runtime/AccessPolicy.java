@@ -134,7 +134,7 @@ public final class AccessPolicy {
     /** Engine packages whose callables (built-ins, macros, bound methods) are the engine's own. */
     private static final Set<String> ENGINE_PACKAGES = Set.of(
             "dev.kida.engine.runtime", "dev.kida.engine.eval", "dev.kida.engine.filters", "dev.kida.engine.compiler",
-            "dev.kida.engine.tests");
+            "dev.kida.engine.predicates", "dev.kida.engine.runtime.objects", "dev.kida.engine.runtime.kida");
 
     private static final ClassValue<Boolean> ENGINE_CALLABLE = new ClassValue<>() {
         @Override

@@ -118,7 +118,7 @@ public final class HtmlEntities {
             value = value.substring(0, start) + value.substring(end + 1);
         }
         StringBuilder sb = new StringBuilder();
-        for (Object w : PyStrings.split(value, null, -1)) {
+        for (Object w : StrOperations.split(value, null, -1)) {
             if (!sb.isEmpty()) {
                 sb.append(' ');
             }

@@ -11,7 +11,7 @@ public final class Range extends AbstractList<Object> implements RandomAccess {
     private final int size;
 
     /** The range; the caller has checked the step is not zero and the size fits. */
-    Range(long start, long stop, long step, int size) {
+    public Range(long start, long stop, long step, int size) {
         this.start = start;
         this.stop = stop;
         this.step = step;
@@ -19,7 +19,7 @@ public final class Range extends AbstractList<Object> implements RandomAccess {
     }
 
     /** The number of items of {@code range(start, stop, step)}. */
-    static long count(long start, long stop, long step) {
+    public static long count(long start, long stop, long step) {
         if (step > 0) {
             return stop > start ? (stop - start - 1) / step + 1 : 0;
         }

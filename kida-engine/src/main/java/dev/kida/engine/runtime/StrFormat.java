@@ -223,7 +223,7 @@ public final class StrFormat {
                         + Values.typeName(value) + "'");
             }
             body = PyRepr.str(value);
-            if (precision >= 0 && PyStrings.length(body) > precision) {
+            if (precision >= 0 && StrOperations.length(body) > precision) {
                 body = body.substring(0, body.offsetByCodePoints(0, precision));
             }
             if (align == 0) {
@@ -276,7 +276,7 @@ public final class StrFormat {
                 align = '>';
             }
         }
-        int len = PyStrings.length(signStr) + PyStrings.length(body);
+        int len = StrOperations.length(signStr) + StrOperations.length(body);
         if (width <= len) {
             return signStr + body;
         }

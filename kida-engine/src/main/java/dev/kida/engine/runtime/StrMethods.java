@@ -14,7 +14,7 @@ import java.util.Map;
  * The methods of Python's str, callable from templates ({@code name.upper()}). On Markup they
  * behave like MarkupSafe's: string arguments are escaped and string results stay Markup.
  */
-final class StrMethods {
+public final class StrMethods {
     private StrMethods() {
     }
 
@@ -45,7 +45,8 @@ final class StrMethods {
         return v == null ? null : strArg(v, method);
     }
 
-    static long intArg(Object v, String method) {
+    /** A Python int argument of a built-in method or global, or a TypeError naming the method. */
+    public static long intArg(Object v, String method) {
         if (v instanceof Undefined u) {
             throw u.fail();
         }
@@ -56,7 +57,7 @@ final class StrMethods {
     }
 
     private static boolean affix(String self, Object prefixes, Object start, Object end, boolean atStart, String method) {
-        int n = PyStrings.length(self);
+        int n = StrOperations.length(self);
         PySlice.Bounds b = PySlice.indices(n, start, end, null);
         if (b.start() > n || (end != null && b.stop() < b.start())) {
             return false;
@@ -78,26 +79,26 @@ final class StrMethods {
     }
 
     static {
-        def("upper", (s, a) -> { a.check("upper"); return PyStrings.upper(s); });
-        def("lower", (s, a) -> { a.check("lower"); return PyStrings.lower(s); });
-        def("casefold", (s, a) -> { a.check("casefold"); return PyStrings.casefold(s); });
-        def("title", (s, a) -> { a.check("title"); return PyStrings.title(s); });
-        def("capitalize", (s, a) -> { a.check("capitalize"); return PyStrings.capitalize(s); });
-        def("swapcase", (s, a) -> { a.check("swapcase"); return PyStrings.swapcase(s); });
-        def("strip", (s, a) -> { a.check("strip", "chars"); return PyStrings.strip(s, optStr(a.get(0, "chars", null), "strip"), true, true); });
-        def("lstrip", (s, a) -> { a.check("lstrip", "chars"); return PyStrings.strip(s, optStr(a.get(0, "chars", null), "lstrip"), true, false); });
-        def("rstrip", (s, a) -> { a.check("rstrip", "chars"); return PyStrings.strip(s, optStr(a.get(0, "chars", null), "rstrip"), false, true); });
+        def("upper", (s, a) -> { a.check("upper"); return StrOperations.upper(s); });
+        def("lower", (s, a) -> { a.check("lower"); return StrOperations.lower(s); });
+        def("casefold", (s, a) -> { a.check("casefold"); return StrOperations.casefold(s); });
+        def("title", (s, a) -> { a.check("title"); return StrOperations.title(s); });
+        def("capitalize", (s, a) -> { a.check("capitalize"); return StrOperations.capitalize(s); });
+        def("swapcase", (s, a) -> { a.check("swapcase"); return StrOperations.swapcase(s); });
+        def("strip", (s, a) -> { a.check("strip", "chars"); return StrOperations.strip(s, optStr(a.get(0, "chars", null), "strip"), true, true); });
+        def("lstrip", (s, a) -> { a.check("lstrip", "chars"); return StrOperations.strip(s, optStr(a.get(0, "chars", null), "lstrip"), true, false); });
+        def("rstrip", (s, a) -> { a.check("rstrip", "chars"); return StrOperations.strip(s, optStr(a.get(0, "chars", null), "rstrip"), false, true); });
         def("split", (s, a) -> {
             a.check("split", "sep", "maxsplit");
-            return PyStrings.split(s, optStr(a.get(0, "sep", null), "split"), (int) intArg(a.get(1, "maxsplit", -1L), "split"));
+            return StrOperations.split(s, optStr(a.get(0, "sep", null), "split"), (int) intArg(a.get(1, "maxsplit", -1L), "split"));
         });
         def("rsplit", (s, a) -> {
             a.check("rsplit", "sep", "maxsplit");
-            return PyStrings.rsplit(s, optStr(a.get(0, "sep", null), "rsplit"), (int) intArg(a.get(1, "maxsplit", -1L), "rsplit"));
+            return StrOperations.rsplit(s, optStr(a.get(0, "sep", null), "rsplit"), (int) intArg(a.get(1, "maxsplit", -1L), "rsplit"));
         });
         def("splitlines", (s, a) -> {
             a.check("splitlines", "keepends");
-            return PyStrings.splitlines(s, Values.truthy(a.get(0, "keepends", false)));
+            return StrOperations.splitlines(s, Values.truthy(a.get(0, "keepends", false)));
         });
         def("startswith", (s, a) -> {
             a.check("startswith", "prefix", "start", "end");
@@ -109,7 +110,7 @@ final class StrMethods {
         });
         def("replace", (s, a) -> {
             a.check("replace", "old", "new", "count");
-            return PyStrings.replace(s, strArg(a.require(0, "old"), "replace"), strArg(a.require(1, "new"), "replace"),
+            return StrOperations.replace(s, strArg(a.require(0, "old"), "replace"), strArg(a.require(1, "new"), "replace"),
                     intArg(a.get(2, "count", -1L), "replace"));
         });
         def("join", (s, a) -> {
@@ -146,19 +147,19 @@ final class StrMethods {
             a.check("count", "sub", "start", "end");
             String sub = strArg(a.require(0, "sub"), "count");
             String region = PySlice.slice(s, a.get(1, "start", null), a.get(2, "end", null), null);
-            return (long) PyStrings.count(region, sub);
+            return (long) StrOperations.count(region, sub);
         });
         def("find", (s, a) -> {
             a.check("find", "sub", "start", "end");
-            return (long) PyStrings.find(s, strArg(a.require(0, "sub"), "find"), a.get(1, "start", null), a.get(2, "end", null), false);
+            return (long) StrOperations.find(s, strArg(a.require(0, "sub"), "find"), a.get(1, "start", null), a.get(2, "end", null), false);
         });
         def("rfind", (s, a) -> {
             a.check("rfind", "sub", "start", "end");
-            return (long) PyStrings.find(s, strArg(a.require(0, "sub"), "rfind"), a.get(1, "start", null), a.get(2, "end", null), true);
+            return (long) StrOperations.find(s, strArg(a.require(0, "sub"), "rfind"), a.get(1, "start", null), a.get(2, "end", null), true);
         });
         def("index", (s, a) -> {
             a.check("index", "sub", "start", "end");
-            int at = PyStrings.find(s, strArg(a.require(0, "sub"), "index"), a.get(1, "start", null), a.get(2, "end", null), false);
+            int at = StrOperations.find(s, strArg(a.require(0, "sub"), "index"), a.get(1, "start", null), a.get(2, "end", null), false);
             if (at < 0) {
                 throw new TemplateRuntimeException("substring not found");
             }
@@ -166,36 +167,36 @@ final class StrMethods {
         });
         def("rindex", (s, a) -> {
             a.check("rindex", "sub", "start", "end");
-            int at = PyStrings.find(s, strArg(a.require(0, "sub"), "rindex"), a.get(1, "start", null), a.get(2, "end", null), true);
+            int at = StrOperations.find(s, strArg(a.require(0, "sub"), "rindex"), a.get(1, "start", null), a.get(2, "end", null), true);
             if (at < 0) {
                 throw new TemplateRuntimeException("substring not found");
             }
             return (long) at;
         });
-        def("isdigit", (s, a) -> PyStrings.all(s, PyChars::isDigit));
-        def("isdecimal", (s, a) -> PyStrings.all(s, cp -> Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER));
-        def("isnumeric", (s, a) -> PyStrings.all(s, cp -> PyChars.isDigit(cp) || Character.getNumericValue(cp) >= 0 && !Character.isLetter(cp)));
-        def("isalpha", (s, a) -> PyStrings.all(s, PyChars::isAlpha));
-        def("isalnum", (s, a) -> PyStrings.all(s, PyChars::isAlnum));
-        def("isspace", (s, a) -> PyStrings.all(s, PyChars::isSpace));
-        def("isupper", (s, a) -> PyStrings.isUpper(s));
-        def("islower", (s, a) -> PyStrings.isLower(s));
-        def("istitle", (s, a) -> !s.isEmpty() && PyStrings.title(s).equals(s) && s.codePoints().anyMatch(PyChars::isCased));
+        def("isdigit", (s, a) -> StrOperations.all(s, PyChars::isDigit));
+        def("isdecimal", (s, a) -> StrOperations.all(s, cp -> Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER));
+        def("isnumeric", (s, a) -> StrOperations.all(s, cp -> PyChars.isDigit(cp) || Character.getNumericValue(cp) >= 0 && !Character.isLetter(cp)));
+        def("isalpha", (s, a) -> StrOperations.all(s, PyChars::isAlpha));
+        def("isalnum", (s, a) -> StrOperations.all(s, PyChars::isAlnum));
+        def("isspace", (s, a) -> StrOperations.all(s, PyChars::isSpace));
+        def("isupper", (s, a) -> StrOperations.isUpper(s));
+        def("islower", (s, a) -> StrOperations.isLower(s));
+        def("istitle", (s, a) -> !s.isEmpty() && StrOperations.title(s).equals(s) && s.codePoints().anyMatch(PyChars::isCased));
         def("center", (s, a) -> {
             a.check("center", "width", "fillchar");
-            return PyStrings.pad(s, (int) intArg(a.require(0, "width"), "center"), strArg(a.get(1, "fillchar", " "), "center"), '^');
+            return StrOperations.pad(s, (int) intArg(a.require(0, "width"), "center"), strArg(a.get(1, "fillchar", " "), "center"), '^');
         });
         def("ljust", (s, a) -> {
             a.check("ljust", "width", "fillchar");
-            return PyStrings.pad(s, (int) intArg(a.require(0, "width"), "ljust"), strArg(a.get(1, "fillchar", " "), "ljust"), '<');
+            return StrOperations.pad(s, (int) intArg(a.require(0, "width"), "ljust"), strArg(a.get(1, "fillchar", " "), "ljust"), '<');
         });
         def("rjust", (s, a) -> {
             a.check("rjust", "width", "fillchar");
-            return PyStrings.pad(s, (int) intArg(a.require(0, "width"), "rjust"), strArg(a.get(1, "fillchar", " "), "rjust"), '>');
+            return StrOperations.pad(s, (int) intArg(a.require(0, "width"), "rjust"), strArg(a.get(1, "fillchar", " "), "rjust"), '>');
         });
         def("zfill", (s, a) -> {
             a.check("zfill", "width");
-            return PyStrings.zfill(s, (int) intArg(a.require(0, "width"), "zfill"));
+            return StrOperations.zfill(s, (int) intArg(a.require(0, "width"), "zfill"));
         });
         def("partition", (s, a) -> {
             a.check("partition", "sep");

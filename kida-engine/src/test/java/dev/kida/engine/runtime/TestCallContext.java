@@ -5,7 +5,7 @@ import dev.kida.api.Filter;
 import dev.kida.api.Markup;
 import dev.kida.api.Test;
 import dev.kida.engine.filters.BuiltinFilters;
-import dev.kida.engine.tests.BuiltinTests;
+import dev.kida.engine.predicates.BuiltinTests;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.kida;
 
+import dev.kida.engine.runtime.Values;
 import dev.kida.api.TemplateRuntimeException;
 
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.kida.engine.tests;
+package dev.kida.engine.predicates;
 
 import dev.kida.api.Test;
 import dev.kida.engine.runtime.Values;

@@ -1,5 +1,12 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.objects;
 
+import dev.kida.engine.runtime.Args;
+import dev.kida.engine.runtime.Budget;
+import dev.kida.engine.runtime.Html;
+import dev.kida.engine.runtime.PyNumbers;
+import dev.kida.engine.runtime.Range;
+import dev.kida.engine.runtime.StrMethods;
+import dev.kida.engine.runtime.Values;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.GlobalFunction;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /** Python's str operations on Java strings, counting in code points. */
-public final class PyStrings {
-    private PyStrings() {
+public final class StrOperations {
+    private StrOperations() {
     }
 
     /** len(s) in code points. */

@@ -4,8 +4,8 @@ package dev.kida.engine.lexer;
  * Decodes the body of a string literal with Python's escape rules, which Jinja2 applies to
  * template strings: unknown escapes stay as written.
  */
-final class PyStrings {
-    private PyStrings() {
+final class StringLiterals {
+    private StringLiterals() {
     }
 
     /** Thrown with the part of Python's message that Jinja2 shows. */

@@ -1,10 +1,10 @@
-package dev.kida.engine.tests;
+package dev.kida.engine.predicates;
 
 import dev.kida.api.CallContext;
 import dev.kida.api.Test;
 import dev.kida.engine.runtime.NameRegistry;
 import dev.kida.engine.runtime.PyNumbers;
-import dev.kida.engine.runtime.PyStrings;
+import dev.kida.engine.runtime.StrOperations;
 import dev.kida.engine.runtime.Undefined;
 import dev.kida.engine.runtime.Values;
 
@@ -37,11 +37,11 @@ final class ValueTests {
         });
         m.put("lower", (ctx, v, a) -> {
             a.check("lower");
-            return PyStrings.isLower(Values.str(v));
+            return StrOperations.isLower(Values.str(v));
         });
         m.put("upper", (ctx, v, a) -> {
             a.check("upper");
-            return PyStrings.isUpper(Values.str(v));
+            return StrOperations.isUpper(Values.str(v));
         });
         m.put("filter", (ctx, v, a) -> {
             a.check("filter");

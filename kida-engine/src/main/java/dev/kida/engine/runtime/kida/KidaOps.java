@@ -1,5 +1,10 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.kida;
 
+import dev.kida.engine.runtime.PyNumbers;
+import dev.kida.engine.runtime.Range;
+import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.Values;
+import dev.kida.engine.runtime.objects.BuiltinGlobals;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 import java.util.Map;

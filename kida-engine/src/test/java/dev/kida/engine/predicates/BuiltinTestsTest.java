@@ -1,4 +1,4 @@
-package dev.kida.engine.tests;
+package dev.kida.engine.predicates;
 
 import dev.kida.api.GlobalFunction;
 import dev.kida.api.Markup;
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each built-in test with values where Jinja2 says true and where it says false. */
-class TestsTest {
+class BuiltinTestsTest {
     static boolean t(String name, Object value, Object... args) {
         return BuiltinTests.all().get(name).test(new TestCallContext(), value, new Args(Arrays.asList(args), Map.of()));
     }

@@ -1,4 +1,4 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.kida;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
