@@ -50,7 +50,7 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
     private final List<Stmt> body;
     private final Frame closure;
     private final Unit unit;
-    private final Renderer.Run run;
+    private final InheritanceChain run;
     private final Compiled code;
     private final int bodyId;
 

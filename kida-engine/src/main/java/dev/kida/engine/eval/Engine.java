@@ -429,7 +429,7 @@ public final class Engine {
         overrides.forEach((name, value) -> texts.put(Objects.requireNonNull(name, "override name"),
                 value instanceof dev.kida.api.HtmlSafe safe ? safe.toHtml() : dev.kida.engine.runtime.Values.str(value)));
         StringOutput output = new StringOutput();
-        Renderer.Run run = underBudget(unit, output, r -> r.renderRoot(unit, context, texts));
+        InheritanceChain run = underBudget(unit, output, r -> r.renderRoot(unit, context, texts));
         for (String name : texts.keySet()) {
             if (!run.blocks.containsKey(name)) {
                 throw new TemplateRuntimeException("cannot override block '" + name + "': template '" + unit.name()

@@ -27,7 +27,7 @@ public final class Macro implements GlobalFunction, TemplateObject {
     private final Frame closure;
     private final Unit unit;
     /** The render of the template that defined it: {@code self} in its body names that one. */
-    private final Renderer.Run run;
+    private final InheritanceChain run;
     private final boolean autoescape;
     private final boolean catchVarargs;
     private final boolean catchKwargs;

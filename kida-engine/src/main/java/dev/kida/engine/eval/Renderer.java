@@ -40,7 +40,7 @@ public final class Renderer implements CallContext, NameRegistry {
     /** The template whose code is running: errors are located in it. */
     public Unit unit;
     /** The inheritance chain being rendered: its blocks and pending parent. */
-    public Run run;
+    public InheritanceChain run;
     /**
      * Set once the top-level code of a template has run {@code extends}: from then on its text and
      * {@code {{ }}} output are skipped, not even evaluated, as Jinja2 does. Output of call blocks
@@ -91,7 +91,7 @@ public final class Renderer implements CallContext, NameRegistry {
      * {@code overrides} replaced by the given trusted text; returns the run, whose blocks tell
      * which names existed.
      */
-    Run renderRoot(Unit entry, Map<String, ?> context, Map<String, String> overrides) {
+    InheritanceChain renderRoot(Unit entry, Map<String, ?> context, Map<String, String> overrides) {
         Frame contextFrame = Frame.over(context, globals);
         pendingOverrides = overrides;
         return runTemplate(entry, Frame.templateRoot(contextFrame));
@@ -103,7 +103,7 @@ public final class Renderer implements CallContext, NameRegistry {
      */
     void renderBlockRoot(Unit entry, String name, Map<String, ?> context) {
         Frame root = Frame.templateRoot(Frame.over(context, globals));
-        Run started = new Run(entry.name(), root);
+        InheritanceChain started = new InheritanceChain(entry.name(), root);
         run = started;
         run.addBlocks(entry);
         Output target = out;
@@ -152,8 +152,8 @@ public final class Renderer implements CallContext, NameRegistry {
      * Runs a template and the templates it extends, in {@code root} (which collects the
      * template-level variables).
      */
-    Run runTemplate(Unit template, Frame root) {
-        Run saved = run;
+    InheritanceChain runTemplate(Unit template, Frame root) {
+        InheritanceChain saved = run;
         Unit savedUnit = unit;
         boolean savedEscape = autoescape;
         boolean savedDiscarding = discarding;
@@ -169,9 +169,9 @@ public final class Renderer implements CallContext, NameRegistry {
         }
     }
 
-    private Run runChain(Unit template, Frame root) {
+    private InheritanceChain runChain(Unit template, Frame root) {
         {
-            Run started = new Run(template.name(), root);
+            InheritanceChain started = new InheritanceChain(template.name(), root);
             started.overrides = pendingOverrides;
             pendingOverrides = Map.of();
             run = started;
@@ -391,10 +391,10 @@ public final class Renderer implements CallContext, NameRegistry {
      * it, so {@code self} names that template), one nesting level deeper, on a stack deep enough
      * for it. Returns the body's text; the caller decides whether it is safe markup.
      */
-    String runInDefiningTemplate(Unit unit, Run run, Renderer owner, boolean autoescape, Compiled code, int bodyId,
+    String runInDefiningTemplate(Unit unit, InheritanceChain run, Renderer owner, boolean autoescape, Compiled code, int bodyId,
                                  List<Stmt> body, Frame frame) {
         Unit savedUnit = this.unit;
-        Run savedRun = this.run;
+        InheritanceChain savedRun = this.run;
         boolean savedEscape = this.autoescape;
         this.unit = unit;
         if (this == owner && run != null) {
@@ -561,33 +561,6 @@ public final class Renderer implements CallContext, NameRegistry {
     @Override
     public Object resolve(String name) {
         return frame == null ? globals.lookup(name) : frame.lookup(name);
-    }
-
-    /**
-     * The blocks and parent of one inheritance chain. Blocks are kept most-derived first, so
-     * {@code super()} walks down the list.
-     */
-    public static final class Run {
-        /** The template this run started with (the child of an inheritance chain). */
-        final String name;
-        final Frame root;
-        final Map<String, List<BlockDef>> blocks = new HashMap<>();
-        /** Template-level names bound by imports: not exported when the template is imported. */
-        final java.util.Set<String> unexported = new java.util.HashSet<>();
-        public Unit parent;
-        /** Blocks whose content is replaced by trusted text ({@code renderWithBlocks}), by name. */
-        Map<String, String> overrides = Map.of();
-
-        Run(String name, Frame root) {
-            this.name = name;
-            this.root = root;
-        }
-
-        void addBlocks(Unit template) {
-            template.blocks().forEach((name, block) -> blocks
-                    .computeIfAbsent(name, k -> new java.util.ArrayList<>())
-                    .add(new BlockDef(block, template)));
-        }
     }
 
     /** A block as one template defines it. */

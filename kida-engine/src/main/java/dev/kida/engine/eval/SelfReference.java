@@ -8,7 +8,7 @@ import dev.kida.engine.runtime.Undefined;
 import java.util.List;
 
 /** {@code self}: each block of the template being rendered, callable by name. */
-record SelfReference(StatementExecutor executor, Renderer.Run run, Frame frame) implements TemplateObject {
+record SelfReference(StatementExecutor executor, InheritanceChain run, Frame frame) implements TemplateObject {
 
     @Override
     public Object attribute(String name) {

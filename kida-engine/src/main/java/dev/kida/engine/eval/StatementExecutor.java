@@ -369,7 +369,7 @@ public final class StatementExecutor {
         Frame root = Frame.templateRoot(withContext ? Frame.snapshot(f, r.globalsFrame()) : r.globalsFrame());
         Output saved = r.out;
         r.out = new StringOutput();
-        Renderer.Run run;
+        InheritanceChain run;
         try {
             run = r.runTemplate(template, root);
             return new TemplateModule(template.name(), root.own(), run.unexported, r.out.toString());
