@@ -82,6 +82,7 @@ final class BodyCompiler {
                     ConstantDescs.CD_MethodType, CD_String));
 
     private static final MethodTypeDesc MTD_APPEND_STATIC = MethodTypeDesc.of(CD_void, CD_String, cd(byte[].class));
+    private static final MethodTypeDesc MTD_APPEND = MethodTypeDesc.of(CD_void, CD_String);
     private static final MethodTypeDesc MTD_PRINT_ESCAPED = MethodTypeDesc.of(CD_void, CD_Object, CD_ESCAPER);
     private static final ClassDesc CD_PRIMITIVE_SITE = cd(FusedAttributeSite.class);
     private static final DirectMethodHandleDesc PRINT_ATTR_BSM = MethodHandleDesc.ofMethod(
@@ -203,9 +204,25 @@ final class BodyCompiler {
         Label skip = skipIfDiscarding();
         cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT);
         string(text);
-        cb.ldc(pooled(tc.constant(text.getBytes(StandardCharsets.UTF_8), cd(byte[].class))))
-                .invokevirtual(CD_OUTPUT, "appendStatic", MTD_APPEND_STATIC);
+        if (hasSurrogate(text)) {
+            // appendStatic's outputs take text whose UTF-8 is as long as the text for ASCII
+            // (StringOutput copies it as Latin-1 bytes then); a lone surrogate would encode as
+            // one '?' and pass for ASCII, so text with surrogates is appended as a String.
+            cb.invokevirtual(CD_OUTPUT, "append", MTD_APPEND);
+        } else {
+            cb.ldc(pooled(tc.constant(text.getBytes(StandardCharsets.UTF_8), cd(byte[].class))))
+                    .invokevirtual(CD_OUTPUT, "appendStatic", MTD_APPEND_STATIC);
+        }
         endSkip(skip);
+    }
+
+    private static boolean hasSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

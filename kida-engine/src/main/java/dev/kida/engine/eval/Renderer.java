@@ -261,9 +261,8 @@ public final class Renderer implements CallContext, NameRegistry {
 
     /** Keeps a finished capture's buffer for the next one (small ones, a few at a time). */
     private void releaseCaptureBuffer(StringOutput buffer) {
-        StringBuilder sb = buffer.builder();
-        if (sb.capacity() <= MAX_SPARE_CAPTURE && spareCaptures.size() < MAX_SPARE_CAPTURES) {
-            sb.setLength(0);
+        if (buffer.capacity() <= MAX_SPARE_CAPTURE && spareCaptures.size() < MAX_SPARE_CAPTURES) {
+            buffer.clear();
             spareCaptures.push(buffer);
         }
     }

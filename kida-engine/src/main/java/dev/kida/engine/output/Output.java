@@ -15,7 +15,11 @@ public abstract sealed class Output permits StringOutput, Utf8Output {
     /** Appends text as is. */
     public abstract void append(String text);
 
-    /** Appends static template text, given both as a String and as its UTF-8 encoding. */
+    /**
+     * Appends static template text, given both as a String and as its UTF-8 encoding. The text has
+     * no surrogate chars (the compiler appends such text with {@link #append}), so it is ASCII
+     * exactly when its encoding is as long as it is.
+     */
     public abstract void appendStatic(String text, byte[] utf8);
 
     /** Appends text HTML-escaped. */
