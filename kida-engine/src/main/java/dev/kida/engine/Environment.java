@@ -6,14 +6,13 @@ import dev.kida.api.Test;
 import dev.kida.api.TemplateLoader;
 import dev.kida.api.escape.Escaper;
 import dev.kida.api.escape.EscaperProvider;
-import dev.kida.engine.compiler.TemplateCompiler;
+import dev.kida.engine.core.CompilerBackend;
+import dev.kida.engine.core.CompilerBackends;
 import dev.kida.engine.eval.CompilePolicy;
 import dev.kida.api.TemplateSource;
 import dev.kida.engine.eval.CacheSettings;
 import dev.kida.engine.eval.CompiledStore;
 import dev.kida.engine.eval.Unit;
-import dev.kida.engine.precompiled.DiskCache;
-import dev.kida.engine.precompiled.PrecompiledStore;
 import dev.kida.api.CallContext;
 import dev.kida.api.Translations;
 import dev.kida.api.UndefinedKind;
@@ -65,7 +64,7 @@ public final class Environment {
         this.engine = new Engine(loader, autoescape,
                 new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline, b.tagExtensions(), b.syntax()),
                 filters, tests, b.engineGlobals(),
-                escaper, compilePolicy(b.mode), b.compileThreshold, TemplateCompiler::compile,
+                escaper, compilePolicy(b.mode), b.compileThreshold, codeGenerator(b.mode),
                 new CacheSettings(b.cacheSize, b.autoReload, b.store()), b.undefined, b.finalize, b.limits.spec(b.sandbox == null ? null : b.sandbox.toRuntime(globals)));
         this.limits = b.limits;
         this.sandboxed = b.sandbox != null;
@@ -83,7 +82,18 @@ public final class Environment {
         return limits;
     }
 
+    /**
+     * Without the compiler, tiered mode evaluates every template (logged once, with the reason);
+     * compiled mode, which promises compiled code, is refused.
+     */
     private static CompilePolicy compilePolicy(ExecutionMode mode) {
+        if (mode != ExecutionMode.INTERPRETED && CompilerBackends.backend() == null) {
+            if (mode == ExecutionMode.COMPILED) {
+                CompilerBackends.require("ExecutionMode.COMPILED");
+            }
+            CompilerBackends.noteEvaluatorOnly();
+            return CompilePolicy.NEVER;
+        }
         return switch (mode) {
             case INTERPRETED -> CompilePolicy.NEVER;
             case COMPILED -> CompilePolicy.AT_LOAD;
@@ -91,9 +101,40 @@ public final class Environment {
         };
     }
 
+    private static dev.kida.engine.eval.CodeGenerator codeGenerator(ExecutionMode mode) {
+        CompilerBackend backend = CompilerBackends.backend();
+        return mode == ExecutionMode.INTERPRETED || backend == null
+                ? dev.kida.engine.eval.CodeGenerator.NONE : backend::generate;
+    }
+
     /** How templates run: evaluator, compiled, or tiered (the default). */
     public ExecutionMode mode() {
         return mode;
+    }
+
+    /**
+     * Whether the bytecode compiler is available in this JVM: module {@code kida.compiler}
+     * ({@code dev.kida:kida-compiler}) present and loadable, which takes Java 24 or newer. Without
+     * it every template runs in the evaluator, tiered mode included, and {@link ExecutionMode#COMPILED},
+     * {@link Builder#precompiled(Path)} and {@link Builder#compiledCache(Path)} are refused.
+     */
+    public static boolean compilerAvailable() {
+        return CompilerBackends.backend() != null;
+    }
+
+    /**
+     * Which backend compiles templates in this JVM, or why none does (and how to fix that): the
+     * same text the engine logs once when it falls back to the evaluator.
+     */
+    public static String compilerStatus() {
+        CompilerBackend backend = CompilerBackends.backend();
+        if (backend == null) {
+            return "no bytecode compiler: " + CompilerBackends.problem();
+        }
+        Module m = backend.getClass().getModule();
+        return "bytecode compiler " + (m.isNamed() ? "module " + m.getName()
+                + m.getDescriptor().rawVersion().map(v -> " " + v).orElse("") : "on the class path")
+                + " (" + backend.getClass().getName() + ")";
     }
 
     /**
@@ -271,40 +312,67 @@ public final class Environment {
          * loader still supplies the sources, which the check needs.
          */
         public Builder precompiled(Path folder) {
-            this.precompiled = PrecompiledStore.folder(Objects.requireNonNull(folder, "folder"));
+            Path base = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
+            this.precompiled = CompilerBackends.require("precompiled(Path)").precompiled(base.toString(), path -> {
+                Path file = base.resolve(path).normalize();
+                if (!file.startsWith(base)) {
+                    return null;
+                }
+                try {
+                    return java.nio.file.Files.newInputStream(file);
+                } catch (java.nio.file.NoSuchFileException e) {
+                    return null;
+                }
+            });
             return this;
         }
 
         /** {@link #precompiled(Path)} from class-path resources under a prefix. */
         public Builder precompiled(ClassLoader classLoader, String prefix) {
-            this.precompiled = PrecompiledStore.classpath(Objects.requireNonNull(classLoader, "classLoader"),
-                    Objects.requireNonNull(prefix, "prefix"));
+            Objects.requireNonNull(classLoader, "classLoader");
+            String dir = folderPrefix(prefix);
+            this.precompiled = CompilerBackends.require("precompiled(ClassLoader, String)")
+                    .precompiled("classpath:" + dir, path -> classLoader.getResourceAsStream(dir + path));
             return this;
         }
 
-        /** {@link #precompiled(Path)} from a module's resources under a prefix. */
+        /**
+         * {@link #precompiled(Path)} from a module's resources under a prefix. The engine reads
+         * them, so a folder that is a package of that module must be opened to {@code kida.engine}.
+         */
         public Builder precompiled(Module module, String prefix) {
-            this.precompiled = PrecompiledStore.module(Objects.requireNonNull(module, "module"),
-                    Objects.requireNonNull(prefix, "prefix"));
+            Objects.requireNonNull(module, "module");
+            String dir = folderPrefix(prefix);
+            this.precompiled = CompilerBackends.require("precompiled(Module, String)")
+                    .precompiled("module:" + module.getName() + "/" + dir, path -> module.getResourceAsStream(dir + path));
             return this;
+        }
+
+        private static String folderPrefix(String prefix) {
+            Objects.requireNonNull(prefix, "prefix");
+            return prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
         }
 
         /**
          * Keeps compiled templates in a folder across runs (Jinja2's bytecode cache): a
          * template found there (same source, engine build and options) is not parsed; any other
          * is parsed, compiled at once and written. Safe for several JVMs sharing the folder;
-         * bounded to {@value DiskCache#DEFAULT_MAX_ENTRIES} files; damaged or foreign files are
+         * bounded to {@value #DEFAULT_COMPILED_CACHE_ENTRIES} files; damaged or foreign files are
          * ignored and rebuilt.
          */
         public Builder compiledCache(Path folder) {
-            return compiledCache(folder, DiskCache.DEFAULT_MAX_ENTRIES);
+            return compiledCache(folder, DEFAULT_COMPILED_CACHE_ENTRIES);
         }
 
         /** {@link #compiledCache(Path)} holding at most {@code maxEntries} templates. */
         public Builder compiledCache(Path folder, int maxEntries) {
-            this.compiledCache = new DiskCache(Objects.requireNonNull(folder, "folder"), maxEntries);
+            this.compiledCache = CompilerBackends.require("compiledCache(Path)")
+                    .compiledCache(Objects.requireNonNull(folder, "folder"), maxEntries);
             return this;
         }
+
+        /** How many templates {@link #compiledCache(Path)} keeps at most. */
+        public static final int DEFAULT_COMPILED_CACHE_ENTRIES = 2000;
 
         private CompiledStore store() {
             if (precompiled == null) {

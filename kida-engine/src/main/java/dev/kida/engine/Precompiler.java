@@ -2,7 +2,8 @@ package dev.kida.engine;
 
 import dev.kida.api.KidaException;
 import dev.kida.api.TemplateSource;
-import dev.kida.engine.precompiled.ArtifactWriter;
+import dev.kida.engine.core.CompilerBackend;
+import dev.kida.engine.core.CompilerBackends;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +38,8 @@ public final class Precompiler {
      * {@code env}'s settings, reading them through its loader, into {@code output}.
      *
      * @throws IOException when the folder cannot be listed or the output written
+     * @throws dev.kida.api.KidaException when the bytecode compiler is not available (see
+     *         {@link Environment#compilerAvailable()})
      */
     public static Result compile(Environment env, Path templates, Path output) throws IOException {
         List<String> names;
@@ -45,7 +48,7 @@ public final class Precompiler {
                     .map(p -> templates.relativize(p).toString().replace('\\', '/'))
                     .sorted().toList();
         }
-        ArtifactWriter writer = new ArtifactWriter(output);
+        CompilerBackend.Writer writer = CompilerBackends.require("Precompiler.compile").writer(output);
         List<String> written = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (String name : names) {

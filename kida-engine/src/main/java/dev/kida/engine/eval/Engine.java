@@ -281,7 +281,7 @@ public final class Engine {
         BackgroundCompiler.submit(() -> compileNow(unit));
     }
 
-    private static final System.Logger LOG = System.getLogger("dev.kida.engine.compiler");
+    private static final System.Logger LOG = System.getLogger("dev.kida.compiler");
 
 
     /** Renders a template with the given context to a String. */

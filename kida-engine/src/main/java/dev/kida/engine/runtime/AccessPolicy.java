@@ -133,15 +133,40 @@ public final class AccessPolicy {
 
     /** Engine packages whose callables (built-ins, macros, bound methods) are the engine's own. */
     private static final Set<String> ENGINE_PACKAGES = Set.of(
-            "dev.kida.engine.runtime", "dev.kida.engine.eval", "dev.kida.engine.filters", "dev.kida.engine.compiler",
+            "dev.kida.engine.runtime", "dev.kida.engine.eval", "dev.kida.engine.filters", "dev.kida.compiler",
             "dev.kida.engine.predicates", "dev.kida.engine.runtime.objects", "dev.kida.engine.runtime.kida");
 
     private static final ClassValue<Boolean> ENGINE_CALLABLE = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-            return type.getModule() == AccessPolicy.class.getModule() && ENGINE_PACKAGES.contains(type.getPackageName());
+            return isEngineModule(type.getModule()) && ENGINE_PACKAGES.contains(type.getPackageName());
         }
     };
+
+    /**
+     * The engine's module, or the bytecode compiler's (kida.compiler, a sibling in the same layer
+     * whose generated code and helpers are the engine's own too). On the class path both share
+     * the class loader's unnamed module.
+     */
+    private static boolean isEngineModule(Module m) {
+        Module engine = AccessPolicy.class.getModule();
+        return m == engine || m.isNamed() && "kida.compiler".equals(m.getName()) && m.getLayer() == engine.getLayer();
+    }
+
+    /**
+     * A direct method handle on a getter the policy allows ({@link #getterFor}), looked up by the
+     * engine: the user's module grants access to {@code kida.engine} (exports, or a lookup), not to
+     * the compiler, whose generated code calls attributes through these handles. Null when the
+     * engine may not call it directly (the generic path then reads it).
+     */
+    public static java.lang.invoke.MethodHandle directHandle(java.lang.reflect.Method getter) {
+        try {
+            AccessPolicy.class.getModule().addReads(getter.getDeclaringClass().getModule());
+            return java.lang.invoke.MethodHandles.lookup().unreflect(getter);
+        } catch (IllegalAccessException | RuntimeException e) {
+            return null;
+        }
+    }
 
     /** Whether a callable is the engine's own (a built-in, macro, bound method), not the host's. */
     public static boolean isEngineCallable(Object callee) {

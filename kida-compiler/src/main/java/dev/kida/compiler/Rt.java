@@ -1,0 +1,306 @@
+package dev.kida.compiler;
+
+import dev.kida.api.KidaException;
+import dev.kida.api.TemplateRuntimeException;
+import dev.kida.api.TemplateTypeException;
+import dev.kida.api.Test;
+import dev.kida.engine.ast.Pos;
+import dev.kida.engine.ast.Stmt;
+import dev.kida.engine.eval.Compiled;
+import dev.kida.engine.eval.Frame;
+import dev.kida.engine.eval.LoopContext;
+import dev.kida.engine.eval.Macro;
+import dev.kida.engine.eval.Renderer;
+import dev.kida.engine.output.Output;
+import dev.kida.engine.output.StringOutput;
+import dev.kida.engine.runtime.Args;
+import dev.kida.engine.runtime.objects.Namespace;
+import dev.kida.engine.runtime.Tuple;
+import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.Values;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The helpers compiled templates call. Each one does exactly what the evaluator does at the same
+ * point (same checks, same order, same messages), so the two backends cannot drift apart: the
+ * value semantics themselves stay in {@link Values}.
+ */
+public final class Rt {
+    /** Marks a variable held in a JVM local that has not been assigned yet. */
+    public static final Object MISSING = new Object() {
+        @Override
+        public String toString() {
+            return "<missing>";
+        }
+    };
+
+    private Rt() {
+    }
+
+    /**
+     * Turns whatever compiled code threw into the located template error the evaluator would
+     * raise at {@code pos}.
+     */
+    public static Throwable fail(Renderer r, Throwable t, Pos pos) {
+        return switch (t) {
+            case KidaException k -> r.locate(k, pos);
+            case RuntimeException e -> r.wrap(e, pos);
+            default -> t;
+        };
+    }
+
+    /** {@code obj.name} as the evaluator does it: undefined receivers raise. */
+    public static Object getAttr(Object obj, String name) {
+        if (obj instanceof Undefined u) {
+            return u.member();
+        }
+        return Values.getAttr(obj, name);
+    }
+
+    /** Raises for an undefined value, else returns it (callees). */
+    public static Object defined(Object obj) {
+        if (obj instanceof Undefined u) {
+            throw u.fail();
+        }
+        return obj;
+    }
+
+    /** Raises for an undefined value unless it is chainable, else returns it (subscript targets). */
+    public static Object subscriptable(Object obj) {
+        if (obj instanceof Undefined u) {
+            return u.member();
+        }
+        return obj;
+    }
+
+    public static Object getItem(Object obj, Object key) {
+        return Values.getItem(obj, key);
+    }
+
+    public static Object sliceOutside() {
+        throw new TemplateRuntimeException("slice outside of brackets");
+    }
+
+    public static Object not(Object v) {
+        return Values.truthy(v) ? Boolean.FALSE : Boolean.TRUE;
+    }
+
+    public static boolean eq(Object a, Object b) {
+        return Values.eq(a, b);
+    }
+
+    public static boolean ne(Object a, Object b) {
+        return !Values.eq(a, b);
+    }
+
+    public static boolean lt(Object a, Object b) {
+        if (exactNumbers(a, b)) {
+            return toDouble(a) < toDouble(b);
+        }
+        return Values.compare(a, b, "<");
+    }
+
+    public static boolean le(Object a, Object b) {
+        if (exactNumbers(a, b)) {
+            return toDouble(a) <= toDouble(b);
+        }
+        return Values.compare(a, b, "<=");
+    }
+
+    public static boolean gt(Object a, Object b) {
+        if (exactNumbers(a, b)) {
+            return toDouble(a) > toDouble(b);
+        }
+        return Values.compare(a, b, ">");
+    }
+
+    public static boolean ge(Object a, Object b) {
+        if (exactNumbers(a, b)) {
+            return toDouble(a) >= toDouble(b);
+        }
+        return Values.compare(a, b, ">=");
+    }
+
+    public static boolean in(Object item, Object container) {
+        return Values.contains(container, item);
+    }
+
+    public static boolean notIn(Object item, Object container) {
+        return !Values.contains(container, item);
+    }
+
+    public static Object concat(Object a, Object b, Renderer r) {
+        return Values.concat(a, b, r.autoescape, r);
+    }
+
+    /** {@code a ~ b} of constants, which Jinja2 joins as plain str at compile time. */
+    public static Object concatFolded(Object a, Object b, Renderer r) {
+        return Values.concat(a, b, false, r);
+    }
+
+    public static List<Object> list(Object[] items) {
+        return new ArrayList<>(Arrays.asList(items));
+    }
+
+    public static Object tuple(Object[] items) {
+        return Tuple.of(items);
+    }
+
+    /** A dict literal from alternating keys and values, inserted in order. */
+    public static Object dict(Object[] keysAndValues) {
+        Map<Object, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            Values.putKey(map, keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** Arguments with positional values only. */
+    public static Args args(Object[] positional) {
+        return new Args(list(positional), new LinkedHashMap<>());
+    }
+
+    /** {@code *args}: appended to the positional list. */
+    public static List<Object> spread(List<Object> positional, Object star) {
+        positional.addAll(Values.toList(star));
+        return positional;
+    }
+
+    /** Arguments with keywords and an evaluated {@code **kwargs} (null when absent). */
+    public static Args args(List<Object> positional, String[] names, Object[] values, Object starKwargs,
+                            boolean hasStarKwargs) {
+        Map<String, Object> named = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            named.put(names[i], values[i]);
+        }
+        if (hasStarKwargs) {
+            Args.spreadKeywords(named, starKwargs);
+        }
+        return new Args(positional, named);
+    }
+
+    public static boolean test(Test test, Renderer r, Object value, Args args, boolean negated) {
+        return test.test(r, value, args) != negated;
+    }
+
+    public static Object call(Object callee, Renderer r, Args args) {
+        return Values.call(callee, r, args);
+    }
+
+    /** Unpacks a value into exactly {@code n} items, as tuple assignment does. */
+    public static List<Object> unpack(Object value, int n) {
+        return Args.unpack(value, n);
+    }
+
+    public static void setAttr(Object target, String attr, Object value) {
+        Namespace.assign(target, attr, value);
+    }
+
+    /** Defines a macro whose body is compiled body {@code id}. */
+    public static void macro(Renderer r, Stmt.Macro m, Frame closure, boolean autoescape, Compiled[] self, int id) {
+        closure.set(m.name(), new Macro(r, m.name(), m.params(), m.body(), closure, r.unit, autoescape,
+                self[0], id));
+    }
+
+    /** Defines a Kida def whose body is compiled body {@code id}. */
+    public static void def(Renderer r, Stmt.Def d, Frame closure, Compiled[] self, int id) {
+        r.statements.define(d, closure, self[0], id);
+    }
+
+    /** A {@code block} statement met while running a body. */
+    public static void block(Renderer r, Stmt.Block b, Frame f) {
+        if (r.unit.rendersInPlace(b, r.run.parent != null)) {
+            r.statements.renderBlock(b, f);
+        }
+    }
+
+    /** Runs a statement in the evaluator, in frame {@code f}. */
+    public static void delegate(Renderer r, Stmt s, Frame f) {
+        r.statements.exec(s, f);
+    }
+
+    /**
+     * As {@link #delegate}, for a statement whose body may hold break or continue: returns how
+     * control left it (0 normally, 1 break, 2 continue).
+     */
+    public static int delegateSignal(Renderer r, Stmt s, Frame f) {
+        return r.statements.exec(s, f);
+    }
+
+    /** {@code self} when no variable of that name is set. */
+    public static Object self(Object value, Renderer r, Frame f) {
+        if (value instanceof Undefined) {
+            Object self = r.self(f);
+            return self == null ? value : self;
+        }
+        return value;
+    }
+
+    /**
+     * A filter the environment lacks, met in an if branch or conditional expression (elsewhere
+     * loading failed): Jinja2 raises when it runs.
+     */
+    public static dev.kida.api.Filter missingFilter(String name) {
+        return (ctx, value, args) -> {
+            throw dev.kida.engine.runtime.UnknownCallable.filter(name);
+        };
+    }
+
+    /** A test the environment lacks; see {@link #missingFilter}. */
+    public static dev.kida.api.Test missingTest(String name) {
+        return (ctx, value, args) -> {
+            throw dev.kida.engine.runtime.UnknownCallable.test(name);
+        };
+    }
+
+    /** Starts capturing output; returns the output to restore. */
+    public static Output beginCapture(Renderer r) {
+        Output saved = r.out;
+        r.out = new StringOutput();
+        return saved;
+    }
+
+    /** Ends a capture: restores the output and returns the captured text as a value. */
+    public static Object endCapture(Renderer r, Output saved) {
+        String text = r.out.toString();
+        r.out = saved;
+        return r.captured(text);
+    }
+
+    public static LoopContext loopContext(List<Object> items) {
+        return new LoopContext(items, 0, null);
+    }
+
+    public static List<Object> newList(int capacity) {
+        return new ArrayList<>(capacity);
+    }
+
+    /** {@code loop.cycle(...)} of a loop whose variable is not materialised: as LoopContext does it. */
+    public static Object cycle(Object[] items, int index0) {
+        if (items.length == 0) {
+            throw new TemplateTypeException("no items for cycling given");
+        }
+        return items[index0 % items.length];
+    }
+
+    private static final long EXACT_IN_DOUBLE = 1L << 53;
+
+    /**
+     * Whether both values are Longs or Doubles that compare the same as doubles as they do in
+     * Python (every long of magnitude below 2^53 converts exactly; NaN compares false either way),
+     * so the common numeric comparison needs no dispatch and no allocation.
+     */
+    private static boolean exactNumbers(Object a, Object b) {
+        return (a instanceof Double || a instanceof Long l && Math.abs(l) < EXACT_IN_DOUBLE)
+                && (b instanceof Double || b instanceof Long m && Math.abs(m) < EXACT_IN_DOUBLE);
+    }
+
+    private static double toDouble(Object n) {
+        return n instanceof Double d ? d : (double) (Long) n;
+    }
+}

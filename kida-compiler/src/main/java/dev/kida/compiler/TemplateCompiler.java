@@ -1,0 +1,265 @@
+package dev.kida.compiler;
+
+import dev.kida.engine.ast.Pos;
+import dev.kida.engine.ast.Stmt;
+import dev.kida.engine.eval.Compiled;
+import dev.kida.engine.eval.CompiledCode;
+import dev.kida.engine.eval.Engine;
+import dev.kida.engine.eval.Frame;
+import dev.kida.engine.eval.Renderer;
+import dev.kida.engine.eval.Unit;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.constantpool.ConstantPoolBuilder;
+import java.lang.classfile.constantpool.PoolEntry;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.DynamicCallSiteDesc;
+import java.lang.constant.DynamicConstantDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles a template to one hidden class: a static method per body (the main body, each block,
+ * each macro), plus {@link CompiledCode#run} dispatching to them. Constants the code needs (filter
+ * objects, pre-encoded text, AST nodes handed to the evaluator, the position table) travel as the
+ * class's class data and are loaded as dynamic constants, so the JIT sees them as constants. The
+ * class is defined weakly: it is unloaded with the template that holds it.
+ */
+public final class TemplateCompiler {
+    static final ClassDesc SELF = ClassDesc.of("dev.kida.compiler.KidaTemplate");
+    static final MethodTypeDesc BODY_TYPE = MethodTypeDesc.of(ConstantDescs.CD_void, cd(Renderer.class),
+            cd(Frame.class));
+
+    /**
+     * One ClassFile context for all templates, so that the class hierarchy the stack maps need
+     * (engine and JDK types only: generated code never names user classes) is looked up once,
+     * not read from class files again for every template.
+     */
+    private static final ClassFile CLASS_FILE = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+            ClassHierarchyResolver.defaultResolver()
+                    .orElse(ClassHierarchyResolver.ofClassLoading(TemplateCompiler.class.getClassLoader()))
+                    .cached(java.util.concurrent.ConcurrentHashMap::new)));
+
+    private static final int HOLDER = 0;
+    private static final int POSITIONS = 1;
+
+    final Unit unit;
+    final Engine engine;
+    private final List<Object> constants = new ArrayList<>();
+    private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
+    private final List<Pos> positions = new ArrayList<>();
+    private final Map<Integer, DynamicConstantDesc<Object>> descs = new HashMap<>();
+    /** Pool entries by description: identity for the canonical constant descriptions, equality for call sites. */
+    private final Map<Object, PoolEntry> entries = new HashMap<>();
+    private final Map<Pos, Integer> positionIndex = new HashMap<>();
+    /** Bodies to generate, by id; grows while compiling as macros are found. */
+    final List<BodySpec> bodies = new ArrayList<>();
+
+    /** One method to generate: its statements and the autoescape state known on entry (null: dynamic). */
+    record BodySpec(List<Stmt> body, Boolean autoescape) {}
+
+    /** Whether the template extends another: its text and prints must check for discarding. */
+    final boolean hasExtends;
+
+    private TemplateCompiler(Unit unit, Engine engine) {
+        this.unit = unit;
+        this.engine = engine;
+        boolean[] found = {false};
+        Nodes.walk(unit.node().body(), n -> found[0] |= n instanceof Stmt.Extends, false);
+        this.hasExtends = found[0];
+        constants.add(new Compiled[1]);
+        constants.add(null);
+        positions.add(Pos.NONE);
+        positionIndex.put(Pos.NONE, 0);
+    }
+
+    /** Compiles a parsed template into code ready to run. */
+    public static Compiled compile(Unit unit, Engine engine) {
+        return define(unit.name(), generate(unit, engine));
+    }
+
+    /**
+     * A template's class before it is defined: what precompiled templates and the on-disk cache
+     * store.
+     *
+     * @param bytes     the class file
+     * @param classData the class data: entry 0 is the holder of the {@link Compiled} (an empty
+     *                  one-element array, filled by {@link #define}), entry 1 the position table,
+     *                  then the constants the code loads
+     * @param blocks    the body id of each block
+     */
+    public record Generated(byte[] bytes, List<Object> classData, Map<String, Integer> blocks) {
+    }
+
+    /** Generates a template's class without defining it. */
+    public static Generated generate(Unit unit, Engine engine) {
+        return new TemplateCompiler(unit, engine).build();
+    }
+
+    /**
+     * Defines a generated class (of this JVM, or read back from a precompiled file with its class
+     * data rebuilt) and returns the code ready to run.
+     */
+    public static Compiled define(String templateName, Generated generated) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup()
+                    .defineHiddenClassWithClassData(generated.bytes(), Collections.unmodifiableList(generated.classData()), true);
+            CompiledCode code = (CompiledCode) lookup.findConstructor(lookup.lookupClass(),
+                    java.lang.invoke.MethodType.methodType(void.class)).invoke();
+            Compiled compiled = new Compiled(code, Map.copyOf(generated.blocks()));
+            ((Compiled[]) generated.classData().get(HOLDER))[0] = compiled;
+            return compiled;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot define compiled template '" + templateName + "'", t);
+        }
+    }
+
+    /** Statements the compiled code hands to the evaluator whole. */
+    static boolean isDelegated(Stmt s) {
+        return switch (s) {
+            case Stmt.Include i -> true;
+            case Stmt.Import i -> true;
+            case Stmt.FromImport i -> true;
+            case Stmt.Extends e -> true;
+            case Stmt.CallBlock c -> true;
+            // rare enough in hot paths; the evaluator has their scoping and output rules
+            case Stmt.SetBlock b -> true;
+            case Stmt.FilterBlock b -> true;
+            case Stmt.For f -> f.recursive();
+            // Kida's rarer blocks: buffers, error boundaries and caches keep one definition
+            case Stmt.Try t -> true;
+            case Stmt.WithIf w -> true;
+            case Stmt.Capture c -> true;
+            case Stmt.Cache c -> true;
+            case Stmt.Spaceless sp -> true;
+            case Stmt.Globals g -> true;
+            // a def's body is compiled (see BodyCompiler); Kida's other statements run in the
+            // evaluator, whose FunctionStatements holds their rules
+            case Stmt.Def d -> false;
+            case Stmt.Kida k -> true;
+            default -> false;
+        };
+    }
+
+    static ClassDesc cd(Class<?> c) {
+        return c.describeConstable().orElseThrow();
+    }
+
+    private Generated build() {
+        bodies.add(new BodySpec(unit.node().body(), unit.autoescape()));
+        Map<String, Integer> blockIds = new LinkedHashMap<>();
+        unit.blocks().forEach((name, block) -> {
+            blockIds.put(name, bodies.size());
+            // A block always runs with its own template's autoescape setting (StatementExecutor.runBlock
+            // sets it, as Jinja2 compiles a block as a function of the template), so its prints are
+            // compiled for that setting. Profile of the escape-heavy page (issue 13) before this: with
+            // the setting unknown, {{ r.name }} in a block took the generic attribute site and
+            // Renderer.print (67% of the render's samples under print, 0.7x jte); known, the getter's
+            // String goes straight to Output.printEscaped from the fused site.
+            bodies.add(new BodySpec(block.body(), unit.autoescape()));
+        });
+        byte[] bytes = CLASS_FILE.build(SELF, clb -> {
+            clb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
+            clb.withInterfaceSymbols(cd(CompiledCode.class));
+            clb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC,
+                    cob -> cob.aload(0).invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME,
+                            ConstantDescs.MTD_void).return_());
+            for (int id = 0; id < bodies.size(); id++) {
+                BodySpec spec = bodies.get(id);
+                clb.withMethodBody("b" + id, BODY_TYPE, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE,
+                        cob -> new BodyCompiler(this, cob, spec).compile());
+            }
+            clb.withMethodBody("run", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int,
+                    cd(Renderer.class), cd(Frame.class)), ClassFile.ACC_PUBLIC, cob -> {
+                List<SwitchCase> cases = new ArrayList<>();
+                var dflt = cob.newLabel();
+                List<java.lang.classfile.Label> labels = new ArrayList<>();
+                for (int id = 0; id < bodies.size(); id++) {
+                    var l = cob.newLabel();
+                    labels.add(l);
+                    cases.add(SwitchCase.of(id, l));
+                }
+                cob.iload(1).tableswitch(0, bodies.size() - 1, dflt, cases);
+                for (int id = 0; id < bodies.size(); id++) {
+                    cob.labelBinding(labels.get(id)).aload(2).aload(3)
+                            .invokestatic(SELF, "b" + id, BODY_TYPE).return_();
+                }
+                cob.labelBinding(dflt).return_();
+            });
+        });
+        constants.set(POSITIONS, positions.toArray(new Pos[0]));
+        GeneratedClassInspection.inspect(CLASS_FILE, unit.name(), bytes);
+        return new Generated(bytes, constants, blockIds);
+    }
+
+    /** Adds a body to generate; returns its id. */
+    int addBody(List<Stmt> body, Boolean autoescape) {
+        bodies.add(new BodySpec(body, autoescape));
+        return bodies.size() - 1;
+    }
+
+    /** A dynamic constant loading class-data entry {@code value} as {@code type}. */
+    DynamicConstantDesc<Object> constant(Object value, ClassDesc type) {
+        Integer index = constantIndex.get(value);
+        if (index == null) {
+            index = constants.size();
+            constants.add(value);
+            constantIndex.put(value, index);
+        }
+        return at(index, type);
+    }
+
+    DynamicConstantDesc<Object> holder() {
+        return at(HOLDER, cd(Compiled[].class));
+    }
+
+    DynamicConstantDesc<Object> positionTable() {
+        return at(POSITIONS, cd(Pos[].class));
+    }
+
+    private DynamicConstantDesc<Object> at(int index, ClassDesc type) {
+        DynamicConstantDesc<Object> desc = descs.get(index);
+        if (desc == null || !desc.constantType().equals(type)) {
+            desc = DynamicConstantDesc.ofNamed(ConstantDescs.BSM_CLASS_DATA_AT, ConstantDescs.DEFAULT_NAME, type, index);
+            descs.put(index, desc);
+        }
+        return desc;
+    }
+
+    /**
+     * The class's pool entry for a constant or call site description, made once: turning a
+     * description into pool entries costs far more than the instruction that uses it.
+     */
+    PoolEntry entry(ConstantPoolBuilder pool, Object desc) {
+        PoolEntry e = entries.get(desc);
+        if (e == null) {
+            e = switch (desc) {
+                case DynamicConstantDesc<?> d -> pool.constantDynamicEntry(d);
+                case DynamicCallSiteDesc d -> pool.invokeDynamicEntry(d);
+                default -> throw new IllegalArgumentException("no pool entry for " + desc);
+            };
+            entries.put(desc, e);
+        }
+        return e;
+    }
+
+    /** The index of a position in the position table. */
+    int position(Pos pos) {
+        return positionIndex.computeIfAbsent(pos, p -> {
+            positions.add(p);
+            return positions.size() - 1;
+        });
+    }
+}

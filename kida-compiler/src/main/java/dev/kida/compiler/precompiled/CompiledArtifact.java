@@ -1,0 +1,170 @@
+package dev.kida.compiler.precompiled;
+
+import dev.kida.api.TemplateSource;
+import dev.kida.engine.ast.TemplateNode;
+import dev.kida.compiler.TemplateCompiler;
+import dev.kida.engine.eval.Compiled;
+import dev.kida.engine.eval.Engine;
+import dev.kida.engine.eval.Unit;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * The file a compiled template is kept in ({@code .kidac}): a header that says exactly what it was
+ * made from (engine build, the options that shaped the code, template name, SHA-256 of the
+ * source), the class file, the object graph of {@link GraphCodec} (template tree and class data),
+ * and a CRC-32 of all of it. Reading checks every one of these against the template at hand and
+ * refuses on any difference, so stale, damaged or foreign code is never run.
+ */
+public final class CompiledArtifact {
+    /** The file name suffix: template {@code a/b.html} is kept in {@code a/b.html.kidac}. */
+    public static final String SUFFIX = ".kidac";
+    private static final int MAGIC = 0x4B494443; // "KIDC"
+    private static final int FORMAT = 1;
+
+    private CompiledArtifact() {
+    }
+
+    /** A template compiled here: the file's bytes and the generated class, ready to define. */
+    record Made(byte[] file, TemplateCompiler.Generated generated) {
+    }
+
+    /** What a file says it was made from (for manifests and diagnostics). */
+    record Header(String engineBuild, String options, String name, String sourceHash) {
+    }
+
+    /** Compiles a parsed template and writes its file. */
+    static Made make(Unit unit, TemplateSource source, Engine engine) throws IOException {
+        TemplateCompiler.Generated generated = TemplateCompiler.generate(unit, engine);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
+        DataOutputStream out = new DataOutputStream(buffer);
+        out.writeInt(MAGIC);
+        out.writeInt(FORMAT);
+        out.writeUTF(EngineBuild.id());
+        out.writeUTF(engine.codeOptions(unit.name()));
+        out.writeUTF(unit.name());
+        out.write(sha256(source.source()));
+        out.writeInt(generated.bytes().length);
+        out.write(generated.bytes());
+        List<Object> blocks = new ArrayList<>();
+        generated.blocks().forEach((name, id) -> {
+            blocks.add(name);
+            blocks.add(id);
+        });
+        // Entry 0 of the class data is the holder, written as a marker and made anew on reading.
+        new GraphCodec.Writer(out, engine).write(List.of(unit.node(), generated.classData(), blocks));
+        out.flush();
+        CRC32 crc = new CRC32();
+        crc.update(buffer.toByteArray());
+        out.writeLong(crc.getValue());
+        out.flush();
+        return new Made(buffer.toByteArray(), generated);
+    }
+
+    /**
+     * Reads a file back into a unit ready to run (its code defined and installed), checking it
+     * against the template source at hand.
+     *
+     * @throws IOException with the reason when the file is damaged, foreign, or made from
+     *                     another source, engine build or options
+     */
+    static Unit read(byte[] file, TemplateSource source, Engine engine) throws IOException {
+        if (file.length < 16) {
+            throw new IOException("file too short");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(file, 0, file.length - 8);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(file));
+        if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+            throw new IOException("not a compiled Kida template of format " + FORMAT);
+        }
+        long stored = new DataInputStream(new ByteArrayInputStream(file, file.length - 8, 8)).readLong();
+        if (stored != crc.getValue()) {
+            throw new IOException("damaged (checksum mismatch)");
+        }
+        String build = in.readUTF();
+        if (!build.equals(EngineBuild.id())) {
+            throw new IOException("made by another engine build (" + build + ", this is " + EngineBuild.id() + ")");
+        }
+        String options = in.readUTF();
+        if (!options.equals(engine.codeOptions(source.name()))) {
+            throw new IOException("made with other options (" + options + ")");
+        }
+        String name = in.readUTF();
+        if (!name.equals(source.name())) {
+            throw new IOException("made for template '" + name + "'");
+        }
+        byte[] hash = new byte[32];
+        in.readFully(hash);
+        if (!Arrays.equals(hash, sha256(source.source()))) {
+            throw new IOException("the source changed since it was compiled");
+        }
+        int classLength = in.readInt();
+        if (classLength <= 0 || classLength > file.length) {
+            throw new IOException("bad class length");
+        }
+        byte[] classBytes = new byte[classLength];
+        in.readFully(classBytes);
+        Object graph = new GraphCodec.Reader(in, engine).read();
+        if (!(graph instanceof List<?> parts) || parts.size() != 3
+                || !(parts.get(0) instanceof TemplateNode node)
+                || !(parts.get(1) instanceof List<?> classData)
+                || !(parts.get(2) instanceof List<?> blockList)) {
+            throw new IOException("unexpected content");
+        }
+        Map<String, Integer> blocks = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < blockList.size(); i += 2) {
+            blocks.put((String) blockList.get(i), (Integer) blockList.get(i + 1));
+        }
+        Unit unit = engine.unitOf(node, source.name(), source.version());
+        if (engine.compiles()) {
+            Compiled code = TemplateCompiler.define(source.name(),
+                    new TemplateCompiler.Generated(classBytes, new ArrayList<>(classData), blocks));
+            engine.install(unit, code);
+        }
+        return unit;
+    }
+
+    /** The header of a file, without checking it against a source. */
+    static Header header(byte[] file) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(file));
+        if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+            throw new IOException("not a compiled Kida template of format " + FORMAT);
+        }
+        String build = in.readUTF();
+        String options = in.readUTF();
+        String name = in.readUTF();
+        byte[] hash = new byte[32];
+        in.readFully(hash);
+        return new Header(build, options, name, hex(hash));
+    }
+
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String hex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder(bytes.length * 2);
+        for (byte b : bytes) {
+            sb.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
+        }
+        return sb.toString();
+    }
+}
