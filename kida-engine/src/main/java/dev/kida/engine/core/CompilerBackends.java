@@ -91,10 +91,11 @@ public final class CompilerBackends {
                     break;
                 }
                 return new Found(it.next(), null, false);
-            } catch (ServiceConfigurationError e) {
+            } catch (ServiceConfigurationError | LinkageError e) {
                 // Keep looking (another provider may load), but remember the first failure: a
                 // kida-compiler.jar on the class path of a JDK older than 24 lands here as an
-                // UnsupportedClassVersionError inside the ServiceConfigurationError.
+                // UnsupportedClassVersionError, bare (the class-path search loads the class
+                // itself) or inside a ServiceConfigurationError.
                 if (broken == null) {
                     broken = describe(e, javaFeature);
                 }
@@ -110,15 +111,15 @@ public final class CompilerBackends {
         return new Found(null, why, false);
     }
 
-    private static String describe(ServiceConfigurationError e, int javaFeature) {
+    private static String describe(Throwable e, int javaFeature) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
         if (cause instanceof UnsupportedClassVersionError) {
-            return "kida-compiler is present but cannot be loaded on Java " + javaFeature + " (" + cause.getMessage()
-                    + "); it needs Java 24 or newer: run on Java 24+, or remove kida-compiler from the class path "
-                    + "to run every template in the evaluator without this warning";
+            return "kida-compiler is present but cannot be loaded on Java " + javaFeature + " (" + cause
+                    + "): it was built for a newer Java (kida-compiler needs Java 24 or newer); run on a newer Java, "
+                    + "or remove kida-compiler from the class path to run every template in the evaluator without this warning";
         }
         return "kida-compiler is present but cannot be loaded (" + e.getMessage()
                 + (cause != e ? "; caused by " + cause : "") + "); " + FIX;
