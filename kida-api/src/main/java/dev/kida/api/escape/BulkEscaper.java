@@ -29,13 +29,26 @@ public abstract class BulkEscaper implements Escaper {
         if (first < 0) {
             return text;
         }
+        if (n >= threshold) {
+            return escaped(text, first);
+        }
         StringBuilder sb = new StringBuilder(n + (n >> 3) + 16);
         sb.append(text, 0, first);
-        if (n < threshold) {
-            HtmlEscapes.escapeTo(text, first, n, sb);
-        } else {
-            escapeFrom(text, first, sb);
-        }
+        HtmlEscapes.escapeTo(text, first, n, sb);
+        return sb.toString();
+    }
+
+    /**
+     * The escaped form of {@code text} (at least the threshold long), whose first special
+     * character is at {@code first}. This default appends to a new StringBuilder; a backend that
+     * escapes into its own char array may override it to make the String straight from that
+     * array, which saves the builder's copy of the whole result.
+     */
+    protected String escaped(String text, int first) {
+        int n = text.length();
+        StringBuilder sb = new StringBuilder(n + (n >> 3) + 16);
+        sb.append(text, 0, first);
+        escapeFrom(text, first, sb);
         return sb.toString();
     }
 

@@ -38,7 +38,21 @@ final class FfiEscaper extends BulkEscaper {
         final MemorySegment bytesSegment = MemorySegment.ofArray(bytes);
         final MemorySegment inSegment = MemorySegment.ofArray(in);
         final MemorySegment outSegment = MemorySegment.ofArray(out);
+        /** Where {@link #escaped} builds a result; grown on demand, at most ~8 * DIRECT_MAX chars. */
+        char[] result = new char[0];
+        MemorySegment resultSegment = MemorySegment.ofArray(result);
+
+        char[] result(int capacity) {
+            if (result.length < capacity) {
+                result = java.util.Arrays.copyOf(result, Math.max(capacity, 2 * result.length));
+                resultSegment = MemorySegment.ofArray(result);
+            }
+            return result;
+        }
     }
+
+    /** The longest text escaped through {@link Scratch#result} rather than a StringBuilder. */
+    private static final int DIRECT_MAX = 2 * CHUNK;
 
     private FfiEscaper() {
         super(NATIVE_THRESHOLD);
@@ -88,6 +102,31 @@ final class FfiEscaper extends BulkEscaper {
             }
         }
         return -1;
+    }
+
+    /**
+     * Escapes into a per-thread char array and makes the String from it: one compressing copy
+     * instead of a StringBuilder's two (append, then {@code toString}); see the simd backend's
+     * profile finding. Texts longer than {@link #DIRECT_MAX} take the builder, so that no thread
+     * keeps a large array.
+     */
+    @Override
+    protected String escaped(String s, int first) {
+        int n = s.length();
+        if (n > DIRECT_MAX) {
+            return super.escaped(s, first);
+        }
+        Scratch scratch = SCRATCH.get();
+        char[] res = scratch.result(first);
+        s.getChars(0, first, res, 0);
+        int j = first;
+        for (int start = first; start < n; start += CHUNK) {
+            int len = Math.min(CHUNK, n - start);
+            s.getChars(start, start + len, scratch.in, 0);
+            res = scratch.result(j + 6 * len + 32);
+            j += (int) NativeKernels.escape(scratch.inSegment, len, scratch.resultSegment.asSlice(2L * j));
+        }
+        return new String(res, 0, j);
     }
 
     private static void escapeFrom(String s, int from, StringBuilder out, Scratch scratch) {

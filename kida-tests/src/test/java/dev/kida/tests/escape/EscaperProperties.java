@@ -2,6 +2,7 @@ package dev.kida.tests.escape;
 
 import dev.kida.api.escape.EscaperProvider;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -54,6 +55,45 @@ class EscaperProperties {
             assertNotSame(text, escaped, backend.name());
         } else {
             assertSame(text, escaped, backend.name());
+        }
+    }
+
+    /**
+     * Each special char (and NUL) alone, in pairs and in runs, at every position of the first
+     * vectors and chunk edges, with a clean or a special char first: the vector kernels store a
+     * vector again after each special, shifted by the replacement's length (a NUL in lane 0
+     * shifts it before the output's start), so every lane and every neighbour counts.
+     */
+    @Example
+    void everySpecialAtEveryLaneGivesTheReference() {
+        String specials = "&<>\"'\0";
+        for (EscaperProvider backend : Backends.available()) {
+            var escaper = backend.escaper();
+            for (int length : new int[] {64, 65, 97, 130, 4095, 4097}) {
+                for (int at = 0; at < Math.min(length, 140); at++) {
+                    for (int k = 0; k < specials.length(); k++) {
+                        char c = specials.charAt(k);
+                        char d = specials.charAt((k + at) % specials.length());
+                        char[] a = "abcdefghij".repeat(length / 10 + 1).substring(0, length).toCharArray();
+                        a[at] = c;
+                        if (at + 1 < length) {
+                            a[at + 1] = at % 3 == 0 ? c : d;
+                        }
+                        if (at % 5 == 0) {
+                            a[0] = '\0';
+                        }
+                        for (int r = at + 2; r < Math.min(length, at + 2 + at % 7); r++) {
+                            a[r] = specials.charAt((r + k) % specials.length());
+                        }
+                        String text = new String(a);
+                        String expected = ReferenceEscaper.escape(text);
+                        assertEquals(expected, escaper.escape(text), backend.name() + " at " + at);
+                        StringBuilder out = new StringBuilder();
+                        escaper.escapeTo(text, out);
+                        assertEquals(expected, out.toString(), backend.name() + " escapeTo at " + at);
+                    }
+                }
+            }
         }
     }
 
