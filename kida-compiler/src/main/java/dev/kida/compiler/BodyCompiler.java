@@ -751,7 +751,7 @@ final class BodyCompiler {
         expr(f.iter());
         setPos();
         int items = cb.allocateLocal(TypeKind.REFERENCE);
-        cb.invokestatic(CD_VALUES, "toList", MethodTypeDesc.of(CD_LIST, CD_Object)).astore(items);
+        cb.invokestatic(CD_VALUES, "loopItems", MethodTypeDesc.of(CD_LIST, CD_Object)).astore(items);
         if (f.filter() != null) {
             filterItems(f, local, targetNames, items);
         }

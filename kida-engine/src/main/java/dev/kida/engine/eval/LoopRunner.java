@@ -36,7 +36,7 @@ final class LoopRunner {
 
     /** Runs the loop over {@code iterable} at recursion {@code depth0}; recursive calls come here. */
     private int runOver(Object iterable, int depth0, boolean withElse) {
-        List<Object> items = select(Values.toList(iterable));
+        List<Object> items = select(Values.loopItems(iterable));
         if (items.isEmpty()) {
             return withElse ? r.statements.execBody(node.orElse(), outer) : StatementExecutor.NORMAL;
         }

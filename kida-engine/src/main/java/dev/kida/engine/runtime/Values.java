@@ -265,6 +265,28 @@ public final class Values {
         };
     }
 
+    /**
+     * The items a {@code for} loop runs over, as they are when it starts. An immutable JDK list
+     * ({@code List.of}, {@code List.copyOf}, {@code Stream.toList}, their sub-lists) is used as it
+     * is, since nothing can change it while the loop runs; anything else is copied
+     * ({@link #toList}). Why: copying the 1,000 rows of issue 13's escaped page was 4 KB of the
+     * 137 KB allocated per render, for a list that cannot change.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Object> loopItems(Object iterable) {
+        if (iterable != null) {
+            Class<?> c = iterable.getClass();
+            if (c == IMMUTABLE_LIST_N || c == IMMUTABLE_LIST_12 || c == IMMUTABLE_SUB_LIST) {
+                return (List<Object>) iterable;
+            }
+        }
+        return toList(iterable);
+    }
+
+    private static final Class<?> IMMUTABLE_LIST_N = List.of(1, 2, 3).getClass();
+    private static final Class<?> IMMUTABLE_LIST_12 = List.of(1).getClass();
+    private static final Class<?> IMMUTABLE_SUB_LIST = List.of(1, 2, 3).subList(0, 2).getClass();
+
     /** Python {@code list(x)}: a new mutable list. */
     public static List<Object> toList(Object iterable) {
         if (iterable != null && iterable.getClass().isArray()) {

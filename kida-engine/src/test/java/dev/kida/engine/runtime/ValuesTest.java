@@ -326,4 +326,26 @@ class ValuesTest {
                     new TestCallContext(), new Args(List.of(3L), Map.of())));
         }
     }
+
+    @Test
+    void loopItemsKeepImmutableListsAndCopyTheRest() {
+        List<Object> listOf = List.of("a", "b", "c");
+        List<Object> one = List.of("a");
+        List<Object> streamed = java.util.stream.Stream.<Object>of("a", null).toList();
+        assertTrue(Values.loopItems(listOf) == listOf);
+        assertTrue(Values.loopItems(one) == one);
+        assertTrue(Values.loopItems(streamed) == streamed);
+        assertTrue(Values.loopItems(listOf.subList(1, 3)) != null);
+        assertEquals(List.of("b", "c"), Values.loopItems(listOf.subList(1, 3)));
+        // a list that can change is copied: the loop sees the items as they were when it started
+        List<Object> mutable = new ArrayList<>(List.of("a", "b"));
+        List<Object> items = Values.loopItems(mutable);
+        mutable.add("c");
+        assertEquals(List.of("a", "b"), items);
+        List<Object> view = java.util.Collections.unmodifiableList(mutable);
+        List<Object> viewItems = Values.loopItems(view);
+        mutable.add("d");
+        assertEquals(List.of("a", "b", "c"), viewItems);
+        assertEquals(List.of(1L, 2L), Values.loopItems(new int[] {1, 2}));
+    }
 }
