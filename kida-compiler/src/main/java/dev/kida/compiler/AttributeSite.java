@@ -23,7 +23,7 @@ public final class AttributeSite extends MutableCallSite {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             FALLBACK = l.findVirtual(AttributeSite.class, "fallback", TYPE);
-            GENERIC = l.findStatic(Rt.class, "getAttr", MethodType.methodType(Object.class, Object.class, String.class));
+            GENERIC = l.findStatic(CompiledHelpers.class, "getAttr", MethodType.methodType(Object.class, Object.class, String.class));
             IS_CLASS = l.findStatic(AttributeSite.class, "isClass",
                     MethodType.methodType(boolean.class, Class.class, Object.class));
         } catch (ReflectiveOperationException e) {
@@ -51,7 +51,7 @@ public final class AttributeSite extends MutableCallSite {
     }
 
     private Object fallback(Object obj) {
-        Object result = Rt.getAttr(obj, name);
+        Object result = CompiledHelpers.getAttr(obj, name);
         if (obj != null) {
             relink(obj.getClass());
         }

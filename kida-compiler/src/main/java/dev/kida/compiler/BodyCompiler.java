@@ -60,7 +60,7 @@ final class BodyCompiler {
     private static final int F = 1;
     private static final Object NOT_CONST = new Object();
 
-    private static final ClassDesc CD_RT = cd(Rt.class);
+    private static final ClassDesc CD_HELPERS = cd(CompiledHelpers.class);
     private static final ClassDesc CD_VALUES = cd(Values.class);
     private static final ClassDesc CD_RENDERER = cd(Renderer.class);
     private static final ClassDesc CD_FRAME = cd(Frame.class);
@@ -98,7 +98,7 @@ final class BodyCompiler {
     private final CodeBuilder cb;
     private final TemplateCompiler.BodySpec spec;
     private final ArrayDeque<Scope> scopes = new ArrayDeque<>();
-    private final ArrayDeque<Ctl> controls = new ArrayDeque<>();
+    private final ArrayDeque<JumpTarget> controls = new ArrayDeque<>();
     /** The end of each optional chain being generated, innermost first (see {@link #skipChainIfAbsent}). */
     private final ArrayDeque<Label> chainEnds = new ArrayDeque<>();
     private final StringBuilder pendingText = new StringBuilder();
@@ -124,14 +124,14 @@ final class BodyCompiler {
     }
 
     /** Where break and continue go. */
-    private sealed interface Ctl {
-        record Loop(Label breakTo, Label continueTo) implements Ctl {}
+    private sealed interface JumpTarget {
+        record Loop(Label breakTo, Label continueTo) implements JumpTarget {}
 
         /** End of a captured body or of the method: break and continue both stop the body. */
-        record Stop(Label end) implements Ctl {}
+        record Stop(Label end) implements JumpTarget {}
 
         /** Leaving an autoescape block restores the saved setting. */
-        record Escape(int savedSlot) implements Ctl {}
+        record Escape(int savedSlot) implements JumpTarget {}
     }
 
     BodyCompiler(TemplateCompiler tc, CodeBuilder cb, TemplateCompiler.BodySpec spec) {
@@ -149,7 +149,7 @@ final class BodyCompiler {
         Label handler = cb.newLabel();
         cb.labelBinding(start);
         scopes.push(new Scope(false, F));
-        controls.push(new Ctl.Stop(ret));
+        controls.push(new JumpTarget.Stop(ret));
         stmts(spec.body());
         flushText();
         cb.labelBinding(ret);
@@ -158,7 +158,7 @@ final class BodyCompiler {
         cb.exceptionCatchAll(start, handler, handler);
         int exc = cb.allocateLocal(TypeKind.REFERENCE);
         cb.astore(exc).aload(R).aload(exc).ldc(pooled(tc.positionTable())).iload(posSlot).aaload()
-                .invokestatic(CD_RT, "fail", MethodTypeDesc.of(cd(Throwable.class), CD_RENDERER,
+                .invokestatic(CD_HELPERS, "fail", MethodTypeDesc.of(cd(Throwable.class), CD_RENDERER,
                         cd(Throwable.class), cd(Pos.class)))
                 .athrow();
     }
@@ -264,7 +264,7 @@ final class BodyCompiler {
             if (hasLoopControl(s)) {
                 delegateWithSignal();
             } else {
-                cb.invokestatic(CD_RT, "delegate", MethodTypeDesc.of(CD_void, CD_RENDERER, cd(Stmt.class), CD_FRAME));
+                cb.invokestatic(CD_HELPERS, "delegate", MethodTypeDesc.of(CD_void, CD_RENDERER, cd(Stmt.class), CD_FRAME));
             }
             enclosing = saved;
             return;
@@ -292,14 +292,14 @@ final class BodyCompiler {
                 setPos();
                 cb.aload(R).ldc(pooled(tc.constant(m, cd(Stmt.Macro.class)))).aload(frame());
                 loadEscape();
-                cb.ldc(pooled(tc.holder())).loadConstant(id).invokestatic(CD_RT, "macro", MethodTypeDesc.of(CD_void,
+                cb.ldc(pooled(tc.holder())).loadConstant(id).invokestatic(CD_HELPERS, "macro", MethodTypeDesc.of(CD_void,
                         CD_RENDERER, cd(Stmt.Macro.class), CD_FRAME, CD_boolean, cd(Compiled[].class), CD_int));
             }
             case Stmt.Def d -> {
                 int id = tc.addBody(d.body(), escape);
                 setPos();
                 cb.aload(R).ldc(pooled(tc.constant(d, cd(Stmt.Def.class)))).aload(frame())
-                        .ldc(pooled(tc.holder())).loadConstant(id).invokestatic(CD_RT, "def", MethodTypeDesc.of(CD_void,
+                        .ldc(pooled(tc.holder())).loadConstant(id).invokestatic(CD_HELPERS, "def", MethodTypeDesc.of(CD_void,
                                 CD_RENDERER, cd(Stmt.Def.class), CD_FRAME, cd(Compiled[].class), CD_int));
             }
             case Stmt.FilterBlock fb -> {
@@ -313,7 +313,7 @@ final class BodyCompiler {
             case Stmt.Block b -> {
                 setPos();
                 cb.aload(R).ldc(pooled(tc.constant(b, cd(Stmt.Block.class)))).aload(frame())
-                        .invokestatic(CD_RT, "block", MethodTypeDesc.of(CD_void, CD_RENDERER,
+                        .invokestatic(CD_HELPERS, "block", MethodTypeDesc.of(CD_void, CD_RENDERER,
                                 cd(Stmt.Block.class), CD_FRAME));
             }
             case Stmt.Autoescape a -> autoescape(a);
@@ -347,7 +347,7 @@ final class BodyCompiler {
 
     /** Calls the evaluator for the statement set up on the stack and obeys its break/continue. */
     private void delegateWithSignal() {
-        cb.invokestatic(CD_RT, "delegateSignal", MethodTypeDesc.of(CD_int, CD_RENDERER, cd(Stmt.class), CD_FRAME));
+        cb.invokestatic(CD_HELPERS, "delegateSignal", MethodTypeDesc.of(CD_int, CD_RENDERER, cd(Stmt.class), CD_FRAME));
         int signal = cb.allocateLocal(TypeKind.INT);
         cb.istore(signal);
         Label notBreak = cb.newLabel();
@@ -381,7 +381,7 @@ final class BodyCompiler {
             declare(scope, Set.of(), Scopes.setNames(w.body()));
         }
         scopes.push(scope);
-        controls.push(new Ctl.Loop(end, head));
+        controls.push(new JumpTarget.Loop(end, head));
         stmts(w.body());
         flushText();
         enclosing = whilePos;
@@ -644,7 +644,7 @@ final class BodyCompiler {
         cb.aload(R).swap().putfield(CD_RENDERER, "autoescape", CD_boolean);
         Boolean savedEscape = escape;
         escape = known;
-        controls.push(new Ctl.Escape(saved));
+        controls.push(new JumpTarget.Escape(saved));
         boolean local = !Scopes.needsFrame(a.body());
         Scope scope = newScope(local);
         if (local) {
@@ -662,26 +662,26 @@ final class BodyCompiler {
     /** Runs a body with output captured; leaves the captured value (Markup or String) on the stack. */
     private void capture(List<Stmt> body) {
         int saved = cb.allocateLocal(TypeKind.REFERENCE);
-        cb.aload(R).invokestatic(CD_RT, "beginCapture", MethodTypeDesc.of(CD_OUTPUT, CD_RENDERER)).astore(saved);
+        cb.aload(R).invokestatic(CD_HELPERS, "beginCapture", MethodTypeDesc.of(CD_OUTPUT, CD_RENDERER)).astore(saved);
         Label end = cb.newLabel();
-        controls.push(new Ctl.Stop(end));
+        controls.push(new JumpTarget.Stop(end));
         stmts(body);
         flushText();
         controls.pop();
         cb.labelBinding(end);
-        cb.aload(R).aload(saved).invokestatic(CD_RT, "endCapture",
+        cb.aload(R).aload(saved).invokestatic(CD_HELPERS, "endCapture",
                 MethodTypeDesc.of(CD_Object, CD_RENDERER, CD_OUTPUT));
     }
 
     private void jump(boolean isBreak) {
-        for (Ctl c : controls) {
+        for (JumpTarget c : controls) {
             switch (c) {
-                case Ctl.Escape e -> cb.aload(R).iload(e.savedSlot()).putfield(CD_RENDERER, "autoescape", CD_boolean);
-                case Ctl.Loop l -> {
+                case JumpTarget.Escape e -> cb.aload(R).iload(e.savedSlot()).putfield(CD_RENDERER, "autoescape", CD_boolean);
+                case JumpTarget.Loop l -> {
                     cb.goto_(isBreak ? l.breakTo() : l.continueTo());
                     return;
                 }
-                case Ctl.Stop st -> {
+                case JumpTarget.Stop st -> {
                     cb.goto_(st.end());
                     return;
                 }
@@ -728,7 +728,7 @@ final class BodyCompiler {
             if (!scope.slots.containsKey(n)) {
                 int slot = cb.allocateLocal(TypeKind.REFERENCE);
                 scope.slots.put(n, slot);
-                cb.getstatic(CD_RT, "MISSING", CD_Object).astore(slot);
+                cb.getstatic(CD_HELPERS, "MISSING", CD_Object).astore(slot);
             }
         }
     }
@@ -785,7 +785,7 @@ final class BodyCompiler {
         int loopCtx = -1;
         if (!fast) {
             loopCtx = cb.allocateLocal(TypeKind.REFERENCE);
-            cb.aload(items).invokestatic(CD_RT, "loopContext", MethodTypeDesc.of(CD_LOOP, CD_LIST)).astore(loopCtx);
+            cb.aload(items).invokestatic(CD_HELPERS, "loopContext", MethodTypeDesc.of(CD_LOOP, CD_LIST)).astore(loopCtx);
         }
         int i = cb.allocateLocal(TypeKind.INT);
         scope.fastLoop = fast;
@@ -802,7 +802,7 @@ final class BodyCompiler {
         if (local) {
             for (String name : setNames) {
                 if (!scope.definite.contains(name)) {
-                    cb.getstatic(CD_RT, "MISSING", CD_Object).astore(scope.slots.get(name));
+                    cb.getstatic(CD_HELPERS, "MISSING", CD_Object).astore(scope.slots.get(name));
                 }
             }
             if (!fast) {
@@ -823,7 +823,7 @@ final class BodyCompiler {
         setPos();
         assign(f.target(), scope);
         scopes.push(scope);
-        controls.push(new Ctl.Loop(end, next));
+        controls.push(new JumpTarget.Loop(end, next));
         Pos forPos = enclosing;
         stmts(f.body());
         flushText();
@@ -845,7 +845,7 @@ final class BodyCompiler {
         int item = cb.allocateLocal(TypeKind.REFERENCE);
         int j = cb.allocateLocal(TypeKind.INT);
         cb.aload(items).invokeinterface(CD_LIST, "size", MethodTypeDesc.of(CD_int))
-                .invokestatic(CD_RT, "newList", MethodTypeDesc.of(CD_LIST, CD_int)).astore(kept);
+                .invokestatic(CD_HELPERS, "newList", MethodTypeDesc.of(CD_LIST, CD_int)).astore(kept);
         cb.iconst_0().istore(j);
         Label head = cb.newLabel();
         Label skip = cb.newLabel();
@@ -899,7 +899,7 @@ final class BodyCompiler {
                 selfFallback(name, selfFallback);
                 return;
             }
-            cb.dup().getstatic(CD_RT, "MISSING", CD_Object).if_acmpne(done).pop();
+            cb.dup().getstatic(CD_HELPERS, "MISSING", CD_Object).if_acmpne(done).pop();
         }
         cb.aload(frame());
         string(name);
@@ -910,7 +910,7 @@ final class BodyCompiler {
 
     private void selfFallback(String name, boolean enabled) {
         if (enabled && name.equals("self")) {
-            cb.aload(R).aload(frame()).invokestatic(CD_RT, "self",
+            cb.aload(R).aload(frame()).invokestatic(CD_HELPERS, "self",
                     MethodTypeDesc.of(CD_Object, CD_Object, CD_RENDERER, CD_FRAME));
         }
     }
@@ -931,7 +931,7 @@ final class BodyCompiler {
             case Target.Tuple t -> {
                 int list = cb.allocateLocal(TypeKind.REFERENCE);
                 cb.loadConstant(t.items().size())
-                        .invokestatic(CD_RT, "unpack", MethodTypeDesc.of(CD_LIST, CD_Object, CD_int)).astore(list);
+                        .invokestatic(CD_HELPERS, "unpack", MethodTypeDesc.of(CD_LIST, CD_Object, CD_int)).astore(list);
                 for (int k = 0; k < t.items().size(); k++) {
                     cb.aload(list).loadConstant(k).invokeinterface(CD_LIST, "get", MethodTypeDesc.of(CD_Object, CD_int));
                     assign(t.items().get(k), scope);
@@ -941,7 +941,7 @@ final class BodyCompiler {
                 loadNameIn(a.name(), scope);
                 cb.swap();
                 string(a.attr());
-                cb.swap().invokestatic(CD_RT, "setAttr",
+                cb.swap().invokestatic(CD_HELPERS, "setAttr",
                         MethodTypeDesc.of(CD_void, CD_Object, CD_String, CD_Object));
             }
         }
@@ -1049,11 +1049,11 @@ final class BodyCompiler {
             case Expr.Name n -> loadName(n.name(), true);
             case Expr.ListLit l -> {
                 array(l.items());
-                cb.invokestatic(CD_RT, "list", MethodTypeDesc.of(CD_LIST, CD_OBJECTS));
+                cb.invokestatic(CD_HELPERS, "list", MethodTypeDesc.of(CD_LIST, CD_OBJECTS));
             }
             case Expr.TupleLit t -> {
                 array(t.items());
-                cb.invokestatic(CD_RT, "tuple", MethodTypeDesc.of(CD_Object, CD_OBJECTS));
+                cb.invokestatic(CD_HELPERS, "tuple", MethodTypeDesc.of(CD_Object, CD_OBJECTS));
             }
             case Expr.DictLit d -> {
                 cb.loadConstant(d.entries().size() * 2).anewarray(CD_Object);
@@ -1066,13 +1066,13 @@ final class BodyCompiler {
                     expr(en.value());
                     cb.aastore();
                 }
-                cb.invokestatic(CD_RT, "dict", MethodTypeDesc.of(CD_Object, CD_OBJECTS));
+                cb.invokestatic(CD_HELPERS, "dict", MethodTypeDesc.of(CD_Object, CD_OBJECTS));
             }
             case Expr.GetAttr g -> getAttr(g);
             case Expr.GetItem g -> {
                 expr(g.target());
                 setPos();
-                cb.invokestatic(CD_RT, "subscriptable", MethodTypeDesc.of(CD_Object, CD_Object));
+                cb.invokestatic(CD_HELPERS, "subscriptable", MethodTypeDesc.of(CD_Object, CD_Object));
                 if (g.key() instanceof Expr.Slice s) {
                     expr(s.start());
                     expr(s.stop());
@@ -1083,12 +1083,12 @@ final class BodyCompiler {
                 } else {
                     expr(g.key());
                     setPos();
-                    cb.invokestatic(CD_RT, "getItem", MethodTypeDesc.of(CD_Object, CD_Object, CD_Object));
+                    cb.invokestatic(CD_HELPERS, "getItem", MethodTypeDesc.of(CD_Object, CD_Object, CD_Object));
                 }
             }
             case Expr.Slice s -> {
                 setPos();
-                cb.invokestatic(CD_RT, "sliceOutside", MethodTypeDesc.of(CD_Object));
+                cb.invokestatic(CD_HELPERS, "sliceOutside", MethodTypeDesc.of(CD_Object));
             }
             case Expr.Unary u -> {
                 expr(u.operand());
@@ -1098,7 +1098,7 @@ final class BodyCompiler {
                     case NEG -> "neg";
                     case POS -> "pos";
                 };
-                cb.invokestatic(u.op() == dev.kida.engine.ast.UnaryOp.NOT ? CD_RT : CD_VALUES, m,
+                cb.invokestatic(u.op() == dev.kida.engine.ast.UnaryOp.NOT ? CD_HELPERS : CD_VALUES, m,
                         MethodTypeDesc.of(CD_Object, CD_Object));
             }
             case Expr.Binary b -> {
@@ -1107,7 +1107,7 @@ final class BodyCompiler {
                 setPos();
                 if (b.op() == dev.kida.engine.ast.BinaryOp.CONCAT) {
                     // Jinja2 folds an all-constant ~ to a plain str, Markup operands or not
-                    cb.aload(R).invokestatic(CD_RT, ConstantExpr.isConstant(b) ? "concatFolded" : "concat", MethodTypeDesc.of(CD_Object, CD_Object, CD_Object,
+                    cb.aload(R).invokestatic(CD_HELPERS, ConstantExpr.isConstant(b) ? "concatFolded" : "concat", MethodTypeDesc.of(CD_Object, CD_Object, CD_Object,
                             CD_RENDERER));
                 } else {
                     String m = switch (b.op()) {
@@ -1167,16 +1167,16 @@ final class BodyCompiler {
                 array(call.args());
                 cb.iload(fastLoopScope().indexSlot);
                 setPos();
-                cb.invokestatic(CD_RT, "cycle", MethodTypeDesc.of(CD_Object, CD_OBJECTS, CD_int));
+                cb.invokestatic(CD_HELPERS, "cycle", MethodTypeDesc.of(CD_Object, CD_OBJECTS, CD_int));
             }
             case Expr.Call call -> {
                 expr(call.callee());
                 setPos();
-                cb.invokestatic(CD_RT, "defined", MethodTypeDesc.of(CD_Object, CD_Object));
+                cb.invokestatic(CD_HELPERS, "defined", MethodTypeDesc.of(CD_Object, CD_Object));
                 arguments(call.args(), call.kwargs(), call.starArgs(), call.starKwargs(), false);
                 cb.aload(R).swap();
                 setPos();
-                cb.invokestatic(CD_RT, "call", MethodTypeDesc.of(CD_Object, CD_Object, CD_RENDERER, CD_ARGS));
+                cb.invokestatic(CD_HELPERS, "call", MethodTypeDesc.of(CD_Object, CD_Object, CD_RENDERER, CD_ARGS));
             }
             case Expr.Filter fl -> {
                 expr(fl.value());
@@ -1284,7 +1284,7 @@ final class BodyCompiler {
                 cb.dup().instanceOf(CD_UNDEFINED).ifne(done);
                 expr(g.key());
                 setPos();
-                cb.invokestatic(CD_RT, "getItem", MethodTypeDesc.of(CD_Object, CD_Object, CD_Object));
+                cb.invokestatic(CD_HELPERS, "getItem", MethodTypeDesc.of(CD_Object, CD_Object, CD_Object));
                 cb.labelBinding(done);
                 enclosing = saved;
             }
@@ -1306,7 +1306,7 @@ final class BodyCompiler {
         int i = cb.allocateLocal(TypeKind.INT);
         cb.invokestatic(CD_VALUES, "toList", MethodTypeDesc.of(CD_LIST, CD_Object)).astore(items);
         cb.aload(items).invokeinterface(CD_LIST, "size", MethodTypeDesc.of(CD_int))
-                .invokestatic(CD_RT, "newList", MethodTypeDesc.of(CD_LIST, CD_int)).astore(out);
+                .invokestatic(CD_HELPERS, "newList", MethodTypeDesc.of(CD_LIST, CD_int)).astore(out);
         Scope scope = new Scope(true, -1);
         declare(scope, names, Set.of());
         cb.iconst_0().istore(i);
@@ -1446,7 +1446,7 @@ final class BodyCompiler {
         int value = cb.allocateLocal(TypeKind.REFERENCE);
         cb.astore(value);
         dev.kida.api.Filter filter = tc.engine.filter(fl.name());
-        cb.ldc(pooled(tc.constant(filter != null ? filter : Rt.missingFilter(fl.name()), CD_FILTER))).aload(R).aload(value);
+        cb.ldc(pooled(tc.constant(filter != null ? filter : CompiledHelpers.missingFilter(fl.name()), CD_FILTER))).aload(R).aload(value);
         arguments(fl.args(), fl.kwargs(), fl.starArgs(), fl.starKwargs(), true);
         setPos();
         cb.invokeinterface(CD_FILTER, "apply", MethodTypeDesc.of(CD_Object, cd(dev.kida.api.CallContext.class),
@@ -1460,11 +1460,11 @@ final class BodyCompiler {
         expr(t.value());
         cb.astore(value);
         dev.kida.api.Test test = tc.engine.test(t.name());
-        cb.ldc(pooled(tc.constant(test != null ? test : Rt.missingTest(t.name()), CD_TEST))).aload(R).aload(value);
+        cb.ldc(pooled(tc.constant(test != null ? test : CompiledHelpers.missingTest(t.name()), CD_TEST))).aload(R).aload(value);
         arguments(t.args(), t.kwargs(), null, null, true);
         cb.loadConstant(t.negated() ? 1 : 0);
         setPos();
-        cb.invokestatic(CD_RT, "test", MethodTypeDesc.of(CD_boolean, CD_TEST, CD_RENDERER, CD_Object, CD_ARGS,
+        cb.invokestatic(CD_HELPERS, "test", MethodTypeDesc.of(CD_boolean, CD_TEST, CD_RENDERER, CD_Object, CD_ARGS,
                 CD_boolean));
     }
 
@@ -1477,15 +1477,15 @@ final class BodyCompiler {
                 return;
             }
             array(positional);
-            cb.invokestatic(CD_RT, "args", MethodTypeDesc.of(CD_ARGS, CD_OBJECTS));
+            cb.invokestatic(CD_HELPERS, "args", MethodTypeDesc.of(CD_ARGS, CD_OBJECTS));
             return;
         }
         array(positional);
-        cb.invokestatic(CD_RT, "list", MethodTypeDesc.of(CD_LIST, CD_OBJECTS));
+        cb.invokestatic(CD_HELPERS, "list", MethodTypeDesc.of(CD_LIST, CD_OBJECTS));
         if (starArgs != null) {
             expr(starArgs);
             setPos();
-            cb.invokestatic(CD_RT, "spread", MethodTypeDesc.of(CD_LIST, CD_LIST, CD_Object));
+            cb.invokestatic(CD_HELPERS, "spread", MethodTypeDesc.of(CD_LIST, CD_LIST, CD_Object));
         }
         String[] names = keywords.stream().map(Expr.Keyword::name).toArray(String[]::new);
         cb.ldc(pooled(tc.constant(names, cd(String[].class))));
@@ -1497,7 +1497,7 @@ final class BodyCompiler {
         }
         cb.loadConstant(starKwargs != null ? 1 : 0);
         setPos();
-        cb.invokestatic(CD_RT, "args", MethodTypeDesc.of(CD_ARGS, CD_LIST, cd(String[].class), CD_OBJECTS,
+        cb.invokestatic(CD_HELPERS, "args", MethodTypeDesc.of(CD_ARGS, CD_LIST, cd(String[].class), CD_OBJECTS,
                 CD_Object, CD_boolean));
     }
 
@@ -1526,7 +1526,7 @@ final class BodyCompiler {
                 case IN -> "in";
                 case NOT_IN -> "notIn";
             };
-            cb.invokestatic(CD_RT, m, MethodTypeDesc.of(CD_boolean, CD_Object, CD_Object)).ifeq(no);
+            cb.invokestatic(CD_HELPERS, m, MethodTypeDesc.of(CD_boolean, CD_Object, CD_Object)).ifeq(no);
             cb.aload(right).astore(left);
         }
         cb.iconst_1().goto_(end);

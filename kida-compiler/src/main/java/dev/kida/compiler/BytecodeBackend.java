@@ -8,7 +8,7 @@ import dev.kida.engine.core.CompilerBackend;
 import dev.kida.engine.eval.Compiled;
 import dev.kida.engine.eval.CompiledStore;
 import dev.kida.engine.eval.Engine;
-import dev.kida.engine.eval.Unit;
+import dev.kida.engine.eval.PreparedTemplate;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ public final class BytecodeBackend implements CompilerBackend {
     }
 
     @Override
-    public Compiled generate(Unit unit, Engine engine) {
+    public Compiled generate(PreparedTemplate unit, Engine engine) {
         return TemplateCompiler.compile(unit, engine);
     }
 

@@ -7,7 +7,7 @@ import dev.kida.engine.eval.CompiledCode;
 import dev.kida.engine.eval.Engine;
 import dev.kida.engine.eval.Frame;
 import dev.kida.engine.eval.Renderer;
-import dev.kida.engine.eval.Unit;
+import dev.kida.engine.eval.PreparedTemplate;
 
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
@@ -53,7 +53,7 @@ public final class TemplateCompiler {
     private static final int HOLDER = 0;
     private static final int POSITIONS = 1;
 
-    final Unit unit;
+    final PreparedTemplate unit;
     final Engine engine;
     private final List<Object> constants = new ArrayList<>();
     private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
@@ -71,7 +71,7 @@ public final class TemplateCompiler {
     /** Whether the template extends another: its text and prints must check for discarding. */
     final boolean hasExtends;
 
-    private TemplateCompiler(Unit unit, Engine engine) {
+    private TemplateCompiler(PreparedTemplate unit, Engine engine) {
         this.unit = unit;
         this.engine = engine;
         boolean[] found = {false};
@@ -84,7 +84,7 @@ public final class TemplateCompiler {
     }
 
     /** Compiles a parsed template into code ready to run. */
-    public static Compiled compile(Unit unit, Engine engine) {
+    public static Compiled compile(PreparedTemplate unit, Engine engine) {
         return define(unit.name(), generate(unit, engine));
     }
 
@@ -102,7 +102,7 @@ public final class TemplateCompiler {
     }
 
     /** Generates a template's class without defining it. */
-    public static Generated generate(Unit unit, Engine engine) {
+    public static Generated generate(PreparedTemplate unit, Engine engine) {
         return new TemplateCompiler(unit, engine).build();
     }
 

@@ -12,7 +12,7 @@ import dev.kida.engine.eval.CompilePolicy;
 import dev.kida.api.TemplateSource;
 import dev.kida.engine.eval.CacheSettings;
 import dev.kida.engine.eval.CompiledStore;
-import dev.kida.engine.eval.Unit;
+import dev.kida.engine.eval.PreparedTemplate;
 import dev.kida.api.CallContext;
 import dev.kida.api.Translations;
 import dev.kida.api.UndefinedKind;
@@ -385,13 +385,13 @@ public final class Environment {
             CompiledStore second = compiledCache;
             return new CompiledStore() {
                 @Override
-                public Unit find(TemplateSource source, Engine engine) {
-                    Unit u = first.find(source, engine);
+                public PreparedTemplate find(TemplateSource source, Engine engine) {
+                    PreparedTemplate u = first.find(source, engine);
                     return u != null ? u : second.find(source, engine);
                 }
 
                 @Override
-                public void parsed(Unit unit, TemplateSource source, Engine engine) {
+                public void parsed(PreparedTemplate unit, TemplateSource source, Engine engine) {
                     second.parsed(unit, source, engine);
                 }
             };

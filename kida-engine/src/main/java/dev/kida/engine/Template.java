@@ -1,7 +1,7 @@
 package dev.kida.engine;
 
 import dev.kida.engine.eval.Engine;
-import dev.kida.engine.eval.Unit;
+import dev.kida.engine.eval.PreparedTemplate;
 
 import java.io.OutputStream;
 import java.util.Map;
@@ -14,9 +14,9 @@ import java.util.Objects;
  */
 public final class Template {
     private final Engine engine;
-    private final Unit unit;
+    private final PreparedTemplate unit;
 
-    Template(Engine engine, Unit unit) {
+    Template(Engine engine, PreparedTemplate unit) {
         this.engine = engine;
         this.unit = unit;
     }
@@ -155,12 +155,12 @@ public final class Template {
 
     /** Whether the template currently runs as compiled bytecode. */
     public boolean isCompiled() {
-        return unit.tier().compiled() != null;
+        return unit.compilation().compiled() != null;
     }
 
     /** Why compiling this template to bytecode failed, if it did (it then runs in the evaluator). */
     public Optional<Throwable> compileFailure() {
-        return Optional.ofNullable(unit.tier().failure());
+        return Optional.ofNullable(unit.compilation().failure());
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.kida.compiler.precompiled;
 
 import dev.kida.api.TemplateSource;
 import dev.kida.engine.eval.Engine;
-import dev.kida.engine.eval.Unit;
+import dev.kida.engine.eval.PreparedTemplate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ public final class ArtifactWriter {
      * @throws IOException when it cannot be written, or holds something a file cannot carry
      */
     public void write(TemplateSource source, Engine engine) throws IOException {
-        Unit unit = engine.compile(source.source(), source.name(), source.version());
+        PreparedTemplate unit = engine.compile(source.source(), source.name(), source.version());
         CompiledArtifact.Made made;
         try {
             made = CompiledArtifact.make(unit, source, engine);

@@ -5,7 +5,7 @@ import dev.kida.engine.ast.TemplateNode;
 import dev.kida.compiler.TemplateCompiler;
 import dev.kida.engine.eval.Compiled;
 import dev.kida.engine.eval.Engine;
-import dev.kida.engine.eval.Unit;
+import dev.kida.engine.eval.PreparedTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +47,7 @@ public final class CompiledArtifact {
     }
 
     /** Compiles a parsed template and writes its file. */
-    static Made make(Unit unit, TemplateSource source, Engine engine) throws IOException {
+    static Made make(PreparedTemplate unit, TemplateSource source, Engine engine) throws IOException {
         TemplateCompiler.Generated generated = TemplateCompiler.generate(unit, engine);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
         DataOutputStream out = new DataOutputStream(buffer);
@@ -81,7 +81,7 @@ public final class CompiledArtifact {
      * @throws IOException with the reason when the file is damaged, foreign, or made from
      *                     another source, engine build or options
      */
-    static Unit read(byte[] file, TemplateSource source, Engine engine) throws IOException {
+    static PreparedTemplate read(byte[] file, TemplateSource source, Engine engine) throws IOException {
         if (file.length < 16) {
             throw new IOException("file too short");
         }
@@ -129,7 +129,7 @@ public final class CompiledArtifact {
         for (int i = 0; i + 1 < blockList.size(); i += 2) {
             blocks.put((String) blockList.get(i), (Integer) blockList.get(i + 1));
         }
-        Unit unit = engine.unitOf(node, source.name(), source.version());
+        PreparedTemplate unit = engine.unitOf(node, source.name(), source.version());
         if (engine.compiles()) {
             Compiled code = TemplateCompiler.define(source.name(),
                     new TemplateCompiler.Generated(classBytes, new ArrayList<>(classData), blocks));

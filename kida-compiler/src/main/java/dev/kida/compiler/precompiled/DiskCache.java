@@ -4,7 +4,7 @@ import dev.kida.api.TemplateSource;
 import dev.kida.compiler.TemplateCompiler;
 import dev.kida.engine.eval.CompiledStore;
 import dev.kida.engine.eval.Engine;
-import dev.kida.engine.eval.Unit;
+import dev.kida.engine.eval.PreparedTemplate;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -54,7 +54,7 @@ public final class DiskCache implements CompiledStore {
     }
 
     @Override
-    public Unit find(TemplateSource source, Engine engine) {
+    public PreparedTemplate find(TemplateSource source, Engine engine) {
         Path file = fileFor(source, engine);
         byte[] bytes;
         try {
@@ -66,7 +66,7 @@ public final class DiskCache implements CompiledStore {
             return null;
         }
         try {
-            Unit unit = CompiledArtifact.read(bytes, source, engine);
+            PreparedTemplate unit = CompiledArtifact.read(bytes, source, engine);
             touch(file);
             return unit;
         } catch (IOException | RuntimeException | LinkageError e) {
@@ -77,7 +77,7 @@ public final class DiskCache implements CompiledStore {
     }
 
     @Override
-    public void parsed(Unit unit, TemplateSource source, Engine engine) {
+    public void parsed(PreparedTemplate unit, TemplateSource source, Engine engine) {
         if (!engine.compiles()) {
             return;
         }

@@ -3,7 +3,7 @@ package dev.kida.compiler.precompiled;
 import dev.kida.api.TemplateSource;
 import dev.kida.engine.eval.CompiledStore;
 import dev.kida.engine.eval.Engine;
-import dev.kida.engine.eval.Unit;
+import dev.kida.engine.eval.PreparedTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +74,7 @@ public final class PrecompiledStore implements CompiledStore {
     }
 
     @Override
-    public Unit find(TemplateSource source, Engine engine) {
+    public PreparedTemplate find(TemplateSource source, Engine engine) {
         String name = source.name();
         if (name.contains("..") || name.startsWith("/")) {
             return null;
@@ -98,7 +98,7 @@ public final class PrecompiledStore implements CompiledStore {
     }
 
     @Override
-    public void parsed(Unit unit, TemplateSource source, Engine engine) {
+    public void parsed(PreparedTemplate unit, TemplateSource source, Engine engine) {
         // Read only: a template compiled here is not written back.
     }
 

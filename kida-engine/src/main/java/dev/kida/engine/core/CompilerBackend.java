@@ -4,7 +4,7 @@ import dev.kida.api.TemplateSource;
 import dev.kida.engine.eval.Compiled;
 import dev.kida.engine.eval.CompiledStore;
 import dev.kida.engine.eval.Engine;
-import dev.kida.engine.eval.Unit;
+import dev.kida.engine.eval.PreparedTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import java.nio.file.Path;
  */
 public interface CompilerBackend {
     /** Compiles every body of a parsed template to code ready to run. */
-    Compiled generate(Unit unit, Engine engine);
+    Compiled generate(PreparedTemplate unit, Engine engine);
 
     /**
      * A read-only store over templates compiled ahead of time ({@code NAME.kidac} files and a

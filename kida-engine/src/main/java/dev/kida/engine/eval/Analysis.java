@@ -166,7 +166,7 @@ final class Analysis {
     private static TemplateSyntaxException located(TemplateNode node, Node n, String detail) {
         int line = n.pos().line();
         return new TemplateSyntaxException(detail, node.name(), line, n.pos().column(),
-                Unit.lineOf(node.source(), line), null);
+                PreparedTemplate.lineOf(node.source(), line), null);
     }
 
     /** Whether any expression in the body (nested macros and call blocks too, not blocks) names {@code name}. */

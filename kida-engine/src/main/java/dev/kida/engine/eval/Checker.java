@@ -31,15 +31,15 @@ public final class Checker {
     }
 
     private final Engine engine;
-    private final Unit unit;
+    private final PreparedTemplate unit;
     private final List<Finding> found = new ArrayList<>();
 
-    private Checker(Engine engine, Unit unit) {
+    private Checker(Engine engine, PreparedTemplate unit) {
         this.engine = engine;
         this.unit = unit;
     }
 
-    static List<Finding> check(Engine engine, Unit unit, LexerOptions options, boolean strict) {
+    static List<Finding> check(Engine engine, PreparedTemplate unit, LexerOptions options, boolean strict) {
         Checker c = new Checker(engine, unit);
         c.checkCalls();
         if (strict) {

@@ -9,7 +9,7 @@ package dev.kida.engine.eval;
 @FunctionalInterface
 public interface CodeGenerator {
     /** Generates code for every body of the template. */
-    Compiled generate(Unit unit, Engine engine);
+    Compiled generate(PreparedTemplate unit, Engine engine);
 
     /** For environments whose templates are only ever evaluated. */
     CodeGenerator NONE = (unit, engine) -> {

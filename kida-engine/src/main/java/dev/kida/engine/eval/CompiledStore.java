@@ -9,20 +9,20 @@ import dev.kida.api.TemplateSource;
  */
 public interface CompiledStore {
     /** A unit ready to run for exactly this source, or null when there is none to trust. */
-    Unit find(TemplateSource source, Engine engine);
+    PreparedTemplate find(TemplateSource source, Engine engine);
 
     /** Called with each unit the engine parsed from its loader; may compile and keep it. */
-    void parsed(Unit unit, TemplateSource source, Engine engine);
+    void parsed(PreparedTemplate unit, TemplateSource source, Engine engine);
 
     /** No store: every template is parsed. */
     CompiledStore NONE = new CompiledStore() {
         @Override
-        public Unit find(TemplateSource source, Engine engine) {
+        public PreparedTemplate find(TemplateSource source, Engine engine) {
             return null;
         }
 
         @Override
-        public void parsed(Unit unit, TemplateSource source, Engine engine) {
+        public void parsed(PreparedTemplate unit, TemplateSource source, Engine engine) {
         }
     };
 }

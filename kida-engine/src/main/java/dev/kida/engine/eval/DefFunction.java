@@ -49,7 +49,7 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
     private final String kwargs;
     private final List<Stmt> body;
     private final Frame closure;
-    private final Unit unit;
+    private final PreparedTemplate unit;
     private final InheritanceChain run;
     private final Compiled code;
     private final int bodyId;
@@ -60,7 +60,7 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
      *               the body in the evaluator
      */
     public DefFunction(Renderer owner, String kind, String name, List<Stmt.Param> params, int positionalCount,
-                       String varargs, String kwargs, List<Stmt> body, Frame closure, Unit unit, Compiled code, int bodyId) {
+                       String varargs, String kwargs, List<Stmt> body, Frame closure, PreparedTemplate unit, Compiled code, int bodyId) {
         this.owner = owner;
         this.kind = kind;
         this.name = name;
@@ -152,7 +152,7 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
 
     /** A default is evaluated in the def's own scope, before any parameter is visible there. */
     private Object evalDefault(Renderer r, Stmt.Param p) {
-        Unit saved = r.unit;
+        PreparedTemplate saved = r.unit;
         r.unit = unit;
         try {
             return r.expressions.eval(p.defaultValue(), closure);

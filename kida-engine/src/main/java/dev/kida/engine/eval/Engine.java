@@ -124,8 +124,8 @@ public final class Engine {
      *
      * @throws TemplateNotFoundException when no loader has it
      */
-    public Unit load(String name) {
-        Unit cached = cache.get(name);
+    public PreparedTemplate load(String name) {
+        PreparedTemplate cached = cache.get(name);
         if (cached != null && (!autoReload || loader.isCurrent(name, cached.version()))) {
             return cached;
         }
@@ -134,7 +134,7 @@ public final class Engine {
             throw new TemplateNotFoundException(name);
         }
         TemplateSource src = found.get();
-        Unit unit = store.find(src, this);
+        PreparedTemplate unit = store.find(src, this);
         if (unit == null) {
             unit = compile(src.source(), name, src.version());
             store.parsed(unit, src, this);
@@ -147,16 +147,16 @@ public final class Engine {
      * A unit for a template tree that was not parsed here (read back from a precompiled file):
      * the same analysis as {@link #compile}, without the parser.
      */
-    public Unit unitOf(TemplateNode node, String name, long version) {
+    public PreparedTemplate unitOf(TemplateNode node, String name, long version) {
         Analysis.checkNames(node, filters::containsKey, tests::containsKey);
-        return new Unit(name, node, Analysis.blocks(node), Analysis.innerBlocks(node), autoescape.test(name), version,
-                new Tier(), BodyFacts.of(node));
+        return new PreparedTemplate(name, node, Analysis.blocks(node), Analysis.innerBlocks(node), autoescape.test(name), version,
+                new CompilationState(), BodyFacts.of(node));
     }
 
     /** Installs code compiled elsewhere (precompiled, cached) unless this engine never compiles. */
-    public void install(Unit unit, Compiled code) {
+    public void install(PreparedTemplate unit, Compiled code) {
         if (compilePolicy != CompilePolicy.NEVER) {
-            unit.tier().install(code);
+            unit.compilation().install(code);
         }
     }
 
@@ -222,7 +222,7 @@ public final class Engine {
     }
 
     /** Parses and checks source that does not come from the loader. */
-    public Unit compile(String source, String name, long version) {
+    public PreparedTemplate compile(String source, String name, long version) {
         if (source.length() > limits.maxTemplateLength()) {
             throw new TemplateRuntimeException("template source of " + source.length()
                     + " characters exceeds the limit of " + limits.maxTemplateLength() + " (Limits.maxTemplateLength)",
@@ -237,7 +237,7 @@ public final class Engine {
             // Recursive descent over absurdly deep nesting: a clear error, not a dead thread.
             throw new TemplateSyntaxException("template is nested too deeply to parse", name, 0, 0, null, null);
         }
-        Unit unit = new Unit(name, node, Analysis.blocks(node), Analysis.innerBlocks(node), autoescape.test(name), version, new Tier(),
+        PreparedTemplate unit = new PreparedTemplate(name, node, Analysis.blocks(node), Analysis.innerBlocks(node), autoescape.test(name), version, new CompilationState(),
                 BodyFacts.of(node));
         if (compilePolicy == CompilePolicy.AT_LOAD) {
             compileNow(unit);
@@ -257,8 +257,8 @@ public final class Engine {
      * Compiles the template now on this thread and installs the code. A failure is kept on the
      * template (it keeps running in the evaluator) and logged.
      */
-    public void compileNow(Unit unit) {
-        if (unit.tier().compiled() != null) {
+    public void compileNow(PreparedTemplate unit) {
+        if (unit.compilation().compiled() != null) {
             return;
         }
         try {
@@ -266,18 +266,18 @@ public final class Engine {
             // what a render would refuse is left for the render to refuse
             Budget previous = Budget.install(limits.start());
             try {
-                unit.tier().install(codeGenerator.generate(unit, this));
+                unit.compilation().install(codeGenerator.generate(unit, this));
             } finally {
                 Budget.restore(previous);
             }
         } catch (RuntimeException | LinkageError e) {
-            unit.tier().fail(e);
+            unit.compilation().fail(e);
             LOG.log(System.Logger.Level.WARNING, "template '" + unit.name()
                     + "' could not be compiled; it runs in the evaluator", e);
         }
     }
 
-    void compileInBackground(Unit unit) {
+    void compileInBackground(PreparedTemplate unit) {
         BackgroundCompiler.submit(() -> compileNow(unit));
     }
 
@@ -285,7 +285,7 @@ public final class Engine {
 
 
     /** Renders a template with the given context to a String. */
-    public String render(Unit unit, Map<String, ?> context) {
+    public String render(PreparedTemplate unit, Map<String, ?> context) {
         // The buffer grown by the last render on this thread serves the next one (a 126 KB page
         // would otherwise grow a fresh buffer through 11 doublings and copies per render). Taken
         // out while in use, so a render started from inside a render gets its own.
@@ -309,7 +309,7 @@ public final class Engine {
     private static final int MAX_KEPT_BUFFER = 1 << 20;
 
     /** Renders a template as UTF-8 into {@code out}; nothing is written when rendering fails. */
-    public void render(Unit unit, Map<String, ?> context, OutputStream out) {
+    public void render(PreparedTemplate unit, Map<String, ?> context, OutputStream out) {
         Utf8Output bytes = new Utf8Output(1024);
         render(unit, context, bytes);
         try {
@@ -320,7 +320,7 @@ public final class Engine {
     }
 
     /** Renders a template with the given context into {@code output}. */
-    public void render(Unit unit, Map<String, ?> context, Output output) {
+    public void render(PreparedTemplate unit, Map<String, ?> context, Output output) {
         underBudget(unit, output, r -> {
             r.renderRoot(unit, context);
             return null;
@@ -332,7 +332,7 @@ public final class Engine {
      * rest at the end (then flushing the writer each time). What was handed over before a failure
      * stays written.
      */
-    public void stream(Unit unit, Map<String, ?> context, java.io.Writer out) {
+    public void stream(PreparedTemplate unit, Map<String, ?> context, java.io.Writer out) {
         StringOutput output = new StringOutput();
         Consumer<Output> sink = o -> {
             StringOutput text = (StringOutput) o;
@@ -348,8 +348,8 @@ public final class Engine {
         sink.accept(output);
     }
 
-    /** As {@link #stream(Unit, Map, java.io.Writer)}, as UTF-8 bytes. */
-    public void stream(Unit unit, Map<String, ?> context, OutputStream out) {
+    /** As {@link #stream(PreparedTemplate, Map, java.io.Writer)}, as UTF-8 bytes. */
+    public void stream(PreparedTemplate unit, Map<String, ?> context, OutputStream out) {
         Utf8Output output = new Utf8Output(1024);
         Consumer<Output> sink = o -> {
             Utf8Output bytes = (Utf8Output) o;
@@ -366,7 +366,7 @@ public final class Engine {
     }
 
     /** The chunks of a render, produced as the consumer pulls them (see {@link ChunkStream}). */
-    public java.util.stream.Stream<String> stream(Unit unit, Map<String, ?> context) {
+    public java.util.stream.Stream<String> stream(PreparedTemplate unit, Map<String, ?> context) {
         ChunkStream chunks = new ChunkStream(unit.name(), emit -> {
             StringOutput output = new StringOutput();
             Consumer<Output> sink = o -> {
@@ -382,7 +382,7 @@ public final class Engine {
                 java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false).onClose(chunks::close);
     }
 
-    private void streamRender(Unit unit, Map<String, ?> context, Output output, Consumer<Output> sink) {
+    private void streamRender(PreparedTemplate unit, Map<String, ?> context, Output output, Consumer<Output> sink) {
         // (the output limit counts what is buffered between flushes: streamed chunks have left)
         underBudget(unit, output, r -> {
             r.streamTo(sink);
@@ -392,12 +392,12 @@ public final class Engine {
     }
 
     /** Static checks of a template (see {@code Template.diagnostics}). */
-    public java.util.List<Checker.Finding> diagnostics(Unit unit, boolean strict) {
+    public java.util.List<Checker.Finding> diagnostics(PreparedTemplate unit, boolean strict) {
         return Checker.check(this, unit, lexerOptions, strict);
     }
 
     /** Renders one block, fragment or region of a template (see {@code Template.renderBlock}). */
-    public String renderBlock(Unit unit, String name, Map<String, ?> context) {
+    public String renderBlock(PreparedTemplate unit, String name, Map<String, ?> context) {
         StringOutput output = new StringOutput();
         underBudget(unit, output, r -> {
             r.renderBlockRoot(unit, name, context);
@@ -410,7 +410,7 @@ public final class Engine {
      * Runs one render with a fresh {@link Budget} of this engine's limits, installed for the
      * runtime's helpers while it runs.
      */
-    private <T> T underBudget(Unit unit, Output output, java.util.function.Function<Renderer, T> render) {
+    private <T> T underBudget(PreparedTemplate unit, Output output, java.util.function.Function<Renderer, T> render) {
         Budget budget = newBudget();
         Budget previous = Budget.install(budget);
         UndefinedKind previousKind = Undefined.using(undefined);
@@ -430,7 +430,7 @@ public final class Engine {
     }
 
     /** A full render with some blocks replaced by trusted text (see {@code Template.renderWithBlocks}). */
-    public String renderWithBlocks(Unit unit, Map<String, ?> overrides, Map<String, ?> context) {
+    public String renderWithBlocks(PreparedTemplate unit, Map<String, ?> overrides, Map<String, ?> context) {
         Map<String, String> texts = new java.util.LinkedHashMap<>();
         overrides.forEach((name, value) -> texts.put(Objects.requireNonNull(name, "override name"),
                 value instanceof dev.kida.api.HtmlSafe safe ? safe.toHtml() : dev.kida.engine.runtime.Values.str(value)));
@@ -446,10 +446,10 @@ public final class Engine {
     }
 
     /** The names of the blocks, fragments and regions of a template and its literal ancestors. */
-    public java.util.SortedSet<String> blockNames(Unit unit) {
+    public java.util.SortedSet<String> blockNames(PreparedTemplate unit) {
         java.util.SortedSet<String> names = new java.util.TreeSet<>();
         java.util.Set<String> visited = new java.util.HashSet<>();
-        for (Unit current = unit; current != null && visited.add(current.name()); ) {
+        for (PreparedTemplate current = unit; current != null && visited.add(current.name()); ) {
             names.addAll(current.blocks().keySet());
             String parent = Analysis.literalParent(current.node());
             current = parent == null ? null : load(parent);
@@ -458,7 +458,7 @@ public final class Engine {
     }
 
     /** Renders a template with the given context into {@code out}. */
-    public void render(Unit unit, Map<String, ?> context, Appendable out) {
+    public void render(PreparedTemplate unit, Map<String, ?> context, Appendable out) {
         StringBuilder sb = out instanceof StringBuilder b ? b : new StringBuilder(256);
         render(unit, context, new StringOutput(sb));
         if (sb != out) {

@@ -19,7 +19,7 @@ public final class InheritanceChain {
     final Map<String, List<Renderer.BlockDef>> blocks = new HashMap<>();
     /** Template-level names bound by imports: not exported when the template is imported. */
     final Set<String> unexported = new HashSet<>();
-    public Unit parent;
+    public PreparedTemplate parent;
     /** Blocks whose content is replaced by trusted text ({@code renderWithBlocks}), by name. */
     Map<String, String> overrides = Map.of();
 
@@ -28,7 +28,7 @@ public final class InheritanceChain {
         this.root = root;
     }
 
-    void addBlocks(Unit template) {
+    void addBlocks(PreparedTemplate template) {
         template.blocks().forEach((name, block) -> blocks
                 .computeIfAbsent(name, k -> new ArrayList<>())
                 .add(new Renderer.BlockDef(block, template)));

@@ -25,7 +25,7 @@ public final class Macro implements GlobalFunction, TemplateObject {
     private final List<Stmt.Param> params;
     private final List<Stmt> body;
     private final Frame closure;
-    private final Unit unit;
+    private final PreparedTemplate unit;
     /** The render of the template that defined it: {@code self} in its body names that one. */
     private final InheritanceChain run;
     private final boolean autoescape;
@@ -35,7 +35,7 @@ public final class Macro implements GlobalFunction, TemplateObject {
     private final Compiled code;
     private final int bodyId;
 
-    Macro(Renderer owner, String name, List<Stmt.Param> params, List<Stmt> body, Frame closure, Unit unit,
+    Macro(Renderer owner, String name, List<Stmt.Param> params, List<Stmt> body, Frame closure, PreparedTemplate unit,
           boolean autoescape) {
         this(owner, name, params, body, closure, unit, autoescape, null, -1);
     }
@@ -45,7 +45,7 @@ public final class Macro implements GlobalFunction, TemplateObject {
      * when {@code code} is null.
      */
     public Macro(Renderer owner, String name, List<Stmt.Param> params, List<Stmt> body, Frame closure,
-                 Unit unit, boolean autoescape, Compiled code, int bodyId) {
+                 PreparedTemplate unit, boolean autoescape, Compiled code, int bodyId) {
         this.code = code;
         this.bodyId = bodyId;
         this.owner = owner;
@@ -125,7 +125,7 @@ public final class Macro implements GlobalFunction, TemplateObject {
     }
 
     private Object evalDefault(Renderer r, Stmt.Param p, Frame frame) {
-        Unit saved = r.unit;
+        PreparedTemplate saved = r.unit;
         r.unit = unit;
         try {
             return r.expressions.eval(p.defaultValue(), frame);

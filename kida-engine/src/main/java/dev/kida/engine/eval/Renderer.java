@@ -38,7 +38,7 @@ public final class Renderer implements CallContext, NameRegistry {
     public Output out;
     public boolean autoescape;
     /** The template whose code is running: errors are located in it. */
-    public Unit unit;
+    public PreparedTemplate unit;
     /** The inheritance chain being rendered: its blocks and pending parent. */
     public InheritanceChain run;
     /**
@@ -82,7 +82,7 @@ public final class Renderer implements CallContext, NameRegistry {
     }
 
     /** Renders the entry template with the user's context. */
-    void renderRoot(Unit entry, Map<String, ?> context) {
+    void renderRoot(PreparedTemplate entry, Map<String, ?> context) {
         renderRoot(entry, context, Map.of());
     }
 
@@ -91,7 +91,7 @@ public final class Renderer implements CallContext, NameRegistry {
      * {@code overrides} replaced by the given trusted text; returns the run, whose blocks tell
      * which names existed.
      */
-    InheritanceChain renderRoot(Unit entry, Map<String, ?> context, Map<String, String> overrides) {
+    InheritanceChain renderRoot(PreparedTemplate entry, Map<String, ?> context, Map<String, String> overrides) {
         Frame contextFrame = Frame.over(context, globals);
         pendingOverrides = overrides;
         return runTemplate(entry, Frame.templateRoot(contextFrame));
@@ -101,7 +101,7 @@ public final class Renderer implements CallContext, NameRegistry {
      * Renders one block, fragment or region of {@code entry} (the most-derived definition along
      * its inheritance chain) after running the setup statements of every template of the chain.
      */
-    void renderBlockRoot(Unit entry, String name, Map<String, ?> context) {
+    void renderBlockRoot(PreparedTemplate entry, String name, Map<String, ?> context) {
         Frame root = Frame.templateRoot(Frame.over(context, globals));
         InheritanceChain started = new InheritanceChain(entry.name(), root);
         run = started;
@@ -110,7 +110,7 @@ public final class Renderer implements CallContext, NameRegistry {
         out = new StringOutput();
         enter();
         try {
-            Unit current = entry;
+            PreparedTemplate current = entry;
             while (current != null) {
                 unit = current;
                 autoescape = current.autoescape();
@@ -152,9 +152,9 @@ public final class Renderer implements CallContext, NameRegistry {
      * Runs a template and the templates it extends, in {@code root} (which collects the
      * template-level variables).
      */
-    InheritanceChain runTemplate(Unit template, Frame root) {
+    InheritanceChain runTemplate(PreparedTemplate template, Frame root) {
         InheritanceChain saved = run;
-        Unit savedUnit = unit;
+        PreparedTemplate savedUnit = unit;
         boolean savedEscape = autoescape;
         boolean savedDiscarding = discarding;
         enter();
@@ -169,7 +169,7 @@ public final class Renderer implements CallContext, NameRegistry {
         }
     }
 
-    private InheritanceChain runChain(Unit template, Frame root) {
+    private InheritanceChain runChain(PreparedTemplate template, Frame root) {
         {
             InheritanceChain started = new InheritanceChain(template.name(), root);
             started.overrides = pendingOverrides;
@@ -180,16 +180,16 @@ public final class Renderer implements CallContext, NameRegistry {
             }
             pendingEmbeds = List.of();
             run.addBlocks(template);
-            Unit current = template;
+            PreparedTemplate current = template;
             while (current != null) {
                 unit = current;
                 autoescape = current.autoescape();
                 run.parent = null;
                 discarding = false;
                 Output savedOut = out;
-                current.tier().noteRun(engine, current);
+                current.compilation().noteRun(engine, current);
                 try {
-                    Compiled code = current.tier().compiled();
+                    Compiled code = current.compilation().compiled();
                     if (code != null) {
                         code.code().run(Compiled.MAIN, this, root);
                     } else {
@@ -390,9 +390,9 @@ public final class Renderer implements CallContext, NameRegistry {
      * it, so {@code self} names that template), one nesting level deeper, on a stack deep enough
      * for it. Returns the body's text; the caller decides whether it is safe markup.
      */
-    String runInDefiningTemplate(Unit unit, InheritanceChain run, Renderer owner, boolean autoescape, Compiled code, int bodyId,
+    String runInDefiningTemplate(PreparedTemplate unit, InheritanceChain run, Renderer owner, boolean autoescape, Compiled code, int bodyId,
                                  List<Stmt> body, Frame frame) {
-        Unit savedUnit = this.unit;
+        PreparedTemplate savedUnit = this.unit;
         InheritanceChain savedRun = this.run;
         boolean savedEscape = this.autoescape;
         this.unit = unit;
@@ -563,7 +563,7 @@ public final class Renderer implements CallContext, NameRegistry {
     }
 
     /** A block as one template defines it. */
-    public record BlockDef(Stmt.Block block, Unit unit) {}
+    public record BlockDef(Stmt.Block block, PreparedTemplate unit) {}
 
     static TemplateSyntaxException syntax(String message) {
         return new TemplateSyntaxException(message);

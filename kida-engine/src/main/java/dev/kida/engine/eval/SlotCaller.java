@@ -28,11 +28,11 @@ public final class SlotCaller implements GlobalFunction {
     private final List<Stmt> defaultBody;
     private final List<String> defaultLets;
     private final Frame scope;
-    private final Unit unit;
+    private final PreparedTemplate unit;
     private final boolean autoescape;
 
     private SlotCaller(Map<String, Stmt.SlotFill> fills, List<Stmt> defaultBody, List<String> defaultLets,
-                       Frame scope, Unit unit, boolean autoescape) {
+                       Frame scope, PreparedTemplate unit, boolean autoescape) {
         this.fills = fills;
         this.defaultBody = defaultBody;
         this.defaultLets = defaultLets;
@@ -99,7 +99,7 @@ public final class SlotCaller implements GlobalFunction {
         for (String let : lets) {
             frame.set(let, bindings.containsKey(let) ? bindings.get(let) : Undefined.name(let));
         }
-        Unit savedUnit = r.unit;
+        PreparedTemplate savedUnit = r.unit;
         boolean savedEscape = r.autoescape;
         r.unit = unit;
         r.autoescape = autoescape;

@@ -288,7 +288,7 @@ public final class StatementExecutor {
         Stmt.Block block = def.block();
         Frame frame = Frame.child(base);
         frame.set("super", SuperBlock.at(this, chain, index + 1, base));
-        Unit saved = r.unit;
+        PreparedTemplate saved = r.unit;
         boolean savedEscape = r.autoescape;
         r.unit = def.unit();
         // Jinja2 compiles a block as a function of its own, with the template's autoescape
@@ -306,7 +306,7 @@ public final class StatementExecutor {
 
     private Object runBlockBody(Renderer.BlockDef def, Stmt.Block block, Frame frame, boolean direct) {
         {
-            Compiled code = def.unit().tier().compiled();
+            Compiled code = def.unit().compilation().compiled();
             // an embed's override is not a block of its template: it has no compiled body of its own
             Integer id = code == null || def.unit().blocks().get(block.name()) != block ? null
                     : code.blocks().get(block.name());
@@ -336,7 +336,7 @@ public final class StatementExecutor {
      * in front of the template's own; their bodies run over the embedding scope.
      */
     void embed(Stmt.Embed e, Frame f) {
-        Unit template = loadNamed(r.expressions.eval(e.template(), f));
+        PreparedTemplate template = loadNamed(r.expressions.eval(e.template(), f));
         List<Renderer.BlockDef> overrides = new ArrayList<>();
         for (Stmt.Block b : e.overrides()) {
             overrides.add(new Renderer.BlockDef(b, r.unit));
@@ -347,7 +347,7 @@ public final class StatementExecutor {
 
     private void include(Stmt.Include inc, Frame f) {
         Object spec = r.expressions.eval(inc.template(), f);
-        Unit template;
+        PreparedTemplate template;
         try {
             template = loadTemplate(spec);
         } catch (TemplateNotFoundException e) {
@@ -365,7 +365,7 @@ public final class StatementExecutor {
         if (spec instanceof TemplateModule m) {
             return m;
         }
-        Unit template = loadNamed(spec);
+        PreparedTemplate template = loadNamed(spec);
         Frame root = Frame.templateRoot(withContext ? Frame.snapshot(f, r.globalsFrame()) : r.globalsFrame());
         Output saved = r.out;
         r.out = new StringOutput();
@@ -402,7 +402,7 @@ public final class StatementExecutor {
      * Loads a template as {@code include} does: a name, or a list of names (the first that
      * exists).
      */
-    Unit loadTemplate(Object spec) {
+    PreparedTemplate loadTemplate(Object spec) {
         if (spec instanceof List<?> || spec instanceof Object[]) {
             List<Object> names = Values.toList(spec);
             if (names.isEmpty()) {
@@ -429,7 +429,7 @@ public final class StatementExecutor {
      * Loads a template as {@code extends} and {@code import} do: by one name. Jinja2 looks any
      * hashable value up as a name (and finds none); a list or dict cannot be a name at all.
      */
-    Unit loadNamed(Object spec) {
+    PreparedTemplate loadNamed(Object spec) {
         return switch (spec) {
             case null -> throw new TemplateNotFoundException("None");
             case Undefined u -> throw u.fail();

@@ -22,10 +22,10 @@ final class TemplateCache {
      * stream of one-off templates cannot push out the ones in use.
      */
     private static final class Entry {
-        final Unit unit;
+        final PreparedTemplate unit;
         volatile boolean used;
 
-        Entry(Unit unit) {
+        Entry(PreparedTemplate unit) {
             this.unit = unit;
         }
     }
@@ -41,7 +41,7 @@ final class TemplateCache {
     }
 
     /** The cached unit of that name, or null. */
-    Unit get(String name) {
+    PreparedTemplate get(String name) {
         Entry e = entries.get(name);
         if (e == null) {
             return null;
@@ -53,7 +53,7 @@ final class TemplateCache {
     }
 
     /** Caches a unit, evicting the least recently used ones (approximately) when over the bound. */
-    void put(String name, Unit unit) {
+    void put(String name, PreparedTemplate unit) {
         if (capacity == 0) {
             return;
         }

@@ -30,7 +30,7 @@ import java.util.Map;
  * point (same checks, same order, same messages), so the two backends cannot drift apart: the
  * value semantics themselves stay in {@link Values}.
  */
-public final class Rt {
+public final class CompiledHelpers {
     /** Marks a variable held in a JVM local that has not been assigned yet. */
     public static final Object MISSING = new Object() {
         @Override
@@ -39,7 +39,7 @@ public final class Rt {
         }
     };
 
-    private Rt() {
+    private CompiledHelpers() {
     }
 
     /**

@@ -18,12 +18,12 @@ import java.util.Set;
  *                    even after {@code extends} (identity set)
  * @param autoescape whether the template is autoescaped by default
  * @param version    the loader's version of the source, to tell a stale cache entry
- * @param tier       which backend runs it: evaluator, or compiled code once installed
+ * @param compilation which backend runs it: evaluator, or compiled code once installed
  * @param facts      what analysis knows about its loops and macro bodies
  */
-public record Unit(String name, TemplateNode node, Map<String, Stmt.Block> blocks,
+public record PreparedTemplate(String name, TemplateNode node, Map<String, Stmt.Block> blocks,
                    Set<Stmt.Block> innerBlocks, boolean autoescape,
-                   long version, Tier tier, BodyFacts facts) {
+                   long version, CompilationState compilation, BodyFacts facts) {
 
     /**
      * Whether a block statement of this template renders where it stands: always below the top

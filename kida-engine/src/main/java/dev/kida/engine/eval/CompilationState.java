@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * code is published through a volatile field, so a render picks it up at its next template or
  * block entry without any lock; renders in flight simply finish in the evaluator.
  */
-public final class Tier {
+public final class CompilationState {
     private volatile Compiled compiled;
     private volatile Throwable failure;
     private final AtomicBoolean requested = new AtomicBoolean();
@@ -33,7 +33,7 @@ public final class Tier {
     }
 
     /** Counts a run of the template and asks the engine to compile it once it is warm. */
-    void noteRun(Engine engine, Unit unit) {
+    void noteRun(Engine engine, PreparedTemplate unit) {
         if (compiled != null || !engine.tiered() || requested.get()) {
             return;
         }
