@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code kida compile --templates DIR --output DIR}: compiles every template ahead of time, for
+ * {@code kida compile --templates DIR --output DIR [--extensions LIST]}: compiles every template
+ * ahead of time (the files {@code check} looks at: by extension, hidden ones skipped), for
  * {@code render --compiled DIR} and {@code Environment.Builder.precompiled}.
  */
 final class CompileCommand {
@@ -18,7 +19,7 @@ final class CompileCommand {
     }
 
     /** What to compile, and with which options (those of render that shape the code). */
-    record CompileOptions(Options environment, Path output) {
+    record CompileOptions(Options environment, Path output, CheckOptions files) {
     }
 
     static CompileOptions parse(List<String> args) throws CliException {
@@ -28,6 +29,7 @@ final class CompileCommand {
         boolean trimBlocks = false;
         boolean lstripBlocks = false;
         boolean keepTrailingNewline = false;
+        java.util.Set<String> extensions = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -46,6 +48,13 @@ final class CompileCommand {
                     output = Main.once(name, output, Main.value(name, inlineValue, args, i));
                     i += inlineValue == null ? 1 : 0;
                 }
+                case "--extensions" -> {
+                    if (extensions != null) {
+                        throw CliException.usage("--extensions given twice");
+                    }
+                    extensions = CheckOptions.parseExtensions(Main.value(name, inlineValue, args, i));
+                    i += inlineValue == null ? 1 : 0;
+                }
                 case "--autoescape" -> autoescape = Main.flag(name, inlineValue);
                 case "--no-autoescape" -> autoescape = !Main.flag(name, inlineValue);
                 case "--trim-blocks" -> trimBlocks = Main.flag(name, inlineValue);
@@ -59,7 +68,9 @@ final class CompileCommand {
         }
         Options options = new Options("-", Path.of(templates), null, autoescape, trimBlocks, lstripBlocks,
                 keepTrailingNewline, null, ExecutionMode.COMPILED, null, null, false, null, null, null, null, false, false);
-        return new CompileOptions(options, Path.of(output));
+        CheckOptions files = new CheckOptions(Path.of(templates),
+                extensions == null ? java.util.Set.copyOf(CheckOptions.DEFAULT_EXTENSIONS) : extensions);
+        return new CompileOptions(options, Path.of(output), files);
     }
 
     static int run(CompileOptions options, PrintStream out, PrintStream err) throws CliException {
@@ -69,7 +80,10 @@ final class CompileCommand {
         }
         Precompiler.Result result;
         try {
-            result = Precompiler.compile(RenderCommand.environment(options.environment()), templates, options.output());
+            // the same files check looks at: templates by extension, hidden files and folders skipped
+            java.util.Set<String> names = java.util.Set.copyOf(CheckCommand.templateNames(options.files()));
+            result = Precompiler.compile(RenderCommand.environment(options.environment()), templates, options.output(),
+                    names::contains);
         } catch (IOException e) {
             throw CliException.input("cannot compile into " + options.output() + ": " + e.getMessage());
         }

@@ -14,7 +14,7 @@ final class Usage {
                                [--compiled DIR] [--config FILE.json] [--undefined KIND]
                                [--sandbox] [--follow-links]
                    kida compile --templates DIR --output DIR [--no-autoescape] [--trim-blocks]
-                               [--lstrip-blocks] [--keep-trailing-newline]
+                               [--lstrip-blocks] [--keep-trailing-newline] [--extensions LIST]
                    kida check [--strict] DIR [--extensions LIST]
                    kida escapers
                    kida --version | --help
@@ -65,10 +65,11 @@ final class Usage {
                                          objects, no collection changes, tight limits.
                 --follow-links           Follow symbolic links that lead out of --templates
                                          (refused by default).
-              compile          Compile every file under --templates ahead of time into --output
+              compile          Compile every template under --templates ahead of time into --output
                                (NAME.kidac per template and kida-manifest.tsv), with the same
                                options render takes; prints each template's name, reports every
-                               error, exits 1 if any.
+                               error, exits 1 if any. Templates are the files check looks at
+                               (--extensions as for check).
               check DIR        Parse every template under DIR (recursively) and report every error,
                                Kida's syntax included, and every call of a def that cannot succeed
                                (argument count, unknown keyword, a type the template declares that

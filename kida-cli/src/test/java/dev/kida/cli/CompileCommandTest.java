@@ -40,6 +40,21 @@ class CompileCommandTest {
     }
 
     @Test
+    void compilesTemplateFilesOnly(@TempDir Path templates, @TempDir Path out) throws IOException {
+        Files.writeString(templates.resolve("page.html"), "{{ x }}");
+        Files.writeString(templates.resolve("mail.j2"), "{{ x }}");
+        Files.write(templates.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff});
+        Files.writeString(templates.resolve(".page.html.swp"), "{% for %}");
+        Cli compile = Cli.run("compile", "--templates", templates.toString(), "--output", out.toString());
+        assertEquals(Main.OK, compile.status(), compile.stderr());
+        assertEquals("mail.j2\npage.html\n", compile.stdout());
+        Cli onlyHtml = Cli.run("compile", "--templates", templates.toString(), "--output", out.resolve("h").toString(),
+                "--extensions", "html");
+        assertEquals(Main.OK, onlyHtml.status(), onlyHtml.stderr());
+        assertEquals("page.html\n", onlyHtml.stdout());
+    }
+
+    @Test
     void needsBothFolders() {
         Cli compile = Cli.run("compile", "--templates", EXAMPLES.toString());
         assertEquals(Main.USAGE_ERROR, compile.status());

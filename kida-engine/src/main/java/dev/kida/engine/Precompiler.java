@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -42,10 +43,23 @@ public final class Precompiler {
      *         {@link Environment#compilerAvailable()})
      */
     public static Result compile(Environment env, Path templates, Path output) throws IOException {
+        return compile(env, templates, output, name -> true);
+    }
+
+    /**
+     * As {@link #compile(Environment, Path, Path)}, for the files whose template name
+     * ({@code /}-separated, relative to {@code templates}) {@code include} accepts: images or
+     * scripts beside the templates are not templates.
+     *
+     * @throws IOException when the folder cannot be listed or the output written
+     */
+    public static Result compile(Environment env, Path templates, Path output, Predicate<String> include)
+            throws IOException {
         List<String> names;
         try (Stream<Path> files = Files.walk(templates)) {
             names = files.filter(Files::isRegularFile)
                     .map(p -> templates.relativize(p).toString().replace('\\', '/'))
+                    .filter(include)
                     .sorted().toList();
         }
         CompilerBackend.Writer writer = CompilerBackends.require("Precompiler.compile").writer(output);
