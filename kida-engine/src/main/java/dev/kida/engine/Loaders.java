@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Ready-made {@link TemplateLoader}s. */
 public final class Loaders {
@@ -111,13 +112,16 @@ public final class Loaders {
      * whose name is a valid package name ({@code templates/}, {@code web/pages/}) only when that
      * module opens the package to everyone ({@code opens templates;}, not {@code opens ... to
      * kida.engine}); for the resources of your own module prefer {@link #module(MethodHandles.Lookup,
-     * String)}, which needs no {@code opens} at all. A template's version is a hash of its content,
-     * so that with auto-reload on (see {@code Environment.Builder.autoReload}) an edited resource,
-     * in an exploded class-path directory during development, is loaded again.
+     * String)}, which needs no {@code opens} at all. A template's version is a hash of its content;
+     * with auto-reload on (see {@code Environment.Builder.autoReload}) an edited resource, in an
+     * exploded class-path directory during development, is loaded again. Seeing an edit costs one
+     * file-status call: the modification time and size of the resource's file, or of the jar it is
+     * in (the content is read again only when those changed).
      */
     public static TemplateLoader classpath(ClassLoader classLoader, String prefix) {
         String dir = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
-        return new ResourceLoader("classpath:" + dir, name -> classLoader.getResourceAsStream(dir + name));
+        return new ResourceLoader("classpath:" + dir, name -> classLoader.getResourceAsStream(dir + name),
+                name -> ResourceStamps.of(classLoader.getResource(dir + name)));
     }
 
     /**
@@ -136,7 +140,7 @@ public final class Loaders {
                 checkOpen(module, dir + name);
             }
             return in;
-        });
+        }, name -> ResourceStamps.of(module, dir + name));
     }
 
     /**
@@ -149,8 +153,9 @@ public final class Loaders {
     public static TemplateLoader module(MethodHandles.Lookup lookup, String prefix) {
         MethodHandles.Lookup own = ModuleAccess.checked(lookup);
         String dir = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
-        return new ResourceLoader("module:" + own.lookupClass().getModule().getName() + "/" + dir,
-                name -> ModuleAccess.resource(own, dir + name));
+        Module module = own.lookupClass().getModule();
+        return new ResourceLoader("module:" + module.getName() + "/" + dir,
+                name -> ModuleAccess.resource(own, dir + name), name -> ResourceStamps.of(module, dir + name));
     }
 
     /**
@@ -181,19 +186,77 @@ public final class Loaders {
         InputStream open(String name) throws IOException;
     }
 
-    /** Resources as templates, each versioned by a hash of its bytes. */
-    private record ResourceLoader(String origin, ResourceOpener opener) implements TemplateLoader {
+    /** Names the file whose time and size change with a resource; null when there is none to name. */
+    @FunctionalInterface
+    private interface ResourceLocator {
+        ResourceStamps.Where locate(String name);
+    }
+
+    /**
+     * Resources as templates, each versioned by a hash of its bytes. Freshness is checked by the
+     * stamp (time and size) of the file holding the resource, remembered at each read: the same
+     * stamp means the same bytes, and only a changed stamp (or a resource whose file cannot be
+     * named) costs reading and hashing the content again.
+     */
+    private static final class ResourceLoader implements TemplateLoader {
+        /** What a read saw: the content's version and the stamp taken just before reading it. */
+        private record Seen(long version, ResourceStamps.Where where, ResourceStamps.Stamp stamp) {
+        }
+
+        private final String origin;
+        private final ResourceOpener opener;
+        private final ResourceLocator locator;
+        private final ConcurrentHashMap<String, Seen> seen = new ConcurrentHashMap<>();
+
+        ResourceLoader(String origin, ResourceOpener opener, ResourceLocator locator) {
+            this.origin = origin;
+            this.opener = opener;
+            this.locator = locator;
+        }
+
         @Override
         public Optional<TemplateSource> load(String name) {
+            if (name.contains("..")) {
+                return Optional.empty();
+            }
+            // The stamp before the read: an edit racing with it shows as a changed stamp later.
+            ResourceStamps.Where where = locator.locate(name);
+            ResourceStamps.Stamp stamp = where == null ? null : where.stamp();
             byte[] bytes = read(name);
-            return bytes == null ? Optional.empty() : Optional.of(new TemplateSource(name,
-                    new String(bytes, StandardCharsets.UTF_8), origin + name, contentVersion(bytes)));
+            if (bytes == null) {
+                seen.remove(name);
+                return Optional.empty();
+            }
+            long version = contentVersion(bytes);
+            remember(name, version, where, stamp);
+            return Optional.of(new TemplateSource(name, new String(bytes, StandardCharsets.UTF_8), origin + name,
+                    version));
         }
 
         @Override
         public boolean isCurrent(String name, long version) {
+            Seen last = seen.get(name);
+            if (last != null && last.version() == version && last.stamp() != null
+                    && last.stamp().equals(last.where().stamp())) {
+                return true;
+            }
+            ResourceStamps.Where where = locator.locate(name);
+            ResourceStamps.Stamp stamp = where == null ? null : where.stamp();
             byte[] bytes = read(name);
-            return bytes != null && contentVersion(bytes) == version;
+            if (bytes == null || contentVersion(bytes) != version) {
+                return false;
+            }
+            // Touched but not changed: remember the new stamp, so the next check is cheap again.
+            remember(name, version, where, stamp);
+            return true;
+        }
+
+        private void remember(String name, long version, ResourceStamps.Where where, ResourceStamps.Stamp stamp) {
+            if (where != null && stamp != null) {
+                seen.put(name, new Seen(version, where, stamp));
+            } else {
+                seen.remove(name);
+            }
         }
 
         private byte[] read(String name) {
@@ -229,29 +292,31 @@ public final class Loaders {
                 .map(src -> new TemplateSource(name, src, "memory:" + name, 0));
     }
 
-    /** Asks each loader in turn; the first that has the name wins. */
+    /**
+     * Asks each loader in turn; the first that has the name wins. A template's freshness is asked
+     * of the loader that gave it (as Jinja2's {@code ChoiceLoader} does).
+     */
     public static TemplateLoader choice(TemplateLoader... loaders) {
         List<TemplateLoader> list = List.copyOf(new ArrayList<>(List.of(loaders)));
+        ConcurrentHashMap<String, TemplateLoader> gaveIt = new ConcurrentHashMap<>();
         return new TemplateLoader() {
             @Override
             public Optional<TemplateSource> load(String name) {
                 for (TemplateLoader loader : list) {
                     Optional<TemplateSource> found = loader.load(name);
                     if (found.isPresent()) {
+                        gaveIt.put(name, loader);
                         return found;
                     }
                 }
+                gaveIt.remove(name);
                 return Optional.empty();
             }
 
             @Override
             public boolean isCurrent(String name, long version) {
-                for (TemplateLoader loader : list) {
-                    if (loader.load(name).isPresent()) {
-                        return loader.isCurrent(name, version);
-                    }
-                }
-                return false;
+                TemplateLoader loader = gaveIt.get(name);
+                return loader != null && loader.isCurrent(name, version);
             }
         };
     }

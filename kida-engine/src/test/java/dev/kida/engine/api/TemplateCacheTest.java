@@ -167,6 +167,76 @@ class TemplateCacheTest {
         assertEquals("two", env.getTemplate("a.html").render(Map.of()));
     }
 
+    @Test
+    void anUnchangedResourceIsCheckedWithoutReadingIt(@TempDir Path dir) throws IOException {
+        Path file = write(dir.resolve("tpl/base.html"), "<b>{% block x %}{% endblock %}</b>", 1_000);
+        write(dir.resolve("tpl/page.html"), "{% extends 'base.html' %}{% block x %}hi{% endblock %}", 1_000);
+        try (CountingClassLoader cl = new CountingClassLoader(dir)) {
+            Environment env = Environment.builder().loader(Loaders.classpath(cl, "tpl")).build();
+            assertEquals("<b>hi</b>", env.getTemplate("page.html").render(Map.of()));
+            int reads = cl.reads.get();
+            assertEquals(2, reads, "page and base read once each");
+            for (int i = 0; i < 5; i++) {
+                assertEquals("<b>hi</b>", env.getTemplate("page.html").render(Map.of()));
+            }
+            assertEquals(reads, cl.reads.get(), "same time and size: the parent is not read and hashed at every render");
+            // Touched, not changed: read once to compare the content, kept, and cheap again after.
+            Files.setLastModifiedTime(file, FileTime.from(Instant.ofEpochMilli(3_000)));
+            Template page = env.getTemplate("page.html");
+            assertEquals("<b>hi</b>", page.render(Map.of()));
+            assertEquals(reads + 1, cl.reads.get());
+            assertEquals("<b>hi</b>", env.getTemplate("page.html").render(Map.of()));
+            assertEquals(reads + 1, cl.reads.get());
+            write(file, "<i>{% block x %}{% endblock %}</i>", 4_000);
+            assertEquals("<i>hi</i>", env.getTemplate("page.html").render(Map.of()), "an edited parent is loaded again");
+        }
+    }
+
+    @Test
+    void aJarResourceIsCheckedByTheJarsTimeAndSize(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("app.jar");
+        writeJar(jar, "one", 1_000);
+        try (CountingClassLoader cl = new CountingClassLoader(jar)) {
+            Environment env = Environment.builder().loader(Loaders.classpath(cl, "tpl")).build();
+            assertEquals("one", env.getTemplate("a.html").render(Map.of()));
+            for (int i = 0; i < 3; i++) {
+                env.getTemplate("a.html");
+            }
+            assertEquals(1, cl.reads.get(), "the same jar: current without reading the entry");
+            // A rebuilt jar moved into place (new time and size): the entry is read again to
+            // compare. What it reads is the class loader's business (a URLClassLoader keeps the
+            // jar it opened).
+            writeJar(dir.resolve("app.jar.new"), "two, longer", 2_000);
+            Files.move(dir.resolve("app.jar.new"), jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            env.getTemplate("a.html");
+            assertTrue(cl.reads.get() > 1, "a changed jar makes the check read the entry");
+        }
+    }
+
+    private static void writeJar(Path jar, String text, long millis) throws IOException {
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("tpl/a.html"));
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.ofEpochMilli(millis)));
+    }
+
+    /** A class loader over a folder or jar that counts the resources it opens. */
+    private static final class CountingClassLoader extends URLClassLoader {
+        final AtomicInteger reads = new AtomicInteger();
+
+        CountingClassLoader(Path folderOrJar) throws IOException {
+            super(new URL[] {folderOrJar.toUri().toURL()}, null);
+        }
+
+        @Override
+        public java.io.InputStream getResourceAsStream(String name) {
+            reads.incrementAndGet();
+            return super.getResourceAsStream(name);
+        }
+    }
+
     /** An edited resource is seen with reload on, and not with reload off. */
     private static void checkResourceLoader(Path dir, Function<ClassLoader, TemplateLoader> make) throws IOException {
         Path file = write(dir.resolve("tpl/a.html"), "one", 1_000);
@@ -176,8 +246,8 @@ class TemplateCacheTest {
             Environment off = Environment.builder().loader(offLoader).autoReload(false).build();
             assertEquals("one", on.getTemplate("a.html").render(Map.of()));
             assertEquals("one", off.getTemplate("a.html").render(Map.of()));
-            // Same modification time and length: only the content tells the edit.
-            write(file, "two", 1_000);
+            // An edit: a new modification time (the stamp the check looks at), same length.
+            write(file, "two", 2_000);
             assertEquals("two", on.getTemplate("a.html").render(Map.of()));
             assertEquals("one", off.getTemplate("a.html").render(Map.of()));
             assertEquals(0, offLoader.checks.get());

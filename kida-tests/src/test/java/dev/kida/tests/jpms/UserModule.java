@@ -61,6 +61,13 @@ final class UserModule {
                             .render(Map.of("who", "<world>"));
                 }
 
+                public static Environment environment(boolean lookupLoader, boolean reload) {
+                    TemplateLoader loader = lookupLoader
+                            ? Loaders.module(MethodHandles.lookup(), "templates")
+                            : Loaders.module(App.class.getModule(), "templates");
+                    return Environment.builder().loader(loader).autoReload(reload).build();
+                }
+
                 public static void publicLookup() {
                     Environment.builder().lookup(MethodHandles.publicLookup());
                 }
@@ -97,6 +104,7 @@ final class UserModule {
         Path template = classes.resolve("templates/hello.html");
         Files.createDirectories(template.getParent());
         Files.writeString(template, "Hello {{ who }}!");
+        Files.writeString(classes.resolve("templates/reload.html"), "one");
 
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "--module-path",
                 location(Environment.class) + java.io.File.pathSeparator + location(KidaException.class),
@@ -119,6 +127,11 @@ final class UserModule {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A template file of the module's exploded folder, for tests that edit it. */
+    Path template(String name) {
+        return classes.resolve("templates").resolve(name);
     }
 
     /** The application's {@code App} class, in a module layer of its own above the boot layer (and its kida.engine). */

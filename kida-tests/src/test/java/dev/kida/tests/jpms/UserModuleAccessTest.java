@@ -9,8 +9,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.kida.engine.Environment;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,5 +91,22 @@ class UserModuleAccessTest {
     void theDocumentedOpensLineIsEnoughAndAMissingTemplateIsStillNotFound() throws Throwable {
         assertEquals("Hello &lt;world&gt;!", UserModule.call(declared.load(), "page", false, "hello.html"));
         assertThrows(TemplateNotFoundException.class, () -> UserModule.call(declared.load(), "page", false, "nope.html"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aNamedModulesTemplatesReloadWhenOnAndNotWhenOff(boolean lookupLoader) throws Throwable {
+        Class<?> app = declared.load();
+        Environment on = (Environment) UserModule.call(app, "environment", lookupLoader, true);
+        Environment off = (Environment) UserModule.call(app, "environment", lookupLoader, false);
+        Path file = declared.template("reload.html");
+        Files.writeString(file, "one");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(1_000));
+        assertEquals("one", on.getTemplate("reload.html").render(Map.of()));
+        assertEquals("one", off.getTemplate("reload.html").render(Map.of()));
+        Files.writeString(file, "two");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(2_000));
+        assertEquals("two", on.getTemplate("reload.html").render(Map.of()), "reload on: the edit is seen");
+        assertEquals("one", off.getTemplate("reload.html").render(Map.of()), "reload off: the cached template stays");
     }
 }
