@@ -37,7 +37,7 @@ def main(argv):
     runs = int(argv[1]) if len(argv) > 1 else 10
     java, module_path, aot, extra = launch_env()
     base = [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-            "-Xlog:disable", "-Xlog:all=warning:stderr", *extra, "--module-path", module_path]
+            "-Djdk.reflect.useNativeAccessorOnly=true", "-Xlog:disable", "-Xlog:all=warning:stderr", *extra, "--module-path", module_path]
     if aot:
         base.append("-XX:AOTCache=" + aot)
     render = ["-m", "kida.cli/dev.kida.cli.Main", "render", "page.html", "--templates", "examples/templates",
