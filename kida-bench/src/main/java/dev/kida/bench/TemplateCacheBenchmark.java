@@ -17,7 +17,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.kida.api.TemplateLoader;
+
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +35,10 @@ import java.util.stream.Stream;
 /**
  * The question of Kida's performance RFC, issue 4: does the template cache's locking matter?
  * {@code getTemplate} of a cached template (one of 16, chosen at random per call, from a
- * file-system loader) against the floor, a bare {@link ConcurrentHashMap#get} of the same names.
- * Run with {@code -t 1}, {@code -t 2} and {@code -t 16}; with auto-reload on, each call also asks
- * the file system for the file's modification time.
+ * file-system or class-path loader over a folder) against the floor, a bare
+ * {@link ConcurrentHashMap#get} of the same names. Run with {@code -t 1}, {@code -t 2} and
+ * {@code -t 16}; with auto-reload on, each call also asks the file system for the file's
+ * modification time (and, for the class path, its size).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -55,7 +60,12 @@ public class TemplateCacheBenchmark {
     @Param({"false", "true"})
     public boolean autoReload;
 
+    /** Where the templates come from: {@code Loaders.fileSystem} or {@code Loaders.classpath}. */
+    @Param({"fileSystem", "classpath"})
+    public String loader;
+
     private Path dir;
+    private URLClassLoader classLoader;
     private Environment env;
     private final Map<String, Template> bare = new ConcurrentHashMap<>();
 
@@ -66,7 +76,10 @@ public class TemplateCacheBenchmark {
         for (String name : NAMES) {
             Files.writeString(dir.resolve(name), "<p>{{ name }}</p>");
         }
-        env = Environment.builder().loader(Loaders.fileSystem(dir)).autoReload(autoReload).build();
+        classLoader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null);
+        TemplateLoader templates = loader.equals("classpath") ? Loaders.classpath(classLoader, "")
+                : Loaders.fileSystem(dir);
+        env = Environment.builder().loader(templates).autoReload(autoReload).build();
         for (String name : NAMES) {
             bare.put(name, env.getTemplate(name));
         }
@@ -75,6 +88,7 @@ public class TemplateCacheBenchmark {
     /** Removes the templates. */
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
+        classLoader.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
