@@ -65,7 +65,7 @@ public final class Environment {
                 new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline, b.tagExtensions(), b.syntax()),
                 filters, tests, b.engineGlobals(),
                 escaper, compilePolicy(b.mode), b.compileThreshold, codeGenerator(b.mode),
-                new CacheSettings(b.cacheSize, b.autoReload, b.store()), b.undefined, b.finalize, b.limits.spec(b.sandbox == null ? null : b.sandbox.toRuntime(globals)));
+                new CacheSettings(b.cacheSize, b.autoReload, b.store(), b.reloadCheckNanos()), b.undefined, b.finalize, b.limits.spec(b.sandbox == null ? null : b.sandbox.toRuntime(globals)));
         this.limits = b.limits;
         this.sandboxed = b.sandbox != null;
         this.mode = b.mode;
@@ -237,6 +237,7 @@ public final class Environment {
         private CompiledStore compiledCache;
         private int cacheSize = CacheSettings.DEFAULT.size();
         private boolean autoReload = CacheSettings.DEFAULT.autoReload();
+        private java.time.Duration reloadCheck = java.time.Duration.ZERO;
         private ExecutionMode mode = ExecutionMode.TIERED;
         private int compileThreshold = 50;
         private int fragmentCacheSize = dev.kida.engine.runtime.kida.FragmentCache.DEFAULT_MAX_ENTRIES;
@@ -416,12 +417,36 @@ public final class Environment {
          * Whether a cached template is checked against its source at every
          * {@link Environment#getTemplate} and loaded again when it changed (on by default, as
          * Jinja2's {@code auto_reload}): files by modification time, class-path and module
-         * resources by content. Off, a cached template is used with no check at all: no file
-         * system access once every template has been loaded (for production).
+         * resources by the time and size of their file or jar (one file-status call each). Off,
+         * a cached template is used with no check at all: no file system access once every
+         * template has been loaded (for production). See also {@link #reloadCheckInterval}.
          */
         public Builder autoReload(boolean enabled) {
             this.autoReload = enabled;
             return this;
+        }
+
+        /**
+         * With auto-reload on, how long a template found current is used without asking its
+         * loader again: zero (the default, Jinja2's behaviour) checks at every
+         * {@link Environment#getTemplate} and at every {@code extends}, {@code include} and
+         * {@code import} of a render; one second makes that at most one file-status call per
+         * template per second, and an edit is seen up to a second later.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder reloadCheckInterval(java.time.Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("the reload check interval must be 0 or more, not " + interval);
+            }
+            this.reloadCheck = interval;
+            return this;
+        }
+
+        /** The interval in nanoseconds; one of centuries is as good as forever. */
+        private long reloadCheckNanos() {
+            return reloadCheck.compareTo(java.time.Duration.ofDays(36_500)) > 0 ? Long.MAX_VALUE : reloadCheck.toNanos();
         }
 
         /**

@@ -47,6 +47,8 @@ public final class Engine {
     private final Escaper escaper;
     private final TemplateCache cache;
     private final boolean autoReload;
+    /** With auto-reload, how long a template found current is trusted without asking the loader. */
+    private final long reloadCheckNanos;
     private final CompiledStore store;
     private final CompilePolicy compilePolicy;
     private final int compileThreshold;
@@ -88,6 +90,7 @@ public final class Engine {
         this.finalize = finalize;
         this.cache = new TemplateCache(cacheSettings.size());
         this.autoReload = cacheSettings.autoReload();
+        this.reloadCheckNanos = cacheSettings.reloadCheckNanos();
         this.store = cacheSettings.store();
         this.compilePolicy = compilePolicy;
         this.compileThreshold = compileThreshold;
@@ -126,8 +129,14 @@ public final class Engine {
      */
     public PreparedTemplate load(String name) {
         PreparedTemplate cached = cache.get(name);
-        if (cached != null && (!autoReload || loader.isCurrent(name, cached.version()))) {
-            return cached;
+        if (cached != null) {
+            if (!autoReload || cache.checkedWithin(name, cached, reloadCheckNanos)) {
+                return cached;
+            }
+            if (loader.isCurrent(name, cached.version())) {
+                cache.checked(name, cached);
+                return cached;
+            }
         }
         Optional<TemplateSource> found = loader.load(name);
         if (found.isEmpty()) {

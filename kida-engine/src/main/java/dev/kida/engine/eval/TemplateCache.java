@@ -24,6 +24,8 @@ final class TemplateCache {
     private static final class Entry {
         final PreparedTemplate unit;
         volatile boolean used;
+        /** When the loader last said this unit is current ({@link System#nanoTime}); loading counts. */
+        volatile long checkedAt = System.nanoTime();
 
         Entry(PreparedTemplate unit) {
             this.unit = unit;
@@ -50,6 +52,26 @@ final class TemplateCache {
             e.used = true;
         }
         return e.unit;
+    }
+
+    /**
+     * Whether {@code unit}, still the cached one for {@code name}, was found current less than
+     * {@code intervalNanos} ago, so that auto-reload need not ask the loader again.
+     */
+    boolean checkedWithin(String name, PreparedTemplate unit, long intervalNanos) {
+        if (intervalNanos <= 0) {
+            return false;
+        }
+        Entry e = entries.get(name);
+        return e != null && e.unit == unit && System.nanoTime() - e.checkedAt < intervalNanos;
+    }
+
+    /** Notes that the loader has just said {@code unit} is current. */
+    void checked(String name, PreparedTemplate unit) {
+        Entry e = entries.get(name);
+        if (e != null && e.unit == unit) {
+            e.checkedAt = System.nanoTime();
+        }
     }
 
     /** Caches a unit, evicting the least recently used ones (approximately) when over the bound. */

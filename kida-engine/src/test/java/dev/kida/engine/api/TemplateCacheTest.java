@@ -14,6 +14,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -135,6 +136,37 @@ class TemplateCacheTest {
         assertEquals(1, loader.loads.get());
         env.clearCache();
         assertEquals("two", env.getTemplate("a.html").render(Map.of()), "cleared: loaded again");
+    }
+
+    @Test
+    void aReloadCheckIntervalTrustsAFreshCheckForThatLong(@TempDir Path dir) throws IOException, InterruptedException {
+        Path file = write(dir.resolve("a.html"), "one", 1_000);
+        var hourly = new Counting(Loaders.fileSystem(dir));
+        Environment trusting = Environment.builder().loader(hourly).reloadCheckInterval(Duration.ofHours(1)).build();
+        var brief = new Counting(Loaders.fileSystem(dir));
+        Environment checking = Environment.builder().loader(brief).reloadCheckInterval(Duration.ofMillis(20)).build();
+        assertEquals("one", trusting.getTemplate("a.html").render(Map.of()));
+        assertEquals("one", checking.getTemplate("a.html").render(Map.of()));
+        write(file, "two", 2_000);
+        for (int i = 0; i < 3; i++) {
+            assertEquals("one", trusting.getTemplate("a.html").render(Map.of()), "within the hour: not asked");
+        }
+        assertEquals(0, hourly.checks.get());
+        Thread.sleep(40);
+        assertEquals("two", checking.getTemplate("a.html").render(Map.of()), "past the interval: asked, and reloaded");
+        assertEquals(1, brief.checks.get());
+        assertThrows(IllegalArgumentException.class, () -> Environment.builder().reloadCheckInterval(Duration.ofMillis(-1)));
+    }
+
+    @Test
+    void withoutAnIntervalEveryLoadAsks(@TempDir Path dir) throws IOException {
+        write(dir.resolve("a.html"), "one", 1_000);
+        var loader = new Counting(Loaders.fileSystem(dir));
+        Environment env = Environment.builder().loader(loader).build();
+        for (int i = 0; i < 4; i++) {
+            env.getTemplate("a.html");
+        }
+        assertEquals(3, loader.checks.get());
     }
 
     @Test
