@@ -7,6 +7,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.lang.classfile.ClassFile;
+import java.lang.classfile.attribute.ModuleAttribute;
+import java.lang.classfile.attribute.ModulePackagesAttribute;
+import java.lang.constant.ModuleDesc;
+import java.lang.constant.PackageDesc;
+import java.lang.reflect.AccessFlag;
 import java.lang.constant.ClassDesc;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
@@ -92,6 +97,41 @@ class WithoutCompilerTest {
         String ahead = failure(() -> precompiler.getMethod("compile", env, Path.class, Path.class)
                 .invoke(null, tiered, dir, dir.resolve("out")));
         assertTrue(ahead.startsWith("Precompiler.compile needs the bytecode compiler"), ahead);
+    }
+
+    @Test
+    void aCompilerModuleThatCannotLoadIsReportedNotACrash(@TempDir Path dir) throws Exception {
+        // What kida-compiler is on the module path of a JDK 21-23: its descriptor is readable
+        // (release 21), its provider class is not.
+        // named kida.compiler: the engine exports its backend interface to that module alone
+        Path fake = dir.resolve("kida.compiler");
+        Files.createDirectories(fake.resolve("fake"));
+        Files.write(fake.resolve("module-info.class"), ClassFile.of().buildModule(
+                ModuleAttribute.of(ModuleDesc.of("kida.compiler"), mb -> mb
+                        .requires(ModuleDesc.of("java.base"), AccessFlag.MANDATED.mask(), null)
+                        .requires(ModuleDesc.of("kida.engine"), 0, null)
+                        .provides(ClassDesc.of("dev.kida.engine.core.CompilerBackend"), ClassDesc.of("fake.TooNew"))),
+                clb -> clb.with(ModulePackagesAttribute.ofNames(PackageDesc.of("fake")))));
+        Files.write(fake.resolve("fake/TooNew.class"),
+                ClassFile.of().build(ClassDesc.of("fake.TooNew"), cb -> cb.withVersion(99, 0)));
+        ModuleFinder finder = ModuleFinder.of(location(KidaException.class), location(Environment.class), fake);
+        Configuration cf = ModuleLayer.boot().configuration()
+                .resolveAndBind(finder, ModuleFinder.of(), Set.of("kida.engine"));
+        ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
+        assertTrue(layer.modules().stream().anyMatch(m -> m.getName().equals("kida.compiler")), "bound as a provider");
+        Class<?> env = layer.findLoader("kida.engine").loadClass("dev.kida.engine.Environment");
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(layer.findLoader("kida.engine"));
+        try {
+            assertEquals(false, env.getMethod("compilerAvailable").invoke(null));
+            String status = (String) env.getMethod("compilerStatus").invoke(null);
+            assertTrue(status.contains("kida-compiler is present but cannot be loaded")
+                    && status.contains("class file version 99"), status);
+            assertEquals("2 <b>", render(build(builder(env)), "{{ 1 + 1 }} {{ '<b>'|safe }}"));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     @Test
