@@ -9,13 +9,17 @@ import java.util.List;
  * Cold-start phases of one command, printed to standard error when the system property
  * {@code kida.cli.timings} is {@code true} (scripts/coldstart-phases.py reads them). The JVM's
  * own start-up is measured from {@code KIDA_T0}, the launching process's clock in nanoseconds
- * since the epoch, when that variable is set.
+ * since the epoch, when that variable is set. Beside each phase's wall time it prints the CPU time
+ * the main thread spent in it ({@code cpu.<phase>}, from Linux's {@code /proc/thread-self/schedstat};
+ * left out where that file does not exist), the steadier figure on a loaded machine.
  */
 final class Timings {
     static final boolean ON = Boolean.getBoolean("kida.cli.timings");
     private static final List<String> NAMES = new ArrayList<>();
     private static final List<Long> TIMES = new ArrayList<>();
+    private static final List<Long> CPU = new ArrayList<>();
     private static long last;
+    private static long lastCpu;
 
     private Timings() {
     }
@@ -28,10 +32,12 @@ final class Timings {
         String t0 = System.getenv("KIDA_T0");
         Instant now = Instant.now();
         last = System.nanoTime();
+        lastCpu = threadCpu();
         if (t0 != null) {
             long epochNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
             NAMES.add("jvm");
             TIMES.add(epochNanos - Long.parseLong(t0));
+            CPU.add(-1L);
         }
     }
 
@@ -41,9 +47,23 @@ final class Timings {
             return;
         }
         long now = System.nanoTime();
+        long cpu = threadCpu();
         NAMES.add(phase);
         TIMES.add(now - last);
+        CPU.add(cpu < 0 || lastCpu < 0 ? -1 : cpu - lastCpu);
         last = now;
+        lastCpu = cpu;
+    }
+
+    /** This thread's CPU time in nanoseconds so far, or -1 where the kernel does not say. */
+    private static long threadCpu() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/schedstat"));
+            int space = stat.indexOf(' ');
+            return Long.parseLong(space < 0 ? stat.strip() : stat.substring(0, space));
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Prints every phase as {@code kida-timings: name=micros ...}. */
@@ -54,6 +74,11 @@ final class Timings {
         StringBuilder sb = new StringBuilder("kida-timings:");
         for (int i = 0; i < NAMES.size(); i++) {
             sb.append(' ').append(NAMES.get(i)).append('=').append(TIMES.get(i) / 1000);
+        }
+        for (int i = 0; i < NAMES.size(); i++) {
+            if (CPU.get(i) >= 0) {
+                sb.append(" cpu.").append(NAMES.get(i)).append('=').append(CPU.get(i) / 1000);
+            }
         }
         err.println(sb);
     }
