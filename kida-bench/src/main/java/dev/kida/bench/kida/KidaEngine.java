@@ -13,6 +13,8 @@ import java.util.Map;
 /** Kida in one mode with one escaper backend, autoescaping every template. */
 public final class KidaEngine implements EngineAdapter {
     private final Environment environment;
+    /** Whether the benchmarks' environments check templates for changes (the engine's default: on). */
+    static final boolean AUTO_RELOAD = Boolean.getBoolean("kida.bench.autoReload");
 
     /** Kida loading {@code templates/kida/*} from the class path. */
     public KidaEngine(KidaMode mode, KidaEscaper escaper) {
@@ -27,9 +29,10 @@ public final class KidaEngine implements EngineAdapter {
         // Templates are not checked for changes on each load, as none of the peers does (jte and
         // Rocker are precompiled, the others cache): with auto-reload on, the class-path loader
         // re-reads every parent template of an extends chain on every render (issue 13's profile:
-        // half the bytes allocated per render of the escaped page).
+        // half the bytes allocated per render of the escaped page). -Dkida.bench.autoReload=true
+        // measures the engine's default instead (for JMH, pass it with -jvmArgsAppend).
         Environment.Builder builder = Environment.builder().autoescape(true).keepTrailingNewline(true)
-                .autoReload(false);
+                .autoReload(AUTO_RELOAD);
         return escaper.apply(mode.apply(builder));
     }
 
