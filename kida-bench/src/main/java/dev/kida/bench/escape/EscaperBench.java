@@ -31,7 +31,9 @@ import java.util.function.Function;
  * intrinsic scan of the whole text). Throughput in operations per microsecond; the script
  * escape-bench.sh turns it into chars/ns.
  *
- * <p>{@code java}, {@code simd}, {@code ffi}, {@code owasp}, {@code commons-text} and
+ * <p>{@code auto} is what an environment escapes with when no backend is forced (the available
+ * backend of highest priority from its minimum length on, {@code java} below it).
+ * {@code java}, {@code simd}, {@code ffi}, {@code owasp}, {@code commons-text} and
  * {@code guava} return the escaped String (the input itself when clean, except commons-text,
  * which always builds a new one). {@code jte} has no String API: it writes into a reset
  * StringOutput, its own hot path; {@code java-to}, {@code simd-to} and {@code ffi-to} do the same
@@ -70,6 +72,9 @@ public class EscaperBench {
     static Function<String, Object> operation(String name) {
         return switch (name) {
             case "java", "simd", "ffi" -> kida(name)::escape;
+            // What an environment uses when nothing is forced: the best backend from its
+            // minLength on, java below it.
+            case "auto" -> Escapers.escaper(Escapers.select(null), false)::escape;
             case "java-to", "simd-to", "ffi-to" -> {
                 Escaper e = kida(name.substring(0, name.length() - 3));
                 StringBuilder out = new StringBuilder();

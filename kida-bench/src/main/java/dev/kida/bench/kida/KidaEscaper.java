@@ -14,7 +14,13 @@ public enum KidaEscaper {
     /** The Vector API escaper (needs {@code --add-modules jdk.incubator.vector} on the class path). */
     SIMD("simd"),
     /** The native escaper (runs with {@code --enable-native-access=ALL-UNNAMED}). */
-    FFI("ffi");
+    FFI("ffi"),
+    /**
+     * Nothing forced: what an application gets by default, the available backend of highest
+     * priority for long strings and {@code java} below its measured threshold (simd on this class
+     * path, with {@code --add-modules jdk.incubator.vector}).
+     */
+    AUTO(null);
 
     private final String providerName;
 
@@ -22,8 +28,8 @@ public enum KidaEscaper {
         this.providerName = providerName;
     }
 
-    /** Forces this backend on the builder. */
+    /** Forces this backend on the builder ({@link #AUTO}: leaves the choice to the engine). */
     public Environment.Builder apply(Environment.Builder builder) {
-        return builder.escaper(providerName);
+        return providerName == null ? builder : builder.escaper(providerName);
     }
 }

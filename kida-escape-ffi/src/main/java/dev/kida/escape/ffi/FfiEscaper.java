@@ -21,10 +21,12 @@ final class FfiEscaper extends BulkEscaper {
     /**
      * Shorter strings are scanned in Java. Measured (best-of timing, clean text, JDK 25, AVX-512):
      * with the threshold at 0 the native path ran 1.2 chars/ns at 32 chars against 1.8 in Java,
-     * and 3.4 against 1.7 at 64 chars; the crossing lies between, so 48. The property is there
-     * to measure it on other machines.
+     * and 3.4 against 1.7 at 64 chars. A later CPU-time run (EscaperRatios, 2026-12-03, both
+     * clean and 2%-special text) still had the native path behind the java backend at 48 chars
+     * (0.89x, 0.86x) and ahead from 64 (1.15x, 1.9x), so 64. The property is there to measure it
+     * on other machines.
      */
-    static final int NATIVE_THRESHOLD = Integer.getInteger("kida.escaper.ffi.threshold", 48);
+    static final int NATIVE_THRESHOLD = Integer.getInteger("kida.escaper.ffi.threshold", 64);
     /** Chars per native call. */
     static final int CHUNK = 8192;
 

@@ -208,6 +208,14 @@ final class SimdEscaper extends BulkEscaper {
                 return i + Long.numberOfTrailingZeros(m);
             }
         }
+        if (i < len && len >= BYTE_LANES) {
+            // One overlapping vector ends exactly at len; the lanes before i are known clean.
+            // Measured: with a byte loop for the tail instead, clean 96-char strings ran at 1.7
+            // chars/ns against 3.8 for the java backend (63 tail bytes one by one).
+            int last = len - BYTE_LANES;
+            long m = specialBytes(a, last, 1);
+            return m != 0 ? last + Long.numberOfTrailingZeros(m) : -1;
+        }
         for (; i < len; i++) {
             byte b = a[i];
             if (b == '&' || b == '<' || b == '>' || b == '"' || b == '\'' || b == 0) {
