@@ -13,8 +13,8 @@ import java.util.Map;
 /** Kida in one mode with one escaper backend, autoescaping every template. */
 public final class KidaEngine implements EngineAdapter {
     private final Environment environment;
-    /** Whether the benchmarks' environments check templates for changes (the engine's default: on). */
-    static final boolean AUTO_RELOAD = Boolean.getBoolean("kida.bench.autoReload");
+    /** Whether the benchmarks' environments check templates for changes (default: on, as the engine's). */
+    static final boolean AUTO_RELOAD = Boolean.parseBoolean(System.getProperty("kida.bench.autoReload", "true"));
 
     /** Kida loading {@code templates/kida/*} from the class path. */
     public KidaEngine(KidaMode mode, KidaEscaper escaper) {
@@ -26,11 +26,12 @@ public final class KidaEngine implements EngineAdapter {
     /** A builder with the settings every Kida benchmark shares. */
     static Environment.Builder environment(KidaMode mode, KidaEscaper escaper) {
         // Jinja2 drops a template's last newline by default; the other engines keep it.
-        // Templates are not checked for changes on each load, as none of the peers does (jte and
-        // Rocker are precompiled, the others cache): with auto-reload on, the class-path loader
-        // re-reads every parent template of an extends chain on every render (issue 13's profile:
-        // half the bytes allocated per render of the escaped page). -Dkida.bench.autoReload=true
-        // measures the engine's default instead (for JMH, pass it with -jvmArgsAppend).
+        // The engine's default: templates are checked for changes (auto-reload on), what an
+        // application gets. Until the loaders' cheap change checks landed (issue 9), the class-path
+        // loader re-read and hashed every parent template of an extends chain on every render
+        // (issue 13's profile: half the bytes allocated per render of the escaped page), and the
+        // benchmarks turned it off. -Dkida.bench.autoReload=false measures without the checks, as
+        // the peers run (for JMH, pass it with -jvmArgsAppend).
         Environment.Builder builder = Environment.builder().autoescape(true).keepTrailingNewline(true)
                 .autoReload(AUTO_RELOAD);
         return escaper.apply(mode.apply(builder));
