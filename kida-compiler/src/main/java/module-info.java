@@ -11,5 +11,5 @@ module kida.compiler {
     requires kida.engine;
 
     // The engine's one door for a compiler (engine module-info: `uses`).
-    provides dev.kida.engine.core.CompilerBackend with dev.kida.compiler.BytecodeBackend;
+    provides dev.kida.engine.core.CompilerBackend with dev.kida.compiler.service.BytecodeBackend;
 }

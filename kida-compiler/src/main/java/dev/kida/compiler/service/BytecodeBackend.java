@@ -1,6 +1,7 @@
-package dev.kida.compiler;
+package dev.kida.compiler.service;
 
 import dev.kida.api.TemplateSource;
+import dev.kida.compiler.TemplateCompiler;
 import dev.kida.compiler.precompiled.ArtifactWriter;
 import dev.kida.compiler.precompiled.DiskCache;
 import dev.kida.compiler.precompiled.PrecompiledStore;
