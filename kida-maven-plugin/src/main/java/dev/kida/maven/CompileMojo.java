@@ -86,7 +86,7 @@ public class CompileMojo extends AbstractKidaMojo {
         for (Path jar : modulePath()) {
             key.append('\n').append(jar).append(' ').append(modified(jar));
         }
-        if (upToDate(stamp, key.toString(), folder)) {
+        if (upToDate(stamp, key.toString(), output.toPath(), folder)) {
             getLog().info("kida: compiled templates in " + output + " are up to date");
             return;
         }
@@ -111,9 +111,9 @@ public class CompileMojo extends AbstractKidaMojo {
     }
 
     /** Same arguments and jars as last time, the manifest still there, and no file newer than the stamp. */
-    private boolean upToDate(Path stamp, String key, Path folder) {
+    static boolean upToDate(Path stamp, String key, Path output, Path folder) {
         try {
-            if (!Files.isRegularFile(stamp) || !Files.isRegularFile(output.toPath().resolve("kida-manifest.tsv"))
+            if (!Files.isRegularFile(stamp) || !Files.isRegularFile(output.resolve("kida-manifest.tsv"))
                     || !Files.readString(stamp, StandardCharsets.UTF_8).equals(key)) {
                 return false;
             }
