@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** Jinja2's {@code obj.attr} and {@code obj[key]} over template values. */
 public final class Access {
-    static final Object MISSING = new Object();
+    static final Object MISSING = TemplateObject.MISSING;
 
     private Access() {
     }

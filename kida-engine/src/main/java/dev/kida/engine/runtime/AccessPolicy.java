@@ -228,7 +228,7 @@ public final class AccessPolicy {
             }
             if (allowed.isEmpty()) {
                 throw new TemplateSecurityException("calling method '" + name + "' of a value of type "
-                        + Values.typeName(obj) + " is not allowed in the sandbox (SandboxPolicy.allowMethods)");
+                        + PyTypes.typeName(obj) + " is not allowed in the sandbox (SandboxPolicy.allowMethods)");
             }
             accessor = new Methods(name, allowed);
         }
@@ -504,13 +504,13 @@ public final class AccessPolicy {
                     return guard(invoke(m, target, converted));
                 }
             }
-            throw new TemplateTypeException("no method " + name + " of " + Values.typeName(target)
+            throw new TemplateTypeException("no method " + name + " of " + PyTypes.typeName(target)
                     + " accepts arguments " + PyRepr.repr(Tuple.copyOf(values)));
         }
 
         @Override
         public String toString() {
-            return "<bound method " + Values.typeName(target) + "." + name + ">";
+            return "<bound method " + PyTypes.typeName(target) + "." + name + ">";
         }
     }
 }

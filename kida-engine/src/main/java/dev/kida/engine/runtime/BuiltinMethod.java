@@ -26,6 +26,6 @@ public record BuiltinMethod(Object self, String name, Body body) implements Glob
 
     @Override
     public String toString() {
-        return "<built-in method " + name + " of " + Values.typeName(self) + " object>";
+        return "<built-in method " + name + " of " + PyTypes.typeName(self) + " object>";
     }
 }

@@ -205,7 +205,7 @@ public final class PercentFormat {
                         body = new String(Character.toChars((int) PyNumbers.toLong(value)));
                     } else {
                         throw new TemplateTypeException("%c requires an int or a unicode character, not "
-                                + Values.typeName(value));
+                                + PyTypes.typeName(value));
                     }
                 }
                 default -> throw new TemplateRuntimeException("unsupported format character '" + conv
@@ -271,7 +271,7 @@ public final class PercentFormat {
             return new java.math.BigDecimal(d).toBigInteger();
         }
         throw new TemplateTypeException("%" + conv + " format: " + (acceptFloat ? "a real number" : "an integer")
-                + " is required, not " + Values.typeName(v == NONE ? null : v));
+                + " is required, not " + PyTypes.typeName(v == NONE ? null : v));
     }
 
     private static double toFloat(Object v, char conv) {
@@ -281,6 +281,6 @@ public final class PercentFormat {
         if (PyNumbers.isNumber(v)) {
             return PyNumbers.toDouble(v);
         }
-        throw new TemplateTypeException("must be real number, not " + Values.typeName(v == NONE ? null : v));
+        throw new TemplateTypeException("must be real number, not " + PyTypes.typeName(v == NONE ? null : v));
     }
 }

@@ -108,9 +108,9 @@ public final class PySlice {
             case null -> throw new TemplateTypeException("'NoneType' object is not subscriptable");
             default -> {
                 if (obj.getClass().isArray()) {
-                    yield slice(Values.toList(obj), start, stop, step);
+                    yield slice(Iteration.toList(obj), start, stop, step);
                 }
-                throw new TemplateTypeException("'" + Values.typeName(obj) + "' object is not subscriptable");
+                throw new TemplateTypeException("'" + PyTypes.typeName(obj) + "' object is not subscriptable");
             }
         };
     }

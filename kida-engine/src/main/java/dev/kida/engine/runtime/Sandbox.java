@@ -103,7 +103,7 @@ public final class Sandbox {
         if (callee instanceof GlobalFunction && AccessPolicy.isEngineCallable(callee)) {
             return;
         }
-        throw new TemplateSecurityException("calling a function the application supplied (" + Values.typeName(callee)
+        throw new TemplateSecurityException("calling a function the application supplied (" + PyTypes.typeName(callee)
                 + ") is not allowed in the sandbox; allow it with SandboxPolicy.allowFunction or allowHostFunctions");
     }
 
@@ -119,7 +119,7 @@ public final class Sandbox {
     public void checkPrint(Object value) {
         if (!allowsType(value.getClass()) && !(value instanceof GlobalFunction)
                 && !(value instanceof TemplateObject)) {
-            throw new TemplateSecurityException("printing a value of type " + Values.typeName(value)
+            throw new TemplateSecurityException("printing a value of type " + PyTypes.typeName(value)
                     + " is not allowed in the sandbox (SandboxPolicy.allowType)");
         }
     }
@@ -127,7 +127,7 @@ public final class Sandbox {
     /** Refuses to read attribute {@code name} of a value whose type the sandbox does not allow. */
     public void checkRead(Object value, String name) {
         if (!allowsType(value.getClass())) {
-            throw new TemplateSecurityException("reading '" + name + "' of a value of type " + Values.typeName(value)
+            throw new TemplateSecurityException("reading '" + name + "' of a value of type " + PyTypes.typeName(value)
                     + " is not allowed in the sandbox (SandboxPolicy.allowType)");
         }
     }

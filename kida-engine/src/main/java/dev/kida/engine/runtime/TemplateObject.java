@@ -7,7 +7,7 @@ package dev.kida.engine.runtime;
  */
 public interface TemplateObject {
     /** What {@link #attribute} returns for an attribute the object does not have. */
-    Object MISSING = Access.MISSING;
+    Object MISSING = new Object();
 
     /** The Python class Jinja2 uses for this object, as undefined messages name it. */
     default String jinjaTypeName() {

@@ -10,7 +10,7 @@ import java.util.Iterator;
  * The value of a name or attribute that does not exist, of one of Jinja2's four undefined
  * {@link UndefinedKind kinds}. The rules of each kind (what printing, truth, iteration, length,
  * equality, attribute and item access do) are defined here once, and both backends reach them
- * through {@link Values}, {@link Access} and {@link Comparison}.
+ * through the value model ({@code Values}, attribute access, comparison).
  *
  * <p>The kind comes from the environment of the render running on this thread ({@link #using});
  * one value is always {@link UndefinedKind#DEFAULT}, as in Jinja2 even under StrictUndefined: the
@@ -76,7 +76,7 @@ public record Undefined(String message, UndefinedKind kind, String debug) {
      * {@code list object has no element 5} for any other key.
      */
     public static Undefined attribute(Object owner, Object key) {
-        String owned = Values.objectTypeRepr(owner);
+        String owned = PyTypes.objectTypeRepr(owner);
         String debug = "no such element: " + owned + "[" + PyRepr.repr(key) + "]";
         if (key instanceof String || key instanceof dev.kida.api.Markup) {
             return new Undefined(PyRepr.repr(owned) + " has no attribute " + PyRepr.repr(key.toString())

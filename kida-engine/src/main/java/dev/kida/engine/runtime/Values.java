@@ -34,57 +34,12 @@ public final class Values {
 
     /** Python's {@code type(x).__name__} for messages: 'str', 'int', 'dict', 'list', 'NoneType'... */
     public static String typeName(Object value) {
-        return switch (value) {
-            case null -> "NoneType";
-            case Boolean b -> "bool";
-            case Long l -> "int";
-            case Integer i -> "int";
-            case Short s -> "int";
-            case Byte b -> "int";
-            case BigInteger b -> "int";
-            case Double d -> "float";
-            case Float f -> "float";
-            case String s -> "str";
-            case Markup m -> "Markup";
-            case Tuple t -> "tuple";
-            case DictView d -> d.kind();
-            case List<?> l -> "list";
-            case Map<?, ?> m -> "dict";
-            case Set<?> s -> "set";
-            case Undefined u -> u.typeName();
-            case PyIterator it -> it.typeName();
-            case BuiltinMethod m -> "builtin_function_or_method";
-            case GlobalFunction f -> "function";
-            case Function<?, ?> f -> "function";
-            case Supplier<?> f -> "function";
-            case BiFunction<?, ?, ?> f -> "function";
-            default -> value.getClass().isArray() ? "list" : value.getClass().getSimpleName();
-        };
+        return PyTypes.typeName(value);
     }
 
     /** Jinja2's {@code object_type_repr}: {@code None}, {@code dict object}, {@code com.example.User object}. */
     public static String objectTypeRepr(Object value) {
-        if (value == null) {
-            return "None";
-        }
-        if (value instanceof Markup) {
-            return "markupsafe.Markup object";
-        }
-        if (value instanceof TemplateObject t) {
-            return t.jinjaTypeName() + " object";
-        }
-        if (isBuiltinType(value) || value instanceof GlobalFunction || value instanceof Function<?, ?>
-                || value instanceof Supplier<?> || value instanceof BiFunction<?, ?, ?>) {
-            // never an engine class name: those say nothing to a template author
-            return typeName(value) + " object";
-        }
-        return value.getClass().getName() + " object";
-    }
-
-    private static boolean isBuiltinType(Object v) {
-        return v instanceof Boolean || PyNumbers.isNumber(v) || v instanceof String || v instanceof Collection<?>
-                || v instanceof Map<?, ?> || v.getClass().isArray() || v instanceof BuiltinMethod
-                || v instanceof PyIterator;
+        return PyTypes.objectTypeRepr(value);
     }
 
     /** Python's {@code str()}. Raises for Undefined. */
@@ -99,21 +54,7 @@ public final class Values {
 
     /** Python's truth value. Raises for Undefined. */
     public static boolean truthy(Object value) {
-        return switch (value) {
-            case null -> false;
-            case Boolean b -> b;
-            case Undefined u -> u.truthy();
-            case Long l -> l != 0;
-            case Integer i -> i != 0;
-            case Double d -> d != 0;
-            case BigInteger b -> b.signum() != 0;
-            case Number n -> PyNumbers.isNumber(n) ? PyNumbers.toDouble(n) != 0 : true;
-            case CharSequence s -> !s.isEmpty();
-            case Collection<?> c -> !c.isEmpty();
-            case Map<?, ?> m -> !m.isEmpty();
-            case Optional<?> o -> o.isPresent();
-            default -> !value.getClass().isArray() || Array.getLength(value) > 0;
-        };
+        return PyTypes.truthy(value);
     }
 
     public static Object add(Object a, Object b) {
@@ -218,51 +159,8 @@ public final class Values {
     }
 
     /** Python iteration: dicts give keys, strings give one-code-point strings. */
-    @SuppressWarnings("unchecked")
     public static Iterator<Object> iterate(Object iterable) {
-        return switch (iterable) {
-            case Undefined u -> u.iterator();
-            case null -> throw notIterable(null);
-            case Map<?, ?> m -> (Iterator<Object>) m.keySet().iterator();
-            case CharSequence s -> codePoints(s.toString());
-            case Iterable<?> i -> (Iterator<Object>) i.iterator();
-            case Iterator<?> i -> (Iterator<Object>) i;
-            case BaseStream<?, ?> s -> (Iterator<Object>) s.iterator();
-            case Optional<?> o -> throw notIterable(o);
-            default -> {
-                if (iterable.getClass().isArray()) {
-                    yield toList(iterable).iterator();
-                }
-                throw notIterable(iterable);
-            }
-        };
-    }
-
-    private static TemplateTypeException notIterable(Object v) {
-        return new TemplateTypeException("'" + typeName(v) + "' object is not iterable");
-    }
-
-    private static Iterator<Object> codePoints(String s) {
-        return new Iterator<>() {
-            private int i;
-
-            @Override
-            public boolean hasNext() {
-                return i < s.length();
-            }
-
-            @Override
-            public Object next() {
-                if (i >= s.length()) {
-                    throw new NoSuchElementException();
-                }
-                int cp = s.codePointAt(i);
-                int n = Character.charCount(cp);
-                String c = s.substring(i, i + n);
-                i += n;
-                return c;
-            }
-        };
+        return Iteration.iterate(iterable);
     }
 
     /**
@@ -289,33 +187,7 @@ public final class Values {
 
     /** Python {@code list(x)}: a new mutable list. */
     public static List<Object> toList(Object iterable) {
-        if (iterable != null && iterable.getClass().isArray()) {
-            int n = Array.getLength(iterable);
-            List<Object> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                Object v = Array.get(iterable, i);
-                // primitive int arrays box to Integer; templates see ints as Long
-                out.add(v instanceof Integer || v instanceof Short || v instanceof Byte ? (Object) ((Number) v).longValue()
-                        : v instanceof Float f ? (Object) f.doubleValue() : v);
-            }
-            return out;
-        }
-        if (iterable instanceof Collection<?> c && !(iterable instanceof Map<?, ?>) && !(iterable instanceof Range)) {
-            return new ArrayList<>(c);
-        }
-        if (iterable instanceof Range r) {
-            Budget.list(r.size());
-            return new ArrayList<>(r);
-        }
-        List<Object> out = new ArrayList<>();
-        Iterator<Object> it = iterate(iterable);
-        while (it.hasNext()) {
-            out.add(it.next());
-            if (out.size() > Budget.FREE) {
-                Budget.list(out.size());
-            }
-        }
-        return out;
+        return Iteration.toList(iterable);
     }
 
     /** Python {@code len(x)}; strings in code points. */
