@@ -28,6 +28,7 @@ module kida.engine {
     exports dev.kida.engine.core to kida.compiler;
     exports dev.kida.engine.eval to kida.compiler;
     exports dev.kida.engine.runtime to kida.compiler;
+    exports dev.kida.engine.runtime.value to kida.compiler;
     exports dev.kida.engine.runtime.kida to kida.compiler;
     exports dev.kida.engine.runtime.objects to kida.compiler;
     exports dev.kida.engine.output to kida.compiler;

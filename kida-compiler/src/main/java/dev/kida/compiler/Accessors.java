@@ -3,9 +3,9 @@ package dev.kida.compiler;
 import dev.kida.api.KidaException;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
-import dev.kida.engine.runtime.AccessPolicy;
-import dev.kida.engine.runtime.TemplateObject;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.AccessPolicy;
+import dev.kida.engine.runtime.value.TemplateObject;
+import dev.kida.engine.runtime.value.Undefined;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

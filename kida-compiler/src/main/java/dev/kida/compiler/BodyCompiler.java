@@ -17,7 +17,7 @@ import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.runtime.Args;
 import dev.kida.engine.runtime.kida.KidaOps;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
 import java.lang.classfile.CodeBuilder;

@@ -57,8 +57,8 @@ public record Limits(int maxStringLength, int maxListLength, int maxIntegerBits,
     }
 
     /** The runtime's form of these limits. */
-    dev.kida.engine.runtime.Budget.Spec spec(dev.kida.engine.runtime.Sandbox sandbox) {
-        return new dev.kida.engine.runtime.Budget.Spec(maxStringLength, maxListLength, maxIntegerBits, maxOutputLength,
+    dev.kida.engine.runtime.value.Budget.Spec spec(dev.kida.engine.runtime.value.Sandbox sandbox) {
+        return new dev.kida.engine.runtime.value.Budget.Spec(maxStringLength, maxListLength, maxIntegerBits, maxOutputLength,
                 maxSteps, maxRecursionDepth, maxTemplateLength, renderTimeout.toNanos(), sandbox);
     }
 

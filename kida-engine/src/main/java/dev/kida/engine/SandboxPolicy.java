@@ -1,6 +1,6 @@
 package dev.kida.engine;
 
-import dev.kida.engine.runtime.Sandbox;
+import dev.kida.engine.runtime.value.Sandbox;
 
 import java.util.HashMap;
 import java.util.HashSet;

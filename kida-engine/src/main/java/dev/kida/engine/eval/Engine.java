@@ -17,8 +17,8 @@ import dev.kida.engine.runtime.objects.BuiltinGlobals;
 import dev.kida.engine.predicates.BuiltinTests;
 
 import dev.kida.api.UndefinedKind;
-import dev.kida.engine.runtime.Undefined;
-import dev.kida.engine.runtime.Budget;
+import dev.kida.engine.runtime.value.Undefined;
+import dev.kida.engine.runtime.value.Budget;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.output.Utf8Output;

@@ -9,8 +9,8 @@ import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Target;
 import dev.kida.engine.runtime.Args;
 import dev.kida.engine.runtime.kida.KidaOps;
-import dev.kida.engine.runtime.Tuple;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.UnknownCallable;
 import dev.kida.engine.runtime.Values;
 

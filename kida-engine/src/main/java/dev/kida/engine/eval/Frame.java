@@ -1,6 +1,6 @@
 package dev.kida.engine.eval;
 
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.Undefined;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;

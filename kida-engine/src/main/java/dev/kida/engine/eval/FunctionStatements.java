@@ -2,7 +2,7 @@ package dev.kida.engine.eval;
 
 import dev.kida.api.Markup;
 import dev.kida.engine.ast.Stmt;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
 import java.util.HashMap;

@@ -13,8 +13,8 @@ import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.runtime.kida.FragmentCache;
 import dev.kida.engine.runtime.kida.Spaceless;
-import dev.kida.engine.runtime.Tuple;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
 import java.util.LinkedHashMap;

@@ -5,8 +5,8 @@ import dev.kida.api.CallContext;
 import dev.kida.api.GlobalFunction;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
-import dev.kida.engine.runtime.TemplateObject;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.TemplateObject;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
 import java.util.List;

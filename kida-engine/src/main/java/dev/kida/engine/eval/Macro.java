@@ -5,9 +5,9 @@ import dev.kida.api.CallContext;
 import dev.kida.api.GlobalFunction;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.ast.Stmt;
-import dev.kida.engine.runtime.TemplateObject;
-import dev.kida.engine.runtime.Tuple;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.TemplateObject;
+import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.engine.runtime.value.Undefined;
 
 import java.util.LinkedHashMap;
 import java.util.List;

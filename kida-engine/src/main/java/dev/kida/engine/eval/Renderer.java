@@ -11,9 +11,9 @@ import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.runtime.Args;
-import dev.kida.engine.runtime.Budget;
+import dev.kida.engine.runtime.value.Budget;
 import dev.kida.engine.runtime.NameRegistry;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.UnknownCallable;
 import dev.kida.engine.runtime.Values;
 

@@ -1,9 +1,9 @@
 package dev.kida.engine.eval;
 
 import dev.kida.api.GlobalFunction;
-import dev.kida.engine.runtime.PyRepr;
-import dev.kida.engine.runtime.TemplateObject;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.PyRepr;
+import dev.kida.engine.runtime.value.TemplateObject;
+import dev.kida.engine.runtime.value.Undefined;
 
 import java.util.List;
 

@@ -6,7 +6,7 @@ import dev.kida.api.GlobalFunction;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.ast.Stmt;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
 import java.util.HashMap;

@@ -11,7 +11,7 @@ import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.runtime.Args;
 import dev.kida.engine.runtime.objects.Namespace;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
 import java.util.ArrayList;
@@ -434,7 +434,7 @@ public final class StatementExecutor {
             case null -> throw new TemplateNotFoundException("None");
             case Undefined u -> throw u.fail();
             case CharSequence name -> r.engine.load(name.toString());
-            case dev.kida.engine.runtime.Tuple t -> throw new TemplateNotFoundException(Values.str(t));
+            case dev.kida.engine.runtime.value.Tuple t -> throw new TemplateNotFoundException(Values.str(t));
             case List<?> l -> throw new TemplateTypeException("unhashable type: 'list'");
             case java.util.Map<?, ?> m -> throw new TemplateTypeException("unhashable type: 'dict'");
             default -> throw new TemplateNotFoundException(Values.str(spec));

@@ -3,8 +3,8 @@ package dev.kida.engine.eval;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.GlobalFunction;
-import dev.kida.engine.runtime.TemplateObject;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.TemplateObject;
+import dev.kida.engine.runtime.value.Undefined;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.kida.engine.eval;
 
 import dev.kida.api.HtmlSafe;
-import dev.kida.engine.runtime.TemplateObject;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.TemplateObject;
+import dev.kida.engine.runtime.value.Undefined;
 
 import java.util.Map;
 import java.util.Set;

@@ -2,9 +2,9 @@ package dev.kida.engine.filters;
 
 import dev.kida.api.CallContext;
 import dev.kida.api.Markup;
-import dev.kida.engine.runtime.StrOperations;
-import dev.kida.engine.runtime.Tuple;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.text.StrOperations;
+import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.engine.runtime.value.Undefined;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,9 +7,9 @@ import dev.kida.api.HtmlSafe;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
-import dev.kida.engine.runtime.PyRepr;
-import dev.kida.engine.runtime.Undefined;
-import dev.kida.engine.runtime.HtmlEntities;
+import dev.kida.engine.runtime.value.PyRepr;
+import dev.kida.engine.runtime.value.Undefined;
+import dev.kida.engine.runtime.html.HtmlEntities;
 import dev.kida.engine.runtime.Values;
 
 import java.nio.charset.StandardCharsets;

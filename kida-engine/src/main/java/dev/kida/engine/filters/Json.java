@@ -4,9 +4,9 @@ import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateTypeException;
-import dev.kida.engine.runtime.FloatFormat;
-import dev.kida.engine.runtime.PyNumbers;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.FloatFormat;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
 import java.lang.reflect.Array;

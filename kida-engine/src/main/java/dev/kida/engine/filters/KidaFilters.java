@@ -7,11 +7,11 @@ import dev.kida.api.HtmlSafe;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
-import dev.kida.engine.runtime.PyNumbers;
-import dev.kida.engine.runtime.StrOperations;
-import dev.kida.engine.runtime.Range;
-import dev.kida.engine.runtime.Tuple;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.text.StrOperations;
+import dev.kida.engine.runtime.value.Range;
+import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
 import java.util.ArrayList;

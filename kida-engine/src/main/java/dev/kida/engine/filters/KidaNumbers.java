@@ -2,7 +2,7 @@ package dev.kida.engine.filters;
 
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
-import dev.kida.engine.runtime.PyNumbers;
+import dev.kida.engine.runtime.value.PyNumbers;
 import dev.kida.engine.runtime.Values;
 
 import java.math.BigDecimal;

@@ -6,8 +6,8 @@ import dev.kida.api.Filter;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
-import dev.kida.engine.runtime.PyNumbers;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
 import java.math.BigDecimal;

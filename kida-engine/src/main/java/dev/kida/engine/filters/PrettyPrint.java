@@ -1,6 +1,6 @@
 package dev.kida.engine.filters;
 
-import dev.kida.engine.runtime.Tuple;
+import dev.kida.engine.runtime.value.Tuple;
 import dev.kida.engine.runtime.Values;
 
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.kida.api.CallContext;
 import dev.kida.api.Filter;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.engine.runtime.Args;
-import dev.kida.engine.runtime.PyIterator;
+import dev.kida.engine.runtime.value.PyIterator;
 import dev.kida.engine.runtime.Values;
 
 import java.util.ArrayList;

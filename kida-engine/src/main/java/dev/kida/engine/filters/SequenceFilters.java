@@ -1,8 +1,8 @@
 package dev.kida.engine.filters;
 
-import dev.kida.engine.runtime.PyNumbers;
+import dev.kida.engine.runtime.value.PyNumbers;
 
-import dev.kida.engine.runtime.Budget;
+import dev.kida.engine.runtime.value.Budget;
 
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
@@ -13,10 +13,10 @@ import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.runtime.Access;
 import dev.kida.engine.runtime.Comparison;
-import dev.kida.engine.runtime.PyIterator;
-import dev.kida.engine.runtime.PySlice;
-import dev.kida.engine.runtime.Tuple;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.PyIterator;
+import dev.kida.engine.runtime.value.PySlice;
+import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
 import java.util.ArrayList;
@@ -101,7 +101,7 @@ final class SequenceFilters {
             // Python's reversed() where the value supports it (a lazy iterator), else a reversed list
             String reversedType = switch (v) {
                 case Tuple t -> "reversed";
-                case dev.kida.engine.runtime.Range r -> "range_iterator";
+                case dev.kida.engine.runtime.value.Range r -> "range_iterator";
                 case List<?> l -> "list_reverseiterator";
                 case Map<?, ?> mp -> "dict_reversekeyiterator";
                 default -> null;

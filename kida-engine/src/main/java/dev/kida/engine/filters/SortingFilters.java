@@ -6,9 +6,9 @@ import dev.kida.api.Filter;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.runtime.objects.GroupTuple;
-import dev.kida.engine.runtime.PyNumbers;
-import dev.kida.engine.runtime.Tuple;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
 import java.util.ArrayList;
@@ -113,7 +113,7 @@ final class SortingFilters {
     private static Object unique(CallContext ctx, Object v, Arguments a) {
         a.check("unique", "case_sensitive", "attribute");
         // a generator in Jinja2: the work, and its errors, wait until something iterates it
-        return dev.kida.engine.runtime.PyIterator.generator("sync_do_unique", () -> uniqueItems(ctx, v, a).iterator());
+        return dev.kida.engine.runtime.value.PyIterator.generator("sync_do_unique", () -> uniqueItems(ctx, v, a).iterator());
     }
 
     private static List<Object> uniqueItems(CallContext ctx, Object v, Arguments a) {

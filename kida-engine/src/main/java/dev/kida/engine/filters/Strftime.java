@@ -1,7 +1,7 @@
 package dev.kida.engine.filters;
 
-import dev.kida.engine.runtime.PyNumbers;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.Undefined;
 
 import java.time.Instant;
 import java.time.LocalDate;

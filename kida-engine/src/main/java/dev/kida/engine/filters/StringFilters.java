@@ -1,6 +1,6 @@
 package dev.kida.engine.filters;
 
-import dev.kida.engine.runtime.Budget;
+import dev.kida.engine.runtime.value.Budget;
 
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
@@ -9,14 +9,14 @@ import dev.kida.api.HtmlSafe;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.api.TemplateRuntimeException;
-import dev.kida.engine.runtime.Html;
-import dev.kida.engine.runtime.PercentFormat;
-import dev.kida.engine.runtime.PyChars;
-import dev.kida.engine.runtime.PyNumbers;
-import dev.kida.engine.runtime.PySlice;
-import dev.kida.engine.runtime.StrOperations;
-import dev.kida.engine.runtime.Tuple;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.html.Html;
+import dev.kida.engine.runtime.text.PercentFormat;
+import dev.kida.engine.runtime.text.PyChars;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.PySlice;
+import dev.kida.engine.runtime.text.StrOperations;
+import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
 import java.util.ArrayList;
@@ -214,8 +214,8 @@ final class StringFilters {
         if (v instanceof Undefined u) {
             throw u.fail();
         }
-        if (v instanceof List<?> && !(v instanceof Tuple || v instanceof dev.kida.engine.runtime.Range
-                || v instanceof dev.kida.engine.runtime.DictView)) {
+        if (v instanceof List<?> && !(v instanceof Tuple || v instanceof dev.kida.engine.runtime.value.Range
+                || v instanceof dev.kida.engine.runtime.value.DictView)) {
             // Jinja2 appends "\n" to the value, which a list takes (extending itself), then calls
             // splitlines(), which it has not
             throw new TemplateRuntimeException("'list' object has no attribute 'splitlines'");

@@ -3,8 +3,8 @@ package dev.kida.engine.filters;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.TemplateRuntimeException;
-import dev.kida.engine.runtime.PyChars;
-import dev.kida.engine.runtime.StrOperations;
+import dev.kida.engine.runtime.text.PyChars;
+import dev.kida.engine.runtime.text.StrOperations;
 import dev.kida.engine.runtime.Values;
 
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ final class TextWrap {
         if (width <= 0) {
             throw new TemplateRuntimeException("invalid width " + width + " (must be > 0)");
         }
-        if (v instanceof dev.kida.engine.runtime.Undefined u) {
+        if (v instanceof dev.kida.engine.runtime.value.Undefined u) {
             throw u.fail();
         }
         if (!(v instanceof String || v instanceof dev.kida.api.Markup)) {
@@ -37,7 +37,7 @@ final class TextWrap {
         }
         String s = v.toString();
         // a line ends only where the next word does not fit, so two lines hold at least width chars
-        dev.kida.engine.runtime.Budget.string(s.length() + (2L * s.length() / width + 2) * wrapstring.length());
+        dev.kida.engine.runtime.value.Budget.string(s.length() + (2L * s.length() / width + 2) * wrapstring.length());
         List<String> out = new ArrayList<>();
         for (Object line : StrOperations.splitlines(s, false)) {
             out.add(String.join(wrapstring, wrap((String) line, width, breakLong, breakOnHyphens)));

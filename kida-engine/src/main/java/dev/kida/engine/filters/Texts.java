@@ -2,8 +2,8 @@ package dev.kida.engine.filters;
 
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateTypeException;
-import dev.kida.engine.runtime.PyNumbers;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
 import java.util.function.UnaryOperator;

@@ -4,7 +4,7 @@ import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
-import dev.kida.engine.runtime.StrOperations;
+import dev.kida.engine.runtime.text.StrOperations;
 import dev.kida.engine.runtime.Values;
 
 import java.util.ArrayList;

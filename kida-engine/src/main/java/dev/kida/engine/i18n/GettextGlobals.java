@@ -7,7 +7,7 @@ import dev.kida.api.Markup;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.api.Translations;
 import dev.kida.engine.runtime.Args;
-import dev.kida.engine.runtime.PyNumbers;
+import dev.kida.engine.runtime.value.PyNumbers;
 import dev.kida.engine.runtime.Values;
 
 import java.util.LinkedHashMap;

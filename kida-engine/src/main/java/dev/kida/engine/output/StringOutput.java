@@ -2,7 +2,7 @@ package dev.kida.engine.output;
 
 import dev.kida.api.escape.Escaper;
 import dev.kida.api.escape.HtmlEscapes;
-import dev.kida.engine.runtime.FloatFormat;
+import dev.kida.engine.runtime.value.FloatFormat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

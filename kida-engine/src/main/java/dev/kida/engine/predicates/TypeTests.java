@@ -3,8 +3,8 @@ package dev.kida.engine.predicates;
 import dev.kida.api.HtmlSafe;
 import dev.kida.api.Markup;
 import dev.kida.api.Test;
-import dev.kida.engine.runtime.PyNumbers;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
 import java.util.Collection;

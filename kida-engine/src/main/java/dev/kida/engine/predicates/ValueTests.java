@@ -3,9 +3,9 @@ package dev.kida.engine.predicates;
 import dev.kida.api.CallContext;
 import dev.kida.api.Test;
 import dev.kida.engine.runtime.NameRegistry;
-import dev.kida.engine.runtime.PyNumbers;
-import dev.kida.engine.runtime.StrOperations;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.text.StrOperations;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
 import java.util.Map;
@@ -99,14 +99,14 @@ final class ValueTests {
      * are keys; other hashable values are simply absent; an unhashable value is a TypeError.
      */
     private static String registryKey(Object v) {
-        if (v instanceof dev.kida.engine.runtime.Undefined u && !u.lenient()) {
+        if (v instanceof dev.kida.engine.runtime.value.Undefined u && !u.lenient()) {
             throw u.fail();
         }
         if (v instanceof String || v instanceof dev.kida.api.Markup) {
             return v.toString();
         }
-        if ((v instanceof java.util.List<?> && !(v instanceof dev.kida.engine.runtime.Tuple
-                || v instanceof dev.kida.engine.runtime.Range))
+        if ((v instanceof java.util.List<?> && !(v instanceof dev.kida.engine.runtime.value.Tuple
+                || v instanceof dev.kida.engine.runtime.value.Range))
                 || v instanceof java.util.Map<?, ?> || v instanceof java.util.Set<?>) {
             throw new dev.kida.api.TemplateTypeException("unhashable type: '" + Values.typeName(v) + "'");
         }

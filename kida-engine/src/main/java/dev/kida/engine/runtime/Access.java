@@ -1,5 +1,11 @@
 package dev.kida.engine.runtime;
 
+import dev.kida.engine.runtime.value.AccessPolicy;
+import dev.kida.engine.runtime.value.BuiltinMethod;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.PySlice;
+import dev.kida.engine.runtime.value.TemplateObject;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.api.GlobalFunction;
 import dev.kida.api.Markup;
 

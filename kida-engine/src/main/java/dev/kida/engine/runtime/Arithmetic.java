@@ -1,5 +1,11 @@
 package dev.kida.engine.runtime;
 
+import dev.kida.engine.runtime.html.Html;
+import dev.kida.engine.runtime.text.PercentFormat;
+import dev.kida.engine.runtime.value.Budget;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;

@@ -1,5 +1,10 @@
 package dev.kida.engine.runtime;
 
+import dev.kida.engine.runtime.value.BuiltinMethod;
+import dev.kida.engine.runtime.value.DictView;
+import dev.kida.engine.runtime.value.PyRepr;
+import dev.kida.engine.runtime.value.Sandbox;
+import dev.kida.engine.runtime.value.Tuple;
 import dev.kida.api.Arguments;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;

@@ -1,5 +1,10 @@
 package dev.kida.engine.runtime;
 
+import dev.kida.engine.runtime.value.DictView;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.Range;
+import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateTypeException;
 

@@ -1,5 +1,11 @@
 package dev.kida.engine.runtime;
 
+import dev.kida.engine.runtime.text.StrOperations;
+import dev.kida.engine.runtime.value.Budget;
+import dev.kida.engine.runtime.value.FloatFormat;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.PyRepr;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 

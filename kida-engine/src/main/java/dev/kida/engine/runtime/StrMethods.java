@@ -1,5 +1,16 @@
 package dev.kida.engine.runtime;
 
+import dev.kida.engine.runtime.html.Html;
+import dev.kida.engine.runtime.html.HtmlEntities;
+import dev.kida.engine.runtime.text.PyChars;
+import dev.kida.engine.runtime.text.StrOperations;
+import dev.kida.engine.runtime.value.Budget;
+import dev.kida.engine.runtime.value.BuiltinMethod;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.PyRepr;
+import dev.kida.engine.runtime.value.PySlice;
+import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.api.Arguments;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;

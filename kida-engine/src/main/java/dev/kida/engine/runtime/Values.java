@@ -1,5 +1,16 @@
 package dev.kida.engine.runtime;
 
+import dev.kida.engine.runtime.html.Html;
+import dev.kida.engine.runtime.value.AccessPolicy;
+import dev.kida.engine.runtime.value.Budget;
+import dev.kida.engine.runtime.value.Iteration;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.PyRepr;
+import dev.kida.engine.runtime.value.PySlice;
+import dev.kida.engine.runtime.value.PyTypes;
+import dev.kida.engine.runtime.value.Sandbox;
+import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.api.CallContext;
 import dev.kida.api.GlobalFunction;
 import dev.kida.api.HtmlSafe;

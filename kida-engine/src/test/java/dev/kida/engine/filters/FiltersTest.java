@@ -5,8 +5,8 @@ import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.runtime.Args;
 import dev.kida.engine.runtime.TestCallContext;
-import dev.kida.engine.runtime.Tuple;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 import org.junit.jupiter.api.Test;
 
@@ -290,7 +290,7 @@ class FiltersTest {
         assertEquals(5L, f("random", List.of(5L)));
         assertTrue(List.of(1L, 2L, 3L).contains(f("random", List.of(1L, 2L, 3L))));
         // Jinja2 returns an undefined for an empty sequence, which fails only when used
-        assertInstanceOf(dev.kida.engine.runtime.Undefined.class, f("random", List.of()));
+        assertInstanceOf(dev.kida.engine.runtime.value.Undefined.class, f("random", List.of()));
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.kida.engine.output;
 
 import dev.kida.api.escape.HtmlEscapes;
 import dev.kida.engine.escape.JavaEscaper;
-import dev.kida.engine.runtime.FloatFormat;
+import dev.kida.engine.runtime.value.FloatFormat;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

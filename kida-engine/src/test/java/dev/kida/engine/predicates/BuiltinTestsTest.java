@@ -5,7 +5,7 @@ import dev.kida.api.Markup;
 import dev.kida.api.UndefinedException;
 import dev.kida.engine.runtime.Args;
 import dev.kida.engine.runtime.TestCallContext;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.Undefined;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

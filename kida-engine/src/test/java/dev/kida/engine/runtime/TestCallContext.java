@@ -1,5 +1,7 @@
 package dev.kida.engine.runtime;
 
+import dev.kida.engine.runtime.html.Html;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.api.CallContext;
 import dev.kida.api.Filter;
 import dev.kida.api.Markup;

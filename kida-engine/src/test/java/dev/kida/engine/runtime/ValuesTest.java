@@ -1,5 +1,8 @@
 package dev.kida.engine.runtime;
 
+import dev.kida.engine.runtime.value.BuiltinMethod;
+import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;

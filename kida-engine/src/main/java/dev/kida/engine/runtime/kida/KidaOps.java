@@ -1,8 +1,8 @@
 package dev.kida.engine.runtime.kida;
 
-import dev.kida.engine.runtime.PyNumbers;
-import dev.kida.engine.runtime.Range;
-import dev.kida.engine.runtime.Undefined;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.Range;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 import dev.kida.engine.runtime.objects.BuiltinGlobals;
 import dev.kida.api.TemplateRuntimeException;

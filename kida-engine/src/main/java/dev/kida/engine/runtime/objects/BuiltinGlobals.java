@@ -1,10 +1,10 @@
 package dev.kida.engine.runtime.objects;
 
 import dev.kida.engine.runtime.Args;
-import dev.kida.engine.runtime.Budget;
-import dev.kida.engine.runtime.Html;
-import dev.kida.engine.runtime.PyNumbers;
-import dev.kida.engine.runtime.Range;
+import dev.kida.engine.runtime.value.Budget;
+import dev.kida.engine.runtime.html.Html;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.Range;
 import dev.kida.engine.runtime.StrMethods;
 import dev.kida.engine.runtime.Values;
 import dev.kida.api.Arguments;

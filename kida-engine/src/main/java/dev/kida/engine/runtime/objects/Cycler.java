@@ -1,7 +1,7 @@
 package dev.kida.engine.runtime.objects;
 
-import dev.kida.engine.runtime.BuiltinMethod;
-import dev.kida.engine.runtime.TemplateObject;
+import dev.kida.engine.runtime.value.BuiltinMethod;
+import dev.kida.engine.runtime.value.TemplateObject;
 import dev.kida.api.TemplateRuntimeException;
 
 import java.util.List;

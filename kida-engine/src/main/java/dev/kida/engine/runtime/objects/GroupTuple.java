@@ -1,7 +1,7 @@
 package dev.kida.engine.runtime.objects;
 
-import dev.kida.engine.runtime.TemplateObject;
-import dev.kida.engine.runtime.Tuple;
+import dev.kida.engine.runtime.value.TemplateObject;
+import dev.kida.engine.runtime.value.Tuple;
 import java.util.List;
 
 /** One group of the {@code groupby} filter: prints as a tuple, with {@code grouper} and {@code list} attributes. */

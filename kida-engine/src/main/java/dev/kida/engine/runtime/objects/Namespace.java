@@ -1,7 +1,7 @@
 package dev.kida.engine.runtime.objects;
 
-import dev.kida.engine.runtime.PyRepr;
-import dev.kida.engine.runtime.TemplateObject;
+import dev.kida.engine.runtime.value.PyRepr;
+import dev.kida.engine.runtime.value.TemplateObject;
 import dev.kida.api.TemplateRuntimeException;
 
 import java.util.LinkedHashMap;

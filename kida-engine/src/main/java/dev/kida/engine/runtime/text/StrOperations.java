@@ -1,5 +1,7 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.text;
 
+import dev.kida.engine.runtime.value.Budget;
+import dev.kida.engine.runtime.value.PySlice;
 import dev.kida.api.TemplateTypeException;
 
 import java.util.ArrayList;

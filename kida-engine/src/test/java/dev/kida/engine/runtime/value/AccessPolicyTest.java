@@ -1,5 +1,8 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.value;
 
+import dev.kida.engine.runtime.Args;
+import dev.kida.engine.runtime.TestCallContext;
+import dev.kida.engine.runtime.Values;
 import dev.kida.api.GlobalFunction;
 import org.junit.jupiter.api.Test;
 

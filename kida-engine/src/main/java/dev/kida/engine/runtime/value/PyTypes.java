@@ -1,5 +1,6 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.value;
 
+import dev.kida.engine.runtime.Values;
 import dev.kida.api.GlobalFunction;
 import dev.kida.api.Markup;
 

@@ -1,4 +1,4 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.value;
 
 /**
  * An engine-made object with attributes of its own that templates read: {@code loop}, a

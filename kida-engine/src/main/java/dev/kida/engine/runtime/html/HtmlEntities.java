@@ -1,5 +1,6 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.html;
 
+import dev.kida.engine.runtime.text.StrOperations;
 import java.util.Map;
 
 /**

@@ -1,4 +1,4 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.value;
 
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
@@ -134,7 +134,8 @@ public final class AccessPolicy {
     /** Engine packages whose callables (built-ins, macros, bound methods) are the engine's own. */
     private static final Set<String> ENGINE_PACKAGES = Set.of(
             "dev.kida.engine.runtime", "dev.kida.engine.eval", "dev.kida.engine.filters", "dev.kida.compiler",
-            "dev.kida.engine.predicates", "dev.kida.engine.runtime.objects", "dev.kida.engine.runtime.kida");
+            "dev.kida.engine.predicates", "dev.kida.engine.runtime.objects", "dev.kida.engine.runtime.kida",
+            "dev.kida.engine.runtime.value", "dev.kida.engine.runtime.text", "dev.kida.engine.runtime.html");
 
     private static final ClassValue<Boolean> ENGINE_CALLABLE = new ClassValue<>() {
         @Override

@@ -1,4 +1,4 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.value;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.value;
 
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
@@ -13,11 +13,11 @@ public final class PySlice {
     }
 
     /** The resolved {@code start, stop, step} and item count of a slice over {@code length} items. */
-    record Bounds(int start, int stop, int step, int count) {
+    public record Bounds(int start, int stop, int step, int count) {
     }
 
     /** Python's {@code slice.indices(length)} with the resulting item count. */
-    static Bounds indices(int length, Object startObj, Object stopObj, Object stepObj) {
+    public static Bounds indices(int length, Object startObj, Object stopObj, Object stepObj) {
         long step = stepObj == null ? 1 : index(stepObj);
         if (step == 0) {
             throw new TemplateRuntimeException("slice step cannot be zero");

@@ -1,4 +1,4 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.value;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;

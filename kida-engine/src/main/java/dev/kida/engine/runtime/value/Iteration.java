@@ -1,4 +1,4 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.value;
 
 import dev.kida.api.TemplateTypeException;
 

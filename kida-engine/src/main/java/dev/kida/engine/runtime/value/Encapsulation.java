@@ -1,4 +1,4 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.value;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

@@ -1,4 +1,4 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.value;
 
 import java.util.AbstractList;
 import java.util.List;
@@ -12,7 +12,8 @@ public final class DictView extends AbstractList<Object> implements RandomAccess
     private final String kind;
     private final List<Object> items;
 
-    DictView(String kind, List<Object> items) {
+    /** A view of {@code kind} ({@code dict_items}, {@code dict_keys}, {@code dict_values}) over the items. */
+    public DictView(String kind, List<Object> items) {
         this.kind = kind;
         this.items = items;
     }

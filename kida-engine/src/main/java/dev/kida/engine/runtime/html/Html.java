@@ -1,5 +1,6 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.html;
 
+import dev.kida.engine.runtime.value.PyRepr;
 import dev.kida.api.CallContext;
 import dev.kida.api.HtmlSafe;
 import dev.kida.api.Markup;

@@ -1,4 +1,4 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.text;
 
 /** Python's character classes (str.isspace, isalpha...) for code points. */
 public final class PyChars {

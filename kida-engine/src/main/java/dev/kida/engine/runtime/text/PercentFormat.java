@@ -1,5 +1,12 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.text;
 
+import dev.kida.engine.runtime.value.Budget;
+import dev.kida.engine.runtime.value.FloatFormat;
+import dev.kida.engine.runtime.value.PyNumbers;
+import dev.kida.engine.runtime.value.PyRepr;
+import dev.kida.engine.runtime.value.PyTypes;
+import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 

@@ -1,4 +1,4 @@
-package dev.kida.engine.runtime;
+package dev.kida.engine.runtime.value;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
