@@ -125,7 +125,8 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
                     throw new TemplateTypeException(kind + " '" + name + "' is missing the required argument '"
                             + p.name() + "'");
                 }
-                frame.set(p.name(), evalDefault(r, p));
+                // a default is evaluated in the def's own scope, before any parameter is visible there
+                frame.set(p.name(), r.evalInTemplate(unit, p.defaultValue(), closure));
             }
         }
         if (varargs != null) {
@@ -148,17 +149,6 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
             }
         }
         return -1;
-    }
-
-    /** A default is evaluated in the def's own scope, before any parameter is visible there. */
-    private Object evalDefault(Renderer r, Stmt.Param p) {
-        PreparedTemplate saved = r.unit;
-        r.unit = unit;
-        try {
-            return r.expressions.eval(p.defaultValue(), closure);
-        } finally {
-            r.unit = saved;
-        }
     }
 
     private Object render(Renderer r, Frame frame) {

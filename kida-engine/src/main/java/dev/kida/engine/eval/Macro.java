@@ -95,7 +95,7 @@ public final class Macro implements GlobalFunction, TemplateObject {
         }
         for (int i = 0; i < params.size(); i++) {
             if (needsDefault[i]) {
-                frame.set(params.get(i).name(), evalDefault(r, params.get(i), frame));
+                frame.set(params.get(i).name(), r.evalInTemplate(unit, params.get(i).defaultValue(), frame));
             }
         }
         if (positional.size() > params.size()) {
@@ -122,16 +122,6 @@ public final class Macro implements GlobalFunction, TemplateObject {
     /** The name for messages: a call block's caller has no name of its own. */
     private String displayName() {
         return name == null ? "caller" : name;
-    }
-
-    private Object evalDefault(Renderer r, Stmt.Param p, Frame frame) {
-        PreparedTemplate saved = r.unit;
-        r.unit = unit;
-        try {
-            return r.expressions.eval(p.defaultValue(), frame);
-        } finally {
-            r.unit = saved;
-        }
     }
 
     private Object render(Renderer r, Frame frame) {

@@ -390,6 +390,20 @@ public final class Renderer implements CallContext, NameRegistry {
      * it, so {@code self} names that template), one nesting level deeper, on a stack deep enough
      * for it. Returns the body's text; the caller decides whether it is safe markup.
      */
+    /**
+     * Evaluates {@code e} as an expression of {@code template} (a macro's or def's defining
+     * template, which may not be the one rendering): its errors are located there.
+     */
+    Object evalInTemplate(PreparedTemplate template, dev.kida.engine.ast.Expr e, Frame frame) {
+        PreparedTemplate saved = unit;
+        unit = template;
+        try {
+            return expressions.eval(e, frame);
+        } finally {
+            unit = saved;
+        }
+    }
+
     String runInDefiningTemplate(PreparedTemplate unit, InheritanceChain run, Renderer owner, boolean autoescape, Compiled code, int bodyId,
                                  List<Stmt> body, Frame frame) {
         PreparedTemplate savedUnit = this.unit;

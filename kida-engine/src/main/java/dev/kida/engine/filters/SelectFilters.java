@@ -37,18 +37,7 @@ final class SelectFilters {
                 return Collections.emptyIterator();
             }
             UnaryOperator<Object> func = mapFunction(ctx, a);
-            Iterator<Object> it = Values.iterate(v);
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return it.hasNext();
-                }
-
-                @Override
-                public Object next() {
-                    return func.apply(it.next());
-                }
-            };
+            return SequenceFilters.mapped(Values.iterate(v), func);
         });
     }
 

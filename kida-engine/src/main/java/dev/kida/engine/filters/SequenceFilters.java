@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -149,6 +150,11 @@ final class SequenceFilters {
             return it;
         }
         AttrGetter getter = AttrGetter.of(ctx, attribute, null, false);
+        return mapped(it, getter::apply);
+    }
+
+    /** The items of {@code it} with {@code f} applied to each, lazily (Python's {@code map}). */
+    static Iterator<Object> mapped(Iterator<Object> it, UnaryOperator<Object> f) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -157,7 +163,7 @@ final class SequenceFilters {
 
             @Override
             public Object next() {
-                return getter.apply(it.next());
+                return f.apply(it.next());
             }
         };
     }

@@ -652,30 +652,22 @@ final class StatementParser extends ExpressionParser {
 
     /** Whether a token of {@code type} comes before the end of this tag, outside brackets. */
     private boolean hasBeforeBlockEnd(TokenType type) {
-        int depth = 0;
-        for (int i = 0; i <= stream.remaining(); i++) {
-            Token t = stream.peek(i);
-            switch (t.type()) {
-                case LPAREN, LBRACKET, LBRACE -> depth++;
-                case RPAREN, RBRACKET, RBRACE -> depth--;
-                case BLOCK_END, EOF -> {
-                    return false;
-                }
-                default -> { }
-            }
-            if (depth == 0 && t.type() == type) {
-                return true;
-            }
-        }
-        return false;
+        return findInTag(0, i -> stream.peek(i).type() == type);
     }
 
     /** Whether, from the current {@code =}, the tag goes on with {@code , name =} (Kida's multi-assign). */
     private boolean hasKidaMultiAssign() {
+        return findInTag(1, i -> stream.peek(i).type() == TokenType.COMMA && startsBinding(i + 1));
+    }
+
+    /**
+     * Whether a token from lookahead {@code from} to the end of this tag, outside brackets,
+     * satisfies {@code found} (given the token's lookahead index).
+     */
+    private boolean findInTag(int from, java.util.function.IntPredicate found) {
         int depth = 0;
-        for (int i = 1; i <= stream.remaining(); i++) {
-            Token t = stream.peek(i);
-            switch (t.type()) {
+        for (int i = from; i <= stream.remaining(); i++) {
+            switch (stream.peek(i).type()) {
                 case LPAREN, LBRACKET, LBRACE -> depth++;
                 case RPAREN, RBRACKET, RBRACE -> depth--;
                 case BLOCK_END, EOF -> {
@@ -683,7 +675,7 @@ final class StatementParser extends ExpressionParser {
                 }
                 default -> { }
             }
-            if (depth == 0 && t.type() == TokenType.COMMA && startsBinding(i + 1)) {
+            if (depth == 0 && found.test(i)) {
                 return true;
             }
         }

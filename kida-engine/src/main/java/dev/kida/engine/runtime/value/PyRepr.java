@@ -63,12 +63,8 @@ public final class PyRepr {
         repr.codePoints().forEach(cp -> {
             if (cp < 0x80) {
                 sb.append((char) cp);
-            } else if (cp < 0x100) {
-                sb.append(String.format("\\x%02x", cp));
-            } else if (cp < 0x10000) {
-                sb.append(String.format("\\u%04x", cp));
             } else {
-                sb.append(String.format("\\U%08x", cp));
+                escapeCodePoint(sb, cp);
             }
         });
         return sb.toString();
@@ -185,12 +181,8 @@ public final class PyRepr {
                         sb.append('\\').append(quote);
                     } else if (isPrintable(cp)) {
                         sb.appendCodePoint(cp);
-                    } else if (cp < 0x100) {
-                        sb.append(String.format("\\x%02x", cp));
-                    } else if (cp < 0x10000) {
-                        sb.append(String.format("\\u%04x", cp));
                     } else {
-                        sb.append(String.format("\\U%08x", cp));
+                        escapeCodePoint(sb, cp);
                     }
                 }
             }
@@ -209,5 +201,16 @@ public final class PyRepr {
                  Character.SPACE_SEPARATOR -> false;
             default -> true;
         };
+    }
+
+    /** Python's hex escape of a code point: two, four or eight digits, by its size. */
+    private static void escapeCodePoint(StringBuilder sb, int cp) {
+        if (cp < 0x100) {
+            sb.append(String.format("\\x%02x", cp));
+        } else if (cp < 0x10000) {
+            sb.append(String.format("\\u%04x", cp));
+        } else {
+            sb.append(String.format("\\U%08x", cp));
+        }
     }
 }
