@@ -1,5 +1,6 @@
 package dev.kida.engine.eval;
 
+import dev.kida.engine.analysis.Traversal;
 import dev.kida.api.KidaException;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Pos;
@@ -64,7 +65,7 @@ public final class Checker {
         if (defs.isEmpty()) {
             return;
         }
-        AstWalker.walk(unit.node().body(), n -> {
+        Traversal.everything(unit.node().body(), n -> {
             if (n instanceof Expr.Call call && call.callee() instanceof Expr.Name name
                     && defs.get(name.name()) instanceof Stmt.Def def) {
                 checkCall(call, def, declared);

@@ -1,5 +1,8 @@
 package dev.kida.engine.eval;
 
+import dev.kida.engine.analysis.BlockIndex;
+import dev.kida.engine.analysis.LoadChecks;
+import dev.kida.engine.analysis.TemplateFacts;
 import dev.kida.api.Filter;
 import dev.kida.api.KidaException;
 import dev.kida.api.Test;
@@ -157,9 +160,9 @@ public final class Engine {
      * the same analysis as {@link #compile}, without the parser.
      */
     public PreparedTemplate unitOf(TemplateNode node, String name, long version) {
-        Analysis.checkNames(node, filters::containsKey, tests::containsKey);
-        return new PreparedTemplate(name, node, Analysis.blocks(node), Analysis.innerBlocks(node), autoescape.test(name), version,
-                new CompilationState(), BodyFacts.of(node));
+        LoadChecks.checkNames(node, filters::containsKey, tests::containsKey);
+        return new PreparedTemplate(name, node, BlockIndex.blocks(node), BlockIndex.innerBlocks(node), autoescape.test(name), version,
+                new CompilationState(), TemplateFacts.of(node));
     }
 
     /** Installs code compiled elsewhere (precompiled, cached) unless this engine never compiles. */
@@ -240,14 +243,14 @@ public final class Engine {
         TemplateNode node;
         try {
             node = Parser.parse(source, name, lexerOptions);
-            Analysis.checkNames(node, filters::containsKey, tests::containsKey);
-            Analysis.checkNesting(node);
+            LoadChecks.checkNames(node, filters::containsKey, tests::containsKey);
+            LoadChecks.checkNesting(node);
         } catch (StackOverflowError e) {
             // Recursive descent over absurdly deep nesting: a clear error, not a dead thread.
             throw new TemplateSyntaxException("template is nested too deeply to parse", name, 0, 0, null, null);
         }
-        PreparedTemplate unit = new PreparedTemplate(name, node, Analysis.blocks(node), Analysis.innerBlocks(node), autoescape.test(name), version, new CompilationState(),
-                BodyFacts.of(node));
+        PreparedTemplate unit = new PreparedTemplate(name, node, BlockIndex.blocks(node), BlockIndex.innerBlocks(node), autoescape.test(name), version, new CompilationState(),
+                TemplateFacts.of(node));
         if (compilePolicy == CompilePolicy.AT_LOAD) {
             compileNow(unit);
         }
@@ -460,7 +463,7 @@ public final class Engine {
         java.util.Set<String> visited = new java.util.HashSet<>();
         for (PreparedTemplate current = unit; current != null && visited.add(current.name()); ) {
             names.addAll(current.blocks().keySet());
-            String parent = Analysis.literalParent(current.node());
+            String parent = BlockIndex.literalParent(current.node());
             current = parent == null ? null : load(parent);
         }
         return java.util.Collections.unmodifiableSortedSet(names);

@@ -1,5 +1,6 @@
 package dev.kida.engine.eval;
 
+import dev.kida.engine.analysis.TemplateFacts;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.GlobalFunction;
@@ -56,7 +57,7 @@ public final class Macro implements GlobalFunction, TemplateObject {
         this.unit = unit;
         this.run = owner.run;
         this.autoescape = autoescape;
-        BodyFacts.MacroUse use = unit.facts().macroUse(body);
+        TemplateFacts.MacroUse use = unit.facts().macroUse(body);
         this.catchVarargs = use.varargs();
         this.catchKwargs = use.kwargs();
         this.usesCaller = use.caller();

@@ -1,5 +1,6 @@
 package dev.kida.engine.eval;
 
+import dev.kida.engine.analysis.TemplateFacts;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.TemplateNode;
@@ -23,7 +24,7 @@ import java.util.Set;
  */
 public record PreparedTemplate(String name, TemplateNode node, Map<String, Stmt.Block> blocks,
                    Set<Stmt.Block> innerBlocks, boolean autoescape,
-                   long version, CompilationState compilation, BodyFacts facts) {
+                   long version, CompilationState compilation, TemplateFacts facts) {
 
     /**
      * Whether a block statement of this template renders where it stands: always below the top
@@ -35,21 +36,7 @@ public record PreparedTemplate(String name, TemplateNode node, Map<String, Stmt.
 
     /** The source line at a 1-based line number, for error messages; null when out of range. */
     public String sourceLine(int line) {
-        return lineOf(node.source(), line);
-    }
-
-    /** The 1-based line of a source text, or null when out of range. */
-    static String lineOf(String src, int line) {
-        int start = 0;
-        for (int i = 1; i < line; i++) {
-            int nl = src.indexOf('\n', start);
-            if (nl < 0) {
-                return null;
-            }
-            start = nl + 1;
-        }
-        int end = src.indexOf('\n', start);
-        return src.substring(start, end < 0 ? src.length() : end);
+        return node.sourceLine(line);
     }
 
     /** Returns the exception located at {@code pos} in this template (unless already located). */

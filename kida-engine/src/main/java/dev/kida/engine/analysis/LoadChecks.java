@@ -1,4 +1,4 @@
-package dev.kida.engine.eval;
+package dev.kida.engine.analysis;
 
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateSyntaxException;
@@ -8,31 +8,16 @@ import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.TemplateNode;
 import dev.kida.engine.runtime.UnknownCallable;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Checks a parsed template against the environment before it first runs, as Jinja2's compiler
- * does: unknown filters and tests are errors at load time, even in branches that never run.
- * Also collects the template's blocks.
+ * does: unknown filters and tests are errors at load time, even in branches that never run, and
+ * so are the limits of the Python code Jinja2 would generate.
  */
-final class Analysis {
-    private Analysis() {
-    }
-
-    static Map<String, Stmt.Block> blocks(TemplateNode node) {
-        Map<String, Stmt.Block> blocks = new LinkedHashMap<>();
-        AstWalker.walk(node.body(), n -> {
-            if (n instanceof Stmt.Block b) {
-                blocks.putIfAbsent(b.name(), b);
-            }
-        });
-        return Map.copyOf(blocks);
+public final class LoadChecks {
+    private LoadChecks() {
     }
 
     /** CPython's limit on statically nested blocks (loops, try) in one function. */
@@ -49,7 +34,7 @@ final class Analysis {
      *
      * @throws TemplateRuntimeException as Jinja2 fails, with a Python SyntaxError at load time
      */
-    static void checkNesting(TemplateNode node) {
+    public static void checkNesting(TemplateNode node) {
         nesting(node.body(), 0, 1, node);
     }
 
@@ -102,45 +87,12 @@ final class Analysis {
     }
 
     /**
-     * The block statements that are not at the template's top level: inside a loop, with, filter,
-     * set, call or autoescape block, a macro or another block. Jinja2 renders those where they
-     * stand even after {@code extends}; only a top-level one (also inside an if, which opens no
-     * scope) then yields its place to the parent's layout.
-     */
-    static Set<Stmt.Block> innerBlocks(TemplateNode node) {
-        Set<Stmt.Block> inner = Collections.newSetFromMap(new IdentityHashMap<>());
-        AstWalker.walk(node.body(), n -> {
-            if (n instanceof Stmt.Block b) {
-                inner.add(b);
-            }
-        });
-        dropTopLevel(node.body(), inner);
-        return Collections.unmodifiableSet(inner);
-    }
-
-    private static void dropTopLevel(List<Stmt> body, Set<Stmt.Block> inner) {
-        for (Stmt s : body) {
-            switch (s) {
-                case Stmt.Block b -> inner.remove(b);
-                case Stmt.If i -> {
-                    for (Stmt.Branch branch : i.branches()) {
-                        dropTopLevel(branch.body(), inner);
-                    }
-                    dropTopLevel(i.orElse(), inner);
-                }
-                default -> {
-                }
-            }
-        }
-    }
-
-    /**
      * @throws TemplateSyntaxException naming the first unknown filter or test, at its position
      */
-    static void checkNames(TemplateNode node, Predicate<String> hasFilter, Predicate<String> hasTest) {
+    public static void checkNames(TemplateNode node, Predicate<String> hasFilter, Predicate<String> hasTest) {
         // In a soft place (a branch of an if, a conditional expression) Jinja2 defers an unknown
         // filter or test to a runtime error, raised only if that code runs.
-        AstWalker.walkWithSoftness(node.body(), (n, soft) -> {
+        Traversal.everythingWithSoftness(node.body(), (n, soft) -> {
             String problem = switch (n) {
                 case Expr.Filter f when !soft && !hasFilter.test(f.name()) -> UnknownCallable.filterByName(f.name()).getMessage();
                 case Expr.Test t when !soft && !hasTest.test(t.name()) -> UnknownCallable.testByName(t.name()).getMessage();
@@ -160,48 +112,11 @@ final class Analysis {
     /** A {@code caller} parameter without a default, in a body that uses {@code caller}. */
     private static boolean callerWithoutDefault(List<Stmt.Param> params, List<Stmt> body) {
         return params.stream().anyMatch(p -> p.name().equals("caller") && p.defaultValue() == null)
-                && references(body, "caller");
+                && Names.references(body, "caller");
     }
 
     private static TemplateSyntaxException located(TemplateNode node, Node n, String detail) {
         int line = n.pos().line();
-        return new TemplateSyntaxException(detail, node.name(), line, n.pos().column(),
-                PreparedTemplate.lineOf(node.source(), line), null);
-    }
-
-    /** Whether any expression in the body (nested macros and call blocks too, not blocks) names {@code name}. */
-    static boolean references(List<Stmt> body, String name) {
-        boolean[] found = {false};
-        AstWalker.walkOutsideBlocks(body, n -> {
-            if (n instanceof Expr.Name nm && nm.name().equals(name)) {
-                found[0] = true;
-            }
-        });
-        return found[0];
-    }
-
-    /** Whether the body holds a scoped block (at any depth). */
-    static boolean hasScopedBlock(List<Stmt> body) {
-        boolean[] found = {false};
-        AstWalker.walk(body, n -> {
-            if (n instanceof Stmt.Block b && b.scoped()) {
-                found[0] = true;
-            }
-        });
-        return found[0];
-    }
-
-    /**
-     * The parent a template names in a top-level {@code extends} with a string literal, or null:
-     * what {@code blockNames} can know without rendering.
-     */
-    static String literalParent(TemplateNode node) {
-        for (Stmt s : node.body()) {
-            if (s instanceof Stmt.Extends e && e.template() instanceof dev.kida.engine.ast.Expr.Literal l
-                    && l.value() instanceof String name) {
-                return name;
-            }
-        }
-        return null;
+        return new TemplateSyntaxException(detail, node.name(), line, n.pos().column(), node.sourceLine(line), null);
     }
 }

@@ -1,4 +1,4 @@
-package dev.kida.engine.eval;
+package dev.kida.engine.analysis;
 
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.TemplateNode;
@@ -8,17 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What analysis finds out once per template about loops and macro bodies, so that renders do not
- * walk the tree again: whether a loop binds {@code loop}, and which of {@code varargs},
- * {@code kwargs} and {@code caller} a macro body uses. Keyed by node identity; read-only after
- * construction, so safe to share between renders.
+ * What analysis finds out once per template about its loops, macro bodies and block sets, so
+ * that renders do not walk the tree again: whether a loop binds {@code loop}, which of
+ * {@code varargs}, {@code kwargs} and {@code caller} a macro body uses, which block sets sit
+ * directly in a branch. Keyed by node identity; read-only after construction, so safe to share
+ * between renders.
  */
-public final class BodyFacts {
+public final class TemplateFacts {
     /** Which special names a macro or call-block body refers to. */
     public record MacroUse(boolean varargs, boolean kwargs, boolean caller) {
         static MacroUse of(List<Stmt> body) {
-            return new MacroUse(Analysis.references(body, "varargs"), Analysis.references(body, "kwargs"),
-                    Analysis.references(body, "caller"));
+            return new MacroUse(Names.references(body, "varargs"), Names.references(body, "kwargs"),
+                    Names.references(body, "caller"));
         }
     }
 
@@ -26,12 +27,13 @@ public final class BodyFacts {
     private final Map<List<Stmt>, MacroUse> macroUse = new IdentityHashMap<>();
     private final Map<Stmt.SetBlock, Boolean> branchSets = new IdentityHashMap<>();
 
-    private BodyFacts() {
+    private TemplateFacts() {
     }
 
-    static BodyFacts of(TemplateNode node) {
-        BodyFacts facts = new BodyFacts();
-        AstWalker.walk(node.body(), n -> {
+    /** The facts of a whole template, from one walk over it. */
+    public static TemplateFacts of(TemplateNode node) {
+        TemplateFacts facts = new TemplateFacts();
+        Traversal.everything(node.body(), n -> {
             switch (n) {
                 case Stmt.For f -> facts.loopBinding.put(f, loopBinding(f));
                 case Stmt.Macro m -> facts.macroUse.put(m.body(), MacroUse.of(m.body()));
@@ -81,6 +83,6 @@ public final class BodyFacts {
     }
 
     private static boolean loopBinding(Stmt.For f) {
-        return f.recursive() || Analysis.references(f.body(), "loop") || Analysis.hasScopedBlock(f.body());
+        return f.recursive() || Names.references(f.body(), "loop") || Names.hasScopedBlock(f.body());
     }
 }

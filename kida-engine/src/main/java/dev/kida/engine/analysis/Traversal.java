@@ -1,46 +1,79 @@
-package dev.kida.engine.eval;
+package dev.kida.engine.analysis;
 
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Node;
 import dev.kida.engine.ast.Stmt;
 
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** Visits every node of a template body, for the analyses that need a whole-tree view. */
-final class AstWalker {
-    private final BiConsumer<Node, Boolean> visitor;
-    private final boolean intoMacros;
-    private final boolean intoBlocks;
-    /**
-     * Whether the current node is in a "soft" place, as Jinja2's compiler calls it: directly in a
-     * branch of an if (not inside a nested loop, macro, block...) or in a conditional expression.
-     */
+/**
+ * The one walk over a template body that every analysis uses (load-time checks, block
+ * collection, body facts, the compiler's scope facts). Statements and expressions are visited
+ * before their children, in source order.
+ *
+ * <p>Two choices say how far the walk goes, because the analyses differ in what scope they ask
+ * about: whether it enters closures (the bodies of macros, call blocks, defs and regions, which
+ * run later in a scope of their own; their parameter defaults are always visited, as they are
+ * evaluated where the closure is defined), and whether it enters blocks. Each visit also says
+ * whether the node is in a "soft" place, as Jinja2's compiler calls it: directly in a branch of
+ * an {@code if} or in a conditional expression, where an unknown filter or test is a runtime
+ * error instead of a load-time one.
+ */
+public final class Traversal {
+    /** What a walk is told at each node. */
+    @FunctionalInterface
+    public interface Visitor {
+        /** Called once for each node, before the node's children. */
+        void visit(Node node, boolean soft);
+    }
+
+    private final Visitor visitor;
+    private final boolean closures;
+    private final boolean blocks;
     private boolean soft;
 
-    private AstWalker(BiConsumer<Node, Boolean> visitor, boolean intoMacros, boolean intoBlocks) {
+    private Traversal(Visitor visitor, boolean closures, boolean blocks) {
         this.visitor = visitor;
-        this.intoMacros = intoMacros;
-        this.intoBlocks = intoBlocks;
+        this.closures = closures;
+        this.blocks = blocks;
     }
 
-    /** Every node, including the bodies of macros and call blocks. */
-    static void walk(List<Stmt> body, Consumer<Node> visitor) {
-        new AstWalker((n, soft) -> visitor.accept(n), true, true).stmts(body);
+    /** Every node, closures and blocks included. */
+    public static void everything(List<Stmt> body, Consumer<Node> visitor) {
+        new Traversal((n, soft) -> visitor.accept(n), true, true).stmts(body);
     }
 
-    /** Every node, with whether it is in a soft place (see {@link #soft}). */
-    static void walkWithSoftness(List<Stmt> body, BiConsumer<Node, Boolean> visitor) {
-        new AstWalker(visitor, true, true).stmts(body);
+    /** Every node, closures and blocks included, with whether it is in a soft place. */
+    public static void everythingWithSoftness(List<Stmt> body, Visitor visitor) {
+        new Traversal(visitor, true, true).stmts(body);
     }
 
     /**
-     * Every node except inside blocks, as Jinja2 looks for the names a macro body uses
-     * ({@code caller}, {@code varargs}, {@code kwargs}): nested macros and call blocks count.
+     * Every node outside blocks, as Jinja2 looks for the names a macro body uses ({@code caller},
+     * {@code varargs}, {@code kwargs}): nested macros and call blocks count, blocks do not.
      */
-    static void walkOutsideBlocks(List<Stmt> body, Consumer<Node> visitor) {
-        new AstWalker((n, soft) -> visitor.accept(n), true, false).stmts(body);
+    public static void outsideBlocks(List<Stmt> body, Consumer<Node> visitor) {
+        new Traversal((n, soft) -> visitor.accept(n), true, false).stmts(body);
+    }
+
+    /**
+     * The nodes of one scope: blocks (which see the scope's frame) are entered, closures are not.
+     */
+    public static void thisScope(List<Stmt> body, Consumer<Node> visitor) {
+        new Traversal((n, soft) -> visitor.accept(n), false, true).stmts(body);
+    }
+
+    /** Every node of one expression. */
+    public static void expression(Expr e, Consumer<Node> visitor) {
+        new Traversal((n, soft) -> visitor.accept(n), true, true).expr(e);
+    }
+
+    /** Whether any node of the body, closures and blocks included, matches. */
+    public static boolean anyNode(List<Stmt> body, java.util.function.Predicate<Node> test) {
+        boolean[] found = {false};
+        everything(body, n -> found[0] |= test.test(n));
+        return found[0];
     }
 
     private void stmts(List<Stmt> body, boolean softness) {
@@ -70,7 +103,7 @@ final class AstWalker {
     }
 
     private void stmt(Stmt s) {
-        visitor.accept(s, soft);
+        visitor.visit(s, soft);
         switch (s) {
             case Stmt.Text t -> { }
             case Stmt.Print p -> expr(p.expr());
@@ -97,15 +130,15 @@ final class AstWalker {
                 stmts(w.body(), false);
             }
             case Stmt.Macro m -> {
-                if (intoMacros) {
-                    m.params().forEach(p -> expr(p.defaultValue(), false));
+                m.params().forEach(p -> expr(p.defaultValue(), false));
+                if (closures) {
                     stmts(m.body(), false);
                 }
             }
             case Stmt.CallBlock c -> {
                 expr(c.call());
-                if (intoMacros) {
-                    c.callerParams().forEach(p -> expr(p.defaultValue(), false));
+                c.callerParams().forEach(p -> expr(p.defaultValue(), false));
+                if (closures) {
                     stmts(c.body(), false);
                 }
             }
@@ -118,7 +151,7 @@ final class AstWalker {
             case Stmt.FromImport fi -> expr(fi.template());
             case Stmt.Extends ex -> expr(ex.template());
             case Stmt.Block b -> {
-                if (intoBlocks) {
+                if (blocks) {
                     stmts(b.body(), false);
                 }
             }
@@ -135,7 +168,10 @@ final class AstWalker {
             }
             case Stmt.Kida k -> {
                 k.expressions().forEach(e -> expr(e, false));
-                k.bodies().forEach(body -> stmts(body, false));
+                // a def's or region's body is a closure; every other Kida body runs in place
+                if (closures || !(k instanceof Stmt.Def || k instanceof Stmt.Region)) {
+                    k.bodies().forEach(body -> stmts(body, false));
+                }
             }
         }
     }
@@ -144,7 +180,7 @@ final class AstWalker {
         if (e == null) {
             return;
         }
-        visitor.accept(e, soft);
+        visitor.visit(e, soft);
         switch (e) {
             case Expr.Literal l -> { }
             case Expr.Name n -> { }

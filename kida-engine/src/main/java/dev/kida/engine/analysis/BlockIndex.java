@@ -1,0 +1,76 @@
+package dev.kida.engine.analysis;
+
+import dev.kida.engine.ast.Expr;
+import dev.kida.engine.ast.Stmt;
+import dev.kida.engine.ast.TemplateNode;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The blocks of a template and what inheritance needs to know about them before a render. */
+public final class BlockIndex {
+    private BlockIndex() {
+    }
+
+    /** The template's blocks by name, wherever they stand (the first of a name wins). */
+    public static Map<String, Stmt.Block> blocks(TemplateNode node) {
+        Map<String, Stmt.Block> blocks = new LinkedHashMap<>();
+        Traversal.everything(node.body(), n -> {
+            if (n instanceof Stmt.Block b) {
+                blocks.putIfAbsent(b.name(), b);
+            }
+        });
+        return Map.copyOf(blocks);
+    }
+
+    /**
+     * The block statements that are not at the template's top level: inside a loop, with, filter,
+     * set, call or autoescape block, a macro or another block. Jinja2 renders those where they
+     * stand even after {@code extends}; only a top-level one (also inside an if, which opens no
+     * scope) then yields its place to the parent's layout.
+     */
+    public static Set<Stmt.Block> innerBlocks(TemplateNode node) {
+        Set<Stmt.Block> inner = Collections.newSetFromMap(new IdentityHashMap<>());
+        Traversal.everything(node.body(), n -> {
+            if (n instanceof Stmt.Block b) {
+                inner.add(b);
+            }
+        });
+        dropTopLevel(node.body(), inner);
+        return Collections.unmodifiableSet(inner);
+    }
+
+    private static void dropTopLevel(List<Stmt> body, Set<Stmt.Block> inner) {
+        for (Stmt s : body) {
+            switch (s) {
+                case Stmt.Block b -> inner.remove(b);
+                case Stmt.If i -> {
+                    for (Stmt.Branch branch : i.branches()) {
+                        dropTopLevel(branch.body(), inner);
+                    }
+                    dropTopLevel(i.orElse(), inner);
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    /**
+     * The parent a template names in a top-level {@code extends} with a string literal, or null:
+     * what {@code blockNames} can know without rendering.
+     */
+    public static String literalParent(TemplateNode node) {
+        for (Stmt s : node.body()) {
+            if (s instanceof Stmt.Extends e && e.template() instanceof Expr.Literal l
+                    && l.value() instanceof String name) {
+                return name;
+            }
+        }
+        return null;
+    }
+}
