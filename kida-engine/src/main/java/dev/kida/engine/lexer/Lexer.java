@@ -316,21 +316,17 @@ public final class Lexer {
     }
 
     private void skipComment(int tag, int from) {
-        int i = from;
-        while (true) {
-            int close = src.indexOf("#}", i);
-            if (close < 0) {
-                throw source.error("Missing end of comment tag", source.posOf(tag));
-            }
-            char before = close > from ? src.charAt(close - 1) : 0;
-            if (before == '-') {
-                pos = skipSpace(close + 2);
-            } else if (before == '+') {
-                pos = close + 2;
-            } else {
-                pos = trimNewline(close + 2);
-            }
-            return;
+        int close = src.indexOf("#}", from);
+        if (close < 0) {
+            throw source.error("Missing end of comment tag", source.posOf(tag));
+        }
+        char before = close > from ? src.charAt(close - 1) : 0;
+        if (before == '-') {
+            pos = skipSpace(close + 2);
+        } else if (before == '+') {
+            pos = close + 2;
+        } else {
+            pos = trimNewline(close + 2);
         }
     }
 

@@ -16,6 +16,14 @@ final class ComparisonTests {
         }
     }
 
+    /** The test {@code name}: {@code value <op> b}. */
+    private static Test ordering(String name, String op) {
+        return (ctx, v, a) -> {
+            a.check(name, "b");
+            return Values.compare(v, a.require(0, "b"), op);
+        };
+    }
+
     static void register(Map<String, Test> m) {
         alias(m, (ctx, v, a) -> {
             a.check("eq", "b");
@@ -25,22 +33,10 @@ final class ComparisonTests {
             a.check("ne", "b");
             return !Values.eq(v, a.require(0, "b"));
         }, "ne", "!=");
-        alias(m, (ctx, v, a) -> {
-            a.check("lt", "b");
-            return Values.compare(v, a.require(0, "b"), "<");
-        }, "lt", "<", "lessthan");
-        alias(m, (ctx, v, a) -> {
-            a.check("le", "b");
-            return Values.compare(v, a.require(0, "b"), "<=");
-        }, "le", "<=");
-        alias(m, (ctx, v, a) -> {
-            a.check("gt", "b");
-            return Values.compare(v, a.require(0, "b"), ">");
-        }, "gt", ">", "greaterthan");
-        alias(m, (ctx, v, a) -> {
-            a.check("ge", "b");
-            return Values.compare(v, a.require(0, "b"), ">=");
-        }, "ge", ">=");
+        alias(m, ordering("lt", "<"), "lt", "<", "lessthan");
+        alias(m, ordering("le", "<="), "le", "<=");
+        alias(m, ordering("gt", ">"), "gt", ">", "greaterthan");
+        alias(m, ordering("ge", ">="), "ge", ">=");
         m.put("in", (ctx, v, a) -> {
             a.check("in", "seq");
             return Values.contains(a.require(0, "seq"), v);

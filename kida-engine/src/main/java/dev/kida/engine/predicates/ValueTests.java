@@ -46,18 +46,12 @@ final class ValueTests {
         m.put("filter", (ctx, v, a) -> {
             a.check("filter");
             String name = registryKey(v);
-            if (name == null) {
-                return false;
-            }
-            return registry(ctx).hasFilter(name);
+            return name != null && registry(ctx).hasFilter(name);
         });
         m.put("test", (ctx, v, a) -> {
             a.check("test");
             String name = registryKey(v);
-            if (name == null) {
-                return false;
-            }
-            return registry(ctx).hasTest(name);
+            return name != null && registry(ctx).hasTest(name);
         });
         m.put("sameas", (ctx, v, a) -> {
             a.check("sameas", "other");

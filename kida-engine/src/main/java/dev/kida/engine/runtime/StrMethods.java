@@ -56,6 +56,17 @@ public final class StrMethods {
         return v == null ? null : strArg(v, method);
     }
 
+    /** {@code str.index} / {@code str.rindex}: as find, but a missing substring is an error. */
+    private static long indexOf(String s, Arguments a, String method, boolean fromEnd) {
+        a.check(method, "sub", "start", "end");
+        int at = StrOperations.find(s, strArg(a.require(0, "sub"), method), a.get(1, "start", null), a.get(2, "end", null),
+                fromEnd);
+        if (at < 0) {
+            throw new TemplateRuntimeException("substring not found");
+        }
+        return at;
+    }
+
     /** A Python int argument of a built-in method or global, or a TypeError naming the method. */
     public static long intArg(Object v, String method) {
         if (v instanceof Undefined u) {
@@ -168,22 +179,8 @@ public final class StrMethods {
             a.check("rfind", "sub", "start", "end");
             return (long) StrOperations.find(s, strArg(a.require(0, "sub"), "rfind"), a.get(1, "start", null), a.get(2, "end", null), true);
         });
-        def("index", (s, a) -> {
-            a.check("index", "sub", "start", "end");
-            int at = StrOperations.find(s, strArg(a.require(0, "sub"), "index"), a.get(1, "start", null), a.get(2, "end", null), false);
-            if (at < 0) {
-                throw new TemplateRuntimeException("substring not found");
-            }
-            return (long) at;
-        });
-        def("rindex", (s, a) -> {
-            a.check("rindex", "sub", "start", "end");
-            int at = StrOperations.find(s, strArg(a.require(0, "sub"), "rindex"), a.get(1, "start", null), a.get(2, "end", null), true);
-            if (at < 0) {
-                throw new TemplateRuntimeException("substring not found");
-            }
-            return (long) at;
-        });
+        def("index", (s, a) -> indexOf(s, a, "index", false));
+        def("rindex", (s, a) -> indexOf(s, a, "rindex", true));
         def("isdigit", (s, a) -> StrOperations.all(s, PyChars::isDigit));
         def("isdecimal", (s, a) -> StrOperations.all(s, cp -> Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER));
         def("isnumeric", (s, a) -> StrOperations.all(s, cp -> PyChars.isDigit(cp) || Character.getNumericValue(cp) >= 0 && !Character.isLetter(cp)));
