@@ -33,6 +33,8 @@ module kida.engine {
     exports dev.kida.engine.runtime.objects to kida.compiler;
     exports dev.kida.engine.output to kida.compiler;
     exports dev.kida.engine.ast to kida.compiler;
+    // The analyses both backends share (scope facts, names a body binds, the one traversal).
+    exports dev.kida.engine.analysis to kida.compiler;
 
     // Escaper backends are found at run time; whichever jar is on the module path is used.
     uses dev.kida.api.escape.EscaperProvider;

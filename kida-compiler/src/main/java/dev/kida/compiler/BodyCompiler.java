@@ -3,6 +3,9 @@ package dev.kida.compiler;
 import dev.kida.api.Filter;
 import dev.kida.api.Test;
 import dev.kida.api.escape.Escaper;
+import dev.kida.engine.analysis.Traversal;
+import dev.kida.engine.analysis.ScopeFacts;
+import dev.kida.engine.analysis.Names;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Node;
 import dev.kida.engine.ast.Pos;
@@ -341,7 +344,7 @@ final class BodyCompiler {
     /** Whether a break or continue of an enclosing loop may leave this statement's bodies. */
     private static boolean hasLoopControl(Stmt s) {
         boolean[] found = {false};
-        Nodes.walk(List.of(s), n -> found[0] |= n instanceof Stmt.Break || n instanceof Stmt.Continue, false);
+        Traversal.thisScope(List.of(s), n -> found[0] |= n instanceof Stmt.Break || n instanceof Stmt.Continue);
         return found[0];
     }
 
@@ -375,10 +378,10 @@ final class BodyCompiler {
         cb.aload(R).invokevirtual(CD_RENDERER, "step", MethodTypeDesc.of(CD_void));
         cb.iload(count).invokestatic(CD_KIDA_STMTS, "checkWhile", MethodTypeDesc.of(CD_void, CD_int));
         // a fresh scope per iteration, as the evaluator gives
-        boolean local = !Scopes.needsFrame(w.body());
+        boolean local = !ScopeFacts.needsFrame(w.body(), TemplateCompiler::isDelegated);
         Scope scope = newScope(local);
         if (local) {
-            declare(scope, Set.of(), Scopes.setNames(w.body()));
+            declare(scope, Set.of(), Names.setNames(w.body()));
         }
         scopes.push(scope);
         controls.push(new JumpTarget.Loop(end, head));
@@ -406,12 +409,12 @@ final class BodyCompiler {
         for (Stmt.Case c : m.cases()) {
             Label next = cb.newLabel();
             List<Stmt> probe = new java.util.ArrayList<>(c.body());
-            boolean local = !Scopes.needsFrame(probe) && !mentionsSelf(c);
+            boolean local = !ScopeFacts.needsFrame(probe, TemplateCompiler::isDelegated) && !mentionsSelf(c);
             Scope scope = newScope(local);
             if (local) {
                 Set<String> captures = new LinkedHashSet<>();
                 captureNames(c.pattern(), captures);
-                Set<String> sets = new LinkedHashSet<>(Scopes.setNames(c.body()));
+                Set<String> sets = new LinkedHashSet<>(Names.setNames(c.body()));
                 // a capture is bound only when its part of the pattern is reached
                 declare(scope, Set.of(), captures);
                 declare(scope, Set.of(), sets);
@@ -438,7 +441,7 @@ final class BodyCompiler {
         exprs.add(c.guard());
         boolean[] found = {false};
         for (dev.kida.engine.ast.Expr e : exprs) {
-            Nodes.expr(e, n -> found[0] |= n instanceof Expr.Name nm && nm.name().equals("self"));
+            Traversal.expression(e, n -> found[0] |= n instanceof Expr.Name nm && nm.name().equals("self"));
         }
         return found[0];
     }
@@ -645,10 +648,10 @@ final class BodyCompiler {
         Boolean savedEscape = escape;
         escape = known;
         controls.push(new JumpTarget.Escape(saved));
-        boolean local = !Scopes.needsFrame(a.body());
+        boolean local = !ScopeFacts.needsFrame(a.body(), TemplateCompiler::isDelegated);
         Scope scope = newScope(local);
         if (local) {
-            declare(scope, Set.of(), Scopes.setNames(a.body()));
+            declare(scope, Set.of(), Names.setNames(a.body()));
         }
         scopes.push(scope);
         stmts(a.body());
@@ -690,12 +693,12 @@ final class BodyCompiler {
     }
 
     private void with(Stmt.With w) {
-        boolean local = !Scopes.needsFrame(w.body());
+        boolean local = !ScopeFacts.needsFrame(w.body(), TemplateCompiler::isDelegated);
         Scope scope = newScope(local);
         Set<String> bound = new LinkedHashSet<>();
-        w.assignments().forEach(a -> Scopes.targetNames(a.target(), bound));
+        w.assignments().forEach(a -> Names.targetNames(a.target(), bound));
         if (local) {
-            declare(scope, bound, Scopes.setNames(w.body()));
+            declare(scope, bound, Names.setNames(w.body()));
         }
         for (Stmt.Assignment a : w.assignments()) {
             expr(a.value());
@@ -739,15 +742,15 @@ final class BodyCompiler {
      */
     private static boolean bindsLoop(Stmt.For f) {
         boolean[] found = {f.recursive()};
-        Nodes.walk(f.body(), n -> found[0] |= n instanceof Expr.Name nm && nm.name().equals("loop")
-                || n instanceof Stmt.Block b && b.scoped(), true);
+        Traversal.everything(f.body(), n -> found[0] |= n instanceof Expr.Name nm && nm.name().equals("loop")
+                || n instanceof Stmt.Block b && b.scoped());
         return found[0];
     }
 
     private void forStmt(Stmt.For f) {
-        boolean local = !Scopes.needsFrame(f.body());
+        boolean local = !ScopeFacts.needsFrame(f.body(), TemplateCompiler::isDelegated);
         Set<String> targetNames = new LinkedHashSet<>();
-        Scopes.targetNames(f.target(), targetNames);
+        Names.targetNames(f.target(), targetNames);
         expr(f.iter());
         setPos();
         int items = cb.allocateLocal(TypeKind.REFERENCE);
@@ -764,9 +767,9 @@ final class BodyCompiler {
         cb.labelBinding(body);
         int n = cb.allocateLocal(TypeKind.INT);
         cb.aload(items).invokeinterface(CD_LIST, "size", MethodTypeDesc.of(CD_int)).istore(n);
-        boolean fast = local && Scopes.fastLoop(f);
+        boolean fast = local && ScopeFacts.fastLoop(f);
         Scope scope = local ? new Scope(true, -1) : new Scope(false, cb.allocateLocal(TypeKind.REFERENCE));
-        Set<String> setNames = Scopes.setNames(f.body());
+        Set<String> setNames = Names.setNames(f.body());
         Set<String> definite = new LinkedHashSet<>(targetNames);
         if (local) {
             if (!fast) {
@@ -1163,7 +1166,7 @@ final class BodyCompiler {
                 }
                 cb.labelBinding(end);
             }
-            case Expr.Call call when Scopes.isFastCycle(call) && fastLoopScope() != null -> {
+            case Expr.Call call when ScopeFacts.isFastCycle(call) && fastLoopScope() != null -> {
                 array(call.args());
                 cb.iload(fastLoopScope().indexSlot);
                 setPos();
@@ -1298,7 +1301,7 @@ final class BodyCompiler {
      */
     private void listComp(Expr.ListComp c) {
         Set<String> names = new LinkedHashSet<>();
-        Scopes.targetNames(c.target(), names);
+        Names.targetNames(c.target(), names);
         expr(c.iterable());
         setPos();
         int items = cb.allocateLocal(TypeKind.REFERENCE);

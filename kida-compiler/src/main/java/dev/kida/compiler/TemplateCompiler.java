@@ -1,5 +1,6 @@
 package dev.kida.compiler;
 
+import dev.kida.engine.analysis.Traversal;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.eval.Compiled;
@@ -75,7 +76,7 @@ public final class TemplateCompiler {
         this.unit = unit;
         this.engine = engine;
         boolean[] found = {false};
-        Nodes.walk(unit.node().body(), n -> found[0] |= n instanceof Stmt.Extends, false);
+        Traversal.thisScope(unit.node().body(), n -> found[0] |= n instanceof Stmt.Extends);
         this.hasExtends = found[0];
         constants.add(new Compiled[1]);
         constants.add(null);
