@@ -1,0 +1,116 @@
+package dev.kida.engine.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kida.engine.ast.Expr;
+import dev.kida.engine.ast.Stmt;
+import dev.kida.engine.ast.TemplateNode;
+import dev.kida.engine.lexer.LexerOptions;
+import dev.kida.engine.parser.Parser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The one traversal's reach in each mode, and the facts computed over it. */
+class AnalysisTest {
+    private static TemplateNode parse(String source) {
+        return Parser.parse(source, "t", LexerOptions.DEFAULTS);
+    }
+
+    /** The names ({@code Expr.Name}) a walk sees, in visiting order. */
+    private static List<String> names(List<Stmt> body, java.util.function.BiConsumer<List<Stmt>, java.util.function.Consumer<dev.kida.engine.ast.Node>> walk) {
+        List<String> seen = new ArrayList<>();
+        walk.accept(body, n -> {
+            if (n instanceof Expr.Name nm) {
+                seen.add(nm.name());
+            }
+        });
+        return seen;
+    }
+
+    private static final String NESTED = "{{ a }}{% macro m(p=d) %}{{ inmacro }}{% endmacro %}"
+            + "{% block b %}{{ inblock }}{% endblock %}{% def f(q=e) %}{{ indef }}{% end %}{{ z }}";
+
+    @Test
+    void everythingEntersClosuresAndBlocks() {
+        assertEquals(List.of("a", "d", "inmacro", "inblock", "e", "indef", "z"),
+                names(parse(NESTED).body(), Traversal::everything));
+    }
+
+    @Test
+    void thisScopeSkipsClosureBodiesButNotTheirDefaultsNorBlocks() {
+        assertEquals(List.of("a", "d", "inblock", "e", "z"), names(parse(NESTED).body(), Traversal::thisScope));
+    }
+
+    @Test
+    void outsideBlocksSkipsBlockBodiesOnly() {
+        assertEquals(List.of("a", "d", "inmacro", "e", "indef", "z"), names(parse(NESTED).body(), Traversal::outsideBlocks));
+    }
+
+    @Test
+    void softPlacesAreIfBranchesAndConditionalExpressions() {
+        TemplateNode node = parse("{{ hard }}{% if t %}{{ soft1 }}{% for x in xs %}{{ inloop }}{% endfor %}{% endif %}"
+                + "{{ a if c else b }}");
+        List<String> soft = new ArrayList<>();
+        List<String> hard = new ArrayList<>();
+        Traversal.everythingWithSoftness(node.body(), (n, isSoft) -> {
+            if (n instanceof Expr.Name nm) {
+                (isSoft ? soft : hard).add(nm.name());
+            }
+        });
+        // a loop opens a hard place again, even inside a branch
+        assertEquals(List.of("t", "soft1", "xs", "c", "a", "b"), soft);
+        assertEquals(List.of("hard", "inloop"), hard);
+    }
+
+    @Test
+    void setNamesStayInTheirScope() {
+        TemplateNode node = parse("{% set a = 1 %}{% if x %}{% set b = 2 %}{% endif %}"
+                + "{% for i in l %}{% set c = 3 %}{% endfor %}{% with %}{% set d = 4 %}{% endwith %}");
+        assertEquals(Set.of("a", "b"), Names.setNames(node.body()));
+    }
+
+    @Test
+    void fastLoopOnlyWhenEveryUseIsAComputedAttribute() {
+        assertTrue(ScopeFacts.fastLoop(loop("{% for x in l %}{{ loop.index }}{{ loop.cycle('a', 'b') }}{% endfor %}")));
+        assertFalse(ScopeFacts.fastLoop(loop("{% for x in l %}{{ loop.previtem }}{% endfor %}")));
+        assertFalse(ScopeFacts.fastLoop(loop("{% for x in l %}{{ f(loop) }}{% endfor %}")));
+        assertFalse(ScopeFacts.fastLoop(loop("{% for x in l %}{% set y = loop %}{{ y.index }}{% endfor %}")));
+    }
+
+    @Test
+    void needsFrameForClosuresDelegatedStatementsAndSelf() {
+        assertFalse(ScopeFacts.needsFrame(parse("{{ a }}{% set b = 1 %}").body(), s -> false));
+        assertTrue(ScopeFacts.needsFrame(parse("{% macro m() %}{% endmacro %}").body(), s -> false));
+        assertTrue(ScopeFacts.needsFrame(parse("{{ self.b() }}").body(), s -> false));
+        assertTrue(ScopeFacts.needsFrame(parse("{% include 'x' %}").body(), s -> s instanceof Stmt.Include));
+    }
+
+    @Test
+    void templateFactsKnowLoopBindingAndMacroUse() {
+        TemplateNode node = parse("{% for x in l %}{{ x }}{% endfor %}{% for y in l %}{{ loop.index }}{% endfor %}"
+                + "{% macro m() %}{{ caller() }}{{ varargs }}{% endmacro %}");
+        TemplateFacts facts = TemplateFacts.of(node);
+        assertFalse(facts.bindsLoop((Stmt.For) node.body().get(0)));
+        assertTrue(facts.bindsLoop((Stmt.For) node.body().get(1)));
+        Stmt.Macro m = (Stmt.Macro) node.body().get(2);
+        assertEquals(new TemplateFacts.MacroUse(true, false, true), facts.macroUse(m.body()));
+    }
+
+    @Test
+    void blockIndexSeparatesTopLevelFromInnerBlocks() {
+        TemplateNode node = parse("{% block top %}{% block nested %}{% endblock %}{% endblock %}"
+                + "{% if c %}{% block inif %}{% endblock %}{% endif %}{% for x in l %}{% block inloop %}{% endblock %}{% endfor %}");
+        assertEquals(Set.of("top", "nested", "inif", "inloop"), BlockIndex.blocks(node).keySet());
+        Set<String> inner = new java.util.HashSet<>();
+        BlockIndex.innerBlocks(node).forEach(b -> inner.add(b.name()));
+        assertEquals(Set.of("nested", "inloop"), inner);
+    }
+
+    private static Stmt.For loop(String source) {
+        return (Stmt.For) parse(source).body().get(0);
+    }
+}
