@@ -345,33 +345,35 @@ public final class Engine {
      * stays written.
      */
     public void stream(PreparedTemplate unit, Map<String, ?> context, java.io.Writer out) {
-        StringOutput output = new StringOutput();
-        Consumer<Output> sink = o -> {
-            StringOutput text = (StringOutput) o;
-            try {
-                out.write(text.toString());
-                out.flush();
-            } catch (IOException e) {
-                throw new KidaException("cannot write output of template '" + unit.name() + "'", e);
-            }
+        streamTo(unit, context, new StringOutput(), text -> {
+            out.write(text.toString());
+            out.flush();
             text.clear();
-        };
-        streamRender(unit, context, output, sink);
-        sink.accept(output);
+        });
     }
 
     /** As {@link #stream(PreparedTemplate, Map, java.io.Writer)}, as UTF-8 bytes. */
     public void stream(PreparedTemplate unit, Map<String, ?> context, OutputStream out) {
-        Utf8Output output = new Utf8Output(1024);
+        streamTo(unit, context, new Utf8Output(1024), bytes -> {
+            bytes.writeTo(out);
+            out.flush();
+            bytes.clear();
+        });
+    }
+
+    /** Writes a chunk of streamed output somewhere, then clears it for the next chunk. */
+    private interface ChunkWriter<O extends Output> {
+        void write(O chunk) throws IOException;
+    }
+
+    /** Streams a render into {@code output}, handing each chunk (that same output) to {@code writer}. */
+    private <O extends Output> void streamTo(PreparedTemplate unit, Map<String, ?> context, O output, ChunkWriter<O> writer) {
         Consumer<Output> sink = o -> {
-            Utf8Output bytes = (Utf8Output) o;
             try {
-                bytes.writeTo(out);
-                out.flush();
+                writer.write(output);
             } catch (IOException e) {
                 throw new KidaException("cannot write output of template '" + unit.name() + "'", e);
             }
-            bytes.clear();
         };
         streamRender(unit, context, output, sink);
         sink.accept(output);

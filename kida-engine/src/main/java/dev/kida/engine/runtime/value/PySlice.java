@@ -24,28 +24,8 @@ public final class PySlice {
         }
         long lower = step < 0 ? -1 : 0;
         long upper = step < 0 ? length - 1 : length;
-        long start;
-        if (startObj == null) {
-            start = step < 0 ? upper : lower;
-        } else {
-            start = index(startObj);
-            if (start < 0) {
-                start = Math.max(start + length, lower);
-            } else {
-                start = Math.min(start, upper);
-            }
-        }
-        long stop;
-        if (stopObj == null) {
-            stop = step < 0 ? lower : upper;
-        } else {
-            stop = index(stopObj);
-            if (stop < 0) {
-                stop = Math.max(stop + length, lower);
-            } else {
-                stop = Math.min(stop, upper);
-            }
-        }
+        long start = bound(startObj, step < 0 ? upper : lower, length, lower, upper);
+        long stop = bound(stopObj, step < 0 ? lower : upper, length, lower, upper);
         long count;
         if (step > 0) {
             count = stop > start ? (stop - start + step - 1) / step : 0;
@@ -53,6 +33,15 @@ public final class PySlice {
             count = start > stop ? (start - stop + (-step) - 1) / (-step) : 0;
         }
         return new Bounds((int) start, (int) stop, (int) Math.max(Math.min(step, Integer.MAX_VALUE), Integer.MIN_VALUE + 1), (int) count);
+    }
+
+    /** One bound of a slice: {@code absent} when not given, else counted from the end when negative, clamped. */
+    private static long bound(Object given, long absent, int length, long lower, long upper) {
+        if (given == null) {
+            return absent;
+        }
+        long at = index(given);
+        return at < 0 ? Math.max(at + length, lower) : Math.min(at, upper);
     }
 
     /** An int-like slice bound or index as a long (clamped for huge ints). */
