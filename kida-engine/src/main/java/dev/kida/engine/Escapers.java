@@ -6,13 +6,16 @@ import dev.kida.api.escape.Escaper;
 import dev.kida.api.escape.EscaperProvider;
 import dev.kida.engine.escape.DeferredEscaper;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -172,10 +175,32 @@ public final class Escapers {
         return n != null && !n.isBlank();
     }
 
+    /**
+     * The providers that load, highest priority first. One that cannot be loaded (ffi's classes
+     * are of release 22, its module descriptor of 21, so on a JDK 21 the module resolves and the
+     * class does not) is logged once and left out, rather than failing every environment.
+     * ServiceLoader reports such a provider by throwing from {@code hasNext} or {@code next}
+     * and goes on with the next one on the following call.
+     */
+    static List<EscaperProvider> load(Iterator<EscaperProvider> found) {
+        List<EscaperProvider> loaded = new ArrayList<>();
+        for (int failures = 0; failures < 64; ) {
+            try {
+                if (!found.hasNext()) {
+                    break;
+                }
+                loaded.add(found.next());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                failures++;
+                LOG.log(System.Logger.Level.WARNING, "an escaper backend on the module or class path cannot be"
+                        + " loaded on this JVM and is left out: " + e, e);
+            }
+        }
+        loaded.sort(Comparator.comparingInt(EscaperProvider::priority).reversed());
+        return List.copyOf(loaded);
+    }
+
     private static final class Holder {
-        static final List<EscaperProvider> PROVIDERS = ServiceLoader.load(EscaperProvider.class)
-                .stream().map(ServiceLoader.Provider::get)
-                .sorted(Comparator.comparingInt(EscaperProvider::priority).reversed())
-                .toList();
+        static final List<EscaperProvider> PROVIDERS = load(ServiceLoader.load(EscaperProvider.class).iterator());
     }
 }

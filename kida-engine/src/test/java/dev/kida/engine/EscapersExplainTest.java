@@ -68,4 +68,35 @@ class EscapersExplainTest {
         assertEquals(Environment.builder().build().escaperName(), selection.provider().name());
         assertFalse(selection.reason().isEmpty());
     }
+
+    @Test
+    void aBackendThatCannotLoadIsLeftOutNotFatal() {
+        // What ServiceLoader does on a JDK 21 for ffi, whose classes are of release 22: the step
+        // that meets it throws, the next one goes on.
+        Fake fast = new Fake("load-test-fast", 20, Availability.yes(), 64);
+        java.util.Iterator<EscaperProvider> found = new java.util.Iterator<>() {
+            private int step;
+
+            @Override
+            public boolean hasNext() {
+                return step < 3;
+            }
+
+            @Override
+            public EscaperProvider next() {
+                switch (step++) {
+                    case 0:
+                        return java();
+                    case 1:
+                        throw new java.util.ServiceConfigurationError("dev.kida.api.escape.EscaperProvider: Provider "
+                                + "dev.kida.escape.ffi.FfiEscaperProvider could not be instantiated",
+                                new UnsupportedClassVersionError("class file version 66.0"));
+                    default:
+                        return fast;
+                }
+            }
+        };
+        List<EscaperProvider> loaded = Escapers.load(found);
+        assertEquals(List.of("load-test-fast", "java"), loaded.stream().map(EscaperProvider::name).toList());
+    }
 }
