@@ -74,13 +74,27 @@ public final class Utf8Output extends Output {
             return;
         }
         // Short text (most printed values: names, cities, numbers as text) is escaped straight
-        // into the output's bytes while it is ASCII: one pass, no scratch buffer to fill and copy
-        // again char by char. Issue 13's profile of byte output had the escaper writing into the
-        // scratch StringBuilder and appendAscii re-reading it as the two largest items.
+        // into the output's bytes while it is ASCII: no scratch buffer to fill and copy again
+        // char by char. Issue 13's profile of byte output had the escaper writing into the
+        // scratch StringBuilder and appendAscii re-reading it as the two largest items. As in
+        // StringOutput, the clean prefix (usually the whole value) is found by a scan and copied
+        // in one getBytes array copy (its chars are ASCII, so the low bytes are the UTF-8).
+        int clean = 0;
+        while (clean < n) {
+            char c = text.charAt(clean);
+            if (c < 64 ? HtmlEscapes.isSpecial(c) : c >= 0x80) {
+                break;
+            }
+            clean++;
+        }
         ensure(MAX_REPLACEMENT * n);
+        copyAscii(text, clean);
+        if (clean == n) {
+            return;
+        }
         byte[] b = buf;
         int at = len;
-        for (int i = 0; i < n; i++) {
+        for (int i = clean; i < n; i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
                 len = at;
@@ -97,6 +111,13 @@ public final class Utf8Output extends Output {
             }
         }
         len = at;
+    }
+
+    /** Copies the first {@code n} chars of {@code text}, all ASCII, as bytes (room is ensured). */
+    @SuppressWarnings("deprecation") // the low-byte copy is what we want: every char is below 0x80
+    private void copyAscii(String text, int n) {
+        text.getBytes(0, n, buf, len);
+        len += n;
     }
 
     /** Escapes and appends {@code text} from {@code from}, the first non-ASCII char, through the encoder. */
