@@ -61,6 +61,8 @@ import static java.lang.constant.ConstantDescs.CD_void;
 final class BodyCompiler {
     private static final int R = 0;
     private static final int F = 1;
+    /** The parameter values of a def body compiled with its parameters in locals. */
+    private static final int VALUES = 2;
     private static final Object NOT_CONST = new Object();
 
     private static final ClassDesc CD_HELPERS = cd(CompiledHelpers.class);
@@ -135,6 +137,12 @@ final class BodyCompiler {
 
         /** Leaving an autoescape block restores the saved setting. */
         record Escape(int savedSlot) implements JumpTarget {}
+
+        /** Leaving a provide block withdraws its value. */
+        record Unprovide(String key) implements JumpTarget {}
+
+        /** Leaving a try body keeps what it rendered so far (in the buffer held in {@code savedSlot}'s render). */
+        record EndTry(int savedSlot) implements JumpTarget {}
     }
 
     BodyCompiler(TemplateCompiler tc, CodeBuilder cb, TemplateCompiler.BodySpec spec) {
@@ -152,6 +160,16 @@ final class BodyCompiler {
         Label handler = cb.newLabel();
         cb.labelBinding(start);
         scopes.push(new Scope(false, F));
+        if (spec.params() != null) {
+            // a def body whose parameters live in JVM locals, read from the values array; F is the
+            // def's closure, where every other name is looked up at call time
+            Scope params = new Scope(true, -1);
+            declare(params, new LinkedHashSet<>(spec.params()), Names.setNames(spec.body()));
+            for (int k = 0; k < spec.params().size(); k++) {
+                cb.aload(VALUES).loadConstant(k).aaload().astore(params.slots.get(spec.params().get(k)));
+            }
+            scopes.push(params);
+        }
         controls.push(new JumpTarget.Stop(ret));
         stmts(spec.body());
         flushText();
@@ -299,11 +317,13 @@ final class BodyCompiler {
                         CD_RENDERER, cd(Stmt.Macro.class), CD_FRAME, CD_boolean, cd(Compiled[].class), CD_int));
             }
             case Stmt.Def d -> {
-                int id = tc.addBody(d.body(), escape);
+                boolean locals = TemplateCompiler.paramsInLocals(d);
+                int id = tc.defBody(d, escape, locals);
                 setPos();
                 cb.aload(R).ldc(pooled(tc.constant(d, cd(Stmt.Def.class)))).aload(frame())
-                        .ldc(pooled(tc.holder())).loadConstant(id).invokestatic(CD_HELPERS, "def", MethodTypeDesc.of(CD_void,
-                                CD_RENDERER, cd(Stmt.Def.class), CD_FRAME, cd(Compiled[].class), CD_int));
+                        .ldc(pooled(tc.holder())).loadConstant(id).loadConstant(locals ? 1 : 0)
+                        .invokestatic(CD_HELPERS, "def", MethodTypeDesc.of(CD_void,
+                                CD_RENDERER, cd(Stmt.Def.class), CD_FRAME, cd(Compiled[].class), CD_int, CD_boolean));
             }
             case Stmt.FilterBlock fb -> {
                 capture(fb.body());
@@ -331,6 +351,61 @@ final class BodyCompiler {
             case Stmt.Let l -> let(l);
             case Stmt.Flush fl -> cb.aload(R).invokevirtual(CD_RENDERER, "flush", MethodTypeDesc.of(CD_void));
             case Stmt.TemplateDecl d -> { }
+            case Stmt.WithIf w -> withIf(w);
+            case Stmt.Try t -> tryStmt(t);
+            case Stmt.Spaceless sp -> {
+                Scope scope = newScope(!ScopeFacts.needsFrame(sp.body(), TemplateCompiler::framed));
+                if (scope.local) {
+                    declare(scope, Set.of(), Names.setNames(sp.body()));
+                }
+                scopes.push(scope);
+                capture(sp.body());
+                scopes.pop();
+                cb.aload(R).swap().invokestatic(CD_HELPERS, "spaceless", MethodTypeDesc.of(CD_void, CD_RENDERER, CD_Object));
+            }
+            case Stmt.Capture c -> {
+                Scope scope = newScope(!ScopeFacts.needsFrame(c.body(), TemplateCompiler::framed));
+                if (scope.local) {
+                    declare(scope, Set.of(), Names.setNames(c.body()));
+                }
+                // the body renders with nothing discarded, as the evaluator captures it
+                int discarding = cb.allocateLocal(TypeKind.INT);
+                cb.aload(R).getfield(CD_RENDERER, "discarding", CD_boolean).istore(discarding);
+                cb.aload(R).iconst_0().putfield(CD_RENDERER, "discarding", CD_boolean);
+                scopes.push(scope);
+                capture(c.body());
+                scopes.pop();
+                cb.aload(R).iload(discarding).putfield(CD_RENDERER, "discarding", CD_boolean);
+                int value = cb.allocateLocal(TypeKind.REFERENCE);
+                cb.astore(value);
+                setPos();
+                cb.aload(R);
+                string(c.name());
+                cb.aload(value).aload(frame()).invokestatic(CD_KIDA_STMTS, "bindLet",
+                        MethodTypeDesc.of(CD_void, CD_RENDERER, CD_String, CD_Object, CD_FRAME));
+            }
+            case Stmt.CallBlock c -> callBlock(c);
+            case Stmt.SlotFill fill -> { }
+            case Stmt.SlotPlace place -> slotPlace(place);
+            case Stmt.Yield y -> {
+                setPos();
+                cb.aload(R);
+                if (y.name() == null) {
+                    cb.aconst_null();
+                } else {
+                    string(y.name());
+                }
+                cb.aload(frame()).invokestatic(CD_FUNCTIONS, "yieldSlot",
+                        MethodTypeDesc.of(CD_void, CD_RENDERER, CD_String, CD_FRAME));
+            }
+            case Stmt.Provide pr -> provide(pr);
+            case Stmt.Push pu -> push(pu);
+            case Stmt.StackOut so -> {
+                expr(so.stack());
+                setPos();
+                cb.aload(R).swap().invokestatic(CD_FUNCTIONS, "stackOut",
+                        MethodTypeDesc.of(CD_void, CD_RENDERER, CD_Object));
+            }
             default -> throw new IllegalStateException("statement not compiled: " + s.getClass().getSimpleName());
         }
         flushText();
@@ -338,6 +413,270 @@ final class BodyCompiler {
     }
 
     // ---- Kida statements ----------------------------------------------------------------------
+
+    private static final ClassDesc CD_FUNCTIONS = cd(dev.kida.engine.eval.FunctionStatements.class);
+    private static final ClassDesc CD_MAP = cd(Map.class);
+
+    /**
+     * {@code try %}body{% fallback [name] %}fallback{% end}: the body renders into a buffer,
+     * output when it ends (also by break or continue); an error the evaluator's rule catches
+     * ({@link dev.kida.engine.eval.KidaStatements#catchable}, judged on the error located as the
+     * evaluator would have it) drops the buffer and renders the fallback, with the error's mapping
+     * bound to the name; any other error passes through.
+     */
+    private void tryStmt(Stmt.Try t) {
+        int saved = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.aload(R).invokestatic(CD_HELPERS, "beginTry", MethodTypeDesc.of(CD_OUTPUT, CD_RENDERER)).astore(saved);
+        Label start = cb.newLabel();
+        Label end = cb.newLabel();
+        Label handler = cb.newLabel();
+        Label after = cb.newLabel();
+        Pos tryPos = enclosing;
+        cb.labelBinding(start);
+        // a protected range is never empty (an empty body generates no code)
+        cb.nop();
+        Scope body = newScope(!ScopeFacts.needsFrame(t.body(), TemplateCompiler::framed));
+        if (body.local) {
+            declare(body, Set.of(), Names.setNames(t.body()));
+        }
+        controls.push(new JumpTarget.EndTry(saved));
+        scopes.push(body);
+        stmts(t.body());
+        flushText();
+        scopes.pop();
+        controls.pop();
+        cb.labelBinding(end);
+        cb.aload(R).aload(saved).invokestatic(CD_HELPERS, "endTry", MethodTypeDesc.of(CD_void, CD_RENDERER, CD_OUTPUT));
+        cb.goto_(after);
+        cb.labelBinding(handler);
+        cb.exceptionCatchAll(start, end, handler);
+        int exc = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.astore(exc);
+        cb.aload(R).aload(saved).aload(exc).ldc(pooled(tc.positionTable())).iload(posSlot).aaload()
+                .invokestatic(CD_HELPERS, "tryFailed", MethodTypeDesc.of(CD_Object, CD_RENDERER, CD_OUTPUT,
+                        cd(Throwable.class), cd(Pos.class)));
+        Label caught = cb.newLabel();
+        cb.dup().instanceOf(cd(Throwable.class)).ifeq(caught);
+        cb.checkcast(cd(Throwable.class)).athrow();
+        cb.labelBinding(caught);
+        enclosing = tryPos;
+        Scope fallback = newScope(!ScopeFacts.needsFrame(t.fallback(), TemplateCompiler::framed));
+        Set<String> bound = t.errorName() == null ? Set.of() : Set.of(t.errorName());
+        if (fallback.local) {
+            declare(fallback, bound, Names.setNames(t.fallback()));
+        }
+        if (t.errorName() != null) {
+            assign(new Target.Name(t.errorName()), fallback);
+        } else {
+            cb.pop();
+        }
+        scopes.push(fallback);
+        stmts(t.fallback());
+        flushText();
+        scopes.pop();
+        enclosing = tryPos;
+        cb.labelBinding(after);
+    }
+
+    /**
+     * Kida's conditional {@code with}: each value in order (an undefined one raises where it
+     * stands), then the body with the names (or {@code it}) bound when all are truthy, else the
+     * else branch; each in a scope of its own, as the evaluator runs them.
+     */
+    private void withIf(Stmt.WithIf w) {
+        int n = w.values().size();
+        int[] values = new int[n];
+        int all = cb.allocateLocal(TypeKind.INT);
+        cb.iconst_1().istore(all);
+        Pos withPos = enclosing;
+        for (int k = 0; k < n; k++) {
+            Expr e = w.values().get(k);
+            expr(e);
+            setPos(at(e));
+            cb.invokestatic(CD_HELPERS, "withValue", MethodTypeDesc.of(CD_Object, CD_Object));
+            values[k] = cb.allocateLocal(TypeKind.REFERENCE);
+            cb.dup().astore(values[k]);
+            enclosing = withPos;
+            setPos();
+            truthy();
+            cb.iload(all).iand().istore(all);
+        }
+        enclosing = withPos;
+        Label orElse = cb.newLabel();
+        Label end = cb.newLabel();
+        cb.iload(all).ifeq(orElse);
+        Set<String> names = new LinkedHashSet<>(w.names().isEmpty() ? List.of("it") : w.names());
+        Scope scope = newScope(!ScopeFacts.needsFrame(w.body(), TemplateCompiler::framed));
+        if (scope.local) {
+            declare(scope, names, Names.setNames(w.body()));
+        }
+        if (w.names().isEmpty()) {
+            if (n == 1) {
+                cb.aload(values[0]);
+            } else {
+                cb.loadConstant(n).anewarray(CD_Object);
+                for (int k = 0; k < n; k++) {
+                    cb.dup().loadConstant(k).aload(values[k]).aastore();
+                }
+                cb.invokestatic(CD_HELPERS, "tuple", MethodTypeDesc.of(CD_Object, CD_OBJECTS));
+            }
+            assign(new Target.Name("it"), scope);
+        } else {
+            for (int k = 0; k < n; k++) {
+                cb.aload(values[k]);
+                assign(new Target.Name(w.names().get(k)), scope);
+            }
+        }
+        scopes.push(scope);
+        stmts(w.body());
+        flushText();
+        scopes.pop();
+        enclosing = withPos;
+        cb.goto_(end);
+        cb.labelBinding(orElse);
+        Scope other = newScope(!ScopeFacts.needsFrame(w.orElse(), TemplateCompiler::framed));
+        if (other.local) {
+            declare(other, Set.of(), Names.setNames(w.orElse()));
+        }
+        scopes.push(other);
+        stmts(w.orElse());
+        flushText();
+        scopes.pop();
+        enclosing = withPos;
+        cb.labelBinding(end);
+    }
+
+    /**
+     * {@code call f(args) %}body{% end}: the call body and each slot fill become bodies of their
+     * own, run in a Frame over this scope when the callee renders them ({@link CompiledHelpers#callBlock}).
+     */
+    private void callBlock(Stmt.CallBlock c) {
+        List<Stmt.SlotFill> fills = dev.kida.engine.eval.SlotCaller.fills(c.body());
+        int[] ids = new int[fills.size() + 1];
+        ids[0] = tc.addBody(c.body(), escape);
+        for (int k = 0; k < fills.size(); k++) {
+            ids[k + 1] = tc.addBody(fills.get(k).body(), escape);
+        }
+        Expr.Call call = c.call();
+        Pos saved = enclosing;
+        enclosing = at(call);
+        expr(call.callee());
+        // the evaluator blames the call statement for an undefined callee and for what the call raises
+        enclosing = saved;
+        setPos();
+        cb.invokestatic(CD_HELPERS, "defined", MethodTypeDesc.of(CD_Object, CD_Object));
+        enclosing = at(call);
+        arguments(call.args(), call.kwargs(), call.starArgs(), call.starKwargs(), false);
+        cb.aload(R).aload(frame()).ldc(pooled(tc.constant(c, cd(Stmt.CallBlock.class)))).ldc(pooled(tc.holder()));
+        cb.loadConstant(ids.length).newarray(TypeKind.INT);
+        for (int k = 0; k < ids.length; k++) {
+            cb.dup().loadConstant(k).loadConstant(ids[k]).iastore();
+        }
+        enclosing = saved;
+        setPos();
+        cb.invokestatic(CD_HELPERS, "callBlock", MethodTypeDesc.of(CD_Object, CD_Object, CD_ARGS, CD_RENDERER, CD_FRAME,
+                cd(Stmt.CallBlock.class), cd(Compiled[].class), cd(int[].class)));
+        printValue();
+    }
+
+    /**
+     * A slot placeholder in a def: the bindings, then the caller's slot, or the placeholder's own
+     * body in a Frame holding the bindings ({@link dev.kida.engine.eval.FunctionStatements#slotFromCaller}).
+     * As in the evaluator, a break or continue in that body ends the body only.
+     */
+    private void slotPlace(Stmt.SlotPlace place) {
+        int bindings = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.new_(cd(HashMap.class)).dup().invokespecial(cd(HashMap.class), ConstantDescs.INIT_NAME, ConstantDescs.MTD_void)
+                .astore(bindings);
+        for (Stmt.SlotBinding b : place.bindings()) {
+            cb.aload(bindings);
+            string(b.name());
+            expr(b.value());
+            cb.invokeinterface(CD_MAP, "put", MethodTypeDesc.of(CD_Object, CD_Object, CD_Object)).pop();
+        }
+        setPos();
+        cb.aload(R).ldc(pooled(tc.constant(place, cd(Stmt.SlotPlace.class)))).aload(frame()).aload(bindings)
+                .invokestatic(CD_FUNCTIONS, "slotFromCaller", MethodTypeDesc.of(CD_boolean, CD_RENDERER,
+                        cd(Stmt.SlotPlace.class), CD_FRAME, CD_MAP));
+        if (place.body().isEmpty()) {
+            cb.pop();
+            return;
+        }
+        Label end = cb.newLabel();
+        cb.ifne(end);
+        int slot = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.aload(frame()).aload(bindings).invokestatic(CD_FUNCTIONS, "slotFrame",
+                MethodTypeDesc.of(CD_FRAME, CD_FRAME, CD_MAP)).astore(slot);
+        Pos placePos = enclosing;
+        scopes.push(new Scope(false, slot));
+        controls.push(new JumpTarget.Stop(end));
+        stmts(place.body());
+        flushText();
+        controls.pop();
+        scopes.pop();
+        enclosing = placePos;
+        cb.labelBinding(end);
+    }
+
+    /**
+     * {@code provide key = value %}body{% end}: the value is provided while the body runs and
+     * withdrawn however it ends (normally, by break or continue, or by an error).
+     */
+    private void provide(Stmt.Provide p) {
+        expr(p.value());
+        setPos();
+        int value = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.astore(value);
+        cb.aload(R);
+        string(p.key());
+        cb.aload(value).invokestatic(CD_HELPERS, "provide", MethodTypeDesc.of(CD_void, CD_RENDERER, CD_String, CD_Object));
+        Label start = cb.newLabel();
+        Label end = cb.newLabel();
+        Label handler = cb.newLabel();
+        Label after = cb.newLabel();
+        cb.labelBinding(start);
+        cb.nop();
+        controls.push(new JumpTarget.Unprovide(p.key()));
+        Pos providePos = enclosing;
+        stmts(p.body());
+        flushText();
+        enclosing = providePos;
+        controls.pop();
+        cb.labelBinding(end);
+        unprovide(p.key());
+        cb.goto_(after);
+        cb.labelBinding(handler);
+        cb.exceptionCatchAll(start, end, handler);
+        unprovide(p.key());
+        cb.athrow();
+        cb.labelBinding(after);
+    }
+
+    private void unprovide(String key) {
+        cb.aload(R);
+        string(key);
+        cb.invokestatic(CD_HELPERS, "unprovide", MethodTypeDesc.of(CD_void, CD_RENDERER, CD_String));
+    }
+
+    /**
+     * {@code push 'name' %}body{% end}: the stack's name, then the body rendered into a buffer
+     * (with nothing discarded, as the evaluator renders it) appended to that stack.
+     */
+    private void push(Stmt.Push p) {
+        expr(p.stack());
+        setPos();
+        int stack = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.invokestatic(CD_VALUES, "str", MethodTypeDesc.of(CD_String, CD_Object)).astore(stack);
+        int discarding = cb.allocateLocal(TypeKind.INT);
+        cb.aload(R).getfield(CD_RENDERER, "discarding", CD_boolean).istore(discarding);
+        cb.aload(R).iconst_0().putfield(CD_RENDERER, "discarding", CD_boolean);
+        capture(p.body());
+        cb.aload(R).iload(discarding).putfield(CD_RENDERER, "discarding", CD_boolean);
+        int text = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.astore(text);
+        cb.aload(R).aload(stack).aload(text).invokestatic(CD_HELPERS, "push",
+                MethodTypeDesc.of(CD_void, CD_RENDERER, CD_String, CD_Object));
+    }
 
     private static final ClassDesc CD_KIDA_STMTS = cd(dev.kida.engine.eval.KidaStatements.class);
 
@@ -378,7 +717,7 @@ final class BodyCompiler {
         cb.aload(R).invokevirtual(CD_RENDERER, "step", MethodTypeDesc.of(CD_void));
         cb.iload(count).invokestatic(CD_KIDA_STMTS, "checkWhile", MethodTypeDesc.of(CD_void, CD_int));
         // a fresh scope per iteration, as the evaluator gives
-        boolean local = !ScopeFacts.needsFrame(w.body(), TemplateCompiler::isDelegated);
+        boolean local = !ScopeFacts.needsFrame(w.body(), TemplateCompiler::framed);
         Scope scope = newScope(local);
         if (local) {
             declare(scope, Set.of(), Names.setNames(w.body()));
@@ -409,7 +748,7 @@ final class BodyCompiler {
         for (Stmt.Case c : m.cases()) {
             Label next = cb.newLabel();
             List<Stmt> probe = new java.util.ArrayList<>(c.body());
-            boolean local = !ScopeFacts.needsFrame(probe, TemplateCompiler::isDelegated) && !mentionsSelf(c);
+            boolean local = !ScopeFacts.needsFrame(probe, TemplateCompiler::framed) && !mentionsSelf(c);
             Scope scope = newScope(local);
             if (local) {
                 Set<String> captures = new LinkedHashSet<>();
@@ -562,6 +901,12 @@ final class BodyCompiler {
             endSkip(skip);
             return;
         }
+        if (p.expr() instanceof Expr.Call call && !(ScopeFacts.isFastCycle(call) && fastLoopScope() != null)
+                && call.kwargs().isEmpty() && call.starArgs() == null && call.starKwargs() == null) {
+            printCall(p, call);
+            endSkip(skip);
+            return;
+        }
         expr(p.expr());
         // an undefined value fails only when printed: the evaluator points at the expression
         setPos(at(p.expr()));
@@ -597,6 +942,160 @@ final class BodyCompiler {
         enclosing = saved;
         setPos(at(p.expr()));
         printValue();
+        cb.labelBinding(done);
+    }
+
+    /**
+     * {@code {{ f(a, b) }}}: a def whose body takes its parameters in locals prints its output in
+     * place ({@link CompiledHelpers#printCall}); any other callee's result is printed as usual.
+     */
+    private void printCall(Stmt.Print p, Expr.Call call) {
+        Stmt.Def inline = inlineCandidate(call);
+        if (inline != null) {
+            printInline(p, call, inline);
+            return;
+        }
+        Pos saved = enclosing;
+        enclosing = at(call);
+        expr(call.callee());
+        setPos();
+        cb.invokestatic(CD_HELPERS, "defined", MethodTypeDesc.of(CD_Object, CD_Object));
+        array(call.args());
+        cb.aload(R);
+        setPos();
+        cb.invokestatic(CD_HELPERS, "printCall", MethodTypeDesc.of(CD_Object, CD_Object, CD_OBJECTS, CD_RENDERER));
+        enclosing = saved;
+        Label printed = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.dup().getstatic(CD_HELPERS, "PRINTED", CD_Object).if_acmpeq(printed);
+        setPos(at(p.expr()));
+        printValue();
+        cb.goto_(done);
+        cb.labelBinding(printed);
+        cb.pop();
+        cb.labelBinding(done);
+    }
+
+    /** Whether code is being generated for an inlined def body (whose calls are not inlined again). */
+    private boolean inlining;
+
+    /**
+     * The template's top-level def a print of this call may inline: its body keeps its parameters
+     * in locals, it takes exactly the call's positional arguments, and it is small.
+     */
+    private Stmt.Def inlineCandidate(Expr.Call call) {
+        if (inlining || tc.inlineBudget <= 0 || !(call.callee() instanceof Expr.Name n)) {
+            return null;
+        }
+        Stmt.Def d = tc.topLevelDef(n.name());
+        if (d == null || d.varargs() != null || d.kwargs() != null || d.positional() != d.params().size()
+                || call.args().size() != d.params().size() || !TemplateCompiler.paramsInLocals(d)
+                || TemplateCompiler.size(d.body()) > MAX_INLINED_NODES) {
+            return null;
+        }
+        return d;
+    }
+
+    /** The largest def body (in AST nodes) a call copies into its method. */
+    private static final int MAX_INLINED_NODES = 200;
+
+    /**
+     * {@code {{ d(a, b) }}} of a top-level def: when the callee is that def of this very template
+     * (checked at run time: a name can be rebound), its body runs right here, as the method the def
+     * compiles to would run it (same scopes, state and errors: {@link CompiledHelpers#enterInline}), so a loop
+     * calling a def per row costs no call; otherwise the call goes the usual way.
+     */
+    private void printInline(Stmt.Print p, Expr.Call call, Stmt.Def d) {
+        tc.inlineBudget--;
+        int id = tc.defBody(d, tc.unit.autoescape(), true);
+        Pos saved = enclosing;
+        enclosing = at(call);
+        expr(call.callee());
+        setPos();
+        cb.invokestatic(CD_HELPERS, "defined", MethodTypeDesc.of(CD_Object, CD_Object));
+        int callee = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.astore(callee);
+        int[] args = new int[call.args().size()];
+        for (int k = 0; k < args.length; k++) {
+            expr(call.args().get(k));
+            args[k] = cb.allocateLocal(TypeKind.REFERENCE);
+            cb.astore(args[k]);
+        }
+        int savedEscape = cb.allocateLocal(TypeKind.INT);
+        int closure = cb.allocateLocal(TypeKind.REFERENCE);
+        cb.aload(R).getfield(CD_RENDERER, "autoescape", CD_boolean).istore(savedEscape);
+        setPos();
+        cb.aload(callee).aload(R).ldc(pooled(tc.holder())).loadConstant(id)
+                .invokestatic(CD_HELPERS, "enterInline", MethodTypeDesc.of(CD_FRAME, CD_Object, CD_RENDERER,
+                        cd(Compiled[].class), CD_int))
+                .dup().astore(closure);
+        Label generic = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.ifnull(generic);
+        // the def's body, in its own scopes: its closure frame and its parameters
+        List<Scope> callerScopes = new java.util.ArrayList<>(scopes);
+        List<JumpTarget> callerControls = new java.util.ArrayList<>(controls);
+        List<Label> callerChains = new java.util.ArrayList<>(chainEnds);
+        Boolean callerEscape = escape;
+        scopes.clear();
+        controls.clear();
+        chainEnds.clear();
+        escape = tc.bodies.get(id).autoescape();
+        inlining = true;
+        scopes.push(new Scope(false, closure));
+        Scope params = new Scope(true, -1);
+        for (int k = 0; k < args.length; k++) {
+            String name = d.params().get(k).name();
+            params.slots.put(name, args[k]);
+            params.definite.add(name);
+        }
+        declare(params, Set.of(), Names.setNames(d.body()));
+        scopes.push(params);
+        Label bodyStart = cb.newLabel();
+        Label bodyEnd = cb.newLabel();
+        Label handler = cb.newLabel();
+        controls.push(new JumpTarget.Stop(bodyEnd));
+        cb.labelBinding(bodyStart);
+        cb.nop();
+        stmts(d.body());
+        flushText();
+        cb.labelBinding(bodyEnd);
+        cb.aload(R).iload(savedEscape).invokestatic(CD_HELPERS, "leaveInline",
+                MethodTypeDesc.of(CD_void, CD_RENDERER, CD_boolean));
+        cb.goto_(done);
+        // an error leaves the render state as the call's own method would have left it
+        cb.labelBinding(handler);
+        cb.exceptionCatchAll(bodyStart, bodyEnd, handler);
+        cb.aload(R).iload(savedEscape).invokestatic(CD_HELPERS, "leaveInline",
+                MethodTypeDesc.of(CD_void, CD_RENDERER, CD_boolean));
+        cb.athrow();
+        inlining = false;
+        escape = callerEscape;
+        scopes.clear();
+        scopes.addAll(callerScopes);
+        controls.clear();
+        controls.addAll(callerControls);
+        chainEnds.clear();
+        chainEnds.addAll(callerChains);
+        enclosing = at(call);
+        // not this def (rebound, imported, or the render state differs): the usual call
+        cb.labelBinding(generic);
+        cb.aload(callee);
+        cb.loadConstant(args.length).anewarray(CD_Object);
+        for (int k = 0; k < args.length; k++) {
+            cb.dup().loadConstant(k).aload(args[k]).aastore();
+        }
+        cb.aload(R);
+        setPos();
+        cb.invokestatic(CD_HELPERS, "printCall", MethodTypeDesc.of(CD_Object, CD_Object, CD_OBJECTS, CD_RENDERER));
+        enclosing = saved;
+        Label printed = cb.newLabel();
+        cb.dup().getstatic(CD_HELPERS, "PRINTED", CD_Object).if_acmpeq(printed);
+        setPos(at(p.expr()));
+        printValue();
+        cb.goto_(done);
+        cb.labelBinding(printed);
+        cb.pop();
         cb.labelBinding(done);
     }
 
@@ -648,7 +1147,7 @@ final class BodyCompiler {
         Boolean savedEscape = escape;
         escape = known;
         controls.push(new JumpTarget.Escape(saved));
-        boolean local = !ScopeFacts.needsFrame(a.body(), TemplateCompiler::isDelegated);
+        boolean local = !ScopeFacts.needsFrame(a.body(), TemplateCompiler::framed);
         Scope scope = newScope(local);
         if (local) {
             declare(scope, Set.of(), Names.setNames(a.body()));
@@ -680,6 +1179,9 @@ final class BodyCompiler {
         for (JumpTarget c : controls) {
             switch (c) {
                 case JumpTarget.Escape e -> cb.aload(R).iload(e.savedSlot()).putfield(CD_RENDERER, "autoescape", CD_boolean);
+                case JumpTarget.Unprovide u -> unprovide(u.key());
+                case JumpTarget.EndTry t -> cb.aload(R).aload(t.savedSlot()).invokestatic(CD_HELPERS, "endTry",
+                        MethodTypeDesc.of(CD_void, CD_RENDERER, CD_OUTPUT));
                 case JumpTarget.Loop l -> {
                     cb.goto_(isBreak ? l.breakTo() : l.continueTo());
                     return;
@@ -693,7 +1195,7 @@ final class BodyCompiler {
     }
 
     private void with(Stmt.With w) {
-        boolean local = !ScopeFacts.needsFrame(w.body(), TemplateCompiler::isDelegated);
+        boolean local = !ScopeFacts.needsFrame(w.body(), TemplateCompiler::framed);
         Scope scope = newScope(local);
         Set<String> bound = new LinkedHashSet<>();
         w.assignments().forEach(a -> Names.targetNames(a.target(), bound));
@@ -748,7 +1250,7 @@ final class BodyCompiler {
     }
 
     private void forStmt(Stmt.For f) {
-        boolean local = !ScopeFacts.needsFrame(f.body(), TemplateCompiler::isDelegated);
+        boolean local = !ScopeFacts.needsFrame(f.body(), TemplateCompiler::framed);
         Set<String> targetNames = new LinkedHashSet<>();
         Names.targetNames(f.target(), targetNames);
         expr(f.iter());

@@ -7,6 +7,7 @@ import dev.kida.api.Test;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.eval.Compiled;
+import dev.kida.engine.eval.DefFunction;
 import dev.kida.engine.eval.Frame;
 import dev.kida.engine.eval.LoopContext;
 import dev.kida.engine.eval.Macro;
@@ -207,9 +208,124 @@ public final class CompiledHelpers {
                 self[0], id));
     }
 
-    /** Defines a Kida def whose body is compiled body {@code id}. */
-    public static void def(Renderer r, Stmt.Def d, Frame closure, Compiled[] self, int id) {
-        r.statements.define(d, closure, self[0], id);
+    /**
+     * Defines a Kida def whose body is compiled body {@code id}; {@code locals}: that body takes its
+     * parameter values as an array.
+     */
+    public static void def(Renderer r, Stmt.Def d, Frame closure, Compiled[] self, int id, boolean locals) {
+        r.statements.define(d, closure, self[0], id, locals);
+    }
+
+    /**
+     * Enters a def body inlined at a call site: when {@code callee} is the def whose body is body
+     * {@code id} of this template and the render may run it in place, sets the render state as a
+     * call of it would ({@link DefFunction#enterInline}) and returns the def's closure frame; null
+     * when the call must go the usual way. {@link #leaveInline} undoes it.
+     */
+    public static Frame enterInline(Object callee, Renderer r, Compiled[] self, int id) {
+        return callee instanceof DefFunction d ? d.enterInline(r, self[0], id) : null;
+    }
+
+    /** Leaves a def body inlined at a call site (normally or by an error). */
+    public static void leaveInline(Renderer r, boolean savedAutoescape) {
+        DefFunction.leaveInline(r);
+        r.autoescape = savedAutoescape;
+    }
+
+    /**
+     * A call block: calls {@code callee} with the evaluated arguments and the {@code caller} the
+     * evaluator would build ({@link dev.kida.engine.eval.StatementExecutor#caller}), whose bodies are
+     * compiled bodies {@code ids} of this template; returns the result to print.
+     */
+    public static Object callBlock(Object callee, Args args, Renderer r, Frame f, Stmt.CallBlock c, Compiled[] self,
+                                   int[] ids) {
+        args.keywords().put("caller", r.statements.caller(c, callee, f, self[0], ids));
+        Frame saved = r.frame;
+        r.frame = f;
+        try {
+            return Values.call(callee, r, args);
+        } finally {
+            r.frame = saved;
+        }
+    }
+
+    /** {@code provide}: the value {@code consume(key)} returns until {@link #unprovide}. */
+    public static void provide(Renderer r, String key, Object value) {
+        r.provideValue(key, value);
+    }
+
+    /** The end of a {@code provide} body. */
+    public static void unprovide(Renderer r, String key) {
+        r.unprovideValue(key);
+    }
+
+    /** {@code push}: the body's captured text appended to the named stack. */
+    public static void push(Renderer r, String stack, Object captured) {
+        dev.kida.engine.eval.FunctionStatements.push(r, stack, Values.str(captured));
+    }
+
+    /** Starts a {@code try} body: output goes to a buffer; returns the output to restore. */
+    public static Output beginTry(Renderer r) {
+        Output saved = r.out;
+        r.out = new StringOutput();
+        return saved;
+    }
+
+    /** A {@code try} body ended (normally, or by break or continue): its buffer is output. */
+    public static void endTry(Renderer r, Output saved) {
+        String text = r.out.toString();
+        r.out = saved;
+        r.out.append(text);
+    }
+
+    /**
+     * A {@code try} body raised: the buffer is dropped; returns the mapping {@code fallback err}
+     * binds when the evaluator's rule catches the error (located at {@code pos} as the evaluator
+     * would locate it), else the error to throw on.
+     */
+    public static Object tryFailed(Renderer r, Output saved, Throwable t, Pos pos) {
+        r.out = saved;
+        Throwable located = fail(r, t, pos);
+        if (located instanceof KidaException k && dev.kida.engine.eval.KidaStatements.catchable(k)) {
+            return dev.kida.engine.eval.KidaStatements.errorInfo(k);
+        }
+        return located;
+    }
+
+    /** A value of a conditional {@code with}: an undefined one raises (a lenient one is falsy). */
+    public static Object withValue(Object value) {
+        if (value instanceof Undefined u && !u.lenient()) {
+            throw u.fail();
+        }
+        return value;
+    }
+
+    /** {@code spaceless}: the captured body with whitespace between tags removed, unless discarding. */
+    public static void spaceless(Renderer r, Object captured) {
+        if (!r.discarding) {
+            r.out.append(dev.kida.engine.runtime.kida.Spaceless.apply(Values.str(captured)));
+        }
+    }
+
+    /** What {@link #printCall} returns when the call already printed its output. */
+    public static final Object PRINTED = new Object() {
+        @Override
+        public String toString() {
+            return "<printed>";
+        }
+    };
+
+    /**
+     * {@code {{ callee(positional...) }}}: a def whose compiled body takes its parameters in locals
+     * writes its output in place (its Markup result would print as the same text) and this returns
+     * {@link #PRINTED}; any other callee is called as usual and its result returned for printing.
+     */
+    public static Object printCall(Object callee, Object[] positional, Renderer r) {
+        if (callee instanceof DefFunction d && d.printsInPlace() && !r.discarding) {
+            d.printInto(r, positional);
+            return PRINTED;
+        }
+        return Values.call(callee, r, args(positional));
     }
 
     /** A {@code block} statement met while running a body. */

@@ -40,6 +40,9 @@ public final class TemplateCompiler {
     static final ClassDesc SELF = ClassDesc.of("dev.kida.compiler.KidaTemplate");
     static final MethodTypeDesc BODY_TYPE = MethodTypeDesc.of(ConstantDescs.CD_void, cd(Renderer.class),
             cd(Frame.class));
+    /** A def body with its parameters in JVM locals: renderer, closure, parameter values. */
+    static final MethodTypeDesc DEF_TYPE = MethodTypeDesc.of(ConstantDescs.CD_void, cd(Renderer.class),
+            cd(Frame.class), ConstantDescs.CD_Object.arrayType());
 
     /**
      * One ClassFile context for all templates, so that the class hierarchy the stack maps need
@@ -66,8 +69,16 @@ public final class TemplateCompiler {
     /** Bodies to generate, by id; grows while compiling as macros are found. */
     final List<BodySpec> bodies = new ArrayList<>();
 
-    /** One method to generate: its statements and the autoescape state known on entry (null: dynamic). */
-    record BodySpec(List<Stmt> body, Boolean autoescape) {}
+    /**
+     * One method to generate: its statements and the autoescape state known on entry (null:
+     * dynamic); {@code params}: for a def body with its parameters in JVM locals, their names in
+     * the order of the values array ({@link dev.kida.engine.eval.DefFunction#slotNames}), else null.
+     */
+    record BodySpec(List<Stmt> body, Boolean autoescape, List<String> params) {
+        BodySpec(List<Stmt> body, Boolean autoescape) {
+            this(body, autoescape, null);
+        }
+    }
 
     /** Whether the template extends another: its text and prints must check for discarding. */
     final boolean hasExtends;
@@ -134,24 +145,55 @@ public final class TemplateCompiler {
             case Stmt.Import i -> true;
             case Stmt.FromImport i -> true;
             case Stmt.Extends e -> true;
-            case Stmt.CallBlock c -> true;
             // rare enough in hot paths; the evaluator has their scoping and output rules
             case Stmt.SetBlock b -> true;
             case Stmt.FilterBlock b -> true;
             case Stmt.For f -> f.recursive();
             // Kida's rarer blocks: buffers, error boundaries and caches keep one definition
-            case Stmt.Try t -> true;
-            case Stmt.WithIf w -> true;
-            case Stmt.Capture c -> true;
             case Stmt.Cache c -> true;
-            case Stmt.Spaceless sp -> true;
             case Stmt.Globals g -> true;
-            // a def's body is compiled (see BodyCompiler); Kida's other statements run in the
-            // evaluator, whose FunctionStatements holds their rules
+            // a def's body is compiled (see BodyCompiler), as are call blocks, slots, yield,
+            // provide and push (with the rules FunctionStatements shares); regions, fragments and
+            // embeds run in the evaluator
             case Stmt.Def d -> false;
+            case Stmt.SlotFill fill -> false;
+            case Stmt.SlotPlace place -> false;
+            case Stmt.Yield y -> false;
+            case Stmt.Provide p -> false;
+            case Stmt.Push p -> false;
+            case Stmt.StackOut so -> false;
             case Stmt.Kida k -> true;
             default -> false;
         };
+    }
+
+    /**
+     * Whether a statement needs the scope it stands in as a real Frame ({@code ScopeFacts.needsFrame}):
+     * one handed to the evaluator, a call block (its slot bodies run in a Frame over the scope), a
+     * slot placeholder or yield (they find the def call's slots through the frames).
+     */
+    static boolean framed(Stmt s) {
+        return isDelegated(s) || s instanceof Stmt.CallBlock || s instanceof Stmt.SlotPlace || s instanceof Stmt.Yield;
+    }
+
+    /**
+     * Whether a def's body can keep its parameters in JVM locals: nothing in it needs its scope as
+     * a Frame, no {@code let} or {@code capture} writes to the def's own scope, and it does not
+     * read the names only a call's Frame binds ({@code caller}, {@code has_slot}).
+     */
+    static boolean paramsInLocals(Stmt.Def d) {
+        return !dev.kida.engine.analysis.ScopeFacts.needsFrame(d.body(), TemplateCompiler::framed)
+                && !dev.kida.engine.analysis.Traversal.anyNode(d.body(), n -> n instanceof Stmt.Let l && l.templateScope()
+                        || n instanceof Stmt.Capture
+                        || n instanceof dev.kida.engine.ast.Expr.Name nm
+                                && (nm.name().equals("caller") || nm.name().equals("has_slot")));
+    }
+
+    /** The number of AST nodes in a body, nested bodies included. */
+    static int size(List<Stmt> body) {
+        int[] n = {0};
+        dev.kida.engine.analysis.Traversal.everything(body, x -> n[0]++);
+        return n[0];
     }
 
     static ClassDesc cd(Class<?> c) {
@@ -179,35 +221,87 @@ public final class TemplateCompiler {
                             ConstantDescs.MTD_void).return_());
             for (int id = 0; id < bodies.size(); id++) {
                 BodySpec spec = bodies.get(id);
-                clb.withMethodBody("b" + id, BODY_TYPE, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE,
-                        cob -> new BodyCompiler(this, cob, spec).compile());
+                clb.withMethodBody("b" + id, spec.params() == null ? BODY_TYPE : DEF_TYPE,
+                        ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, cob -> new BodyCompiler(this, cob, spec).compile());
             }
-            clb.withMethodBody("run", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int,
-                    cd(Renderer.class), cd(Frame.class)), ClassFile.ACC_PUBLIC, cob -> {
-                List<SwitchCase> cases = new ArrayList<>();
-                var dflt = cob.newLabel();
-                List<java.lang.classfile.Label> labels = new ArrayList<>();
-                for (int id = 0; id < bodies.size(); id++) {
-                    var l = cob.newLabel();
-                    labels.add(l);
-                    cases.add(SwitchCase.of(id, l));
-                }
-                cob.iload(1).tableswitch(0, bodies.size() - 1, dflt, cases);
-                for (int id = 0; id < bodies.size(); id++) {
-                    cob.labelBinding(labels.get(id)).aload(2).aload(3)
-                            .invokestatic(SELF, "b" + id, BODY_TYPE).return_();
-                }
-                cob.labelBinding(dflt).return_();
-            });
+            dispatcher(clb, "run", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int,
+                    cd(Renderer.class), cd(Frame.class)), false);
+            dispatcher(clb, "call", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int,
+                    cd(Renderer.class), cd(Frame.class), ConstantDescs.CD_Object.arrayType()), true);
         });
         constants.set(POSITIONS, positions.toArray(new Pos[0]));
         GeneratedClassInspection.inspect(CLASS_FILE, unit.name(), bytes);
         return new Generated(bytes, constants, blockIds);
     }
 
+    /**
+     * {@link CompiledCode#run} (over the bodies taking a Frame) or {@link CompiledCode#call} (over
+     * the def bodies taking parameter values): a switch on the body id calling its method.
+     */
+    private void dispatcher(java.lang.classfile.ClassBuilder clb, String name, MethodTypeDesc type, boolean defs) {
+        clb.withMethodBody(name, type, ClassFile.ACC_PUBLIC, cob -> {
+            List<SwitchCase> cases = new ArrayList<>();
+            var dflt = cob.newLabel();
+            List<java.lang.classfile.Label> labels = new ArrayList<>();
+            for (int id = 0; id < bodies.size(); id++) {
+                var l = cob.newLabel();
+                labels.add(l);
+                cases.add(SwitchCase.of(id, (bodies.get(id).params() != null) == defs ? l : dflt));
+            }
+            cob.iload(1).tableswitch(0, bodies.size() - 1, dflt, cases);
+            for (int id = 0; id < bodies.size(); id++) {
+                cob.labelBinding(labels.get(id));
+                if ((bodies.get(id).params() != null) == defs) {
+                    cob.aload(2).aload(3);
+                    if (defs) {
+                        cob.aload(4);
+                    }
+                    cob.invokestatic(SELF, "b" + id, defs ? DEF_TYPE : BODY_TYPE);
+                }
+                cob.return_();
+            }
+            cob.labelBinding(dflt).return_();
+        });
+    }
+
+    /** The body id of each def's body, given when the def or a call inlining it is compiled first. */
+    private final Map<Stmt.Def, Integer> defBodies = new IdentityHashMap<>();
+    /** How many more def calls may be inlined (each copies the def's body into the calling method). */
+    int inlineBudget = 16;
+
+    /** The body id of a def's body (with its parameters in locals when {@code locals}), added on first use. */
+    int defBody(Stmt.Def d, Boolean autoescape, boolean locals) {
+        Integer id = defBodies.get(d);
+        if (id == null) {
+            id = addBody(new BodySpec(d.body(), autoescape,
+                    locals ? dev.kida.engine.eval.DefFunction.slotNames(d) : null));
+            defBodies.put(d, id);
+        }
+        return id;
+    }
+
+    /** The one def of that name among the template's top-level statements, or null. */
+    Stmt.Def topLevelDef(String name) {
+        Stmt.Def found = null;
+        for (Stmt s : unit.node().body()) {
+            if (s instanceof Stmt.Def d && d.name().equals(name)) {
+                if (found != null) {
+                    return null;
+                }
+                found = d;
+            }
+        }
+        return found;
+    }
+
     /** Adds a body to generate; returns its id. */
     int addBody(List<Stmt> body, Boolean autoescape) {
-        bodies.add(new BodySpec(body, autoescape));
+        return addBody(new BodySpec(body, autoescape));
+    }
+
+    /** Adds a body to generate; returns its id. */
+    int addBody(BodySpec spec) {
+        bodies.add(spec);
         return bodies.size() - 1;
     }
 

@@ -70,6 +70,9 @@ public final class Names {
                 }
                 case Stmt.For f -> collectSets(f.orElse(), names);
                 case Stmt.FilterBlock fb -> collectSets(fb.body(), names);
+                // provide and push run their bodies in the scope they stand in
+                case Stmt.Provide p -> collectSets(p.body(), names);
+                case Stmt.Push p -> collectSets(p.body(), names);
                 default -> { }
             }
         }

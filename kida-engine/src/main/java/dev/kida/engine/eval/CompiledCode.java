@@ -11,4 +11,11 @@ public interface CompiledCode {
      * the macro's own frame otherwise).
      */
     void run(int id, Renderer r, Frame f);
+
+    /**
+     * Runs the body {@code id} of a def compiled with its parameters in JVM locals: {@code values}
+     * are the bound parameter values ({@link DefFunction#bind}), {@code closure} the frame the def
+     * was defined in.
+     */
+    void call(int id, Renderer r, Frame closure, Object[] values);
 }

@@ -53,14 +53,19 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
     private final InheritanceChain run;
     private final Compiled code;
     private final int bodyId;
+    /** Whether the compiled body takes its parameters as an array ({@link CompiledCode#call}), not a Frame. */
+    private final boolean locals;
 
     /**
      * @param kind   "def" or "region", for messages
      * @param code   the compiled template holding the body as body {@code bodyId}, or null to run
      *               the body in the evaluator
+     * @param locals whether that compiled body keeps its parameters in JVM locals: it is entered
+     *               through {@link CompiledCode#call} with the values {@link #bind} gives
      */
     public DefFunction(Renderer owner, String kind, String name, List<Stmt.Param> params, int positionalCount,
-                       String varargs, String kwargs, List<Stmt> body, Frame closure, PreparedTemplate unit, Compiled code, int bodyId) {
+                       String varargs, String kwargs, List<Stmt> body, Frame closure, PreparedTemplate unit, Compiled code, int bodyId,
+                       boolean locals) {
         this.owner = owner;
         this.kind = kind;
         this.name = name;
@@ -74,6 +79,22 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
         this.run = owner.run;
         this.code = code;
         this.bodyId = bodyId;
+        this.locals = locals && code != null;
+    }
+
+    /**
+     * The names of a def's parameter values in the order {@link #bind} returns them: each
+     * parameter, then {@code *args} and {@code **kwargs} when present.
+     */
+    public static List<String> slotNames(Stmt.Def d) {
+        List<String> names = new java.util.ArrayList<>(d.params().stream().map(Stmt.Param::name).toList());
+        if (d.varargs() != null) {
+            names.add(d.varargs());
+        }
+        if (d.kwargs() != null) {
+            names.add(d.kwargs());
+        }
+        return names;
     }
 
     @Override
@@ -89,57 +110,139 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
 
     /** Calls the def; {@code caller} is the {@code call} block's slots, or null for a plain call. */
     Object invoke(Renderer r, List<Object> positional, Map<String, Object> keywords, SlotCaller caller) {
+        Object[] values = bind(r, positional, keywords);
+        if (locals) {
+            return Markup.of(r.runInDefiningTemplate(unit, run, owner, unit.autoescape(), code, bodyId, values,
+                    closure));
+        }
+        return render(r, frame(values, caller));
+    }
+
+    /**
+     * Prints a plain call's result (positional arguments only) where {@code {{ f(...) }}} stands: the
+     * body writes straight to the render's output instead of into a buffer turned into Markup, which
+     * prints as the same text. Only for a def whose body compiled with its parameters in JVM locals.
+     */
+    public void printInto(Renderer r, Object[] positional) {
+        // every parameter given by position, nothing more: the arguments are the values as they are
+        Object[] values = positional.length == params.size() && positionalCount == params.size() && varargs == null
+                && kwargs == null ? positional : bind(r, java.util.Arrays.asList(positional), Map.of());
+        r.runDirect(unit, run, owner, unit.autoescape(), code, bodyId, values, closure);
+    }
+
+    /**
+     * Enters this def's body compiled into a call site of the same template (body {@code id} of
+     * {@code self}): possible when it is that body, the render state a call would set is the one
+     * already set (same template and inheritance run), nothing is being discarded, and the level
+     * stays on this thread's stack. Then it does what {@link #printInto} does before running the
+     * body and returns the closure frame; else null.
+     */
+    public Frame enterInline(Renderer r, Compiled self, int id) {
+        if (code != self || bodyId != id || !locals || unit != r.unit || r.discarding
+                || (owner == r && run != null && run != r.run) || !r.staysOnStack()) {
+            return null;
+        }
+        r.autoescape = unit.autoescape();
+        r.enter();
+        r.enterInPlace();
+        return closure;
+    }
+
+    /** Leaves a body entered by {@link #enterInline} (the caller restores autoescape). */
+    public static void leaveInline(Renderer r) {
+        r.leaveInPlace();
+        r.leave();
+    }
+
+    /** Whether calls may print the body's output in place (see {@link #printInto}). */
+    public boolean printsInPlace() {
+        return locals;
+    }
+
+    /** The frame a body run by the evaluator (or compiled with its scope in a Frame) sees. */
+    private Frame frame(Object[] values, SlotCaller caller) {
         Frame frame = Frame.function(closure);
+        for (int i = 0; i < params.size(); i++) {
+            frame.set(params.get(i).name(), values[i]);
+        }
+        int next = params.size();
+        if (varargs != null) {
+            frame.set(varargs, values[next++]);
+        }
+        if (kwargs != null) {
+            frame.set(kwargs, values[next]);
+        }
+        frame.set(SLOTS, caller == null ? NO_CALLER : caller);
+        frame.set("caller", caller != null ? caller : Undefined.name("caller"));
+        frame.set("has_slot", caller != null ? HAS_SLOT : HAS_NO_SLOT);
+        return frame;
+    }
+
+    /**
+     * Binds a call's arguments as Python binds them: the one definition of the rule for both
+     * backends. Returns the value of each parameter in declaration order, then the {@code *args}
+     * tuple and the {@code **kwargs} dict when the def has them (the layout of {@link #slotNames}).
+     * Too many positional arguments, an unknown keyword, a parameter given twice or a missing
+     * required one is a type error; defaults are evaluated in the def's scope, in parameter order.
+     */
+    Object[] bind(Renderer r, List<Object> positional, Map<String, Object> keywords) {
         int n = positionalCount;
         if (positional.size() > n && varargs == null) {
             throw new TemplateTypeException(kind + " '" + name + "' takes " + n + " positional argument"
                     + (n == 1 ? "" : "s") + " but " + positional.size() + (positional.size() == 1 ? " was" : " were")
                     + " given");
         }
-        Map<String, Object> extra = new LinkedHashMap<>();
-        boolean[] bound = new boolean[params.size()];
-        for (int i = 0; i < Math.min(n, positional.size()); i++) {
-            frame.set(params.get(i).name(), positional.get(i));
-            bound[i] = true;
+        int size = params.size();
+        Object[] values = new Object[size + (varargs != null ? 1 : 0) + (kwargs != null ? 1 : 0)];
+        int given = Math.min(n, positional.size());
+        for (int i = 0; i < given; i++) {
+            values[i] = positional.get(i);
         }
-        for (Map.Entry<String, Object> kw : keywords.entrySet()) {
-            int index = indexOf(kw.getKey());
-            if (index < 0) {
-                if (kwargs == null) {
-                    throw new TemplateTypeException(kind + " '" + name + "' got an unexpected keyword argument '"
+        Map<String, Object> extra = kwargs != null ? new LinkedHashMap<>() : null;
+        // a keyword sets its parameter's value only once: until then the slot holds null, which a
+        // given None cannot be told apart from, so a bitmask (or a set for long lists) tracks it
+        boolean[] bound = keywords.isEmpty() ? null : new boolean[size];
+        if (bound != null) {
+            for (int i = 0; i < given; i++) {
+                bound[i] = true;
+            }
+            for (Map.Entry<String, Object> kw : keywords.entrySet()) {
+                int index = indexOf(kw.getKey());
+                if (index < 0) {
+                    if (extra == null) {
+                        throw new TemplateTypeException(kind + " '" + name + "' got an unexpected keyword argument '"
+                                + kw.getKey() + "'");
+                    }
+                    extra.put(kw.getKey(), kw.getValue());
+                } else if (bound[index]) {
+                    throw new TemplateTypeException(kind + " '" + name + "' got multiple values for argument '"
                             + kw.getKey() + "'");
+                } else {
+                    values[index] = kw.getValue();
+                    bound[index] = true;
                 }
-                extra.put(kw.getKey(), kw.getValue());
-            } else if (bound[index]) {
-                throw new TemplateTypeException(kind + " '" + name + "' got multiple values for argument '"
-                        + kw.getKey() + "'");
-            } else {
-                frame.set(kw.getKey(), kw.getValue());
-                bound[index] = true;
             }
         }
-        for (int i = 0; i < params.size(); i++) {
-            if (!bound[i]) {
+        for (int i = bound == null ? given : 0; i < size; i++) {
+            if (bound == null || !bound[i]) {
                 Stmt.Param p = params.get(i);
                 if (p.defaultValue() == null) {
                     throw new TemplateTypeException(kind + " '" + name + "' is missing the required argument '"
                             + p.name() + "'");
                 }
                 // a default is evaluated in the def's own scope, before any parameter is visible there
-                frame.set(p.name(), r.evalInTemplate(unit, p.defaultValue(), closure));
+                values[i] = r.evalInTemplate(unit, p.defaultValue(), closure);
             }
         }
+        int next = size;
         if (varargs != null) {
-            frame.set(varargs, positional.size() > n ? Tuple.copyOf(positional.subList(n, positional.size()))
-                    : Tuple.of());
+            values[next++] = positional.size() > n ? Tuple.copyOf(positional.subList(n, positional.size()))
+                    : Tuple.of();
         }
         if (kwargs != null) {
-            frame.set(kwargs, extra);
+            values[next] = extra;
         }
-        frame.set(SLOTS, caller == null ? NO_CALLER : caller);
-        frame.set("caller", caller != null ? caller : Undefined.name("caller"));
-        frame.set("has_slot", caller != null ? HAS_SLOT : HAS_NO_SLOT);
-        return render(r, frame);
+        return values;
     }
 
     private int indexOf(String param) {

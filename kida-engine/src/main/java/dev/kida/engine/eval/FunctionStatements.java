@@ -13,7 +13,7 @@ import java.util.Map;
  * Runs Kida's function, slot, render-context and template-structure statements in the evaluator;
  * compiled code hands the same statements here, so there is one definition of each rule.
  */
-final class FunctionStatements {
+public final class FunctionStatements {
     private final Renderer r;
     private final StatementExecutor statements;
 
@@ -24,16 +24,12 @@ final class FunctionStatements {
 
     int exec(Stmt.Kida k, Frame f) {
         switch (k) {
-            case Stmt.Def d -> define(d, f, null, -1);
+            case Stmt.Def d -> define(d, f, null, -1, false);
             case Stmt.Region rg -> f.set(rg.name(), new DefFunction(r, "region", rg.name(), rg.params(), rg.params().size(), null, null,
-                    rg.body(), f, r.unit, null, -1));
+                    rg.body(), f, r.unit, null, -1, false));
             case Stmt.SlotFill fill -> { }
             case Stmt.SlotPlace place -> slot(place, f);
-            case Stmt.Yield y -> {
-                if (f.lookup(DefFunction.SLOTS) instanceof SlotCaller caller) {
-                    r.print(caller.render(r, y.name(), Map.of()));
-                }
-            }
+            case Stmt.Yield y -> yieldSlot(r, y.name(), f);
             case Stmt.Provide p -> {
                 Object value = r.expressions.eval(p.value(), f);
                 r.provide(p.key(), value);
@@ -44,15 +40,11 @@ final class FunctionStatements {
                 }
             }
             case Stmt.Push p -> {
+                // the stack's name is read before the body renders
                 String stack = Values.str(r.expressions.eval(p.stack(), f));
-                r.push(stack, r.capture(p.body(), f, false));
+                push(r, stack, r.capture(p.body(), f, false));
             }
-            case Stmt.StackOut s -> {
-                String stack = Values.str(r.expressions.eval(s.stack(), f));
-                if (!r.discarding) {
-                    r.out.append(r.stack(stack));
-                }
-            }
+            case Stmt.StackOut s -> stackOut(r, r.expressions.eval(s.stack(), f));
             case Stmt.RegionParams rp -> {
                 for (Stmt.Param p : rp.params()) {
                     if (f.lookup(p.name()) instanceof Undefined && p.defaultValue() != null) {
@@ -66,11 +58,14 @@ final class FunctionStatements {
         return StatementExecutor.NORMAL;
     }
 
-    /** Binds a def in {@code f}; its body is compiled body {@code bodyId} of {@code code}, or evaluated. */
-    void define(Stmt.Def d, Frame f, Compiled code, int bodyId) {
+    /**
+     * Binds a def in {@code f}; its body is compiled body {@code bodyId} of {@code code} (taking its
+     * parameters as an array when {@code locals}), or evaluated.
+     */
+    void define(Stmt.Def d, Frame f, Compiled code, int bodyId, boolean locals) {
         r.run.unexported.remove(d.name());
         f.set(d.name(), new DefFunction(r, "def", d.name(), d.params(), d.positional(), d.varargs(), d.kwargs(), d.body(), f,
-                r.unit, code, bodyId));
+                r.unit, code, bodyId, locals));
     }
 
     /**
@@ -82,26 +77,54 @@ final class FunctionStatements {
         for (Stmt.SlotBinding b : place.bindings()) {
             bindings.put(b.name(), r.expressions.eval(b.value(), f));
         }
-        if (f.lookup(DefFunction.SLOTS) instanceof SlotCaller caller && caller.has(place.name())) {
-            r.print(caller.render(r, place.name(), bindings));
-            return;
+        if (!slotFromCaller(r, place, f, bindings) && !place.body().isEmpty()) {
+            statements.execBody(place.body(), slotFrame(f, bindings));
         }
-        if (place.body().isEmpty()) {
-            return;
-        }
-        Frame inner = Frame.child(f);
-        bindings.forEach(inner::set);
-        statements.execBody(place.body(), inner);
     }
 
-    /** Whether a statement is a call block's slot definition (so the call uses Kida's slots). */
-    static boolean fillsSlots(List<Stmt> body) {
-        for (Stmt s : body) {
-            if (s instanceof Stmt.SlotFill) {
-                return true;
-            }
+    /**
+     * Prints the caller's slot a placeholder names, with the bindings (already evaluated, in
+     * order); false when there is none (called without {@code call}, or a slot the call did not
+     * fill), where the placeholder's own body renders instead, in {@link #slotFrame}.
+     */
+    public static boolean slotFromCaller(Renderer r, Stmt.SlotPlace place, Frame f, Map<String, Object> bindings) {
+        if (f.lookup(DefFunction.SLOTS) instanceof SlotCaller caller && caller.has(place.name())) {
+            r.print(caller.render(r, place.name(), bindings));
+            return true;
         }
         return false;
+    }
+
+    /** The scope of a placeholder's own body: the bindings over the def's scope. */
+    public static Frame slotFrame(Frame f, Map<String, Object> bindings) {
+        Frame inner = Frame.child(f);
+        bindings.forEach(inner::set);
+        return inner;
+    }
+
+    /** {@code yield [name]}: the nearest enclosing def's caller slot, or nothing. */
+    public static void yieldSlot(Renderer r, String name, Frame f) {
+        if (f.lookup(DefFunction.SLOTS) instanceof SlotCaller caller) {
+            r.print(caller.render(r, name, Map.of()));
+        }
+    }
+
+    /** {@code push}: appends a rendered body to the named stack of the render. */
+    public static void push(Renderer r, Object stack, String text) {
+        r.push(Values.str(stack), text);
+    }
+
+    /** {@code stack}: writes what was pushed to the named stack so far. */
+    public static void stackOut(Renderer r, Object stack) {
+        String name = Values.str(stack);
+        if (!r.discarding) {
+            r.out.append(r.stack(name));
+        }
+    }
+
+    /** Whether a call body fills slots (so the call uses Kida's slots). */
+    static boolean fillsSlots(List<Stmt> body) {
+        return !SlotCaller.fills(body).isEmpty();
     }
 
     static Markup empty() {

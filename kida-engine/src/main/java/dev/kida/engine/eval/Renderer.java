@@ -47,6 +47,8 @@ public final class Renderer implements CallContext, NameRegistry {
      * and includes still goes through, as in Jinja2.
      */
     public boolean discarding;
+    /** How many def calls printing in place ({@link #runDirect}) are running: no flush boundary inside them. */
+    private int inPlaceCalls;
     /** The innermost frame, for {@link #resolve}. */
     public Frame frame;
     private int depth;
@@ -279,6 +281,16 @@ public final class Renderer implements CallContext, NameRegistry {
     }
 
     /** Makes {@code value} the innermost provided value of {@code key}, until {@link #unprovide}. */
+    /** {@code provide}: see {@link #provide}; for compiled code. */
+    public void provideValue(String key, Object value) {
+        provide(key, value);
+    }
+
+    /** The end of a {@code provide} body; for compiled code. */
+    public void unprovideValue(String key) {
+        unprovide(key);
+    }
+
     void provide(String key, Object value) {
         provided.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(value);
     }
@@ -425,6 +437,77 @@ public final class Renderer implements CallContext, NameRegistry {
         }
     }
 
+    /**
+     * As {@link #runInDefiningTemplate(PreparedTemplate, InheritanceChain, Renderer, boolean, Compiled, int, List, Frame)}, for
+     * a compiled def body that takes its parameter values as an array ({@link CompiledCode#call}).
+     */
+    String runInDefiningTemplate(PreparedTemplate unit, InheritanceChain run, Renderer owner, boolean autoescape, Compiled code, int bodyId,
+                                 Object[] values, Frame closure) {
+        Output saved = out;
+        boolean savedDiscarding = discarding;
+        StringOutput buffer = captureBuffer();
+        out = buffer;
+        discarding = false;
+        try {
+            runDirect(unit, run, owner, autoescape, code, bodyId, values, closure);
+            return buffer.toString();
+        } finally {
+            out = saved;
+            discarding = savedDiscarding;
+            releaseCaptureBuffer(buffer);
+        }
+    }
+
+    /**
+     * Runs a compiled def body (parameters as an array) writing to the current output: for a call
+     * printed in place, whose Markup result would print as exactly that text. A {@code flush} in
+     * the body is not a streaming boundary, as for a captured call.
+     */
+    void runDirect(PreparedTemplate unit, InheritanceChain run, Renderer owner, boolean autoescape, Compiled code, int bodyId,
+                   Object[] values, Frame closure) {
+        PreparedTemplate savedUnit = this.unit;
+        InheritanceChain savedRun = this.run;
+        boolean savedEscape = this.autoescape;
+        this.unit = unit;
+        if (this == owner && run != null) {
+            this.run = run;
+        }
+        this.autoescape = autoescape;
+        enter();
+        inPlaceCalls++;
+        try {
+            if (depth % LEVELS_PER_STACK != 0) {
+                code.code().call(bodyId, this, closure, values);
+            } else {
+                onEnoughStack(() -> {
+                    code.code().call(bodyId, this, closure, values);
+                    return null;
+                });
+            }
+        } finally {
+            inPlaceCalls--;
+            leave();
+            this.unit = savedUnit;
+            this.run = savedRun;
+            this.autoescape = savedEscape;
+        }
+    }
+
+    /** Whether the next nesting level runs on this thread's stack (see {@link #onEnoughStack}). */
+    boolean staysOnStack() {
+        return (depth + 1) % LEVELS_PER_STACK != 0;
+    }
+
+    /** A def call printing in place starts: a {@code flush} in it is no streaming boundary. */
+    void enterInPlace() {
+        inPlaceCalls++;
+    }
+
+    /** A def call printing in place ends. */
+    void leaveInPlace() {
+        inPlaceCalls--;
+    }
+
     /** The current nesting depth (see {@link #enter}). */
     public int depth() {
         return depth;
@@ -445,7 +528,7 @@ public final class Renderer implements CallContext, NameRegistry {
      * far to the stream; otherwise nothing happens.
      */
     public void flush() {
-        if (flushSink != null && out == streamRoot && !discarding) {
+        if (flushSink != null && out == streamRoot && !discarding && inPlaceCalls == 0) {
             flushSink.accept(out);
         }
     }

@@ -24,39 +24,65 @@ public final class SlotCaller implements GlobalFunction {
     /** The default slot's name. */
     public static final String DEFAULT = "default";
 
-    private final Map<String, Stmt.SlotFill> fills;
-    private final List<Stmt> defaultBody;
-    private final List<String> defaultLets;
+    private final Map<String, Slot> fills;
+    private final Slot defaultSlot;
     private final Frame scope;
     private final PreparedTemplate unit;
     private final boolean autoescape;
+    private final Compiled code;
 
-    private SlotCaller(Map<String, Stmt.SlotFill> fills, List<Stmt> defaultBody, List<String> defaultLets,
-                       Frame scope, PreparedTemplate unit, boolean autoescape) {
+    /** One slot's body, the names it receives ({@code let:}), and its compiled body id (-1: evaluated). */
+    private record Slot(List<Stmt> body, List<String> lets, int id) {}
+
+    private SlotCaller(Map<String, Slot> fills, Slot defaultSlot, Frame scope, PreparedTemplate unit, boolean autoescape,
+                       Compiled code) {
         this.fills = fills;
-        this.defaultBody = defaultBody;
-        this.defaultLets = defaultLets;
+        this.defaultSlot = defaultSlot;
         this.scope = scope;
         this.unit = unit;
         this.autoescape = autoescape;
+        this.code = code;
     }
 
-    /** The slots of a call block whose body is {@code body}, running in {@code scope}. */
+    /** The slots of a call block whose body is {@code body}, running in {@code scope}, evaluated. */
     static SlotCaller of(List<Stmt> body, Frame scope, Renderer r) {
-        Map<String, Stmt.SlotFill> fills = new HashMap<>();
-        List<Stmt> defaultBody = body;
-        List<String> defaultLets = List.of();
-        for (Stmt s : body) {
-            if (s instanceof Stmt.SlotFill fill) {
-                if (fill.name() == null) {
-                    defaultBody = fill.body();
-                    defaultLets = fill.lets();
-                } else {
-                    fills.putIfAbsent(fill.name(), fill);
-                }
+        return of(body, scope, r, null, null);
+    }
+
+    /**
+     * The slots of a call block whose body is {@code body}, running in {@code scope}. With
+     * {@code code}, the bodies are compiled: {@code ids[0]} is the whole call body's (the default
+     * slot, where the fills render nothing), {@code ids[1 + k]} that of the k-th slot fill among
+     * the body's statements ({@link #fills}).
+     */
+    static SlotCaller of(List<Stmt> body, Frame scope, Renderer r, Compiled code, int[] ids) {
+        Map<String, Slot> fills = new HashMap<>();
+        Slot defaultSlot = new Slot(body, List.of(), ids == null ? -1 : ids[0]);
+        int k = 1;
+        for (Stmt.SlotFill fill : fills(body)) {
+            Slot slot = new Slot(fill.body(), fill.lets(), ids == null ? -1 : ids[k]);
+            k++;
+            if (fill.name() == null) {
+                defaultSlot = slot;
+            } else {
+                fills.putIfAbsent(fill.name(), slot);
             }
         }
-        return new SlotCaller(fills, defaultBody, defaultLets, scope, r.unit, r.autoescape);
+        return new SlotCaller(fills, defaultSlot, scope, r.unit, r.autoescape, code);
+    }
+
+    /**
+     * The slot fills of a call body: its statements that are {@code slot} fills (a {@code slot}
+     * nested in another block of the body is a placeholder, see the parser).
+     */
+    public static List<Stmt.SlotFill> fills(List<Stmt> body) {
+        List<Stmt.SlotFill> fills = new java.util.ArrayList<>();
+        for (Stmt s : body) {
+            if (s instanceof Stmt.SlotFill fill) {
+                fills.add(fill);
+            }
+        }
+        return fills;
     }
 
     /** Whether the call supplied slot {@code name} (the default slot always exists). */
@@ -80,23 +106,14 @@ public final class SlotCaller implements GlobalFunction {
         return render(r, name, bindings);
     }
 
-    /** Renders slot {@code name} (null: the default slot) with the given bindings. */
+    /** Renders slot {@code name} (null: the default slot) with the bindings. */
     Markup render(Renderer r, String name, Map<String, Object> bindings) {
-        List<Stmt> body;
-        List<String> lets;
-        if (name == null || name.equals(DEFAULT)) {
-            body = defaultBody;
-            lets = defaultLets;
-        } else {
-            Stmt.SlotFill fill = fills.get(name);
-            if (fill == null) {
-                return Markup.of("");
-            }
-            body = fill.body();
-            lets = fill.lets();
+        Slot slot = name == null || name.equals(DEFAULT) ? defaultSlot : fills.get(name);
+        if (slot == null) {
+            return Markup.of("");
         }
         Frame frame = Frame.child(scope);
-        for (String let : lets) {
+        for (String let : slot.lets()) {
             frame.set(let, bindings.containsKey(let) ? bindings.get(let) : Undefined.name(let));
         }
         PreparedTemplate savedUnit = r.unit;
@@ -105,7 +122,7 @@ public final class SlotCaller implements GlobalFunction {
         r.autoescape = autoescape;
         r.enter();
         try {
-            return Markup.of(r.capture(body, frame));
+            return Markup.of(slot.id() >= 0 ? r.capture(code, slot.id(), frame) : r.capture(slot.body(), frame));
         } finally {
             r.leave();
             r.unit = savedUnit;

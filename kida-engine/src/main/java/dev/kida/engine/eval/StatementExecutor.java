@@ -33,9 +33,24 @@ public final class StatementExecutor {
         this.functions = new FunctionStatements(renderer, this);
     }
 
-    /** Binds a def whose body is compiled body {@code bodyId} of {@code code} (compiled code's entry). */
-    public void define(Stmt.Def d, Frame f, Compiled code, int bodyId) {
-        functions.define(d, f, code, bodyId);
+    /**
+     * Binds a def whose body is compiled body {@code bodyId} of {@code code} (compiled code's entry);
+     * {@code locals}: the body takes its parameters as an array (see {@link CompiledCode#call}).
+     */
+    public void define(Stmt.Def d, Frame f, Compiled code, int bodyId, boolean locals) {
+        functions.define(d, f, code, bodyId, locals);
+    }
+
+    /**
+     * The {@code caller} a call block hands its callee: a def, or a body with slot fills, gets
+     * Kida's slots; a Jinja2 macro keeps Jinja2's caller (which takes arguments, not slot names).
+     * With {@code code}, the bodies are compiled ones: {@code ids[0]} the call body's, then one
+     * per slot fill ({@link SlotCaller#of(List, Frame, Renderer, Compiled, int[])}).
+     */
+    public Object caller(Stmt.CallBlock c, Object callee, Frame f, Compiled code, int[] ids) {
+        return c.callerParams().isEmpty() && (callee instanceof DefFunction || FunctionStatements.fillsSlots(c.body()))
+                ? SlotCaller.of(c.body(), f, r, code, ids)
+                : new Macro(r, null, c.callerParams(), c.body(), f, r.unit, r.autoescape, code, ids == null ? -1 : ids[0]);
     }
 
     int execBody(List<Stmt> body, Frame f) {
@@ -108,13 +123,7 @@ public final class StatementExecutor {
                 }
                 case Stmt.CallBlock c -> {
                     Object callee = r.expressions.eval(c.call().callee(), f);
-                    // A def, or a body with slot fills, gets Kida's slots as its caller; a Jinja2
-                    // macro keeps Jinja2's caller (which takes arguments, not slot names).
-                    Object caller = c.callerParams().isEmpty()
-                            && (callee instanceof DefFunction || FunctionStatements.fillsSlots(c.body()))
-                            ? SlotCaller.of(c.body(), f, r)
-                            : new Macro(r, null, c.callerParams(), c.body(), f, r.unit, r.autoescape);
-                    r.print(r.expressions.invoke(callee, c.call(), f, caller));
+                    r.print(r.expressions.invoke(callee, c.call(), f, caller(c, callee, f, null, null)));
                     yield NORMAL;
                 }
                 case Stmt.FilterBlock fb -> {

@@ -1074,15 +1074,20 @@ final class StatementParser extends ExpressionParser {
     }
 
     /**
-     * {@code slot}: in a call body (the innermost def or call around it is a call) it fills a slot
-     * and has a body; in a def it is a placeholder, with a default body when it hands bindings
-     * ({@code let:name=expr}) to a scoped slot.
+     * {@code slot}: written directly in a call body (the block right around it is the call) it
+     * fills a slot and has a body; anywhere else in a def or call (in a def, or nested in an
+     * {@code if}, {@code for}... of a call body) it is a placeholder, as in Kida, whose parser
+     * decides by the innermost open block: it renders the enclosing def's caller slot, with a
+     * default body when it hands bindings ({@code let:name=expr}) to a scoped slot.
      */
     private Stmt parseSlot(Pos pos) {
         String context = tagStack.stream().skip(1)
                 .filter(t -> t.equals("call") || t.equals("def") || t.equals("region")).findFirst().orElse(null);
         if (context == null) {
             throw stream.fail("'slot' is only allowed inside a def or a call block", pos);
+        }
+        if (!tagStack.stream().skip(1).findFirst().orElseThrow().equals("call")) {
+            context = "def";
         }
         stream.next();
         String name = null;

@@ -79,7 +79,12 @@ final class RandomTemplates {
                 "{% def f(a) %}{% for it in xs %}{% slot row let:item=it, let:n=loop.index %}({{ it }}){% end %}{% end %}"
                         + "{{ has_slot() }}{{ consume('p', 'none') }}{% end %}",
                 "{% def f(a, **kw) %}{% provide p = a %}{{ caller('side') if has_slot() }}{{ kw|length }}{% end %}{% end %}"
-                        + "{% region r(x=a) %}<{{ x }}>{% end %}");
+                        + "{% region r(x=a) %}<{{ x }}>{% end %}",
+                // a def compiled with its parameters in locals (printed in place, inlined in loops),
+                // and a call body whose slot nested in an if is a placeholder of f's caller
+                "{% def g(a, b) %}<{{ a }}|{{ b }}>{% set t = a %}{% for y in xs %}{{ t }}{{ y }}{% end %}{% end %}"
+                        + "{% def f(a) %}{% call g(a, 1) %}{% if a %}{% slot %}{% end %}{% yield side %}{% end %}"
+                        + "{{ g(a, a) }}{% end %}");
     }
 
     /** Uses of Kida's functions, slots and render-time context ({@code f} may be undefined: an error too). */
@@ -91,7 +96,8 @@ final class RandomTemplates {
                 .as((e, a) -> "{% provide p = " + e + " %}" + a + "{{ consume('p') }}{% end %}");
         Arbitrary<String> push = inner.map(a -> "{% push 'q' %}" + a + "{% end %}[{% stack 'q' %}]");
         Arbitrary<String> plain = Arbitraries.of("{{ f(a) }}", "{{ f(s, 1, 2) }}", "{{ f(a, k=n) }}", "{{ r() }}",
-                "{{ f() }}", "{{ f(1, nope=2) }}", "{% yield %}");
+                "{{ f() }}", "{{ f(1, nope=2) }}", "{% yield %}", "{{ g(x, n) }}", "{{ g(a) }}",
+                "{% for x in xs %}{{ g(x, loop.index) }}{% end %}", "{% set g = f %}{{ g(a, 1) }}");
         return Arbitraries.oneOf(call, provide, push, plain);
     }
 
