@@ -201,6 +201,11 @@ public final class Escapers {
     }
 
     private static final class Holder {
-        static final List<EscaperProvider> PROVIDERS = load(ServiceLoader.load(EscaperProvider.class).iterator());
+        // The engine's own loader, not the thread's context loader: in a module layer built by the
+        // application (or a plugin host) the context loader is often the application's, which
+        // cannot see the layer's escaper modules; the engine's loader finds the providers of its
+        // layer and the layers above it, and on the class path it is the application loader.
+        static final List<EscaperProvider> PROVIDERS = load(
+                ServiceLoader.load(EscaperProvider.class, Escapers.class.getClassLoader()).iterator());
     }
 }

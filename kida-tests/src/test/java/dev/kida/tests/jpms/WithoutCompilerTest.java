@@ -60,16 +60,9 @@ class WithoutCompilerTest {
         assertFalse(layer.modules().stream().anyMatch(m -> m.getName().equals("kida.compiler")), layer.modules().toString());
         Class<?> env = layer.findLoader("kida.engine").loadClass("dev.kida.engine.Environment");
         assertTrue(env != Environment.class);
-        // The escaper backends are looked up through the context class loader (as in an
-        // application server): this layer's.
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(layer.findLoader("kida.engine"));
-        try {
-            inLayer(layer, env, dir);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        // The context class loader stays this test's: the engine finds the escaper of its own
+        // layer through its own loader.
+        inLayer(layer, env, dir);
     }
 
     private static void inLayer(ModuleLayer layer, Class<?> env, Path dir) throws Exception {
@@ -77,6 +70,10 @@ class WithoutCompilerTest {
         assertEquals(false, env.getMethod("compilerAvailable").invoke(null));
         String status = (String) env.getMethod("compilerStatus").invoke(null);
         assertTrue(status.contains("dev.kida:kida-compiler") && status.contains("Java 24"), status);
+
+        // the layer's own escaper (the engine's java one), found without help from the context loader
+        Object plain = build(builder(env));
+        assertEquals("java", plain.getClass().getMethod("escaperName").invoke(plain));
 
         // tiered (the default) and interpreted: rendered by the evaluator
         assertEquals("2 <b>", render(build(builder(env)), "{{ 1 + 1 }} {{ '<b>'|safe }}"));
@@ -120,18 +117,11 @@ class WithoutCompilerTest {
         ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
         assertTrue(layer.modules().stream().anyMatch(m -> m.getName().equals("kida.compiler")), "bound as a provider");
         Class<?> env = layer.findLoader("kida.engine").loadClass("dev.kida.engine.Environment");
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(layer.findLoader("kida.engine"));
-        try {
-            assertEquals(false, env.getMethod("compilerAvailable").invoke(null));
-            String status = (String) env.getMethod("compilerStatus").invoke(null);
-            assertTrue(status.contains("kida-compiler is present but cannot be loaded")
-                    && status.contains("class file version 99"), status);
-            assertEquals("2 <b>", render(build(builder(env)), "{{ 1 + 1 }} {{ '<b>'|safe }}"));
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        assertEquals(false, env.getMethod("compilerAvailable").invoke(null));
+        String status = (String) env.getMethod("compilerStatus").invoke(null);
+        assertTrue(status.contains("kida-compiler is present but cannot be loaded")
+                && status.contains("class file version 99"), status);
+        assertEquals("2 <b>", render(build(builder(env)), "{{ 1 + 1 }} {{ '<b>'|safe }}"));
     }
 
     @Test
