@@ -354,20 +354,14 @@ final class BodyCompiler {
             case Stmt.WithIf w -> withIf(w);
             case Stmt.Try t -> tryStmt(t);
             case Stmt.Spaceless sp -> {
-                Scope scope = newScope(!ScopeFacts.needsFrame(sp.body(), TemplateCompiler::framed));
-                if (scope.local) {
-                    declare(scope, Set.of(), Names.setNames(sp.body()));
-                }
+                Scope scope = scopeFor(sp.body(), Set.of());
                 scopes.push(scope);
                 capture(sp.body());
                 scopes.pop();
                 cb.aload(R).swap().invokestatic(CD_HELPERS, "spaceless", MethodTypeDesc.of(CD_void, CD_RENDERER, CD_Object));
             }
             case Stmt.Capture c -> {
-                Scope scope = newScope(!ScopeFacts.needsFrame(c.body(), TemplateCompiler::framed));
-                if (scope.local) {
-                    declare(scope, Set.of(), Names.setNames(c.body()));
-                }
+                Scope scope = scopeFor(c.body(), Set.of());
                 // the body renders with nothing discarded, as the evaluator captures it
                 int discarding = cb.allocateLocal(TypeKind.INT);
                 cb.aload(R).getfield(CD_RENDERER, "discarding", CD_boolean).istore(discarding);
@@ -435,10 +429,7 @@ final class BodyCompiler {
         cb.labelBinding(start);
         // a protected range is never empty (an empty body generates no code)
         cb.nop();
-        Scope body = newScope(!ScopeFacts.needsFrame(t.body(), TemplateCompiler::framed));
-        if (body.local) {
-            declare(body, Set.of(), Names.setNames(t.body()));
-        }
+        Scope body = scopeFor(t.body(), Set.of());
         controls.push(new JumpTarget.EndTry(saved));
         scopes.push(body);
         stmts(t.body());
@@ -460,11 +451,8 @@ final class BodyCompiler {
         cb.checkcast(cd(Throwable.class)).athrow();
         cb.labelBinding(caught);
         enclosing = tryPos;
-        Scope fallback = newScope(!ScopeFacts.needsFrame(t.fallback(), TemplateCompiler::framed));
         Set<String> bound = t.errorName() == null ? Set.of() : Set.of(t.errorName());
-        if (fallback.local) {
-            declare(fallback, bound, Names.setNames(t.fallback()));
-        }
+        Scope fallback = scopeFor(t.fallback(), bound);
         if (t.errorName() != null) {
             assign(new Target.Name(t.errorName()), fallback);
         } else {
@@ -506,10 +494,7 @@ final class BodyCompiler {
         Label end = cb.newLabel();
         cb.iload(all).ifeq(orElse);
         Set<String> names = new LinkedHashSet<>(w.names().isEmpty() ? List.of("it") : w.names());
-        Scope scope = newScope(!ScopeFacts.needsFrame(w.body(), TemplateCompiler::framed));
-        if (scope.local) {
-            declare(scope, names, Names.setNames(w.body()));
-        }
+        Scope scope = scopeFor(w.body(), names);
         if (w.names().isEmpty()) {
             if (n == 1) {
                 cb.aload(values[0]);
@@ -534,10 +519,7 @@ final class BodyCompiler {
         enclosing = withPos;
         cb.goto_(end);
         cb.labelBinding(orElse);
-        Scope other = newScope(!ScopeFacts.needsFrame(w.orElse(), TemplateCompiler::framed));
-        if (other.local) {
-            declare(other, Set.of(), Names.setNames(w.orElse()));
-        }
+        Scope other = scopeFor(w.orElse(), Set.of());
         scopes.push(other);
         stmts(w.orElse());
         flushText();
@@ -1211,6 +1193,19 @@ final class BodyCompiler {
         stmts(w.body());
         flushText();
         scopes.pop();
+    }
+
+    /**
+     * The scope of a nested body run in place (try, fallback, with, capture, spaceless): in JVM
+     * locals unless something in the body needs a Frame; {@code definite} are the names bound on
+     * entry, the body's own assignments are declared as maybe-bound.
+     */
+    private Scope scopeFor(List<Stmt> body, Set<String> definite) {
+        Scope scope = newScope(!ScopeFacts.needsFrame(body, TemplateCompiler::framed));
+        if (scope.local) {
+            declare(scope, definite, Names.setNames(body));
+        }
+        return scope;
     }
 
     /** A new scope: JVM locals, or a Frame nested in the current innermost frame. */
