@@ -22,6 +22,8 @@ import sys
 import jinja2
 from jinja2 import DictLoader, Environment, StrictUndefined
 
+from jinja_kinds import kind_of
+
 assert jinja2.__version__ == "3.1.6", jinja2.__version__
 
 # outputs that show Python internals, which no Java engine reproduces
@@ -29,19 +31,6 @@ UNREPRODUCIBLE = (" object at 0x", "<generator", "<function", "<bound method", "
                   "<jinja2.", "<markupsafe", "<Macro", "<dict_", "<method", "<slot wrapper", "<range_iterator",
                   "odict", "<itertools", "<map object", "<filter object", "<zip object", "<reversed",
                   "<list_iterator", "<str_iterator", "<enumerate", "<built", "range(")
-
-
-def kind_of(exc):
-    name = type(exc).__name__
-    if name in ("TemplateSyntaxError", "TemplateAssertionError"):
-        return "syntax"
-    if name == "UndefinedError":
-        return "undefined"
-    if name == "TypeError":
-        return "type"
-    if name in ("TemplateNotFound", "TemplatesNotFound"):
-        return "notfound"
-    return "runtime"
 
 
 class Timeout(Exception):

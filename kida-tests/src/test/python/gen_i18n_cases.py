@@ -22,6 +22,8 @@ import sys
 import jinja2
 from jinja2 import DictLoader, Environment, StrictUndefined
 
+from jinja_kinds import kind_of
+
 assert jinja2.__version__ == "3.1.6", jinja2.__version__
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -184,19 +186,6 @@ TEMPLATES = [
     "{{ gettext() }}",
     "{% trans %}x{% endfor %}",
 ]
-
-
-def kind_of(exc):
-    name = type(exc).__name__
-    if name in ("TemplateSyntaxError", "TemplateAssertionError"):
-        return "syntax"
-    if name == "UndefinedError":
-        return "undefined"
-    if name == "TypeError":
-        return "type"
-    if name in ("TemplateNotFound", "TemplatesNotFound"):
-        return "notfound"
-    return "runtime"
 
 
 def run(tpl, ae, newstyle, translations):

@@ -17,6 +17,8 @@ import sys
 import jinja2
 from jinja2 import DictLoader, Environment, StrictUndefined
 
+from jinja_kinds import kind_of
+
 assert jinja2.__version__ == "3.1.6", jinja2.__version__
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "conformance",
@@ -182,19 +184,6 @@ each("syntax/newline-sequence", [
     "{% set t %}\na\nb{% endset %}{{ t }}",
     "{{ 'a\r\nb'|length }}",
 ], NL + [dict(n, keep_trailing_newline=True) for n in NL] + [dict(n, trim_blocks=True) for n in NL])
-
-
-def kind_of(exc):
-    name = type(exc).__name__
-    if name in ("TemplateSyntaxError", "TemplateAssertionError"):
-        return "syntax"
-    if name == "UndefinedError":
-        return "undefined"
-    if name == "TypeError":
-        return "type"
-    if name in ("TemplateNotFound", "TemplatesNotFound"):
-        return "notfound"
-    return "runtime"
 
 
 def run(files, ctx, ae, opts):

@@ -18,6 +18,8 @@ import jinja2
 from jinja2 import (ChainableUndefined, DebugUndefined, DictLoader, Environment, StrictUndefined,
                     Undefined)
 
+from jinja_kinds import kind_of
+
 assert jinja2.__version__ == "3.1.6", jinja2.__version__
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "conformance",
@@ -273,19 +275,6 @@ many("undefined/chain", [
     "[{{ missing['a']['b'] }}]",
     "[{{ missing.a == missing.b }}]",
 ])
-
-
-def kind_of(exc):
-    name = type(exc).__name__
-    if name in ("TemplateSyntaxError", "TemplateAssertionError"):
-        return "syntax"
-    if name == "UndefinedError":
-        return "undefined"
-    if name == "TypeError":
-        return "type"
-    if name in ("TemplateNotFound", "TemplatesNotFound"):
-        return "notfound"
-    return "runtime"
 
 
 def run(files, ctx, ae, undefined):

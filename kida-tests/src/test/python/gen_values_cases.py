@@ -17,6 +17,8 @@ import sys
 import jinja2
 from jinja2 import DictLoader, Environment, StrictUndefined
 
+from jinja_kinds import kind_of
+
 assert jinja2.__version__ == "3.1.6", jinja2.__version__
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "conformance",
@@ -994,19 +996,6 @@ EXCLUDED = {
     "{{ '%s'.format(1) }}|{{ 'a{}'.format('<b>') }}|{{ 'x'.encode is defined }}": "str.encode: bytes are out of scope",
     "{{ [1]|batch('x')|list }}": "Jinja2 only compares the size, never uses it as an int: a quirk",
 }
-
-
-def kind_of(exc):
-    name = type(exc).__name__
-    if name in ("TemplateSyntaxError", "TemplateAssertionError"):
-        return "syntax"
-    if name == "UndefinedError":
-        return "undefined"
-    if name == "TypeError":
-        return "type"
-    if name in ("TemplateNotFound", "TemplatesNotFound"):
-        return "notfound"
-    return "runtime"
 
 
 def run(tpl, ctx, ae):
