@@ -21,15 +21,18 @@ import time
 
 
 def run_once(argv):
-    before = os.times()
+    # The child's own resource usage from wait4: user + sys of the process and the children it
+    # waited for, to the microsecond (os.times() counts in clock ticks of 10 ms).
     start = time.perf_counter()
-    result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
-    after = os.times()
-    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-    if result.returncode != 0:
-        sys.exit("command failed (%d): %s\n%s" % (result.returncode, shlex.join(argv),
-                                                  result.stderr.decode(errors="replace")))
+    child.stderr.close()
+    cpu = usage.ru_utime + usage.ru_stime
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit("command failed (%d): %s\n%s" % (code, shlex.join(argv), stderr.decode(errors="replace")))
     return wall, cpu
 
 
@@ -46,6 +49,7 @@ def main(args):
     commands = [shlex.split(c) for c in args[1:]]
     if not commands:
         sys.exit(__doc__)
+    load_before = "%.2f" % os.getloadavg()[0]
     for _ in range(warmup):
         for c in commands:
             run_once(c)
@@ -56,7 +60,8 @@ def main(args):
             w, u = run_once(c)
             walls[i].append(w)
             cpus[i].append(u)
-    print("%d paired runs (after %d warm-up rounds); medians" % (runs, warmup))
+    print("%d paired runs (after %d warm-up rounds); medians; load average before and after: %s, %s"
+          % (runs, warmup, load_before, "%.2f" % os.getloadavg()[0]))
     print("%-8s %-8s %-10s %-10s  %s" % ("wall s", "cpu s", "wall ratio", "cpu ratio", "command"))
     for i, c in enumerate(commands):
         wall_ratio = statistics.median(w / b for w, b in zip(walls[i], walls[0]))

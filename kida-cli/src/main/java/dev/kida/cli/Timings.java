@@ -81,5 +81,26 @@ final class Timings {
             }
         }
         err.println(sb);
+        err.println(threads());
+    }
+
+    /**
+     * The CPU time of every thread of the process so far ({@code /proc/self/task}), which shows
+     * what the JVM spends beside the main thread (JIT, GC, start-up); empty where Linux's files
+     * are missing.
+     */
+    private static String threads() {
+        StringBuilder sb = new StringBuilder("kida-threads:");
+        try (var tasks = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc/self/task"))) {
+            for (var task : tasks) {
+                String comm = java.nio.file.Files.readString(task.resolve("comm")).strip().replace(' ', '_');
+                String stat = java.nio.file.Files.readString(task.resolve("schedstat"));
+                long ns = Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+                sb.append(' ').append(comm).append('=').append(ns / 1000);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            sb.append(" unavailable (").append(e.getMessage()).append(')');
+        }
+        return sb.toString();
     }
 }

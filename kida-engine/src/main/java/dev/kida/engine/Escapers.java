@@ -8,7 +8,6 @@ import dev.kida.engine.escape.DeferredEscaper;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,15 +74,14 @@ public final class Escapers {
                             : "forced by Environment.Builder.escaper(\"" + name + "\")", Map.of());
                 }
             }
-            throw new KidaException("no escaper named '" + name + "'; found: "
-                    + providers.stream().map(EscaperProvider::name).toList());
+            throw new KidaException("no escaper named '" + name + "'; found: " + names(providers));
         }
         Map<String, String> skipped = new LinkedHashMap<>();
         for (EscaperProvider p : providers) {
             var availability = p.availability();
             if (availability.available()) {
                 String reason = "the available backend of highest priority (" + p.priority() + ") of "
-                        + providers.stream().map(EscaperProvider::name).toList()
+                        + names(providers)
                         + (p.minLength() > 0 ? "; strings shorter than " + p.minLength()
                         + " chars go to the built-in java escaper, measured as fast there" : "");
                 return new Selection(p, reason, Collections.unmodifiableMap(skipped));
@@ -92,6 +90,19 @@ public final class Escapers {
             logUnavailableOnce(p.name(), availability.reason());
         }
         throw new KidaException("no escaper available");
+    }
+
+    /**
+     * The providers' names as a list prints them ({@code [simd, ffi, java]}). A loop, not a stream:
+     * this runs in every environment's construction, and the first stream pipeline of a process
+     * initialises some forty classes (docs/performance.md, "Cold start").
+     */
+    private static String names(List<EscaperProvider> providers) {
+        StringBuilder text = new StringBuilder("[");
+        for (EscaperProvider p : providers) {
+            text.append(text.length() > 1 ? ", " : "").append(p.name());
+        }
+        return text.append(']').toString();
     }
 
     /**
@@ -113,7 +124,15 @@ public final class Escapers {
     }
 
     private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
-    private static final System.Logger LOG = System.getLogger("dev.kida.engine.escape");
+
+    /**
+     * The logger, made at its first message: {@code System.getLogger} starts the platform's logging
+     * back end (java.util.logging by default), a few milliseconds of every cold start that
+     * logs nothing.
+     */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.kida.engine.escape");
+    }
 
     /** Whether the unavailability of this backend was logged (for tests). */
     static boolean loggedUnavailable(String name) {
@@ -122,7 +141,7 @@ public final class Escapers {
 
     private static void logUnavailableOnce(String name, String reason) {
         if (LOGGED.add(name)) {
-            LOG.log(System.Logger.Level.WARNING, "escaper '" + name + "' is on the module or class path but"
+            Log.LOG.log(System.Logger.Level.WARNING, "escaper '" + name + "' is on the module or class path but"
                     + " unavailable, so a slower one is used: " + reason);
         }
     }
@@ -192,11 +211,13 @@ public final class Escapers {
                 loaded.add(found.next());
             } catch (ServiceConfigurationError | LinkageError e) {
                 failures++;
-                LOG.log(System.Logger.Level.WARNING, "an escaper backend on the module or class path cannot be"
+                Log.LOG.log(System.Logger.Level.WARNING, "an escaper backend on the module or class path cannot be"
                         + " loaded on this JVM and is left out: " + e, e);
             }
         }
-        loaded.sort(Comparator.comparingInt(EscaperProvider::priority).reversed());
+        // A plain lambda: Comparator.comparingInt(...).reversed() spins a lambda class inside
+        // java.base at run time that the launcher's AOT cache does not keep.
+        loaded.sort((a, b) -> Integer.compare(b.priority(), a.priority()));
         return List.copyOf(loaded);
     }
 

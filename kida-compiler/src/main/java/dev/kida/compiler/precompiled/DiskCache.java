@@ -33,7 +33,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * (by file time, refreshed on each hit) are deleted.
  */
 public final class DiskCache implements CompiledStore {
-    private static final System.Logger LOG = System.getLogger("dev.kida.compiler.precompiled");
+    /** Made at the first message: {@code System.getLogger} starts the logging back end, which a
+     * cold start that logs nothing should not pay for. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.kida.compiler.precompiled");
+    }
     /** Default bound on the number of cached templates. */
     public static final int DEFAULT_MAX_ENTRIES = 2000;
 
@@ -167,7 +171,7 @@ public final class DiskCache implements CompiledStore {
 
     private void report(String key, String why) {
         if (reported.add(key)) {
-            LOG.log(System.Logger.Level.WARNING, "compiled cache: template '" + key + "': " + why);
+            Log.LOG.log(System.Logger.Level.WARNING, "compiled cache: template '" + key + "': " + why);
         }
     }
 

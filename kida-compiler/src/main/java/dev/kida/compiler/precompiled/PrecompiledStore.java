@@ -22,7 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * is logged once per template.
  */
 public final class PrecompiledStore implements CompiledStore {
-    private static final System.Logger LOG = System.getLogger("dev.kida.compiler.precompiled");
+    /** Made at the first message: {@code System.getLogger} starts the logging back end, which a
+     * cold start that logs nothing should not pay for. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.kida.compiler.precompiled");
+    }
 
     /** Opens {@code NAME.kidac}; null when there is none. */
     @FunctionalInterface
@@ -104,7 +108,7 @@ public final class PrecompiledStore implements CompiledStore {
 
     private void report(String name, String why) {
         if (reported.add(name)) {
-            LOG.log(System.Logger.Level.INFO, "precompiled template '" + name + "' not used (" + why
+            Log.LOG.log(System.Logger.Level.INFO, "precompiled template '" + name + "' not used (" + why
                     + "); it is parsed and compiled instead");
         }
     }

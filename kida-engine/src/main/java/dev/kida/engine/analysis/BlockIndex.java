@@ -45,17 +45,16 @@ public final class BlockIndex {
     }
 
     private static void dropTopLevel(List<Stmt> body, Set<Stmt.Block> inner) {
+        // not a pattern switch: that links through SwitchBootstraps.typeSwitch, which spins a class
+        // at its first use in every process (docs/performance.md, "Cold start")
         for (Stmt s : body) {
-            switch (s) {
-                case Stmt.Block b -> inner.remove(b);
-                case Stmt.If i -> {
-                    for (Stmt.Branch branch : i.branches()) {
-                        dropTopLevel(branch.body(), inner);
-                    }
-                    dropTopLevel(i.orElse(), inner);
+            if (s instanceof Stmt.Block b) {
+                inner.remove(b);
+            } else if (s instanceof Stmt.If i) {
+                for (Stmt.Branch branch : i.branches()) {
+                    dropTopLevel(branch.body(), inner);
                 }
-                default -> {
-                }
+                dropTopLevel(i.orElse(), inner);
             }
         }
     }

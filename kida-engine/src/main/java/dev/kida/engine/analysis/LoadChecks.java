@@ -39,38 +39,40 @@ public final class LoadChecks {
     }
 
     private static void nesting(List<Stmt> body, int loops, int indent, TemplateNode node) {
+        // if-chains, not pattern switches, here and in checkNames: each pattern switch links
+        // through SwitchBootstraps.typeSwitch, which spins a class at its first use in every
+        // process (docs/performance.md, "Cold start")
         for (Stmt s : body) {
-            switch (s) {
-                case Stmt.For f -> {
-                    int inner = f.recursive() ? 1 : loops + 1;
-                    int level = indent + (f.recursive() ? 2 : 1);
-                    tooDeep(inner, level, node);
-                    nesting(f.body(), inner, level, node);
-                    nesting(f.orElse(), inner, indent + 1, node);
+            if (s instanceof Stmt.For f) {
+                int inner = f.recursive() ? 1 : loops + 1;
+                int level = indent + (f.recursive() ? 2 : 1);
+                tooDeep(inner, level, node);
+                nesting(f.body(), inner, level, node);
+                nesting(f.orElse(), inner, indent + 1, node);
+            } else if (s instanceof Stmt.Include) {
+                tooDeep(loops + 2, indent + 2, node);
+            } else if (s instanceof Stmt.If i) {
+                tooDeep(loops, indent + 1, node);
+                for (Stmt.Branch branch : i.branches()) {
+                    nesting(branch.body(), loops, indent + 1, node);
                 }
-                case Stmt.Include i -> tooDeep(loops + 2, indent + 2, node);
-                case Stmt.If i -> {
-                    tooDeep(loops, indent + 1, node);
-                    for (Stmt.Branch branch : i.branches()) {
-                        nesting(branch.body(), loops, indent + 1, node);
-                    }
-                    nesting(i.orElse(), loops, indent + 1, node);
-                }
-                case Stmt.With w -> nesting(w.body(), loops, indent, node);
-                case Stmt.FilterBlock fb -> nesting(fb.body(), loops, indent, node);
-                case Stmt.SetBlock sb -> nesting(sb.body(), loops, indent, node);
-                case Stmt.Autoescape a -> nesting(a.body(), loops, indent, node);
-                case Stmt.Macro m -> {
-                    tooDeep(0, indent + 1, node);
-                    nesting(m.body(), 0, indent + 1, node);
-                }
-                case Stmt.CallBlock c -> {
-                    tooDeep(0, indent + 1, node);
-                    nesting(c.body(), 0, indent + 1, node);
-                }
-                case Stmt.Block b -> nesting(b.body(), 0, 1, node);
-                default -> {
-                }
+                nesting(i.orElse(), loops, indent + 1, node);
+            } else if (s instanceof Stmt.With w) {
+                nesting(w.body(), loops, indent, node);
+            } else if (s instanceof Stmt.FilterBlock fb) {
+                nesting(fb.body(), loops, indent, node);
+            } else if (s instanceof Stmt.SetBlock sb) {
+                nesting(sb.body(), loops, indent, node);
+            } else if (s instanceof Stmt.Autoescape a) {
+                nesting(a.body(), loops, indent, node);
+            } else if (s instanceof Stmt.Macro m) {
+                tooDeep(0, indent + 1, node);
+                nesting(m.body(), 0, indent + 1, node);
+            } else if (s instanceof Stmt.CallBlock c) {
+                tooDeep(0, indent + 1, node);
+                nesting(c.body(), 0, indent + 1, node);
+            } else if (s instanceof Stmt.Block b) {
+                nesting(b.body(), 0, 1, node);
             }
         }
     }
@@ -93,13 +95,22 @@ public final class LoadChecks {
         // In a soft place (a branch of an if, a conditional expression) Jinja2 defers an unknown
         // filter or test to a runtime error, raised only if that code runs.
         Traversal.everythingWithSoftness(node.body(), (n, soft) -> {
-            String problem = switch (n) {
-                case Expr.Filter f when !soft && !hasFilter.test(f.name()) -> UnknownCallable.filterByName(f.name()).getMessage();
-                case Expr.Test t when !soft && !hasTest.test(t.name()) -> UnknownCallable.testByName(t.name()).getMessage();
-                case Stmt.Macro m when callerWithoutDefault(m.params(), m.body()) -> CALLER_PARAM;
-                case Stmt.CallBlock c when callerWithoutDefault(c.callerParams(), c.body()) -> CALLER_PARAM;
-                default -> null;
-            };
+            String problem = null;
+            if (n instanceof Expr.Filter f) {
+                if (!soft && !hasFilter.test(f.name())) {
+                    problem = UnknownCallable.filterByName(f.name()).getMessage();
+                }
+            } else if (n instanceof Expr.Test t) {
+                if (!soft && !hasTest.test(t.name())) {
+                    problem = UnknownCallable.testByName(t.name()).getMessage();
+                }
+            } else if (n instanceof Stmt.Macro m) {
+                if (callerWithoutDefault(m.params(), m.body())) {
+                    problem = CALLER_PARAM;
+                }
+            } else if (n instanceof Stmt.CallBlock c && callerWithoutDefault(c.callerParams(), c.body())) {
+                problem = CALLER_PARAM;
+            }
             if (problem != null) {
                 throw located(node, n, problem);
             }

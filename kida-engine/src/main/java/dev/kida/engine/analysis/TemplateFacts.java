@@ -34,12 +34,16 @@ public final class TemplateFacts {
     public static TemplateFacts of(TemplateNode node) {
         TemplateFacts facts = new TemplateFacts();
         Traversal.everything(node.body(), n -> {
-            switch (n) {
-                case Stmt.For f -> facts.loopBinding.put(f, loopBinding(f));
-                case Stmt.Macro m -> facts.macroUse.put(m.body(), MacroUse.of(m.body()));
-                case Stmt.CallBlock c -> facts.macroUse.put(c.body(), MacroUse.of(c.body()));
-                case Stmt.If i -> facts.noteBranchSets(i);
-                default -> { }
+            // not a pattern switch: that links through SwitchBootstraps.typeSwitch, which spins a
+            // class at its first use in every process (docs/performance.md, "Cold start")
+            if (n instanceof Stmt.For f) {
+                facts.loopBinding.put(f, loopBinding(f));
+            } else if (n instanceof Stmt.Macro m) {
+                facts.macroUse.put(m.body(), MacroUse.of(m.body()));
+            } else if (n instanceof Stmt.CallBlock c) {
+                facts.macroUse.put(c.body(), MacroUse.of(c.body()));
+            } else if (n instanceof Stmt.If i) {
+                facts.noteBranchSets(i);
             }
         });
         return facts;

@@ -104,75 +104,76 @@ public final class Traversal {
 
     private void stmt(Stmt s) {
         visitor.visit(s, soft);
-        switch (s) {
-            case Stmt.Text t -> { }
-            case Stmt.Print p -> expr(p.expr());
-            case Stmt.If i -> {
-                for (Stmt.Branch b : i.branches()) {
-                    expr(b.test(), true);
-                    stmts(b.body(), true);
-                }
-                stmts(i.orElse(), true);
+        // if-chains, not pattern switches, here and in expr(): a pattern switch links through
+        // SwitchBootstraps.typeSwitch, which spins a class at its first use that no AOT cache
+        // keeps, a cost of every cold start (docs/performance.md, "Cold start"). The final throw
+        // stands in for the switch's exhaustiveness check; every template load walks here.
+        if (s instanceof Stmt.Text || s instanceof Stmt.Break || s instanceof Stmt.Continue) {
+            return;
+        }
+        if (s instanceof Stmt.Print p) {
+            expr(p.expr());
+        } else if (s instanceof Stmt.If i) {
+            for (Stmt.Branch b : i.branches()) {
+                expr(b.test(), true);
+                stmts(b.body(), true);
             }
-            case Stmt.For f -> {
-                expr(f.iter());
-                expr(f.filter(), false);
-                stmts(f.body(), false);
-                stmts(f.orElse(), false);
+            stmts(i.orElse(), true);
+        } else if (s instanceof Stmt.For f) {
+            expr(f.iter());
+            expr(f.filter(), false);
+            stmts(f.body(), false);
+            stmts(f.orElse(), false);
+        } else if (s instanceof Stmt.Set st) {
+            expr(st.value());
+        } else if (s instanceof Stmt.SetBlock sb) {
+            sb.filters().forEach(e -> expr(e, false));
+            stmts(sb.body(), false);
+        } else if (s instanceof Stmt.With w) {
+            w.assignments().forEach(a -> expr(a.value()));
+            stmts(w.body(), false);
+        } else if (s instanceof Stmt.Macro m) {
+            m.params().forEach(p -> expr(p.defaultValue(), false));
+            if (closures) {
+                stmts(m.body(), false);
             }
-            case Stmt.Set st -> expr(st.value());
-            case Stmt.SetBlock sb -> {
-                sb.filters().forEach(e -> expr(e, false));
-                stmts(sb.body(), false);
+        } else if (s instanceof Stmt.CallBlock c) {
+            expr(c.call());
+            c.callerParams().forEach(p -> expr(p.defaultValue(), false));
+            if (closures) {
+                stmts(c.body(), false);
             }
-            case Stmt.With w -> {
-                w.assignments().forEach(a -> expr(a.value()));
-                stmts(w.body(), false);
+        } else if (s instanceof Stmt.FilterBlock fb) {
+            fb.filters().forEach(e -> expr(e, false));
+            stmts(fb.body(), false);
+        } else if (s instanceof Stmt.Include inc) {
+            expr(inc.template());
+        } else if (s instanceof Stmt.Import imp) {
+            expr(imp.template());
+        } else if (s instanceof Stmt.FromImport fi) {
+            expr(fi.template());
+        } else if (s instanceof Stmt.Extends ex) {
+            expr(ex.template());
+        } else if (s instanceof Stmt.Block b) {
+            if (blocks) {
+                stmts(b.body(), false);
             }
-            case Stmt.Macro m -> {
-                m.params().forEach(p -> expr(p.defaultValue(), false));
-                if (closures) {
-                    stmts(m.body(), false);
-                }
+        } else if (s instanceof Stmt.Autoescape a) {
+            expr(a.enabled());
+            stmts(a.body());
+        } else if (s instanceof Stmt.Do d) {
+            expr(d.expr());
+        } else if (s instanceof Stmt.Composite k) {
+            k.exprs().forEach(e -> expr(e, false));
+            k.bodies().forEach(b -> stmts(b, false));
+        } else if (s instanceof Stmt.Kida k) {
+            k.expressions().forEach(e -> expr(e, false));
+            // a def's or region's body is a closure; every other Kida body runs in place
+            if (closures || !(k instanceof Stmt.Def || k instanceof Stmt.Region)) {
+                k.bodies().forEach(body -> stmts(body, false));
             }
-            case Stmt.CallBlock c -> {
-                expr(c.call());
-                c.callerParams().forEach(p -> expr(p.defaultValue(), false));
-                if (closures) {
-                    stmts(c.body(), false);
-                }
-            }
-            case Stmt.FilterBlock fb -> {
-                fb.filters().forEach(e -> expr(e, false));
-                stmts(fb.body(), false);
-            }
-            case Stmt.Include inc -> expr(inc.template());
-            case Stmt.Import imp -> expr(imp.template());
-            case Stmt.FromImport fi -> expr(fi.template());
-            case Stmt.Extends ex -> expr(ex.template());
-            case Stmt.Block b -> {
-                if (blocks) {
-                    stmts(b.body(), false);
-                }
-            }
-            case Stmt.Autoescape a -> {
-                expr(a.enabled());
-                stmts(a.body());
-            }
-            case Stmt.Do d -> expr(d.expr());
-            case Stmt.Break b -> { }
-            case Stmt.Continue c -> { }
-            case Stmt.Composite k -> {
-                k.exprs().forEach(e -> expr(e, false));
-                k.bodies().forEach(b -> stmts(b, false));
-            }
-            case Stmt.Kida k -> {
-                k.expressions().forEach(e -> expr(e, false));
-                // a def's or region's body is a closure; every other Kida body runs in place
-                if (closures || !(k instanceof Stmt.Def || k instanceof Stmt.Region)) {
-                    k.bodies().forEach(body -> stmts(body, false));
-                }
-            }
+        } else {
+            throw new IllegalStateException("no traversal of " + s.getClass().getSimpleName());
         }
     }
 
@@ -181,88 +182,85 @@ public final class Traversal {
             return;
         }
         visitor.visit(e, soft);
-        switch (e) {
-            case Expr.Literal l -> { }
-            case Expr.Name n -> { }
-            case Expr.ListLit l -> l.items().forEach(this::expr);
-            case Expr.TupleLit t -> t.items().forEach(this::expr);
-            case Expr.DictLit d -> d.entries().forEach(en -> {
+        if (e instanceof Expr.Literal || e instanceof Expr.Name) {
+            return;
+        }
+        if (e instanceof Expr.ListLit l) {
+            l.items().forEach(this::expr);
+        } else if (e instanceof Expr.TupleLit t) {
+            t.items().forEach(this::expr);
+        } else if (e instanceof Expr.DictLit d) {
+            d.entries().forEach(en -> {
                 expr(en.key());
                 expr(en.value());
             });
-            case Expr.GetAttr g -> expr(g.target());
-            case Expr.GetItem g -> {
-                expr(g.target());
-                expr(g.key());
-            }
-            case Expr.Slice s -> {
-                expr(s.start());
-                expr(s.stop());
-                expr(s.step());
-            }
-            case Expr.Unary u -> expr(u.operand());
-            case Expr.Binary b -> {
-                expr(b.left());
-                expr(b.right());
-            }
-            case Expr.And a -> {
-                expr(a.left());
-                expr(a.right());
-            }
-            case Expr.Or o -> {
-                expr(o.left());
-                expr(o.right());
-            }
-            case Expr.Compare c -> {
-                expr(c.first());
-                c.rest().forEach(op -> expr(op.expr()));
-            }
-            case Expr.Conditional c -> {
-                expr(c.test(), true);
-                expr(c.then(), true);
-                expr(c.otherwise(), true);
-            }
-            case Expr.Call c -> {
-                expr(c.callee());
-                c.args().forEach(this::expr);
-                c.kwargs().forEach(k -> expr(k.value()));
-                expr(c.starArgs());
-                expr(c.starKwargs());
-            }
-            case Expr.Filter f -> {
-                expr(f.value());
-                f.args().forEach(this::expr);
-                f.kwargs().forEach(k -> expr(k.value()));
-                expr(f.starArgs());
-                expr(f.starKwargs());
-            }
-            case Expr.Test t -> {
-                expr(t.value());
-                t.args().forEach(this::expr);
-                t.kwargs().forEach(k -> expr(k.value()));
-            }
-            case Expr.Nullish n -> {
-                expr(n.left());
-                expr(n.right());
-            }
-            case Expr.OptionalChain c -> expr(c.body());
-            case Expr.OptionalAttr a -> expr(a.target());
-            case Expr.OptionalItem i -> {
-                expr(i.target());
-                expr(i.key());
-            }
-            case Expr.OptionalFilter f -> expr(f.filter());
-            case Expr.BlankNone b -> expr(b.value());
-            case Expr.RangeLit r -> {
-                expr(r.start());
-                expr(r.end());
-                expr(r.step());
-            }
-            case Expr.ListComp c -> {
-                expr(c.iterable());
-                expr(c.condition());
-                expr(c.element());
-            }
+        } else if (e instanceof Expr.GetAttr g) {
+            expr(g.target());
+        } else if (e instanceof Expr.GetItem g) {
+            expr(g.target());
+            expr(g.key());
+        } else if (e instanceof Expr.Slice s) {
+            expr(s.start());
+            expr(s.stop());
+            expr(s.step());
+        } else if (e instanceof Expr.Unary u) {
+            expr(u.operand());
+        } else if (e instanceof Expr.Binary b) {
+            expr(b.left());
+            expr(b.right());
+        } else if (e instanceof Expr.And a) {
+            expr(a.left());
+            expr(a.right());
+        } else if (e instanceof Expr.Or o) {
+            expr(o.left());
+            expr(o.right());
+        } else if (e instanceof Expr.Compare c) {
+            expr(c.first());
+            c.rest().forEach(op -> expr(op.expr()));
+        } else if (e instanceof Expr.Conditional c) {
+            expr(c.test(), true);
+            expr(c.then(), true);
+            expr(c.otherwise(), true);
+        } else if (e instanceof Expr.Call c) {
+            expr(c.callee());
+            c.args().forEach(this::expr);
+            c.kwargs().forEach(k -> expr(k.value()));
+            expr(c.starArgs());
+            expr(c.starKwargs());
+        } else if (e instanceof Expr.Filter f) {
+            expr(f.value());
+            f.args().forEach(this::expr);
+            f.kwargs().forEach(k -> expr(k.value()));
+            expr(f.starArgs());
+            expr(f.starKwargs());
+        } else if (e instanceof Expr.Test t) {
+            expr(t.value());
+            t.args().forEach(this::expr);
+            t.kwargs().forEach(k -> expr(k.value()));
+        } else if (e instanceof Expr.Nullish n) {
+            expr(n.left());
+            expr(n.right());
+        } else if (e instanceof Expr.OptionalChain c) {
+            expr(c.body());
+        } else if (e instanceof Expr.OptionalAttr a) {
+            expr(a.target());
+        } else if (e instanceof Expr.OptionalItem i) {
+            expr(i.target());
+            expr(i.key());
+        } else if (e instanceof Expr.OptionalFilter f) {
+            expr(f.filter());
+        } else if (e instanceof Expr.BlankNone b) {
+            expr(b.value());
+        } else if (e instanceof Expr.RangeLit r) {
+            expr(r.start());
+            expr(r.end());
+            expr(r.step());
+        } else if (e instanceof Expr.ListComp c) {
+            expr(c.iterable());
+            expr(c.condition());
+            expr(c.element());
+        } else {
+            throw new IllegalStateException("no traversal of " + e.getClass().getSimpleName());
         }
     }
 }

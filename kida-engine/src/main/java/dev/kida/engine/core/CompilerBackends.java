@@ -14,7 +14,11 @@ import java.util.ServiceLoader;
  * {@link #require} puts in its error.
  */
 public final class CompilerBackends {
-    private static final System.Logger LOG = System.getLogger("dev.kida.engine.compiler");
+    /** Made at the first message: {@code System.getLogger} starts the logging back end, which a
+     * cold start that logs nothing should not pay for. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.kida.engine.compiler");
+    }
     /** What to add, said in every message about a missing compiler. */
     static final String FIX = "add dev.kida:kida-compiler (module kida.compiler) next to kida-engine and run on Java 24 or newer";
 
@@ -76,7 +80,7 @@ public final class CompilerBackends {
             }
             Holder.logged = true;
         }
-        LOG.log(found.broken() ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
+        Log.LOG.log(found.broken() ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
                 "Kida runs every template in its evaluator (no bytecode compilation): " + found.problem());
     }
 

@@ -11,7 +11,11 @@ import dev.kida.api.escape.EscaperProvider;
  * the Java escaper takes its place for good (same bytes, only slower on long text).
  */
 public final class DeferredEscaper implements Escaper {
-    private static final System.Logger LOG = System.getLogger("dev.kida.engine.escape");
+    /** Made at the first message: {@code System.getLogger} starts the logging back end, which a
+     * cold start that logs nothing should not pay for. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.kida.engine.escape");
+    }
 
     private final EscaperProvider provider;
     private final int minLength;
@@ -58,7 +62,7 @@ public final class DeferredEscaper implements Escaper {
             try {
                 b = provider.escaper();
             } catch (RuntimeException | LinkageError e) {
-                LOG.log(System.Logger.Level.WARNING, "escaper '" + provider.name()
+                Log.LOG.log(System.Logger.Level.WARNING, "escaper '" + provider.name()
                         + "' could not start; escaping with 'java' instead", e);
                 b = JavaEscaper.INSTANCE;
             }

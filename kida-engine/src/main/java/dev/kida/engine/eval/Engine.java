@@ -284,7 +284,7 @@ public final class Engine {
             }
         } catch (RuntimeException | LinkageError e) {
             unit.compilation().fail(e);
-            LOG.log(System.Logger.Level.WARNING, "template '" + unit.name()
+            Log.LOG.log(System.Logger.Level.WARNING, "template '" + unit.name()
                     + "' could not be compiled; it runs in the evaluator", e);
         }
     }
@@ -293,7 +293,11 @@ public final class Engine {
         BackgroundCompiler.submit(() -> compileNow(unit));
     }
 
-    private static final System.Logger LOG = System.getLogger("dev.kida.compiler");
+    /** Made at the first message: {@code System.getLogger} starts the logging back end, which a
+     * cold start that logs nothing should not pay for. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.kida.compiler");
+    }
 
 
     /** Renders a template with the given context to a String. */

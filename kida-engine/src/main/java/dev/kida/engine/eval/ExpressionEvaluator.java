@@ -40,88 +40,117 @@ final class ExpressionEvaluator {
 
     Object eval(Expr e, Frame f) {
         try {
-            return switch (e) {
-                case Expr.Literal l -> l.value();
-                case Expr.Name n -> name(n.name(), f);
-                case Expr.ListLit l -> evalAll(l.items(), f);
-                case Expr.TupleLit t -> Tuple.copyOf(evalAll(t.items(), f));
-                case Expr.DictLit d -> {
-                    Map<Object, Object> map = new LinkedHashMap<>();
-                    for (Expr.Entry en : d.entries()) {
-                        Values.putKey(map, eval(en.key(), f), eval(en.value(), f));
-                    }
-                    yield map;
+            // An if-chain, not a pattern switch: that would link through SwitchBootstraps.typeSwitch,
+            // which spins a class at its first use that no AOT cache keeps, a cost of every cold
+            // start (docs/performance.md, "Cold start"). The order is the switch's; the final
+            // throw stands in for its exhaustiveness check (every kind is run by the conformance corpus).
+            if (e instanceof Expr.Literal l) {
+                return l.value();
+            }
+            if (e instanceof Expr.Name n) {
+                return name(n.name(), f);
+            }
+            if (e instanceof Expr.ListLit l) {
+                return evalAll(l.items(), f);
+            }
+            if (e instanceof Expr.TupleLit t) {
+                return Tuple.copyOf(evalAll(t.items(), f));
+            }
+            if (e instanceof Expr.DictLit d) {
+                Map<Object, Object> map = new LinkedHashMap<>();
+                for (Expr.Entry en : d.entries()) {
+                    Values.putKey(map, eval(en.key(), f), eval(en.value(), f));
                 }
-                case Expr.GetAttr g -> {
-                    Object target = eval(g.target(), f);
-                    if (target == SKIPPED) {
-                        yield SKIPPED;
-                    }
-                    if (target instanceof Undefined u) {
-                        yield u.member();
-                    }
-                    yield Values.getAttr(target, g.name());
+                return map;
+            }
+            if (e instanceof Expr.GetAttr g) {
+                Object target = eval(g.target(), f);
+                if (target == SKIPPED) {
+                    return SKIPPED;
                 }
-                case Expr.GetItem g -> getItem(g, f);
-                case Expr.Slice s -> throw new TemplateRuntimeException("slice outside of brackets");
-                case Expr.Unary u -> {
-                    Object v = eval(u.operand(), f);
-                    yield switch (u.op()) {
-                        case NOT -> !Values.truthy(v);
-                        case NEG -> Values.neg(v);
-                        case POS -> Values.pos(v);
-                    };
+                if (target instanceof Undefined u) {
+                    return u.member();
                 }
-                case Expr.Binary b -> binary(b, f);
-                case Expr.And a -> {
-                    Object left = eval(a.left(), f);
-                    yield Values.truthy(left) ? eval(a.right(), f) : left;
+                return Values.getAttr(target, g.name());
+            }
+            if (e instanceof Expr.GetItem g) {
+                return getItem(g, f);
+            }
+            if (e instanceof Expr.Slice) {
+                throw new TemplateRuntimeException("slice outside of brackets");
+            }
+            if (e instanceof Expr.Unary u) {
+                Object v = eval(u.operand(), f);
+                return switch (u.op()) {
+                    case NOT -> !Values.truthy(v);
+                    case NEG -> Values.neg(v);
+                    case POS -> Values.pos(v);
+                };
+            }
+            if (e instanceof Expr.Binary b) {
+                return binary(b, f);
+            }
+            if (e instanceof Expr.And a) {
+                Object left = eval(a.left(), f);
+                return Values.truthy(left) ? eval(a.right(), f) : left;
+            }
+            if (e instanceof Expr.Or o) {
+                Object left = eval(o.left(), f);
+                return Values.truthy(left) ? left : eval(o.right(), f);
+            }
+            if (e instanceof Expr.Compare c) {
+                return compare(c, f);
+            }
+            if (e instanceof Expr.Conditional c) {
+                if (Values.truthy(eval(c.test(), f))) {
+                    return eval(c.then(), f);
                 }
-                case Expr.Or o -> {
-                    Object left = eval(o.left(), f);
-                    yield Values.truthy(left) ? left : eval(o.right(), f);
-                }
-                case Expr.Compare c -> compare(c, f);
-                case Expr.Conditional c -> {
-                    if (Values.truthy(eval(c.test(), f))) {
-                        yield eval(c.then(), f);
-                    }
-                    yield c.otherwise() != null ? eval(c.otherwise(), f)
-                            : Undefined.lenient("the inline if-expression on line " + c.pos().line()
-                            + " evaluated to false and no else section was defined.");
-                }
-                case Expr.Call c -> call(c, f, null);
-                case Expr.Filter fl -> applyFilter(fl, fl.value() == null ? null : eval(fl.value(), f), f);
-                case Expr.Test t -> applyTest(t, f);
-                case Expr.Nullish n -> {
-                    Object left = nullishOperand(n.left(), f);
-                    yield KidaOps.isAbsent(left) ? eval(n.right(), f) : left;
-                }
-                case Expr.OptionalChain c -> {
-                    Object v = eval(c.body(), f);
-                    yield v == SKIPPED ? null : v;
-                }
-                case Expr.OptionalAttr a -> {
-                    Object target = eval(a.target(), f);
-                    yield target == SKIPPED || KidaOps.isAbsent(target) ? SKIPPED : KidaOps.attr(target, a.name());
-                }
-                case Expr.OptionalItem i -> {
-                    Object target = eval(i.target(), f);
-                    yield target == SKIPPED || KidaOps.isAbsent(target) ? SKIPPED
-                            : KidaOps.item(target, eval(i.key(), f));
-                }
-                case Expr.OptionalFilter of -> {
-                    Object v = eval(of.filter().value(), f);
-                    yield v == null ? null : applyFilter(of.filter(), v, f);
-                }
-                case Expr.BlankNone b -> {
-                    Object v = eval(b.value(), f);
-                    yield v == null ? "" : v;
-                }
-                case Expr.RangeLit rl -> KidaOps.range(eval(rl.start(), f), eval(rl.end(), f),
+                return c.otherwise() != null ? eval(c.otherwise(), f)
+                        : Undefined.lenient("the inline if-expression on line " + c.pos().line()
+                        + " evaluated to false and no else section was defined.");
+            }
+            if (e instanceof Expr.Call c) {
+                return call(c, f, null);
+            }
+            if (e instanceof Expr.Filter fl) {
+                return applyFilter(fl, fl.value() == null ? null : eval(fl.value(), f), f);
+            }
+            if (e instanceof Expr.Test t) {
+                return applyTest(t, f);
+            }
+            if (e instanceof Expr.Nullish n) {
+                Object left = nullishOperand(n.left(), f);
+                return KidaOps.isAbsent(left) ? eval(n.right(), f) : left;
+            }
+            if (e instanceof Expr.OptionalChain c) {
+                Object v = eval(c.body(), f);
+                return v == SKIPPED ? null : v;
+            }
+            if (e instanceof Expr.OptionalAttr a) {
+                Object target = eval(a.target(), f);
+                return target == SKIPPED || KidaOps.isAbsent(target) ? SKIPPED : KidaOps.attr(target, a.name());
+            }
+            if (e instanceof Expr.OptionalItem i) {
+                Object target = eval(i.target(), f);
+                return target == SKIPPED || KidaOps.isAbsent(target) ? SKIPPED
+                        : KidaOps.item(target, eval(i.key(), f));
+            }
+            if (e instanceof Expr.OptionalFilter of) {
+                Object v = eval(of.filter().value(), f);
+                return v == null ? null : applyFilter(of.filter(), v, f);
+            }
+            if (e instanceof Expr.BlankNone b) {
+                Object v = eval(b.value(), f);
+                return v == null ? "" : v;
+            }
+            if (e instanceof Expr.RangeLit rl) {
+                return KidaOps.range(eval(rl.start(), f), eval(rl.end(), f),
                         rl.step() == null ? null : eval(rl.step(), f), rl.inclusive());
-                case Expr.ListComp c -> listComp(c, f);
-            };
+            }
+            if (e instanceof Expr.ListComp c) {
+                return listComp(c, f);
+            }
+            throw new IllegalStateException("no evaluation for " + e.getClass().getSimpleName());
         } catch (KidaException ex) {
             throw r.locate(ex, e.pos());
         } catch (RuntimeException ex) {

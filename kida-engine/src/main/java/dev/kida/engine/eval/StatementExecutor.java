@@ -65,123 +65,140 @@ public final class StatementExecutor {
 
     public int exec(Stmt s, Frame f) {
         try {
-            return switch (s) {
-                case Stmt.Text t -> {
-                    if (!r.discarding) {
-                        r.out.append(t.text());
+            // An if-chain, not a pattern switch: that would link through SwitchBootstraps.typeSwitch,
+            // which spins a class at its first use that no AOT cache keeps, a cost of every cold
+            // start (docs/performance.md, "Cold start"). The order is the switch's; the final
+            // throw stands in for its exhaustiveness check (every kind is run by the conformance corpus).
+            if (s instanceof Stmt.Text t) {
+                if (!r.discarding) {
+                    r.out.append(t.text());
+                }
+                return NORMAL;
+            }
+            if (s instanceof Stmt.Print p) {
+                if (r.discarding) {
+                    return NORMAL;
+                }
+                Object value = r.expressions.eval(p.expr(), f);
+                try {
+                    if (r.engine.finalizer() != null) {
+                        r.printFinalized(value, ConstantExpr.isConstant(p.expr()));
+                    } else {
+                        r.print(value);
                     }
-                    yield NORMAL;
+                } catch (KidaException e) {
+                    // An undefined value fails only when printed: point at the expression.
+                    throw r.locate(e, p.expr().pos());
                 }
-                case Stmt.Print p when r.discarding -> NORMAL;
-                case Stmt.Print p -> {
-                    Object value = r.expressions.eval(p.expr(), f);
-                    try {
-                        if (r.engine.finalizer() != null) {
-                            r.printFinalized(value, ConstantExpr.isConstant(p.expr()));
-                        } else {
-                            r.print(value);
-                        }
-                    } catch (KidaException e) {
-                        // An undefined value fails only when printed: point at the expression.
-                        throw r.locate(e, p.expr().pos());
-                    }
-                    yield NORMAL;
+                return NORMAL;
+            }
+            if (s instanceof Stmt.If i) {
+                return execIf(i, f);
+            }
+            if (s instanceof Stmt.For fo) {
+                return new LoopRunner(r, fo, f).run();
+            }
+            if (s instanceof Stmt.Set st) {
+                assign(st.target(), r.expressions.eval(st.value(), f), f);
+                return NORMAL;
+            }
+            if (s instanceof Stmt.SetBlock sb) {
+                // The body is a scope of its own: assignments inside stay there.
+                Frame body = Frame.child(f);
+                if (sb.target() instanceof Target.Name n && !f.hasLocal(n.name())
+                        && !r.unit.facts().resolvesOutside(sb)) {
+                    // Jinja2 makes the target a variable of this scope before the body runs, so
+                    // inside the body it names that not-yet-assigned variable, not the context's.
+                    body.set(n.name(), Undefined.name(n.name()));
                 }
-                case Stmt.If i -> execIf(i, f);
-                case Stmt.For fo -> new LoopRunner(r, fo, f).run();
-                case Stmt.Set st -> {
-                    assign(st.target(), r.expressions.eval(st.value(), f), f);
-                    yield NORMAL;
+                Object value = r.captured(r.capture(sb.body(), body));
+                for (Expr.Filter filter : sb.filters()) {
+                    value = r.expressions.applyFilter(filter, value, f);
                 }
-                case Stmt.SetBlock sb -> {
-                    // The body is a scope of its own: assignments inside stay there.
-                    Frame body = Frame.child(f);
-                    if (sb.target() instanceof Target.Name n && !f.hasLocal(n.name())
-                            && !r.unit.facts().resolvesOutside(sb)) {
-                        // Jinja2 makes the target a variable of this scope before the body runs, so
-                        // inside the body it names that not-yet-assigned variable, not the context's.
-                        body.set(n.name(), Undefined.name(n.name()));
-                    }
-                    Object value = r.captured(r.capture(sb.body(), body));
-                    for (Expr.Filter filter : sb.filters()) {
-                        value = r.expressions.applyFilter(filter, value, f);
-                    }
-                    assign(sb.target(), value, f);
-                    yield NORMAL;
+                assign(sb.target(), value, f);
+                return NORMAL;
+            }
+            if (s instanceof Stmt.With w) {
+                Frame inner = Frame.child(f);
+                for (Stmt.Assignment a : w.assignments()) {
+                    assign(a.target(), r.expressions.eval(a.value(), f), inner);
                 }
-                case Stmt.With w -> {
-                    Frame inner = Frame.child(f);
-                    for (Stmt.Assignment a : w.assignments()) {
-                        assign(a.target(), r.expressions.eval(a.value(), f), inner);
-                    }
-                    yield execBody(w.body(), inner);
+                return execBody(w.body(), inner);
+            }
+            if (s instanceof Stmt.Macro m) {
+                r.run.unexported.remove(m.name());
+                f.set(m.name(), new Macro(r, m.name(), m.params(), m.body(), f, r.unit, r.autoescape));
+                return NORMAL;
+            }
+            if (s instanceof Stmt.CallBlock c) {
+                Object callee = r.expressions.eval(c.call().callee(), f);
+                r.print(r.expressions.invoke(callee, c.call(), f, caller(c, callee, f, null, null)));
+                return NORMAL;
+            }
+            if (s instanceof Stmt.FilterBlock fb) {
+                Frame inner = Frame.child(f);
+                Object value = r.captured(r.capture(fb.body(), inner, true));
+                for (Expr.Filter filter : fb.filters()) {
+                    value = r.expressions.applyFilter(filter, value, inner);
                 }
-                case Stmt.Macro m -> {
-                    r.run.unexported.remove(m.name());
-                    f.set(m.name(), new Macro(r, m.name(), m.params(), m.body(), f, r.unit, r.autoescape));
-                    yield NORMAL;
+                // Jinja2 writes the result as it is, unescaped, and only a string can be written.
+                if (!(value instanceof CharSequence text)) {
+                    throw new TemplateTypeException("sequence item 0: expected str instance, "
+                            + Values.typeName(value) + " found");
                 }
-                case Stmt.CallBlock c -> {
-                    Object callee = r.expressions.eval(c.call().callee(), f);
-                    r.print(r.expressions.invoke(callee, c.call(), f, caller(c, callee, f, null, null)));
-                    yield NORMAL;
+                r.out.append(text.toString());
+                return NORMAL;
+            }
+            if (s instanceof Stmt.Include inc) {
+                include(inc, f);
+                return NORMAL;
+            }
+            if (s instanceof Stmt.Import imp) {
+                f.set(imp.alias(), importModule(imp.template(), imp.withContext(), f));
+                imported(imp.alias(), f);
+                return NORMAL;
+            }
+            if (s instanceof Stmt.FromImport fi) {
+                fromImport(fi, f);
+                return NORMAL;
+            }
+            if (s instanceof Stmt.Extends ex) {
+                extend(ex, f);
+                return NORMAL;
+            }
+            if (s instanceof Stmt.Block b) {
+                if (r.unit.rendersInPlace(b, r.run.parent != null)) {
+                    renderBlock(b, f);
                 }
-                case Stmt.FilterBlock fb -> {
-                    Frame inner = Frame.child(f);
-                    Object value = r.captured(r.capture(fb.body(), inner, true));
-                    for (Expr.Filter filter : fb.filters()) {
-                        value = r.expressions.applyFilter(filter, value, inner);
-                    }
-                    // Jinja2 writes the result as it is, unescaped, and only a string can be written.
-                    if (!(value instanceof CharSequence text)) {
-                        throw new TemplateTypeException("sequence item 0: expected str instance, "
-                                + Values.typeName(value) + " found");
-                    }
-                    r.out.append(text.toString());
-                    yield NORMAL;
+                return NORMAL;
+            }
+            if (s instanceof Stmt.Autoescape a) {
+                boolean saved = r.autoescape;
+                r.autoescape = Values.truthy(r.expressions.eval(a.enabled(), f));
+                try {
+                    // Like Jinja2, the block is a scope: assignments inside do not leak.
+                    return execBody(a.body(), Frame.child(f));
+                } finally {
+                    r.autoescape = saved;
                 }
-                case Stmt.Include inc -> {
-                    include(inc, f);
-                    yield NORMAL;
-                }
-                case Stmt.Import imp -> {
-                    f.set(imp.alias(), importModule(imp.template(), imp.withContext(), f));
-                    imported(imp.alias(), f);
-                    yield NORMAL;
-                }
-                case Stmt.FromImport fi -> {
-                    fromImport(fi, f);
-                    yield NORMAL;
-                }
-                case Stmt.Extends ex -> {
-                    extend(ex, f);
-                    yield NORMAL;
-                }
-                case Stmt.Block b -> {
-                    if (r.unit.rendersInPlace(b, r.run.parent != null)) {
-                        renderBlock(b, f);
-                    }
-                    yield NORMAL;
-                }
-                case Stmt.Autoescape a -> {
-                    boolean saved = r.autoescape;
-                    r.autoescape = Values.truthy(r.expressions.eval(a.enabled(), f));
-                    try {
-                        // Like Jinja2, the block is a scope: assignments inside do not leak.
-                        yield execBody(a.body(), Frame.child(f));
-                    } finally {
-                        r.autoescape = saved;
-                    }
-                }
-                case Stmt.Do d -> {
-                    r.expressions.eval(d.expr(), f);
-                    yield NORMAL;
-                }
-                case Stmt.Break b -> BREAK;
-                case Stmt.Continue c -> CONTINUE;
-                case Stmt.Composite k -> kida.exec(k, f);
-                case Stmt.Kida k -> functions.exec(k, f);
-            };
+            }
+            if (s instanceof Stmt.Do d) {
+                r.expressions.eval(d.expr(), f);
+                return NORMAL;
+            }
+            if (s instanceof Stmt.Break) {
+                return BREAK;
+            }
+            if (s instanceof Stmt.Continue) {
+                return CONTINUE;
+            }
+            if (s instanceof Stmt.Composite k) {
+                return kida.exec(k, f);
+            }
+            if (s instanceof Stmt.Kida k) {
+                return functions.exec(k, f);
+            }
+            throw new IllegalStateException("no execution for " + s.getClass().getSimpleName());
         } catch (KidaException e) {
             throw r.locate(e, s.pos());
         } catch (RuntimeException e) {
@@ -200,20 +217,21 @@ public final class StatementExecutor {
 
     /** Binds a value to an assignment target in frame {@code f}. */
     public void assign(Target target, Object value, Frame f) {
-        switch (target) {
-            case Target.Name n -> {
-                f.set(n.name(), value);
-                if (f == r.run.root) {
-                    r.run.unexported.remove(n.name());
-                }
+        // not a pattern switch (see exec)
+        if (target instanceof Target.Name n) {
+            f.set(n.name(), value);
+            if (f == r.run.root) {
+                r.run.unexported.remove(n.name());
             }
-            case Target.Tuple t -> {
-                List<Object> items = Args.unpack(value, t.items().size());
-                for (int i = 0; i < items.size(); i++) {
-                    assign(t.items().get(i), items.get(i), f);
-                }
+        } else if (target instanceof Target.Tuple t) {
+            List<Object> items = Args.unpack(value, t.items().size());
+            for (int i = 0; i < items.size(); i++) {
+                assign(t.items().get(i), items.get(i), f);
             }
-            case Target.Attr a -> Namespace.assign(f.lookup(a.name()), a.attr(), value);
+        } else if (target instanceof Target.Attr a) {
+            Namespace.assign(f.lookup(a.name()), a.attr(), value);
+        } else {
+            throw new IllegalStateException("no assignment to " + target.getClass().getSimpleName());
         }
     }
 
@@ -274,17 +292,12 @@ public final class StatementExecutor {
     }
 
     private static boolean isSetup(Stmt s) {
-        return switch (s) {
-            case Stmt.Macro m -> true;
-            case Stmt.Def d -> true;
-            case Stmt.Let l -> l.templateScope();
-            case Stmt.Globals g -> true;
-            case Stmt.Region rg -> true;
-            case Stmt.Import i -> true;
-            case Stmt.FromImport i -> true;
-            case Stmt.Extends e -> true;
-            default -> false;
-        };
+        // not a pattern switch (see exec)
+        if (s instanceof Stmt.Let l) {
+            return l.templateScope();
+        }
+        return s instanceof Stmt.Macro || s instanceof Stmt.Def || s instanceof Stmt.Globals || s instanceof Stmt.Region
+                || s instanceof Stmt.Import || s instanceof Stmt.FromImport || s instanceof Stmt.Extends;
     }
 
     /**
@@ -439,14 +452,22 @@ public final class StatementExecutor {
      * hashable value up as a name (and finds none); a list or dict cannot be a name at all.
      */
     PreparedTemplate loadNamed(Object spec) {
-        return switch (spec) {
-            case null -> throw new TemplateNotFoundException("None");
-            case Undefined u -> throw u.fail();
-            case CharSequence name -> r.engine.load(name.toString());
-            case dev.kida.engine.runtime.value.Tuple t -> throw new TemplateNotFoundException(Values.str(t));
-            case List<?> l -> throw new TemplateTypeException("unhashable type: 'list'");
-            case java.util.Map<?, ?> m -> throw new TemplateTypeException("unhashable type: 'dict'");
-            default -> throw new TemplateNotFoundException(Values.str(spec));
-        };
+        // not a pattern switch (see exec)
+        if (spec instanceof CharSequence name) {
+            return r.engine.load(name.toString());
+        }
+        if (spec == null) {
+            throw new TemplateNotFoundException("None");
+        }
+        if (spec instanceof Undefined u) {
+            throw u.fail();
+        }
+        if (spec instanceof List<?> && !(spec instanceof dev.kida.engine.runtime.value.Tuple)) {
+            throw new TemplateTypeException("unhashable type: 'list'");
+        }
+        if (spec instanceof java.util.Map<?, ?>) {
+            throw new TemplateTypeException("unhashable type: 'dict'");
+        }
+        throw new TemplateNotFoundException(Values.str(spec));
     }
 }

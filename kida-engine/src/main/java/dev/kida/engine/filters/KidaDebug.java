@@ -15,7 +15,11 @@ import java.util.Map;
  * unchanged so it can sit in the middle of a filter chain.
  */
 final class KidaDebug {
-    private static final System.Logger LOG = System.getLogger("dev.kida.debug");
+    /** Made at the first message: {@code System.getLogger} starts the logging back end, which a
+     * cold start that logs nothing should not pay for. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.kida.debug");
+    }
     private static final int MAX_REPR = 60;
 
     private KidaDebug() {
@@ -27,8 +31,8 @@ final class KidaDebug {
         Object maxItems = a.get(1, "max_items", 5L);
         int max = PyNumbers.isIntegral(maxItems) && !PyNumbers.isBig(maxItems)
                 ? (int) Math.max(0, Math.min(PyNumbers.toLong(maxItems), 1000)) : 5;
-        if (LOG.isLoggable(System.Logger.Level.INFO)) {
-            LOG.log(System.Logger.Level.INFO, describe(v, label == null ? null : Values.str(label), max));
+        if (Log.LOG.isLoggable(System.Logger.Level.INFO)) {
+            Log.LOG.log(System.Logger.Level.INFO, describe(v, label == null ? null : Values.str(label), max));
         }
         return v;
     }

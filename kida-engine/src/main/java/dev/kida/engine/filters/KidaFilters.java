@@ -31,7 +31,11 @@ final class KidaFilters {
     private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(<\\s*(?:script|style))(\\s[^>]*)?(>)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HAS_NONCE = Pattern.compile("\\bnonce\\s*=", Pattern.CASE_INSENSITIVE);
-    private static final System.Logger LOG = System.getLogger("dev.kida.engine.filters");
+    /** Made at the first message: {@code System.getLogger} starts the logging back end, which a
+     * cold start that logs nothing should not pay for. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.kida.engine.filters");
+    }
     /** Which lenient-filter warnings were logged already (bounded: one per filter and kind of mistake). */
     private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -284,7 +288,7 @@ final class KidaFilters {
 
     private static void warnOnce(String key, String message) {
         if (WARNED.size() < 1000 && WARNED.add(key)) {
-            LOG.log(System.Logger.Level.WARNING, message);
+            Log.LOG.log(System.Logger.Level.WARNING, message);
         }
     }
 

@@ -7,7 +7,6 @@ import dev.kida.engine.runtime.Values;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 
 /**
  * Kida's {@code decimal} and {@code format_number}/{@code commas}: the value goes through Python's
@@ -75,7 +74,7 @@ final class KidaNumbers {
             return d > 0 ? "inf" : "-inf";
         }
         boolean negative = d < 0 || (d == 0 && 1 / d < 0);
-        String digits = new BigDecimal(d).abs().setScale(Math.max(places, 0), RoundingMode.HALF_EVEN).toPlainString();
+        String digits = dev.kida.engine.runtime.value.FloatFormat.fixedDigits(Math.abs(d), Math.max(places, 0));
         if (grouped) {
             int dot = digits.indexOf('.');
             digits = dot < 0 ? group(digits) : group(digits.substring(0, dot)) + digits.substring(dot);

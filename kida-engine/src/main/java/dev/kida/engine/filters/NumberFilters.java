@@ -6,6 +6,7 @@ import dev.kida.api.Filter;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
+import dev.kida.engine.runtime.value.FloatFormat;
 import dev.kida.engine.runtime.value.PyNumbers;
 import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
@@ -206,7 +207,12 @@ final class NumberFilters {
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 return d;
             }
-            double r = new BigDecimal(d).setScale(precision, RoundingMode.HALF_EVEN).doubleValue();
+            long scaled = FloatFormat.scaledHalfEven(Math.abs(d), precision);
+            // scaled and 10^precision are exact doubles below 2^53, and IEEE division rounds
+            // their quotient correctly: the double nearest the rounded decimal, as BigDecimal gives
+            double r = scaled >= 0 && scaled < (1L << 53) && precision <= 22
+                    ? Math.copySign(scaled / Math.pow(10, precision), d)
+                    : new BigDecimal(d).setScale(precision, RoundingMode.HALF_EVEN).doubleValue();
             // Python keeps the sign of a value that rounds to zero: round(-0.4) is -0.0
             return r == 0 ? Math.copySign(0.0, d) : r;
         }

@@ -21,7 +21,11 @@ import java.util.Date;
  * {@code ""}, as in Kida. Directives Python does not know are kept as written.
  */
 final class Strftime {
-    private static final System.Logger LOG = System.getLogger("dev.kida.engine.filters");
+    /** Made at the first message: {@code System.getLogger} starts the logging back end, which a
+     * cold start that logs nothing should not pay for. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.kida.engine.filters");
+    }
     private static final String[] DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
         "Sunday"};
     private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July",
@@ -56,7 +60,7 @@ final class Strftime {
                 if (PyNumbers.isNumber(value)) {
                     double seconds = PyNumbers.toDouble(value);
                     if (Double.isNaN(seconds) || Math.abs(seconds) > 253_402_300_799.0) {
-                        LOG.log(System.Logger.Level.WARNING, "date: epoch " + value
+                        Log.LOG.log(System.Logger.Level.WARNING, "date: epoch " + value
                                 + " is outside the years 1-9999; printed as \"\"");
                         yield null;
                     }

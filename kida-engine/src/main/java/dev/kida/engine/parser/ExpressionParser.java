@@ -58,11 +58,10 @@ class ExpressionParser {
      * whole output prints None as nothing, as Kida does (elsewhere it stays None).
      */
     static Expr outputExpression(Expr e) {
-        return switch (e) {
-            case Expr.OptionalChain c -> new Expr.BlankNone(c.pos(), c);
-            case Expr.OptionalFilter f -> new Expr.BlankNone(f.pos(), f);
-            default -> e;
-        };
+        // instanceof, not a pattern switch, here and in toTarget: each pattern switch links through
+        // SwitchBootstraps.typeSwitch, which spins a class at its first use in every process
+        // (docs/performance.md, "Cold start"), and every template's parse reaches these
+        return e instanceof Expr.OptionalChain || e instanceof Expr.OptionalFilter ? new Expr.BlankNone(e.pos(), e) : e;
     }
 
     private Expr parseCondexpr() {
@@ -685,23 +684,24 @@ class ExpressionParser {
     }
 
     private Target toTarget(Expr expr) {
-        return switch (expr) {
-            case Expr.Name n -> new Target.Name(n.name());
-            case Expr.GetAttr g when namespaceRefs.contains(g) && g.target() instanceof Expr.Name ns ->
-                    new Target.Attr(ns.name(), g.name());
-            case Expr.TupleLit t -> {
-                List<Target> items = new ArrayList<>();
-                for (Expr item : t.items()) {
-                    Target converted = toTarget(item);
-                    if (converted == null) {
-                        yield null;
-                    }
-                    items.add(converted);
+        if (expr instanceof Expr.Name n) {
+            return new Target.Name(n.name());
+        }
+        if (expr instanceof Expr.GetAttr g && namespaceRefs.contains(g) && g.target() instanceof Expr.Name ns) {
+            return new Target.Attr(ns.name(), g.name());
+        }
+        if (expr instanceof Expr.TupleLit t) {
+            List<Target> items = new ArrayList<>();
+            for (Expr item : t.items()) {
+                Target converted = toTarget(item);
+                if (converted == null) {
+                    return null;
                 }
-                yield new Target.Tuple(List.copyOf(items));
+                items.add(converted);
             }
-            default -> null;
-        };
+            return new Target.Tuple(List.copyOf(items));
+        }
+        return null;
     }
 
     /** The Jinja2 node name used in "can't assign to" messages. */

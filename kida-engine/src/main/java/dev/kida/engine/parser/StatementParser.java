@@ -404,11 +404,13 @@ final class StatementParser extends ExpressionParser {
         if (forNesting == 0) {
             return;
         }
-        switch (target) {
-            case Target.Name n when n.name().equals("loop") ->
-                    throw stream.fail("Can't assign to special loop variable in for-loop target", pos);
-            case Target.Tuple t -> t.items().forEach(item -> checkLoopStore(item, pos));
-            default -> { }
+        // not a pattern switch: that links through SwitchBootstraps.typeSwitch, which spins a class
+        // at its first use in every process (docs/performance.md, "Cold start")
+        if (target instanceof Target.Name n && n.name().equals("loop")) {
+            throw stream.fail("Can't assign to special loop variable in for-loop target", pos);
+        }
+        if (target instanceof Target.Tuple t) {
+            t.items().forEach(item -> checkLoopStore(item, pos));
         }
     }
 

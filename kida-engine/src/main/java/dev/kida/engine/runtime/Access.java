@@ -116,50 +116,49 @@ public final class Access {
         return found == MISSING ? Undefined.attribute(obj, name) : found;
     }
 
+    // if-chains, not pattern switches, here and in item(): each pattern switch links through
+    // SwitchBootstraps.typeSwitch, which spins a class at its first use that no AOT cache keeps,
+    // a cost of every cold start (docs/performance.md, "Cold start").
     private static Object attribute(Object obj, String name) {
-        switch (obj) {
-            case null -> {
-                return MISSING;
-            }
-            case TemplateObject t -> {
-                return t.attribute(name);
-            }
-            case String s -> {
-                BuiltinMethod m = StrMethods.lookup(s, name);
-                return m == null ? MISSING : m;
-            }
-            case Markup mk -> {
-                BuiltinMethod m = StrMethods.lookup(mk, name);
-                return m == null ? MISSING : m;
-            }
-            case Map<?, ?> map -> {
-                BuiltinMethod m = CollectionMethods.lookup(map, name);
-                return m == null ? MISSING : m;
-            }
-            case List<?> list -> {
-                BuiltinMethod m = CollectionMethods.lookup(list, name);
-                return m == null ? MISSING : m;
-            }
-            case Optional<?> o -> {
-                return o.isPresent() ? attribute(o.get(), name) : MISSING;
-            }
-            case GlobalFunction f -> {
-                // functions, macros and bound methods have no attributes a template may read:
-                // the engine's own classes stay out of reach ({{ ''.upper.body }})
-                return MISSING;
-            }
-            default -> {
-                if (PyNumbers.isNumber(obj) || obj instanceof Boolean) {
-                    return numberAttribute(obj, name);
-                }
-                if (obj.getClass().isArray() || obj instanceof java.util.function.Function<?, ?>
-                        || obj instanceof java.util.function.Supplier<?>
-                        || obj instanceof java.util.function.BiFunction<?, ?, ?>) {
-                    return MISSING;
-                }
-                return AccessPolicy.read(obj, name, MISSING);
-            }
+        if (obj == null) {
+            return MISSING;
         }
+        if (obj instanceof TemplateObject t) {
+            return t.attribute(name);
+        }
+        if (obj instanceof String s) {
+            BuiltinMethod m = StrMethods.lookup(s, name);
+            return m == null ? MISSING : m;
+        }
+        if (obj instanceof Markup mk) {
+            BuiltinMethod m = StrMethods.lookup(mk, name);
+            return m == null ? MISSING : m;
+        }
+        if (obj instanceof Map<?, ?> map) {
+            BuiltinMethod m = CollectionMethods.lookup(map, name);
+            return m == null ? MISSING : m;
+        }
+        if (obj instanceof List<?> list) {
+            BuiltinMethod m = CollectionMethods.lookup(list, name);
+            return m == null ? MISSING : m;
+        }
+        if (obj instanceof Optional<?> o) {
+            return o.isPresent() ? attribute(o.get(), name) : MISSING;
+        }
+        if (obj instanceof GlobalFunction) {
+            // functions, macros and bound methods have no attributes a template may read:
+            // the engine's own classes stay out of reach ({{ ''.upper.body }})
+            return MISSING;
+        }
+        if (PyNumbers.isNumber(obj) || obj instanceof Boolean) {
+            return numberAttribute(obj, name);
+        }
+        if (obj.getClass().isArray() || obj instanceof java.util.function.Function<?, ?>
+                || obj instanceof java.util.function.Supplier<?>
+                || obj instanceof java.util.function.BiFunction<?, ?, ?>) {
+            return MISSING;
+        }
+        return AccessPolicy.read(obj, name, MISSING);
     }
 
     private static Object numberAttribute(Object n, String name) {
@@ -179,61 +178,54 @@ public final class Access {
     }
 
     private static Object item(Object obj, Object key) {
-        switch (obj) {
-            case null -> {
-                return MISSING;
-            }
-            case Map<?, ?> map -> {
-                return mapLookup(map, key, MISSING);
-            }
-            case List<?> list -> {
-                if (!PyNumbers.isIntegral(key) || PyNumbers.isBig(key)) {
-                    return MISSING;
-                }
-                long i = PyNumbers.toLong(key);
-                if (i < 0) {
-                    i += list.size();
-                }
-                return i >= 0 && i < list.size() ? list.get((int) i) : MISSING;
-            }
-            case String s -> {
-                if (!PyNumbers.isIntegral(key) || PyNumbers.isBig(key)) {
-                    return MISSING;
-                }
-                String c = PySlice.charAt(s, PyNumbers.toLong(key));
-                return c == null ? MISSING : c;
-            }
-            case Markup m -> {
-                if (!PyNumbers.isIntegral(key) || PyNumbers.isBig(key)) {
-                    return MISSING;
-                }
-                String c = PySlice.charAt(m.toString(), PyNumbers.toLong(key));
-                return c == null ? MISSING : Markup.of(c);
-            }
-            case Optional<?> o -> {
-                return o.isPresent() ? item(o.get(), key) : MISSING;
-            }
-            case TemplateObject t -> {
-                if (key instanceof String s) {
-                    return t.attribute(s);
-                }
-                return MISSING;
-            }
-            default -> {
-                if (obj.getClass().isArray()) {
-                    if (!PyNumbers.isIntegral(key) || PyNumbers.isBig(key)) {
-                        return MISSING;
-                    }
-                    int n = Array.getLength(obj);
-                    long i = PyNumbers.toLong(key);
-                    if (i < 0) {
-                        i += n;
-                    }
-                    Object v = i >= 0 && i < n ? Array.get(obj, (int) i) : MISSING;
-                    return v instanceof Integer || v instanceof Short || v instanceof Byte ? (Object) ((Number) v).longValue() : v;
-                }
-                return MISSING;
-            }
+        if (obj == null) {
+            return MISSING;
         }
+        if (obj instanceof Map<?, ?> map) {
+            return mapLookup(map, key, MISSING);
+        }
+        if (obj instanceof List<?> list) {
+            if (!PyNumbers.isIntegral(key) || PyNumbers.isBig(key)) {
+                return MISSING;
+            }
+            long i = PyNumbers.toLong(key);
+            if (i < 0) {
+                i += list.size();
+            }
+            return i >= 0 && i < list.size() ? list.get((int) i) : MISSING;
+        }
+        if (obj instanceof String s) {
+            if (!PyNumbers.isIntegral(key) || PyNumbers.isBig(key)) {
+                return MISSING;
+            }
+            String c = PySlice.charAt(s, PyNumbers.toLong(key));
+            return c == null ? MISSING : c;
+        }
+        if (obj instanceof Markup m) {
+            if (!PyNumbers.isIntegral(key) || PyNumbers.isBig(key)) {
+                return MISSING;
+            }
+            String c = PySlice.charAt(m.toString(), PyNumbers.toLong(key));
+            return c == null ? MISSING : Markup.of(c);
+        }
+        if (obj instanceof Optional<?> o) {
+            return o.isPresent() ? item(o.get(), key) : MISSING;
+        }
+        if (obj instanceof TemplateObject t) {
+            return key instanceof String s ? t.attribute(s) : MISSING;
+        }
+        if (obj.getClass().isArray()) {
+            if (!PyNumbers.isIntegral(key) || PyNumbers.isBig(key)) {
+                return MISSING;
+            }
+            int n = Array.getLength(obj);
+            long i = PyNumbers.toLong(key);
+            if (i < 0) {
+                i += n;
+            }
+            Object v = i >= 0 && i < n ? Array.get(obj, (int) i) : MISSING;
+            return v instanceof Integer || v instanceof Short || v instanceof Byte ? (Object) ((Number) v).longValue() : v;
+        }
+        return MISSING;
     }
 }

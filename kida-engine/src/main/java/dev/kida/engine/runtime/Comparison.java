@@ -95,12 +95,15 @@ public final class Comparison {
 
     /** The Python type of a List-backed value, which decides whether two of them compare. */
     private static String sequenceKind(Object v) {
-        return switch (v) {
-            case Tuple t -> "tuple";
-            case Range r -> "range";
-            case DictView d -> d.kind();
-            default -> "list";
-        };
+        // not a pattern switch: each links through SwitchBootstraps.typeSwitch, which spins a
+        // class at its first use in every process (docs/performance.md, "Cold start")
+        if (v instanceof Tuple) {
+            return "tuple";
+        }
+        if (v instanceof Range) {
+            return "range";
+        }
+        return v instanceof DictView d ? d.kind() : "list";
     }
 
     /** Python ordering for {@code <}: negative, zero or positive. */

@@ -203,20 +203,30 @@ public final class Values {
 
     /** Python {@code len(x)}; strings in code points. */
     public static int length(Object value) {
-        return switch (value) {
-            case Undefined u -> u.length();
-            case String s -> s.codePointCount(0, s.length());
-            case CharSequence s -> s.toString().codePointCount(0, s.length());
-            case Collection<?> c -> c.size();
-            case Map<?, ?> m -> m.size();
-            case null -> throw new TemplateTypeException("object of type 'NoneType' has no len()");
-            default -> {
-                if (value.getClass().isArray()) {
-                    yield Array.getLength(value);
-                }
-                throw new TemplateTypeException("object of type '" + typeName(value) + "' has no len()");
-            }
-        };
+        // if-chains, here and in call(): a pattern switch links through SwitchBootstraps.typeSwitch,
+        // which spins a class at its first use in every process (docs/performance.md, "Cold start")
+        if (value instanceof Undefined u) {
+            return u.length();
+        }
+        if (value instanceof String s) {
+            return s.codePointCount(0, s.length());
+        }
+        if (value instanceof CharSequence s) {
+            return s.toString().codePointCount(0, s.length());
+        }
+        if (value instanceof Collection<?> c) {
+            return c.size();
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.size();
+        }
+        if (value == null) {
+            throw new TemplateTypeException("object of type 'NoneType' has no len()");
+        }
+        if (value.getClass().isArray()) {
+            return Array.getLength(value);
+        }
+        throw new TemplateTypeException("object of type '" + typeName(value) + "' has no len()");
     }
 
     /** Calls a callable value (a GlobalFunction, bound method, macro...) with arguments. */
@@ -228,38 +238,42 @@ public final class Values {
                 sandbox.checkCall(callee);
             }
         }
-        return switch (callee) {
-            case Undefined u -> throw u.fail();
-            case GlobalFunction f when AccessPolicy.isEngineCallable(f) -> f.call(ctx, args);
-            case GlobalFunction f -> {
-                // a host function: refused values neither go in nor come out
-                for (Object v : args.positional()) {
-                    AccessPolicy.checkDeep(v);
-                }
-                for (Object v : args.keywords().values()) {
-                    AccessPolicy.checkDeep(v);
-                }
-                yield AccessPolicy.checkedValue(f.call(ctx, args));
+        if (callee instanceof Undefined u) {
+            throw u.fail();
+        }
+        if (callee instanceof GlobalFunction f) {
+            if (AccessPolicy.isEngineCallable(f)) {
+                return f.call(ctx, args);
             }
-            case Function<?, ?> f -> {
-                requireArity(callee, args, 1);
-                AccessPolicy.checkDeep(args.positional().get(0));
-                yield AccessPolicy.checkedValue(((Function<Object, Object>) f).apply(args.positional().get(0)));
+            // a host function: refused values neither go in nor come out
+            for (Object v : args.positional()) {
+                AccessPolicy.checkDeep(v);
             }
-            case BiFunction<?, ?, ?> f -> {
-                requireArity(callee, args, 2);
-                AccessPolicy.checkDeep(args.positional().get(0));
-                AccessPolicy.checkDeep(args.positional().get(1));
-                yield AccessPolicy.checkedValue(((BiFunction<Object, Object, Object>) f)
-                        .apply(args.positional().get(0), args.positional().get(1)));
+            for (Object v : args.keywords().values()) {
+                AccessPolicy.checkDeep(v);
             }
-            case Supplier<?> s -> {
-                requireArity(callee, args, 0);
-                yield AccessPolicy.checkedValue(s.get());
-            }
-            case null -> throw new TemplateTypeException("'NoneType' object is not callable");
-            default -> throw new TemplateTypeException("'" + typeName(callee) + "' object is not callable");
-        };
+            return AccessPolicy.checkedValue(f.call(ctx, args));
+        }
+        if (callee instanceof Function<?, ?> f) {
+            requireArity(callee, args, 1);
+            AccessPolicy.checkDeep(args.positional().get(0));
+            return AccessPolicy.checkedValue(((Function<Object, Object>) f).apply(args.positional().get(0)));
+        }
+        if (callee instanceof BiFunction<?, ?, ?> f) {
+            requireArity(callee, args, 2);
+            AccessPolicy.checkDeep(args.positional().get(0));
+            AccessPolicy.checkDeep(args.positional().get(1));
+            return AccessPolicy.checkedValue(((BiFunction<Object, Object, Object>) f)
+                    .apply(args.positional().get(0), args.positional().get(1)));
+        }
+        if (callee instanceof Supplier<?> s) {
+            requireArity(callee, args, 0);
+            return AccessPolicy.checkedValue(s.get());
+        }
+        if (callee == null) {
+            throw new TemplateTypeException("'NoneType' object is not callable");
+        }
+        throw new TemplateTypeException("'" + typeName(callee) + "' object is not callable");
     }
 
     /** Whether {@link #call} accepts the value (Python's {@code callable()}). */

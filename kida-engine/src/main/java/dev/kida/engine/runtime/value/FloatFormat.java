@@ -124,13 +124,90 @@ public final class FloatFormat {
         if (Double.isInfinite(d)) {
             return d > 0 ? "inf" : "-inf";
         }
-        String s = new BigDecimal(d).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
-        if (d < 0 || (d == 0 && 1 / d < 0)) {
-            if (!s.startsWith("-")) {
-                s = "-" + s;
-            }
+        String digits = fixedDigits(Math.abs(d), precision);
+        return d < 0 || (d == 0 && 1 / d < 0) ? "-" + digits : digits;
+    }
+
+    /**
+     * {@code |d|} rounded half-even to {@code precision} decimals, in plain notation ({@code 24.50}),
+     * exact like {@code new BigDecimal(a).setScale(precision, HALF_EVEN).toPlainString()}, which
+     * it falls back to outside {@link #scaledHalfEven}'s range.
+     *
+     * @param a a finite, non-negative value
+     */
+    public static String fixedDigits(double a, int precision) {
+        long scaled = scaledHalfEven(a, precision);
+        if (scaled < 0) {
+            return new BigDecimal(a).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
         }
-        return s;
+        String s = Long.toString(scaled);
+        if (precision == 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(precision + 3);
+        if (s.length() <= precision) {
+            out.append("0.").repeat('0', precision - s.length()).append(s);
+        } else {
+            out.append(s, 0, s.length() - precision).append('.').append(s, s.length() - precision, s.length());
+        }
+        return out.toString();
+    }
+
+    private static final long[] POWERS_OF_TEN = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
+        10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L,
+        1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
+
+    /**
+     * {@code a * 10^precision} rounded half-even, computed exactly from the binary value, or -1
+     * when that needs more than a long (then callers take BigDecimal). Why not always BigDecimal:
+     * on JDK 25 its class initialiser computes 5^65536, some 15-40 ms of a cold start, and a page
+     * that formats a price would pay that in every short-lived process (docs/performance.md,
+     * "Cold start"). The exact rule is the same, so the output is too.
+     *
+     * @param a a finite, non-negative value
+     * @param precision digits after the point, 0 to 18
+     */
+    public static long scaledHalfEven(double a, int precision) {
+        if (precision < 0 || precision >= POWERS_OF_TEN.length || !(a >= 0) || a == Double.POSITIVE_INFINITY) {
+            return -1;
+        }
+        if (a == 0) {
+            return 0;
+        }
+        long bits = Double.doubleToRawLongBits(a);
+        int biased = (int) (bits >>> 52);
+        long mantissa = bits & 0x000F_FFFF_FFFF_FFFFL;
+        // a == mantissa * 2^exp exactly
+        int exp;
+        if (biased == 0) {
+            exp = -1074;
+        } else {
+            mantissa |= 1L << 52;
+            exp = biased - 1075;
+        }
+        long pow = POWERS_OF_TEN[precision];
+        long hi = Math.multiplyHigh(mantissa, pow);
+        long num = mantissa * pow;
+        if (hi != 0 || num < 0) {
+            return -1;
+        }
+        if (exp >= 0) {
+            // an integer: exact when the shift keeps every bit
+            return exp < 63 && num <= (Long.MAX_VALUE >> exp) ? num << exp : -1;
+        }
+        int k = -exp;
+        if (k >= 63) {
+            // num < 2^63 <= the shift: the quotient is 0, rounded up only past one half
+            return k == 63 && num > (1L << 62) ? 1 : 0;
+        }
+        long q = num >>> k;
+        long rest = num & ((1L << k) - 1);
+        long half = 1L << (k - 1);
+        if (rest > half || (rest == half && (q & 1) != 0)) {
+            q++;
+        }
+        return q;
     }
 
     /** {@code '%.Ne' % d}: one digit, point, N digits, exponent. */

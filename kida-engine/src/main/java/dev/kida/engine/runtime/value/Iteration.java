@@ -20,22 +20,36 @@ public final class Iteration {
     /** Python iteration: dicts give keys, strings give one-code-point strings. */
     @SuppressWarnings("unchecked")
     public static Iterator<Object> iterate(Object iterable) {
-        return switch (iterable) {
-            case Undefined u -> u.iterator();
-            case null -> throw notIterable(null);
-            case Map<?, ?> m -> (Iterator<Object>) m.keySet().iterator();
-            case CharSequence s -> codePoints(s.toString());
-            case Iterable<?> i -> (Iterator<Object>) i.iterator();
-            case Iterator<?> i -> (Iterator<Object>) i;
-            case BaseStream<?, ?> s -> (Iterator<Object>) s.iterator();
-            case Optional<?> o -> throw notIterable(o);
-            default -> {
-                if (iterable.getClass().isArray()) {
-                    yield toList(iterable).iterator();
-                }
-                throw notIterable(iterable);
-            }
-        };
+        // an if-chain, not a pattern switch: that links through SwitchBootstraps.typeSwitch, which
+        // spins a class at its first use in every process (docs/performance.md, "Cold start")
+        if (iterable instanceof Undefined u) {
+            return u.iterator();
+        }
+        if (iterable == null) {
+            throw notIterable(null);
+        }
+        if (iterable instanceof Map<?, ?> m) {
+            return (Iterator<Object>) m.keySet().iterator();
+        }
+        if (iterable instanceof CharSequence s) {
+            return codePoints(s.toString());
+        }
+        if (iterable instanceof Iterable<?> i) {
+            return (Iterator<Object>) i.iterator();
+        }
+        if (iterable instanceof Iterator<?> i) {
+            return (Iterator<Object>) i;
+        }
+        if (iterable instanceof BaseStream<?, ?> s) {
+            return (Iterator<Object>) s.iterator();
+        }
+        if (iterable instanceof Optional<?> o) {
+            throw notIterable(o);
+        }
+        if (iterable.getClass().isArray()) {
+            return toList(iterable).iterator();
+        }
+        throw notIterable(iterable);
     }
 
     private static TemplateTypeException notIterable(Object v) {

@@ -16,20 +16,39 @@ public final class PyRepr {
 
     /** Python's {@code str()}. */
     public static String str(Object v) {
-        return switch (v) {
-            case null -> "None";
-            case String s -> s;
-            case Markup m -> m.toString();
-            case Undefined u -> u.str();
-            case Boolean b -> b ? "True" : "False";
-            case Double d -> FloatFormat.repr(d);
-            case Float f -> FloatFormat.repr(f);
-            case Long l -> l.toString();
-            case Map<?, ?> m -> repr(m);
-            case Collection<?> c -> repr(c);
-            case Optional<?> o -> o.isPresent() ? str(o.get()) : "None";
-            default -> v.getClass().isArray() ? repr(v) : printable(v);
-        };
+        // An if-chain, not a pattern switch: that would link through SwitchBootstraps.typeSwitch,
+        // which spins a class at its first use in every process (docs/performance.md, "Cold start").
+        if (v == null) {
+            return "None";
+        }
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v instanceof Markup m) {
+            return m.toString();
+        }
+        if (v instanceof Undefined u) {
+            return u.str();
+        }
+        if (v instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (v instanceof Double d) {
+            return FloatFormat.repr(d);
+        }
+        if (v instanceof Float f) {
+            return FloatFormat.repr(f);
+        }
+        if (v instanceof Long l) {
+            return l.toString();
+        }
+        if (v instanceof Map<?, ?> || v instanceof Collection<?>) {
+            return repr(v);
+        }
+        if (v instanceof Optional<?> o) {
+            return o.isPresent() ? str(o.get()) : "None";
+        }
+        return v.getClass().isArray() ? repr(v) : printable(v);
     }
 
     /**

@@ -27,32 +27,56 @@ public final class PyTypes {
 
     /** Python's {@code type(x).__name__} for messages: 'str', 'int', 'dict', 'list', 'NoneType'... */
     public static String typeName(Object value) {
-        return switch (value) {
-            case null -> "NoneType";
-            case Boolean b -> "bool";
-            case Long l -> "int";
-            case Integer i -> "int";
-            case Short s -> "int";
-            case Byte b -> "int";
-            case BigInteger b -> "int";
-            case Double d -> "float";
-            case Float f -> "float";
-            case String s -> "str";
-            case Markup m -> "Markup";
-            case Tuple t -> "tuple";
-            case DictView d -> d.kind();
-            case List<?> l -> "list";
-            case Map<?, ?> m -> "dict";
-            case Set<?> s -> "set";
-            case Undefined u -> u.typeName();
-            case PyIterator it -> it.typeName();
-            case BuiltinMethod m -> "builtin_function_or_method";
-            case GlobalFunction f -> "function";
-            case Function<?, ?> f -> "function";
-            case Supplier<?> f -> "function";
-            case BiFunction<?, ?, ?> f -> "function";
-            default -> value.getClass().isArray() ? "list" : value.getClass().getSimpleName();
-        };
+        // if-chains, here and in truthy(): a pattern switch links through SwitchBootstraps.typeSwitch,
+        // which spins a class at its first use in every process (docs/performance.md, "Cold start")
+        if (value == null) {
+            return "NoneType";
+        }
+        if (value instanceof Boolean) {
+            return "bool";
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger) {
+            return "int";
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return "float";
+        }
+        if (value instanceof String) {
+            return "str";
+        }
+        if (value instanceof Markup) {
+            return "Markup";
+        }
+        if (value instanceof Tuple) {
+            return "tuple";
+        }
+        if (value instanceof DictView d) {
+            return d.kind();
+        }
+        if (value instanceof List<?>) {
+            return "list";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "dict";
+        }
+        if (value instanceof Set<?>) {
+            return "set";
+        }
+        if (value instanceof Undefined u) {
+            return u.typeName();
+        }
+        if (value instanceof PyIterator it) {
+            return it.typeName();
+        }
+        if (value instanceof BuiltinMethod) {
+            return "builtin_function_or_method";
+        }
+        if (value instanceof GlobalFunction || value instanceof Function<?, ?> || value instanceof Supplier<?>
+                || value instanceof BiFunction<?, ?, ?>) {
+            return "function";
+        }
+        return value.getClass().isArray() ? "list" : value.getClass().getSimpleName();
     }
 
     /** Jinja2's {@code object_type_repr}: {@code None}, {@code dict object}, {@code com.example.User object}. */
@@ -82,20 +106,42 @@ public final class PyTypes {
 
     /** Python's truth value. Raises for Undefined. */
     public static boolean truthy(Object value) {
-        return switch (value) {
-            case null -> false;
-            case Boolean b -> b;
-            case Undefined u -> u.truthy();
-            case Long l -> l != 0;
-            case Integer i -> i != 0;
-            case Double d -> d != 0;
-            case BigInteger b -> b.signum() != 0;
-            case Number n -> PyNumbers.isNumber(n) ? PyNumbers.toDouble(n) != 0 : true;
-            case CharSequence s -> !s.isEmpty();
-            case Collection<?> c -> !c.isEmpty();
-            case Map<?, ?> m -> !m.isEmpty();
-            case Optional<?> o -> o.isPresent();
-            default -> !value.getClass().isArray() || Array.getLength(value) > 0;
-        };
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof Undefined u) {
+            return u.truthy();
+        }
+        if (value instanceof Long l) {
+            return l != 0;
+        }
+        if (value instanceof Integer i) {
+            return i != 0;
+        }
+        if (value instanceof Double d) {
+            return d != 0;
+        }
+        if (value instanceof BigInteger b) {
+            return b.signum() != 0;
+        }
+        if (value instanceof Number n) {
+            return !PyNumbers.isNumber(n) || PyNumbers.toDouble(n) != 0;
+        }
+        if (value instanceof CharSequence s) {
+            return !s.isEmpty();
+        }
+        if (value instanceof Collection<?> c) {
+            return !c.isEmpty();
+        }
+        if (value instanceof Map<?, ?> m) {
+            return !m.isEmpty();
+        }
+        if (value instanceof Optional<?> o) {
+            return o.isPresent();
+        }
+        return !value.getClass().isArray() || Array.getLength(value) > 0;
     }
 }

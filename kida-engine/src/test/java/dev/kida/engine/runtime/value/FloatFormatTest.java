@@ -67,4 +67,40 @@ class FloatFormatTest {
             org.junit.jupiter.api.Assertions.assertEquals(Double.toString(d), sb.toString(), "for " + d);
         }
     }
+
+    /** The long-arithmetic path of fixed notation against BigDecimal's exact half-even rounding. */
+    @Test
+    void fixedDigitsRoundLikeBigDecimal() {
+        SplittableRandom random = new SplittableRandom(20261203);
+        for (int i = 0; i < 300_000; i++) {
+            double a = Math.abs(switch (i % 6) {
+                case 0 -> Double.longBitsToDouble(random.nextLong());
+                case 1 -> random.nextDouble(0, 1e7);
+                case 2 -> random.nextLong(0, 10_000_000L) / 1000.0;
+                // exact ties at the rounding digit: 0.125, 2.5, 0.375 ...
+                case 3 -> random.nextLong(0, 1 << 20) / (double) (1L << random.nextInt(1, 12));
+                case 4 -> Double.longBitsToDouble(random.nextLong(0, 1L << 52));
+                default -> random.nextDouble(0, 1e-3);
+            });
+            if (Double.isNaN(a) || Double.isInfinite(a)) {
+                continue;
+            }
+            int precision = random.nextInt(0, 19);
+            java.math.BigDecimal exact = new java.math.BigDecimal(a).setScale(precision, java.math.RoundingMode.HALF_EVEN);
+            assertEquals(exact.toPlainString(), FloatFormat.fixedDigits(a, precision),
+                    () -> Double.toHexString(a) + " at " + precision);
+            long scaled = FloatFormat.scaledHalfEven(a, precision);
+            if (scaled >= 0) {
+                assertEquals(exact.unscaledValue().longValueExact(), scaled, () -> Double.toHexString(a) + " at " + precision);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"0.125|2|0.12", "0.375|2|0.38", "2.5|0|2", "3.5|0|4", "24.5|2|24.50",
+            "1e-5|2|0.00", "0.005|2|0.01", "1e22|1|10000000000000000000000.0", "0x0.0000000000001p-1022|3|0.000",
+            "0x1.0p-63|0|0", "0x1.8p-1|0|1"})
+    void fixedDigitsOfKnownValues(String value, int precision, String expected) {
+        assertEquals(expected, FloatFormat.fixedDigits(Double.parseDouble(value), precision));
+    }
 }

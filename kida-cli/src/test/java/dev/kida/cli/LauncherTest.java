@@ -1,0 +1,166 @@
+package dev.kida.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The {@code ./kida} launcher's AOT caches, run for real in a copy of the checkout that holds the
+ * script, the built jars (the CLI's made from its compiled classes, as the test runs before the
+ * jar is packaged) and the example site: a cache per profile, trained at the first run that needs
+ * it and saying so; kept while nothing changes; trained again under a new name, the old ones
+ * removed, when a jar's content changes.
+ */
+class LauncherTest {
+    private static final Path REPO = Path.of("").toAbsolutePath().getParent();
+
+    @TempDir
+    static Path root;
+
+    @BeforeAll
+    static void copyOfTheCheckout() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")) && Runtime.version().feature() >= 25,
+                "the launcher is a bash script that needs a JDK 25");
+        Files.copy(REPO.resolve("kida"), root.resolve("kida"));
+        Files.writeString(root.resolve("pom.xml"), "<project/>\n");
+        Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        for (String module : List.of("kida-api", "kida-engine", "kida-compiler")) {
+            Path target = Files.createDirectories(root.resolve(module).resolve("target"));
+            Path jar = builtJar(REPO.resolve(module).resolve("target"), module);
+            Files.copy(jar, target.resolve(jar.getFileName()));
+        }
+        writeCliJar(List.of());
+        copyTree(REPO.resolve("examples/templates"), root.resolve("examples/templates"));
+        Files.copy(REPO.resolve("examples/data.json"), root.resolve("examples/data.json"));
+        Path stamp = Files.createDirectories(root.resolve("target/kida-launcher")).resolve("build.stamp");
+        Files.writeString(stamp, "");
+    }
+
+    @Test
+    void aCachePerProfileTrainedOnceAndAgainWhenAJarChanges() throws Exception {
+        Run first = kida("--version");
+        assertEquals(0, first.status, first.stderr);
+        assertTrue(first.stdout.startsWith("kida "), first.stdout);
+        assertTrue(first.stderr.contains("preparing the start-up cache (render)"), first.stderr);
+        Path render = onlyCache("render");
+        FileTime trained = Files.getLastModifiedTime(render);
+
+        Run second = kida("--version");
+        assertEquals(0, second.status, second.stderr);
+        assertFalse(second.stderr.contains("preparing"), second.stderr);
+        assertEquals(render, onlyCache("render"));
+        assertEquals(trained, Files.getLastModifiedTime(render));
+
+        // a run that makes compiled code trains its own cache and leaves the render cache alone
+        Run compile = kida("compile", "--templates", "examples/templates", "--output", "target/compiled");
+        assertEquals(0, compile.status, compile.stderr);
+        assertTrue(compile.stderr.contains("preparing the start-up cache (compiled)"), compile.stderr);
+        Path compiled = onlyCache("compiled");
+        assertEquals(render, onlyCache("render"));
+        Run precompiled = kida("render", "page.html", "--templates", "examples/templates", "--data",
+                "examples/data.json", "--compiled", "target/compiled");
+        assertEquals(0, precompiled.status, precompiled.stderr);
+        assertFalse(precompiled.stderr.contains("preparing"), precompiled.stderr);
+        assertEquals(Files.readString(REPO.resolve("examples/expected/page.html")), precompiled.stdout);
+
+        // new content in a jar: a new key, a new cache, and the caches of the old jars are gone
+        Thread.sleep(1100);
+        writeCliJar(List.of("META-INF/changed.txt"));
+        Run changed = kida("--version");
+        assertEquals(0, changed.status, changed.stderr);
+        assertTrue(changed.stderr.contains("preparing the start-up cache (render)"), changed.stderr);
+        Path retrained = onlyCache("render");
+        assertNotEquals(render, retrained);
+        assertFalse(Files.exists(render));
+        assertFalse(Files.exists(compiled));
+    }
+
+    private record Run(int status, String stdout, String stderr) {
+    }
+
+    private static Run kida(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/bin/bash", root.resolve("kida").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Path out = Files.createTempFile(root, "out", ".txt");
+        Path err = Files.createTempFile(root, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(3, TimeUnit.MINUTES), "the launcher did not finish");
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** The one AOT cache of a profile in the launcher's folder. */
+    private static Path onlyCache(String profile) throws IOException {
+        try (Stream<Path> files = Files.list(root.resolve("target/kida-launcher"))) {
+            List<Path> caches = files.filter(f -> f.getFileName().toString().endsWith("-" + profile + ".aot")).toList();
+            assertEquals(1, caches.size(), caches.toString());
+            return caches.get(0);
+        }
+    }
+
+    private static Path builtJar(Path target, String module) throws IOException {
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> {
+                String n = f.getFileName().toString();
+                return n.startsWith(module + "-") && n.endsWith(".jar") && !n.endsWith("-sources.jar")
+                        && !n.endsWith("-tests.jar") && !n.endsWith("-javadoc.jar");
+            }).findFirst().orElseThrow(() -> new IllegalStateException("build " + module + " first"));
+        }
+    }
+
+    /** kida-cli's jar from its compiled classes, with extra (empty) entries to change its content. */
+    private static void writeCliJar(List<String> extra) throws IOException {
+        Path classes = REPO.resolve("kida-cli/target/classes");
+        Path jar = Files.createDirectories(root.resolve("kida-cli/target")).resolve("kida-cli-0.0.0.jar");
+        Path tmp = jar.resolveSibling("kida-cli.tmp");
+        try (OutputStream file = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(file);
+             Stream<Path> walk = Files.walk(classes)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                zip.putNextEntry(new ZipEntry(classes.relativize(f).toString().replace('\\', '/')));
+                zip.write(Files.readAllBytes(f));
+                zip.closeEntry();
+            }
+            for (String name : extra) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(name.getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path f : walk.toList()) {
+                Path dest = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(f, dest);
+                }
+            }
+        }
+    }
+}
