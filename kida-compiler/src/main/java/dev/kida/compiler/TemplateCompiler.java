@@ -13,10 +13,16 @@ import dev.kida.engine.eval.PreparedTemplate;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.constantpool.ConstantPoolBuilder;
+import java.lang.classfile.BootstrapMethodEntry;
+import java.lang.classfile.constantpool.LoadableConstantEntry;
+import java.lang.classfile.constantpool.MethodHandleEntry;
+import java.lang.classfile.constantpool.NameAndTypeEntry;
 import java.lang.classfile.constantpool.PoolEntry;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDesc;
 import java.lang.constant.ConstantDescs;
+import java.lang.constant.DirectMethodHandleDesc;
 import java.lang.constant.DynamicCallSiteDesc;
 import java.lang.constant.DynamicConstantDesc;
 import java.lang.constant.MethodTypeDesc;
@@ -63,7 +69,7 @@ public final class TemplateCompiler {
     private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
     private final List<Pos> positions = new ArrayList<>();
     private final Map<Integer, DynamicConstantDesc<Object>> descs = new HashMap<>();
-    /** Pool entries by description: identity for the canonical constant descriptions, equality for call sites. */
+    /** Pool entries of call sites, by description. */
     private final Map<Object, PoolEntry> entries = new HashMap<>();
     private final Map<Pos, Integer> positionIndex = new HashMap<>();
     /** Bodies to generate, by id; grows while compiling as macros are found. */
@@ -124,10 +130,16 @@ public final class TemplateCompiler {
      */
     public static Compiled define(String templateName, Generated generated) {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup()
-                    .defineHiddenClassWithClassData(generated.bytes(), Collections.unmodifiableList(generated.classData()), true);
-            CompiledCode code = (CompiledCode) lookup.findConstructor(lookup.lookupClass(),
-                    java.lang.invoke.MethodType.methodType(void.class)).invoke();
+            Class<?> defined = LOOKUP.defineHiddenClassWithClassData(generated.bytes(),
+                    Collections.unmodifiableList(generated.classData()), true).lookupClass();
+            // The class's initializer made its instance and handed it over (see created); a
+            // method handle to the constructor, looked up and invoked here instead, cost 8-13 us
+            // per template, more than a tenth of defining it.
+            CompiledCode code = CREATED.get();
+            CREATED.remove();
+            if (code == null || code.getClass() != defined) {
+                throw new IllegalStateException("the class of template '" + templateName + "' made no instance");
+            }
             Compiled compiled = new Compiled(code, Map.copyOf(generated.blocks()));
             ((Compiled[]) generated.classData().get(HOLDER))[0] = compiled;
             return compiled;
@@ -136,6 +148,15 @@ public final class TemplateCompiler {
         } catch (Throwable t) {
             throw new IllegalStateException("cannot define compiled template '" + templateName + "'", t);
         }
+    }
+
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    /** The instance a template class's initializer just made, on the thread that defines it. */
+    private static final ThreadLocal<CompiledCode> CREATED = new ThreadLocal<>();
+
+    /** Called by a template class's initializer (run by {@link #define}) with its one instance. */
+    static void created(CompiledCode code) {
+        CREATED.set(code);
     }
 
     /** Statements the compiled code hands to the evaluator whole. */
@@ -219,6 +240,11 @@ public final class TemplateCompiler {
             clb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC,
                     cob -> cob.aload(0).invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME,
                             ConstantDescs.MTD_void).return_());
+            clb.withMethodBody(ConstantDescs.CLASS_INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_STATIC,
+                    cob -> cob.new_(SELF).dup().invokespecial(SELF, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void)
+                            .invokestatic(cd(TemplateCompiler.class), "created",
+                                    MethodTypeDesc.of(ConstantDescs.CD_void, cd(CompiledCode.class)))
+                            .return_());
             for (int id = 0; id < bodies.size(); id++) {
                 BodySpec spec = bodies.get(id);
                 clb.withMethodBody("b" + id, spec.params() == null ? BODY_TYPE : DEF_TYPE,
@@ -335,17 +361,59 @@ public final class TemplateCompiler {
 
     /**
      * The class's pool entry for a constant or call site description, made once: turning a
-     * description into pool entries costs far more than the instruction that uses it.
+     * description into pool entries costs far more than the instruction that uses it. The
+     * class-data constants are canonical objects (see {@link #at}) and found by identity; call
+     * sites by equality. The pieces several entries share (a bootstrap method's handle, a
+     * name-and-type) are made once per class too: the pool's own conversion of a description
+     * rebuilds and re-hashes them for every entry (a quarter of the generation time of the
+     * stocks page went there).
      */
     PoolEntry entry(ConstantPoolBuilder pool, Object desc) {
+        if (desc instanceof DynamicConstantDesc<?> d) {
+            PoolEntry e = constantEntries.get(d);
+            if (e == null) {
+                e = pool.constantDynamicEntry(bootstrap(pool, d.bootstrapMethod(), d.bootstrapArgs()),
+                        nameAndType(pool, d.constantName(), d.constantType().descriptorString()));
+                constantEntries.put(d, e);
+            }
+            return e;
+        }
         PoolEntry e = entries.get(desc);
         if (e == null) {
-            e = switch (desc) {
-                case DynamicConstantDesc<?> d -> pool.constantDynamicEntry(d);
-                case DynamicCallSiteDesc d -> pool.invokeDynamicEntry(d);
-                default -> throw new IllegalArgumentException("no pool entry for " + desc);
-            };
+            if (!(desc instanceof DynamicCallSiteDesc d)) {
+                throw new IllegalArgumentException("no pool entry for " + desc);
+            }
+            e = pool.invokeDynamicEntry(bootstrap(pool, (DirectMethodHandleDesc) d.bootstrapMethod(), d.bootstrapArgs()),
+                    nameAndType(pool, d.invocationName(), d.invocationType().descriptorString()));
             entries.put(desc, e);
+        }
+        return e;
+    }
+
+    private final Map<Object, PoolEntry> constantEntries = new IdentityHashMap<>();
+    private final Map<DirectMethodHandleDesc, MethodHandleEntry> handles = new IdentityHashMap<>();
+    private final Map<String, NameAndTypeEntry> namesAndTypes = new HashMap<>();
+
+    private BootstrapMethodEntry bootstrap(ConstantPoolBuilder pool, DirectMethodHandleDesc method, ConstantDesc[] args) {
+        MethodHandleEntry handle = handles.get(method);
+        if (handle == null) {
+            handle = pool.methodHandleEntry(method);
+            handles.put(method, handle);
+        }
+        LoadableConstantEntry[] argEntries = new LoadableConstantEntry[args.length];
+        for (int i = 0; i < argEntries.length; i++) {
+            argEntries[i] = args[i] instanceof DynamicConstantDesc<?> dc
+                    ? (LoadableConstantEntry) entry(pool, dc) : pool.loadableConstantEntry(args[i]);
+        }
+        return pool.bsmEntry(handle, List.of(argEntries));
+    }
+
+    private NameAndTypeEntry nameAndType(ConstantPoolBuilder pool, String name, String descriptor) {
+        String key = name + ' ' + descriptor;
+        NameAndTypeEntry e = namesAndTypes.get(key);
+        if (e == null) {
+            e = pool.nameAndTypeEntry(pool.utf8Entry(name), pool.utf8Entry(descriptor));
+            namesAndTypes.put(key, e);
         }
         return e;
     }

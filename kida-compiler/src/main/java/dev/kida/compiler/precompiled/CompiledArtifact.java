@@ -25,15 +25,21 @@ import java.util.zip.CRC32;
 /**
  * The file a compiled template is kept in ({@code .kidac}): a header that says exactly what it was
  * made from (engine build, the options that shaped the code, template name, SHA-256 of the
- * source), the class file, the object graph of {@link GraphCodec} (template tree and class data),
- * and a CRC-32 of all of it. Reading checks every one of these against the template at hand and
- * refuses on any difference, so stale, damaged or foreign code is never run.
+ * source for manifests, the source itself), the class file, the object graph of {@link GraphCodec}
+ * (template tree and class data), and a CRC-32 of all of it. Reading checks every one of these
+ * against the template at hand and refuses on any difference, so stale, damaged or foreign code
+ * is never run.
+ *
+ * <p>Reading compares the stored source with the template's own, not their digests: exact, and
+ * in a fresh JVM the first SHA-256 costs about 20 ms of CPU (the security providers start), more
+ * than reading the whole file; a start from precompiled templates or the on-disk cache paid it
+ * for every run (issue 9's cold start).
  */
 public final class CompiledArtifact {
     /** The file name suffix: template {@code a/b.html} is kept in {@code a/b.html.kidac}. */
     public static final String SUFFIX = ".kidac";
     private static final int MAGIC = 0x4B494443; // "KIDC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private CompiledArtifact() {
     }
@@ -57,6 +63,9 @@ public final class CompiledArtifact {
         out.writeUTF(engine.codeOptions(unit.name()));
         out.writeUTF(unit.name());
         out.write(sha256(source.source()));
+        byte[] text = source.source().getBytes(StandardCharsets.UTF_8);
+        out.writeInt(text.length);
+        out.write(text);
         out.writeInt(generated.bytes().length);
         out.write(generated.bytes());
         List<Object> blocks = new ArrayList<>();
@@ -107,9 +116,14 @@ public final class CompiledArtifact {
         if (!name.equals(source.name())) {
             throw new IOException("made for template '" + name + "'");
         }
-        byte[] hash = new byte[32];
-        in.readFully(hash);
-        if (!Arrays.equals(hash, sha256(source.source()))) {
+        in.skipNBytes(32);
+        int textLength = in.readInt();
+        if (textLength < 0 || textLength > file.length) {
+            throw new IOException("bad source length");
+        }
+        byte[] text = new byte[textLength];
+        in.readFully(text);
+        if (!Arrays.equals(text, source.source().getBytes(StandardCharsets.UTF_8))) {
             throw new IOException("the source changed since it was compiled");
         }
         int classLength = in.readInt();
@@ -158,6 +172,33 @@ public final class CompiledArtifact {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A 128-bit digest of {@code text} (two independent 64-bit hashes, 32 hex digits) for naming
+     * files, without the security providers {@link #sha256} starts. Not for integrity: what a file
+     * found by this name holds is checked against the source by {@link #read}.
+     */
+    static String fingerprint(String text) {
+        long h1 = 0xcbf29ce484222325L;
+        long h2 = 0x9E3779B97F4A7C15L ^ text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            h1 = (h1 ^ c) * 0x100000001b3L;
+            h2 = Long.rotateLeft(h2 + c * 0xC2B2AE3D27D4EB4FL, 31) * 0x9E3779B97F4A7C15L;
+        }
+        StringBuilder sb = new StringBuilder(32);
+        for (long h : new long[] {mix(h1), mix(h2)}) {
+            String digits = Long.toHexString(h);
+            sb.append("0".repeat(16 - digits.length())).append(digits);
+        }
+        return sb.toString();
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
     }
 
     static String hex(byte[] bytes) {

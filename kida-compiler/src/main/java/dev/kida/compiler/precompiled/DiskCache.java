@@ -104,10 +104,11 @@ public final class DiskCache implements CompiledStore {
     }
 
     private Path fileFor(TemplateSource source, Engine engine) {
+        // The name only finds the file; CompiledArtifact.read checks its build, options, name and
+        // source exactly, so a non-cryptographic digest is enough (and needs no security provider).
         String key = EngineBuild.id() + "\n" + engine.codeOptions(source.name()) + "\n" + source.name() + "\n"
-                + CompiledArtifact.hex(CompiledArtifact.sha256(source.source()));
-        String hash = CompiledArtifact.hex(CompiledArtifact.sha256(key)).substring(0, 40);
-        return dir.resolve(hash + CompiledArtifact.SUFFIX);
+                + source.source();
+        return dir.resolve(CompiledArtifact.fingerprint(key) + CompiledArtifact.SUFFIX);
     }
 
     private void write(Path file, byte[] bytes) {
