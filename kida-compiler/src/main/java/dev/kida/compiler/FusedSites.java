@@ -1,0 +1,110 @@
+package dev.kida.compiler;
+
+import dev.kida.engine.ast.Expr;
+import dev.kida.engine.ast.Pos;
+import dev.kida.engine.ast.Stmt;
+
+import java.lang.classfile.Label;
+import java.lang.classfile.TypeKind;
+import java.lang.constant.ConstantDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.DirectMethodHandleDesc;
+import java.lang.constant.DynamicCallSiteDesc;
+import java.lang.constant.MethodHandleDesc;
+import java.lang.constant.MethodTypeDesc;
+
+import static dev.kida.compiler.Descriptors.CD_ESCAPER;
+import static dev.kida.compiler.Descriptors.CD_OUTPUT;
+import static dev.kida.compiler.Descriptors.CD_RENDERER;
+import static dev.kida.compiler.TemplateCompiler.cd;
+import static java.lang.constant.ConstantDescs.CD_Object;
+import static java.lang.constant.ConstantDescs.CD_String;
+import static java.lang.constant.ConstantDescs.CD_boolean;
+import static java.lang.constant.ConstantDescs.CD_int;
+
+/**
+ * Attribute reads fused with what is done with the value ({@link FusedAttributeSite}): a
+ * getter's value printed, or compared with a number, without boxing it. Where the site does not
+ * apply, the generic attribute path runs from the same receiver.
+ */
+final class FusedSites extends BodyPart {
+    private static final DirectMethodHandleDesc PRINT_ATTR_BSM = MethodHandleDesc.ofMethod(
+            DirectMethodHandleDesc.Kind.STATIC, cd(FusedAttributeSite.class), "bootstrapPrint",
+            MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
+                    ConstantDescs.CD_MethodType, CD_String, CD_String));
+    private static final DirectMethodHandleDesc COMPARE_ATTR_BSM = MethodHandleDesc.ofMethod(
+            DirectMethodHandleDesc.Kind.STATIC, cd(FusedAttributeSite.class), "bootstrapCompare",
+            MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
+                    ConstantDescs.CD_MethodType, CD_String, CD_String, CD_Object));
+
+    FusedSites(BodyCompiler body) {
+        super(body);
+    }
+
+    /**
+     * {@code {{ obj.name }}}: a getter's value is printed by a {@link FusedAttributeSite} (numbers
+     * unboxed); anything else takes the generic path from the same receiver.
+     */
+    void printAttr(Stmt.Print p, Expr.GetAttr g) {
+        Pos saved = positions.enter(g);
+        Label done = cb.newLabel();
+        int receiver = receiver(g);
+        cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT);
+        cb.aload(R).getfield(CD_RENDERER, "escaper", CD_ESCAPER);
+        String mode = body.escape == null ? "NUMBERS_ONLY" : body.escape ? "ESCAPED" : "RAW";
+        cb.invokedynamic(constants.pooled(DynamicCallSiteDesc.of(PRINT_ATTR_BSM, "printattr",
+                MethodTypeDesc.of(CD_boolean, CD_Object, CD_OUTPUT, CD_ESCAPER), constants.stringArg(g.name()), mode)));
+        cb.ifne(done);
+        cb.aload(receiver);
+        body.expressions.attrSite(g.name());
+        positions.restore(saved);
+        setPos(at(p.expr()));
+        body.printing.printValue();
+        cb.labelBinding(done);
+    }
+
+    /** Evaluates the attribute's receiver; leaves it on the stack and in the local returned. */
+    private int receiver(Expr.GetAttr g) {
+        int receiver = cb.allocateLocal(TypeKind.REFERENCE);
+        expr(g.target());
+        setPos();
+        cb.dup().astore(receiver);
+        return receiver;
+    }
+
+    /**
+     * {@code obj.name OP number}: a {@link FusedAttributeSite} compares a primitive getter's
+     * value unboxed and jumps to {@code end} with the result. Where it does not apply, it leaves the
+     * attribute's value on the stack for the generic comparison, read from the same receiver;
+     * returns false (emitting nothing) when the expression does not have this shape.
+     */
+    boolean compareAttribute(Expr.Compare c, Label end) {
+        if (c.rest().size() != 1 || !(c.first() instanceof Expr.GetAttr g) || !body.expressions.isPlainAttr(g)) {
+            return false;
+        }
+        Expr.Operand operand = c.rest().getFirst();
+        String op = switch (operand.op()) {
+            case LT -> "LT";
+            case LE -> "LE";
+            case GT -> "GT";
+            case GE -> "GE";
+            default -> null;
+        };
+        Object constant = ConstantFolding.fold(operand.expr());
+        if (op == null || !(constant instanceof Long || constant instanceof Double)) {
+            return false;
+        }
+        Pos saved = positions.enter(g);
+        Label generic = cb.newLabel();
+        int receiver = receiver(g);
+        cb.invokedynamic(constants.pooled(DynamicCallSiteDesc.of(COMPARE_ATTR_BSM, "compareattr",
+                MethodTypeDesc.of(CD_int, CD_Object), constants.stringArg(g.name()), op, (ConstantDesc) constant)));
+        cb.dup().iflt(generic);
+        cb.goto_(end);
+        cb.labelBinding(generic);
+        cb.pop().aload(receiver);
+        body.expressions.attrSite(g.name());
+        positions.restore(saved);
+        return true;
+    }
+}
