@@ -33,6 +33,8 @@ public final class AttributeSite extends MutableCallSite {
 
     private final String name;
     private int classes;
+    /** Fallback calls so far, up to {@link FusedAttributeSite#SPECIALIZE_AFTER} (why: there). */
+    private int misses;
 
     private AttributeSite(String name) {
         super(TYPE);
@@ -53,7 +55,11 @@ public final class AttributeSite extends MutableCallSite {
     private Object fallback(Object obj) {
         Object result = CompiledHelpers.getAttr(obj, name);
         if (obj != null) {
-            relink(obj.getClass());
+            if (misses >= FusedAttributeSite.SPECIALIZE_AFTER) {
+                relink(obj.getClass());
+            } else {
+                misses++;
+            }
         }
         return result;
     }

@@ -25,6 +25,14 @@ import java.lang.invoke.MutableCallSite;
  */
 public final class FusedAttributeSite extends MutableCallSite {
     private static final int MAX_CLASSES = 4;
+    /**
+     * Calls a site answers through its fallback before it specializes: the method-handle
+     * combinators of a specialization spin classes at their first use (some 25 in a precompiled
+     * render of the example site, docs/performance.md, "Cold start") that cost more than the
+     * calls they speed up until a site has run a few times. A one-shot render (the CLI) mostly
+     * stays below it; a server passes it in its first requests.
+     */
+    static final int SPECIALIZE_AFTER = 8;
     private static final long EXACT_IN_DOUBLE = 1L << 53;
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final MethodHandle IS_CLASS;
@@ -55,6 +63,8 @@ public final class FusedAttributeSite extends MutableCallSite {
     private final Op op;
     private final Number constant;
     private int classes;
+    /** Fallback calls so far, up to {@link #SPECIALIZE_AFTER}: racy, which only moves the moment. */
+    private int misses;
 
     private FusedAttributeSite(MethodType type, String name, Print print, Op op, Number constant,
                                MethodHandle fallback) {
@@ -88,15 +98,24 @@ public final class FusedAttributeSite extends MutableCallSite {
         return obj != null && obj.getClass() == expected;
     }
 
+    /** Whether this fallback call is one the site has run often enough to specialize at. */
+    private boolean warm() {
+        if (misses >= SPECIALIZE_AFTER) {
+            return true;
+        }
+        misses++;
+        return false;
+    }
+
     private boolean printFallback(Object obj, Output out, Escaper escaper) {
-        if (obj != null) {
+        if (obj != null && warm()) {
             relink(obj.getClass(), printer(obj.getClass()), MethodHandles.constant(boolean.class, false));
         }
         return false;
     }
 
     private int compareFallback(Object obj) {
-        if (obj != null) {
+        if (obj != null && warm()) {
             relink(obj.getClass(), comparer(obj.getClass()), MethodHandles.constant(int.class, -1));
         }
         return -1;
