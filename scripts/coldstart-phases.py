@@ -2,8 +2,8 @@
 """Cold-start phases of a render in a fresh JVM, for: no cache (tiered, so the first render runs
 in the evaluator), no cache compiled at load (--mode compiled), a warm on-disk compiled cache,
 and precompiled templates (kida compile). Runs the JVM exactly as ./kida does (java binary,
-module path, flags and AOT cache from target/kida-launcher/launch.env, so run ./kida once
-first), the configurations interleaved, and prints the median of each phase as the CLI reports
+module path, flags and AOT caches from target/kida-launcher/launch.env, so run ./kida --version
+and ./kida compile once first to train both), the configurations interleaved, and prints the median of each phase as the CLI reports
 it with -Dkida.cli.timings=true:
 
   jvm          from just before the process is started to main() (KIDA_T0)
@@ -29,18 +29,26 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def launch_env():
     state = os.path.join(ROOT, "target", "kida-launcher", "launch.env")
-    script = "source %s; printf '%%s\\n' \"$java\" \"$module_path\" \"$aot_cache\" \"${jvm_extra[*]}\"" % shlex.quote(state)
+    # the launcher keeps an AOT cache per profile: $aot_base-render.aot and $aot_base-compiled.aot
+    script = "source %s; printf '%%s\\n' \"$java\" \"$module_path\" \"$aot_base\" \"${jvm_extra[*]}\"" % shlex.quote(state)
     out = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=True).stdout.split("\n")
     return out[0], out[1], out[2], out[3].split()
 
 
 def main(argv):
     runs = int(argv[1]) if len(argv) > 1 else 10
-    java, module_path, aot, extra = launch_env()
-    base = [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-            "-Djdk.reflect.useNativeAccessorOnly=true", "-Xlog:disable", "-Xlog:all=warning:stderr", *extra, "--module-path", module_path]
-    if aot:
-        base.append("-XX:AOTCache=" + aot)
+    java, module_path, aot_base, extra = launch_env()
+    flags = [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+             "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
+             "-Djdk.reflect.useNativeAccessorOnly=true", "-Xlog:disable", "-Xlog:all=warning:stderr", *extra,
+             "--module-path", module_path]
+
+    def with_cache(profile):
+        aot = "%s-%s.aot" % (aot_base, profile)
+        return flags + (["-XX:AOTCache=" + aot] if aot_base and os.path.exists(aot) else [])
+
+    base = with_cache("compiled")
+    plain = with_cache("render")
     render = ["-m", "kida.cli/dev.kida.cli.Main", "render", "page.html", "--templates", "examples/templates",
               "--data", "examples/data.json"]
     work = tempfile.mkdtemp(prefix="kida-phases-")
@@ -49,7 +57,7 @@ def main(argv):
     subprocess.run(base + ["-m", "kida.cli/dev.kida.cli.Main", "compile", "--templates", "examples/templates",
                            "--output", compiled], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     configs = {
-        "no cache (tiered)": base + ["-Dkida.cli.timings=true"] + render,
+        "no cache (tiered)": plain + ["-Dkida.cli.timings=true"] + render,
         "no cache, --mode compiled": base + ["-Dkida.cli.timings=true"] + render + ["--mode", "compiled"],
         "on-disk cache, warm": base + ["-Dkida.cli.timings=true", "-Dkida.cli.compiledCache=" + cache] + render,
         "precompiled": base + ["-Dkida.cli.timings=true"] + render + ["--compiled", compiled],

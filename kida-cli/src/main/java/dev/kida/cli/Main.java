@@ -43,7 +43,13 @@ public final class Main {
         Timings.mark("write");
         Timings.print(err);
         err.flush();
-        System.exit(out.checkError() ? TEMPLATE_ERROR : status);
+        int exit = out.checkError() ? TEMPLATE_ERROR : status;
+        // A successful run ends by returning (every thread the engine starts is a daemon), not by
+        // System.exit: that logs the exit through System.Logger "java.lang.Runtime", whose first
+        // use starts the logging back end, a cost of every cold start (docs/performance.md).
+        if (exit != OK) {
+            System.exit(exit);
+        }
     }
 
     /**
