@@ -2,7 +2,6 @@ package dev.kida.compiler;
 
 import dev.kida.engine.analysis.Names;
 import dev.kida.engine.analysis.ScopeFacts;
-import dev.kida.engine.analysis.Traversal;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
@@ -106,7 +105,9 @@ final class LoopCompiler extends BodyPart {
         } else {
             cb.aload(frame()).invokestatic(CD_FRAME, "child", MethodTypeDesc.of(CD_FRAME, CD_FRAME))
                     .astore(scope.frameSlot);
-            if (bindsLoop(f)) {
+            // loop is bound by the evaluator's rule (TemplateFacts.bindsLoop, Jinja2's): binding it
+            // more often is not harmless, as an include in the body would then see it
+            if (tc.unit.facts().bindsLoop(f)) {
                 cb.aload(scope.frameSlot).ldc("loop").aload(loopCtx)
                         .invokevirtual(CD_FRAME, "set", MethodTypeDesc.of(CD_void, CD_String, CD_Object));
             }
@@ -162,17 +163,6 @@ final class LoopCompiler extends BodyPart {
         cb.iinc(j, 1).goto_(head);
         cb.labelBinding(done);
         cb.aload(kept).astore(items);
-    }
-
-    /**
-     * Whether {@code loop} is a variable of the body, as in the evaluator: only when the body names
-     * it or holds a scoped block (an included template does not see it otherwise).
-     */
-    private static boolean bindsLoop(Stmt.For f) {
-        boolean[] found = {f.recursive()};
-        Traversal.everything(f.body(), n -> found[0] |= n instanceof Expr.Name nm && nm.name().equals("loop")
-                || n instanceof Stmt.Block b && b.scoped());
-        return found[0];
     }
 
     // ---- a fast loop's loop.x ------------------------------------------------------------------
