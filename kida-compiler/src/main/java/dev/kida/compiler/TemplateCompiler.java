@@ -183,7 +183,7 @@ public final class TemplateCompiler {
             case Stmt.Provide p -> false;
             case Stmt.Push p -> false;
             case Stmt.StackOut so -> false;
-            case Stmt.Kida k -> true;
+            case Stmt.KidaFunction k -> true;
             default -> false;
         };
     }

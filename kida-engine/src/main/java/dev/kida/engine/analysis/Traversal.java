@@ -163,9 +163,6 @@ public final class Traversal {
             stmts(a.body());
         } else if (s instanceof Stmt.Do d) {
             expr(d.expr());
-        } else if (s instanceof Stmt.Composite k) {
-            k.exprs().forEach(e -> expr(e, false));
-            k.bodies().forEach(b -> stmts(b, false));
         } else if (s instanceof Stmt.Kida k) {
             k.expressions().forEach(e -> expr(e, false));
             // a def's or region's body is a closure; every other Kida body runs in place

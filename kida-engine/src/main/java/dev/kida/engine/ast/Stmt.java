@@ -91,20 +91,25 @@ public sealed interface Stmt extends Node {
     // ---- Kida's block statements --------------------------------------------------------------
 
     /**
-     * A Kida statement that generic walkers see through: every expression it evaluates and every
-     * body it may run, in source order (walkers treat the bodies like a {@code with} body).
+     * A statement of Kida's own, which generic walkers see through: every expression it evaluates
+     * and every body it holds, in source order (walkers treat the bodies like a {@code with} body,
+     * except a def's or region's, which is a closure). The two kinds below only say which part of
+     * the evaluator runs the statement.
      */
-    sealed interface Composite extends Stmt {
-        /** Expressions evaluated by the statement itself (nulls allowed, skipped by walkers). */
-        List<Expr> exprs();
+    sealed interface Kida extends Stmt {
+        /** The expressions the statement itself evaluates (not those of its bodies), in order; nulls allowed, skipped by walkers. */
+        List<Expr> expressions();
 
-        /** The bodies the statement may run. */
+        /** The statement bodies it holds, in source order. */
         List<List<Stmt>> bodies();
     }
 
+    /** Kida's block statements, run by the evaluator's {@code KidaStatements}. */
+    sealed interface KidaBlock extends Kida {}
+
     /** {@code while test} ... {@code end}: re-tests before each iteration; break/continue apply. */
-    record While(Pos pos, Expr test, List<Stmt> body) implements Composite {
-        public List<Expr> exprs() {
+    record While(Pos pos, Expr test, List<Stmt> body) implements KidaBlock {
+        public List<Expr> expressions() {
             return java.util.Collections.singletonList(test);
         }
 
@@ -118,8 +123,8 @@ public sealed interface Stmt extends Node {
      * for a valueless match (then a value pattern matches when it is true); several subjects are
      * one tuple literal.
      */
-    record Match(Pos pos, Expr subject, List<Case> cases) implements Composite {
-        public List<Expr> exprs() {
+    record Match(Pos pos, Expr subject, List<Case> cases) implements KidaBlock {
+        public List<Expr> expressions() {
             List<Expr> all = new java.util.ArrayList<>();
             all.add(subject);
             for (Case c : cases) {
@@ -142,8 +147,8 @@ public sealed interface Stmt extends Node {
      * the Kida forms of {@code set} ({@code ??=}, several assignments in one tag; the current
      * scope). Bindings run left to right.
      */
-    record Let(Pos pos, boolean templateScope, List<Binding> bindings) implements Composite {
-        public List<Expr> exprs() {
+    record Let(Pos pos, boolean templateScope, List<Binding> bindings) implements KidaBlock {
+        public List<Expr> expressions() {
             return bindings.stream().map(Binding::value).toList();
         }
 
@@ -156,8 +161,8 @@ public sealed interface Stmt extends Node {
     record Binding(Target target, Expr value, boolean nullish) {}
 
     /** {@code try} ... {@code fallback [errorName]} ... {@code end}; {@code errorName} may be null. */
-    record Try(Pos pos, List<Stmt> body, String errorName, List<Stmt> fallback) implements Composite {
-        public List<Expr> exprs() {
+    record Try(Pos pos, List<Stmt> body, String errorName, List<Stmt> fallback) implements KidaBlock {
+        public List<Expr> expressions() {
             return List.of();
         }
 
@@ -171,8 +176,8 @@ public sealed interface Stmt extends Node {
      * runs with the names bound when every value is true ({@code it} when no names are given).
      */
     record WithIf(Pos pos, List<Expr> values, List<String> names, List<Stmt> body, List<Stmt> orElse)
-            implements Composite {
-        public List<Expr> exprs() {
+            implements KidaBlock {
+        public List<Expr> expressions() {
             return values;
         }
 
@@ -182,8 +187,8 @@ public sealed interface Stmt extends Node {
     }
 
     /** {@code capture name} ... {@code end}: binds the body's output (Markup) in template scope. */
-    record Capture(Pos pos, String name, List<Stmt> body) implements Composite {
-        public List<Expr> exprs() {
+    record Capture(Pos pos, String name, List<Stmt> body) implements KidaBlock {
+        public List<Expr> expressions() {
             return List.of();
         }
 
@@ -193,8 +198,8 @@ public sealed interface Stmt extends Node {
     }
 
     /** {@code cache key [, ttl=expr]} ... {@code end}: fragment cache of the environment. */
-    record Cache(Pos pos, Expr key, Expr ttl, List<Stmt> body) implements Composite {
-        public List<Expr> exprs() {
+    record Cache(Pos pos, Expr key, Expr ttl, List<Stmt> body) implements KidaBlock {
+        public List<Expr> expressions() {
             return java.util.Arrays.asList(key, ttl);
         }
 
@@ -204,8 +209,8 @@ public sealed interface Stmt extends Node {
     }
 
     /** {@code spaceless} ... {@code end}: drops whitespace between tags, trims the ends. */
-    record Spaceless(Pos pos, List<Stmt> body) implements Composite {
-        public List<Expr> exprs() {
+    record Spaceless(Pos pos, List<Stmt> body) implements KidaBlock {
+        public List<Expr> expressions() {
             return List.of();
         }
 
@@ -215,8 +220,8 @@ public sealed interface Stmt extends Node {
     }
 
     /** {@code flush}: a streaming boundary; renders nothing. */
-    record Flush(Pos pos) implements Composite {
-        public List<Expr> exprs() {
+    record Flush(Pos pos) implements KidaBlock {
+        public List<Expr> expressions() {
             return List.of();
         }
 
@@ -229,8 +234,8 @@ public sealed interface Stmt extends Node {
      * {@code template name: Type, ...}: declared context types, for checkers; no runtime effect.
      * Each type is its source text.
      */
-    record TemplateDecl(Pos pos, List<Declared> names) implements Composite {
-        public List<Expr> exprs() {
+    record TemplateDecl(Pos pos, List<Declared> names) implements KidaBlock {
+        public List<Expr> expressions() {
             return List.of();
         }
 
@@ -247,8 +252,8 @@ public sealed interface Stmt extends Node {
      * sees. The parser moves top-level ones to the front of the template; the body runs in the
      * template's top-level scope and its output is dropped.
      */
-    record Globals(Pos pos, List<Stmt> body) implements Composite {
-        public List<Expr> exprs() {
+    record Globals(Pos pos, List<Stmt> body) implements KidaBlock {
+        public List<Expr> expressions() {
             return List.of();
         }
 
@@ -260,16 +265,10 @@ public sealed interface Stmt extends Node {
     // ---- Kida: functions and slots, render-time context, template structure ----------------
 
     /**
-     * Kida's statements for functions, slots, render-time context and template structure. Walkers
-     * treat them uniformly through the expressions they evaluate and the bodies they hold.
+     * Kida's statements for functions, slots, render-time context and template structure, run by
+     * the evaluator's {@code FunctionStatements}.
      */
-    sealed interface Kida extends Stmt {
-        /** The expressions the statement itself evaluates (not those of its bodies), in order. */
-        List<Expr> expressions();
-
-        /** The statement bodies it holds, in source order. */
-        List<List<Stmt>> bodies();
-    }
+    sealed interface KidaFunction extends Kida {}
 
     /**
      * {@code def name(params) %}body{% end}: a function whose result is Markup. {@code types} holds
@@ -279,7 +278,7 @@ public sealed interface Stmt extends Node {
      * {@code *args}) only by keyword.
      */
     record Def(Pos pos, String name, List<Param> params, List<String> types, String varargs, String kwargs,
-               int positional, List<Stmt> body) implements Kida {
+               int positional, List<Stmt> body) implements KidaFunction {
         @Override
         public List<Expr> expressions() {
             return params.stream().map(Param::defaultValue).filter(java.util.Objects::nonNull).toList();
@@ -295,7 +294,7 @@ public sealed interface Stmt extends Node {
      * {@code slot [name] [let:a, let:b] %}body{% end} inside a call body: supplies slot {@code name}
      * (null: the default slot) of the call; renders nothing where it stands.
      */
-    record SlotFill(Pos pos, String name, List<String> lets, List<Stmt> body) implements Kida {
+    record SlotFill(Pos pos, String name, List<String> lets, List<Stmt> body) implements KidaFunction {
         @Override
         public List<Expr> expressions() {
             return List.of();
@@ -315,7 +314,7 @@ public sealed interface Stmt extends Node {
      * (null: the default slot) with the bindings; {@code body} is what renders when the def was
      * not called through {@code call} (empty for a placeholder without bindings).
      */
-    record SlotPlace(Pos pos, String name, List<SlotBinding> bindings, List<Stmt> body) implements Kida {
+    record SlotPlace(Pos pos, String name, List<SlotBinding> bindings, List<Stmt> body) implements KidaFunction {
         @Override
         public List<Expr> expressions() {
             return bindings.stream().map(SlotBinding::value).toList();
@@ -328,7 +327,7 @@ public sealed interface Stmt extends Node {
     }
 
     /** {@code yield [name]}: the default or named slot of the nearest enclosing def's caller. */
-    record Yield(Pos pos, String name) implements Kida {
+    record Yield(Pos pos, String name) implements KidaFunction {
         @Override
         public List<Expr> expressions() {
             return List.of();
@@ -341,7 +340,7 @@ public sealed interface Stmt extends Node {
     }
 
     /** {@code provide key = value %}body{% end}: {@code consume('key')} sees the value in the body. */
-    record Provide(Pos pos, String key, Expr value, List<Stmt> body) implements Kida {
+    record Provide(Pos pos, String key, Expr value, List<Stmt> body) implements KidaFunction {
         @Override
         public List<Expr> expressions() {
             return List.of(value);
@@ -354,7 +353,7 @@ public sealed interface Stmt extends Node {
     }
 
     /** {@code push 'name' %}body{% end}: renders the body onto the named stack of the render. */
-    record Push(Pos pos, Expr stack, List<Stmt> body) implements Kida {
+    record Push(Pos pos, Expr stack, List<Stmt> body) implements KidaFunction {
         @Override
         public List<Expr> expressions() {
             return List.of(stack);
@@ -367,7 +366,7 @@ public sealed interface Stmt extends Node {
     }
 
     /** {@code stack 'name'}: writes what was pushed to the named stack so far. */
-    record StackOut(Pos pos, Expr stack) implements Kida {
+    record StackOut(Pos pos, Expr stack) implements KidaFunction {
         @Override
         public List<Expr> expressions() {
             return List.of(stack);
@@ -384,7 +383,7 @@ public sealed interface Stmt extends Node {
      * block {@code block} (its body starts with {@link RegionParams}), which only
      * {@code renderBlock} renders.
      */
-    record Region(Pos pos, String name, List<Param> params, List<Stmt> body, Block block) implements Kida {
+    record Region(Pos pos, String name, List<Param> params, List<Stmt> body, Block block) implements KidaFunction {
         @Override
         public List<Expr> expressions() {
             return List.of();
@@ -397,7 +396,7 @@ public sealed interface Stmt extends Node {
     }
 
     /** First statement of a region's block: binds absent parameters to their defaults. */
-    record RegionParams(Pos pos, List<Param> params) implements Kida {
+    record RegionParams(Pos pos, List<Param> params) implements KidaFunction {
         @Override
         public List<Expr> expressions() {
             return params.stream().map(Param::defaultValue).filter(java.util.Objects::nonNull).toList();
@@ -410,7 +409,7 @@ public sealed interface Stmt extends Node {
     }
 
     /** {@code fragment name %}body{% end}: a block a full render skips. */
-    record Fragment(Pos pos, Block block) implements Kida {
+    record Fragment(Pos pos, Block block) implements KidaFunction {
         @Override
         public List<Expr> expressions() {
             return List.of();
@@ -427,7 +426,7 @@ public sealed interface Stmt extends Node {
      * overridden; the overriding bodies run in the embedding scope. They are not blocks of the
      * embedding template, so walkers see their bodies only.
      */
-    record Embed(Pos pos, Expr template, List<Block> overrides) implements Kida {
+    record Embed(Pos pos, Expr template, List<Block> overrides) implements KidaFunction {
         @Override
         public List<Expr> expressions() {
             return List.of(template);

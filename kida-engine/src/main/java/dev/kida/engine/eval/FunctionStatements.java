@@ -22,7 +22,7 @@ public final class FunctionStatements {
         this.statements = statements;
     }
 
-    int exec(Stmt.Kida k, Frame f) {
+    int exec(Stmt.KidaFunction k, Frame f) {
         switch (k) {
             case Stmt.Def d -> define(d, f, null, -1, false);
             case Stmt.Region rg -> f.set(rg.name(), new DefFunction(r, "region", rg.name(), rg.params(), rg.params().size(), null, null,

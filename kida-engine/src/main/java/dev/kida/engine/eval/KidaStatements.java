@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The evaluator's side of Kida's block statements ({@link Stmt.Composite}). The rules shared with
+ * The evaluator's side of Kida's block statements ({@link Stmt.KidaBlock}). The rules shared with
  * compiled code (let's scope, pattern matching, the while bound, which errors {@code try} catches)
  * are public static methods here, which the compiler's generated code calls too.
  */
@@ -39,7 +39,7 @@ public final class KidaStatements {
         this.r = renderer;
     }
 
-    int exec(Stmt.Composite s, Frame f) {
+    int exec(Stmt.KidaBlock s, Frame f) {
         StatementExecutor st = r.statements;
         return switch (s) {
             case Stmt.While w -> {

@@ -192,10 +192,10 @@ public final class StatementExecutor {
             if (s instanceof Stmt.Continue) {
                 return CONTINUE;
             }
-            if (s instanceof Stmt.Composite k) {
+            if (s instanceof Stmt.KidaBlock k) {
                 return kida.exec(k, f);
             }
-            if (s instanceof Stmt.Kida k) {
+            if (s instanceof Stmt.KidaFunction k) {
                 return functions.exec(k, f);
             }
             throw new IllegalStateException("no execution for " + s.getClass().getSimpleName());

@@ -126,8 +126,8 @@ final class AstPrinter {
             case Stmt.Break b -> "(break)";
             case Stmt.Continue c -> "(continue)";
             // Kida's statements print as their record form: enough for parse-tree equality
-            case Stmt.Composite k -> k.toString().replaceAll("Pos\\[line=\\d+, column=\\d+\\]", "");
-            case Stmt.Kida k -> "(" + k.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+            case Stmt.KidaBlock k -> k.toString().replaceAll("Pos\\[line=\\d+, column=\\d+\\]", "");
+            case Stmt.KidaFunction k -> "(" + k.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
                     + k.expressions().stream().map(e -> " " + expr(e)).collect(Collectors.joining())
                     + k.bodies().stream().map(b -> " [" + stmts(b) + "]").collect(Collectors.joining()) + ")";
         };
