@@ -10,6 +10,7 @@
  */
 #include <stdint.h>
 #include <stddef.h>
+#include <string.h>
 
 #if !defined(__x86_64__)
 #error "kida_escape: only linux-x86_64 is built"
@@ -322,6 +323,56 @@ static int64_t scan8_avx512(const uint8_t *s, int64_t n) {
     return -1;
 }
 
+/* ---- byte escapes: an output's bytes (Latin-1 or ASCII text, one byte per char) ---- */
+
+static const uint8_t REPLACEMENT8[64][8] __attribute__((aligned(8))) = {
+    ['&'] = {'&', 'a', 'm', 'p', ';'},
+    ['<'] = {'&', 'l', 't', ';'},
+    ['>'] = {'&', 'g', 't', ';'},
+    ['"'] = {'&', 'q', 'u', 'o', 't', ';'},
+    ['\''] = {'&', '#', '3', '9', ';'},
+};
+
+static int64_t escape8_tail(const uint8_t *s, int64_t i, int64_t n, uint8_t *out, int64_t j) {
+    for (; i < n; i++) {
+        uint8_t c = s[i];
+        if (is_special_byte(c)) {
+            memcpy(out + j, REPLACEMENT8[c], 8);
+            j += REPLACEMENT_LENGTH[c];
+        } else {
+            out[j++] = c;
+        }
+    }
+    return j;
+}
+
+typedef int64_t (*escape8_fn)(const uint8_t *, int64_t, uint8_t *);
+
+/* Without byte-masked stores: copy the clean run up to each special found by the scan. */
+static int64_t escape8_runs(const uint8_t *s, int64_t n, uint8_t *out);
+
+/* As escape_avx512, on 64 bytes per vector. */
+__attribute__((target("avx512f,avx512bw")))
+static int64_t escape8_avx512(const uint8_t *s, int64_t n, uint8_t *out) {
+    int64_t i = 0, j = 0;
+    for (; i + 64 <= n; i += 64) {
+        __m512i v = _mm512_loadu_si512(s + i);
+        _mm512_storeu_si512(out + j, v);
+        __mmask64 m = avx512_special8(v);
+        while (m) {
+            int k = __builtin_ctzll(m);
+            unsigned c = s[i + k] & 63;
+            _mm_storel_epi64((__m128i *)(out + j + k), _mm_loadl_epi64((const __m128i *)REPLACEMENT8[c]));
+            j += REPLACEMENT_LENGTH[c] - 1;
+            /* two shifts: k may be 63 */
+            _mm512_mask_storeu_epi8(out + j, (__mmask64)(~0ULL << k << 1), v);
+            m &= m - 1;
+        }
+        j += 64;
+    }
+    return escape8_tail(s, i, n, out, j);
+}
+
 /* ---- dispatch ---- */
 
 static int supported(int which);
@@ -331,6 +382,7 @@ typedef int64_t (*scan8_fn)(const uint8_t *, int64_t);
 static scan_fn scan_impl = scan_sse2;
 static scan8_fn scan8_impl = scan8_sse2;
 static escape_fn escape_impl = escape_sse2;
+static escape8_fn escape8_impl = escape8_runs;
 static const char *level = "sse2";
 
 __attribute__((constructor))
@@ -340,6 +392,7 @@ static void choose_kernels(void) {
         scan_impl = scan_avx512;
         scan8_impl = scan8_avx512;
         escape_impl = escape_avx512;
+        escape8_impl = escape8_avx512;
         level = "avx512bw";
     } else if (__builtin_cpu_supports("avx2")) {
         scan_impl = scan_avx2;
@@ -376,6 +429,50 @@ int64_t kida_scan8_with(int which, const uint8_t *s, int64_t n) {
  */
 int64_t kida_escape(const uint16_t *s, int64_t n, uint16_t *out) {
     return escape_impl(s, n, out);
+}
+
+static int64_t escape8_runs(const uint8_t *s, int64_t n, uint8_t *out) {
+    int64_t i = 0, j = 0;
+    while (i < n) {
+        int64_t k = scan8_impl(s + i, n - i);
+        if (k < 0) {
+            memcpy(out + j, s + i, (size_t)(n - i));
+            return j + (n - i);
+        }
+        memcpy(out + j, s + i, (size_t)k);
+        j += k;
+        i += k;
+        uint8_t c = s[i++];
+        memcpy(out + j, REPLACEMENT8[c], 8);
+        j += REPLACEMENT_LENGTH[c];
+    }
+    return j;
+}
+
+/** The index of the first byte b in s[from, to), or -1. */
+int64_t kida_find8(const uint8_t *s, int64_t from, int64_t to, int64_t b) {
+    const uint8_t *p = from < to ? memchr(s + from, (int)b, (size_t)(to - from)) : NULL;
+    return p ? p - s : -1;
+}
+
+/** kida_scan8 on s[from, to), as an index into s. */
+int64_t kida_scan8_range(const uint8_t *s, int64_t from, int64_t to) {
+    int64_t k = scan8_impl(s + from, to - from);
+    return k < 0 ? -1 : from + k;
+}
+
+/**
+ * Writes the escaped form of the bytes src[from, to) (one char each) to dst from at, which has
+ * room for 6 * (to - from) + 64 bytes; returns the index after the last byte written.
+ */
+int64_t kida_escape8(const uint8_t *src, int64_t from, int64_t to, uint8_t *dst, int64_t at) {
+    return at + escape8_impl(src + from, to - from, dst + at);
+}
+
+/** kida_escape8 with a chosen kernel family (2 avx512bw; others the run-copying loop); -2 if unsupported. */
+int64_t kida_escape8_with(int which, const uint8_t *src, int64_t from, int64_t to, uint8_t *dst, int64_t at) {
+    if (!supported(which)) return -2;
+    return at + (which == 2 ? escape8_avx512(src + from, to - from, dst + at) : escape8_runs(src + from, to - from, dst + at));
 }
 
 /** The kernel family in use: "avx512bw", "avx2" or "sse2". */

@@ -1,5 +1,8 @@
 package dev.kida.api.escape;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The common shape of an {@link Escaper} whose strength is a bulk scan: strings shorter than a
  * threshold take the scalar path of {@link HtmlEscapes} (a bulk call costs more than it saves
@@ -7,6 +10,14 @@ package dev.kida.api.escape;
  * appended as they are when there is none, and escaped by the backend from that point on.
  * Subclasses supply the two bulk steps; the contract of {@link Escaper} (same instance when
  * clean, straight into the caller's buffer) is kept here once.
+ *
+ * <p>{@link #escapeInto} (text straight into an output's bytes) is kept here once too: the text
+ * is copied into the destination by {@link StringBytes#copy} (for a Latin-1 String one array
+ * copy, the copy the output needs anyway), and then searched and rewritten there with three
+ * byte steps a backend may supply with vectors: {@link #indexOfByte} (the {@code '?'} that
+ * marks a char the output cannot take as a byte), {@link #firstSpecialByte} and
+ * {@link #escapeBytes}. Their defaults are scalar loops, so a backend that supplies none of them
+ * still escapes correctly into bytes.
  */
 public abstract class BulkEscaper implements Escaper {
     private final int threshold;
@@ -66,5 +77,89 @@ public abstract class BulkEscaper implements Escaper {
         }
         out.append(text, 0, first);
         escapeFrom(text, first, out);
+    }
+
+    /** Texts longer than this are escaped into bytes through {@link #escape}: see {@link #escapeInto}. */
+    private static final int INTO_MAX = 1 << 16;
+
+    /** Per-thread copy of the text from its first special char on, while it is escaped over itself. */
+    private static final ThreadLocal<byte[][]> REST = ThreadLocal.withInitial(() -> new byte[1][0]);
+
+    /**
+     * Copies the text into {@code dst} ({@link StringBytes#copy}), finds where it stops fitting
+     * one byte per char, and escapes the part before that in place: when it holds no special
+     * char (most text) the copy was all the work. Otherwise the part from the first special on
+     * is copied aside and escaped from there back into {@code dst}. Text shorter than the
+     * threshold is escaped by {@link HtmlEscapes}; text longer than 64 Ki chars, or on a JDK
+     * without {@link StringBytes}, goes through the String path ({@link Escaper#escapeInto}'s
+     * default), so that no thread keeps a copy that large.
+     */
+    @Override
+    public long escapeInto(String text, byte[] dst, int at, Charset charset) {
+        int max = Escaper.maxByteChar(charset);
+        int n = text.length();
+        if (n < threshold) {
+            return HtmlEscapes.escapeInto(text, 0, n, dst, at, max);
+        }
+        if (n > INTO_MAX || !StringBytes.available()) {
+            return Escaper.super.escapeInto(text, dst, at, charset);
+        }
+        StringBytes.copy(text, dst, at, max == 0xFF ? StandardCharsets.ISO_8859_1 : StandardCharsets.US_ASCII);
+        int end = at + n;
+        int limit = end;
+        for (int q = at; (q = indexOfByte(dst, q, end, (byte) '?')) >= 0; q++) {
+            if (text.charAt(q - at) != '?') {
+                limit = q;
+                break;
+            }
+        }
+        int first = firstSpecialByte(dst, at, limit);
+        if (first < 0) {
+            return Escaper.result(limit - at, limit);
+        }
+        int len = limit - first;
+        byte[][] holder = REST.get();
+        byte[] rest = holder[0];
+        if (rest.length < len) {
+            rest = holder[0] = new byte[Math.max(len, 2 * rest.length)];
+        }
+        System.arraycopy(dst, first, rest, 0, len);
+        return Escaper.result(limit - at, escapeBytes(rest, 0, len, dst, first));
+    }
+
+    /**
+     * The index of the first {@code b} in {@code a[from, to)}, or -1. The default is a plain
+     * loop.
+     */
+    protected int indexOfByte(byte[] a, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The index of the first byte in {@code a[from, to)} that is a special char ({@code & < > " '}
+     * or NUL), or -1. The default is a plain loop.
+     */
+    protected int firstSpecialByte(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (HtmlEscapes.isSpecial((char) (a[i] & 0xFF))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Writes the escaped form of the bytes {@code src[from, to)} (one char each) into
+     * {@code dst} from {@code at}, which has room for {@code 6 * (to - from) + 64} bytes; returns
+     * the index after the last byte written. {@code src} and {@code dst} are different arrays.
+     * The default is a plain loop.
+     */
+    protected int escapeBytes(byte[] src, int from, int to, byte[] dst, int at) {
+        return HtmlEscapes.escapeBytes(src, from, to, dst, at);
     }
 }

@@ -82,4 +82,62 @@ public final class HtmlEscapes {
             }
         }
     }
+
+    /** The replacement of each special char as bytes (indexed by the char, all below 64); null for others. */
+    private static final byte[][] REPLACEMENT_BYTES = new byte[64][];
+
+    static {
+        for (char c = 0; c < 64; c++) {
+            if (isSpecial(c)) {
+                REPLACEMENT_BYTES[c] = replacement(c).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            }
+        }
+    }
+
+    /**
+     * Escapes {@code s[from, to)} into {@code dst} from {@code at}, one byte per char, up to the
+     * first char above {@code max} (0xFF or 0x7F); returns the result {@link Escaper#escapeInto}
+     * returns, counting chars from {@code from}. {@code dst} has room for six bytes per char.
+     */
+    public static long escapeInto(String s, int from, int to, byte[] dst, int at, int max) {
+        int j = at;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 64) {
+                byte[] r = REPLACEMENT_BYTES[c];
+                if (r == null) {
+                    dst[j++] = (byte) c;
+                } else {
+                    for (byte b : r) {
+                        dst[j++] = b;
+                    }
+                }
+            } else if (c <= max) {
+                dst[j++] = (byte) c;
+            } else {
+                return Escaper.result(i - from, j);
+            }
+        }
+        return Escaper.result(to - from, j);
+    }
+
+    /**
+     * Escapes the bytes {@code src[from, to)} (one char each) into {@code dst} from {@code at};
+     * returns the index after the last byte written. {@code dst} has room for six bytes per byte.
+     */
+    public static int escapeBytes(byte[] src, int from, int to, byte[] dst, int at) {
+        int j = at;
+        for (int i = from; i < to; i++) {
+            int c = src[i] & 0xFF;
+            byte[] r = c < 64 ? REPLACEMENT_BYTES[c] : null;
+            if (r == null) {
+                dst[j++] = (byte) c;
+            } else {
+                for (byte b : r) {
+                    dst[j++] = b;
+                }
+            }
+        }
+        return j;
+    }
 }

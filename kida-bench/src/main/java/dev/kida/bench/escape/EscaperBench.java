@@ -5,7 +5,8 @@ import dev.kida.api.escape.EscaperProvider;
 import dev.kida.engine.Escapers;
 import com.google.common.html.HtmlEscapers;
 import gg.jte.html.escape.Escape;
-import gg.jte.output.StringOutput;
+import dev.kida.engine.output.StringOutput;
+import dev.kida.engine.output.Utf8Output;
 import org.apache.commons.text.StringEscapeUtils;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +38,16 @@ import java.util.function.Function;
  * {@code guava} return the escaped String (the input itself when clean, except commons-text,
  * which always builds a new one). {@code jte} has no String API: it writes into a reset
  * StringOutput, its own hot path; {@code java-to}, {@code simd-to} and {@code ffi-to} do the same
- * with Kida's {@link Escaper#escapeTo}, the engine's hot path.
+ * with Kida's {@link Escaper#escapeTo} into a StringBuilder.
+ *
+ * <p>Into an output (issue 13): {@code <backend>-latin1} escapes into the engine's String output
+ * (Latin-1 bytes) and {@code <backend>-utf8} into its UTF-8 output, both cleared each time, where
+ * Kida's vector backends escape straight into the output's bytes ({@link Escaper#escapeInto});
+ * {@code owasp-latin1}/{@code owasp-utf8} are the same outputs with OWASP plugged in as the
+ * backend, and {@code owasp-writer} is OWASP's own streaming call {@code Encode.forHtml(Writer,
+ * String)} into a reused Writer. The String variants ({@code simd}, {@code owasp}, ...) return a
+ * String, where a clean text costs OWASP a scan and Kida a copy plus a scan (no public API lets
+ * a vector loop read a String's array); into an output both must copy the text.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -84,11 +94,45 @@ public class EscaperBench {
                     return out;
                 };
             }
+            // Into an output (the engine's hot path): the engine's String output (Latin-1 bytes)
+            // or UTF-8 output, cleared each time, with the backend escaping into it.
+            case "java-latin1", "simd-latin1", "ffi-latin1", "auto-latin1", "owasp-latin1" -> {
+                Escaper e = backend(name.substring(0, name.indexOf('-')));
+                StringOutput out = new StringOutput();
+                yield s -> {
+                    out.clear();
+                    out.appendEscaped(s, e);
+                    return out;
+                };
+            }
+            case "java-utf8", "simd-utf8", "ffi-utf8", "auto-utf8", "owasp-utf8" -> {
+                Escaper e = backend(name.substring(0, name.indexOf('-')));
+                Utf8Output out = new Utf8Output(1024);
+                yield s -> {
+                    out.clear();
+                    out.appendEscaped(s, e);
+                    return out;
+                };
+            }
+            // OWASP's own streaming entry point into a reused, unsynchronised Writer: what OWASP
+            // does when its result goes into an output rather than a new String.
+            case "owasp-writer" -> {
+                CharSink out = new CharSink();
+                yield s -> {
+                    out.reset();
+                    try {
+                        Encode.forHtml(out, s);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return out;
+                };
+            }
             case "owasp" -> Encode::forHtml;
             case "commons-text" -> StringEscapeUtils::escapeHtml4;
             case "guava" -> HtmlEscapers.htmlEscaper()::escape;
             case "jte" -> {
-                StringOutput out = new StringOutput();
+                gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
                 yield s -> {
                     out.reset();
                     Escape.htmlContent(s, out);
@@ -105,6 +149,59 @@ public class EscaperBench {
             case "indexOf" -> s -> s.indexOf('\u0001');
             default -> throw new IllegalArgumentException("unknown escaper " + name);
         };
+    }
+
+    /** A Kida backend, the default selection ({@code auto}) or OWASP plugged in as a backend. */
+    static Escaper backend(String name) {
+        return switch (name) {
+            case "auto" -> Escapers.escaper(Escapers.select(null), false);
+            case "owasp" -> new OwaspEscaperProvider().escaper();
+            default -> kida(name);
+        };
+    }
+
+    /** A Writer into a reused char array, with no locking (CharArrayWriter synchronises). */
+    static final class CharSink extends java.io.Writer {
+        private char[] buf = new char[1024];
+        private int len;
+
+        void reset() {
+            len = 0;
+        }
+
+        private void ensure(int extra) {
+            if (len + extra > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(2 * buf.length, len + extra));
+            }
+        }
+
+        @Override
+        public void write(char[] c, int off, int n) {
+            ensure(n);
+            System.arraycopy(c, off, buf, len, n);
+            len += n;
+        }
+
+        @Override
+        public void write(String s, int off, int n) {
+            ensure(n);
+            s.getChars(off, off + n, buf, len);
+            len += n;
+        }
+
+        @Override
+        public void write(int c) {
+            ensure(1);
+            buf[len++] = (char) c;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     static Escaper kida(String name) {

@@ -19,7 +19,9 @@ import java.util.function.Function;
  * </pre>
  * Arguments: corpora, sizes (comma-separated), escapers (OWASP is added as the reference; the
  * names of {@link EscaperBench}, its limits {@code indexOf} and {@code copy} included),
- * seconds of CPU warm-up per escaper, rounds.
+ * seconds of CPU warm-up per escaper, rounds. The reference is OWASP's String call unless
+ * {@code -Dkida.bench.ref=owasp-writer} (or another name) chooses another, e.g. OWASP's
+ * streaming call for the into-output variants ({@code simd-latin1}, ...).
  */
 public final class EscaperRatios {
     private EscaperRatios() {
@@ -29,12 +31,13 @@ public final class EscaperRatios {
 
     /** Runs the comparison; see the class comment for the arguments. */
     public static void main(String[] a) {
-        String[] names = ("owasp," + a[2]).split(",");
+        String ref = System.getProperty("kida.bench.ref", "owasp");
+        String[] names = (ref + "," + a[2]).split(",");
         double warm = Double.parseDouble(a[3]);
         int rounds = Integer.parseInt(a[4]);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        System.out.printf(Locale.ROOT, "%-8s %8s %-9s %10s %10s %12s %s%n",
-                "corpus", "size", "escaper", "chars/ns", "best", "vs owasp", "(range)");
+        System.out.printf(Locale.ROOT, "%-8s %8s %-12s %10s %10s %12s %s%n",
+                "corpus", "size", "escaper", "chars/ns", "best", "vs " + ref, "(range)");
         for (String corpusName : a[0].split(",")) {
             for (String sizeText : a[1].split(",")) {
                 Corpus corpus = Corpus.valueOf(corpusName);
@@ -48,7 +51,7 @@ public final class EscaperRatios {
                 int[] batch = new int[names.length];
                 for (int e = 0; e < names.length; e++) {
                     ops[e] = EscaperBench.operation(names[e]);
-                    boolean kida = !names[e].equals("owasp") && !names[e].equals("indexOf") && !names[e].equals("copy");
+                    boolean kida = !names[e].startsWith("owasp") && !names[e].equals("indexOf") && !names[e].equals("copy");
                     if (kida && !ops[e].apply(text).toString().equals(expected)) {
                         throw new IllegalStateException(names[e] + " escapes " + corpus + " differently from java");
                     }
@@ -84,7 +87,7 @@ public final class EscaperRatios {
                     double[] own = ns[e].clone();
                     Arrays.sort(ratio);
                     Arrays.sort(own);
-                    System.out.printf(Locale.ROOT, "%-8s %8d %-9s %10.3g %10.3g %11.1fx (%.1f-%.1f)%n",
+                    System.out.printf(Locale.ROOT, "%-8s %8d %-12s %10.3g %10.3g %11.1fx (%.1f-%.1f)%n",
                             corpus, size, names[e], size / own[rounds / 2], size / own[0],
                             ratio[rounds / 2], ratio[0], ratio[rounds - 1]);
                 }

@@ -51,6 +51,13 @@ public final class DeferredEscaper implements Escaper {
         }
     }
 
+    @Override
+    public long escapeInto(String text, byte[] dst, int at, java.nio.charset.Charset charset) {
+        return text.length() < minLength
+                ? JavaEscaper.INSTANCE.escapeInto(text, dst, at, charset)
+                : backend().escapeInto(text, dst, at, charset);
+    }
+
     private Escaper backend() {
         Escaper b = backend;
         return b != null ? b : start();

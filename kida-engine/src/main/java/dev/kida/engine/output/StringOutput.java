@@ -23,14 +23,19 @@ import java.util.Arrays;
  * at all 115 µs. The String at the end is one copy of the bytes, as {@code StringBuilder.toString}
  * is.
  *
- * <p>Strings of {@link #DIRECT} chars or more go to the escaper backend (its bulk scan wins there)
- * through a scratch builder. Shorter ones are escaped here by {@link HtmlEscapes}, the rule every
+ * <p>Strings of {@link #DIRECT} chars or more go to the escaper backend (its bulk scan wins there),
+ * which escapes them straight into the bytes ({@link Escaper#escapeInto}). Shorter ones are escaped here by {@link HtmlEscapes}, the rule every
  * backend implements ({@link dev.kida.api.escape.EscaperProvider#minLength()}: the engine escapes
  * short strings itself), as {@link Utf8Output} does.
  */
 public final class StringOutput extends Output {
     /** Below this length text is escaped here; from it on by the escaper backend. */
     static final int DIRECT = 64;
+    /**
+     * The longest text escaped straight into the bytes: the buffer grows to {@link Escaper#room}
+     * of it, six bytes per char.
+     */
+    static final int INTO_MAX = 1 << 16;
     /** The longest replacement, {@code &quot;}, in chars. */
     private static final int MAX_REPLACEMENT = 6;
     /** The replacement of each special char (all below 64) as Latin-1 bytes; null for others. */
@@ -177,10 +182,28 @@ public final class StringOutput extends Output {
         len = at;
     }
 
-    /** Long text (or any text once wide): the escaper backend's bulk path. */
+    /**
+     * Long text (or any text once wide): the escaper backend's bulk path. While the output is
+     * Latin-1 bytes the backend escapes straight into them ({@link Escaper#escapeInto}): a
+     * vector backend copies the text into the buffer once and rewrites it there, where before it
+     * escaped into a scratch builder that was then copied here char by char (for a clean 16 Ki
+     * text that copy loop, not the escaper, was most of the time). If the text holds a char
+     * above 0xFF, what precedes it stays in the bytes and the rest goes to the builder.
+     */
     private void appendEscapedLong(String text, Escaper escaper) {
         if (wide != null) {
             escaper.escapeTo(text, wide);
+            return;
+        }
+        int n = text.length();
+        if (n <= INTO_MAX) {
+            ensure(Escaper.room(n));
+            long r = escaper.escapeInto(text, bytes, len, StandardCharsets.ISO_8859_1);
+            len = Escaper.bytesEnd(r);
+            int done = Escaper.charsDone(r);
+            if (done < n) {
+                escaper.escapeTo(done == 0 ? text : text.substring(done), widen());
+            }
             return;
         }
         StringBuilder sb = scratch();

@@ -68,9 +68,7 @@ public final class Utf8Output extends Output {
     public void appendEscaped(String text, Escaper escaper) {
         int n = text.length();
         if (n >= DIRECT) {
-            StringBuilder sb = scratch();
-            escaper.escapeTo(text, sb);
-            appendAscii(sb);
+            appendEscapedLong(text, escaper);
             return;
         }
         // Short text (most printed values: names, cities, numbers as text) is escaped straight
@@ -111,6 +109,28 @@ public final class Utf8Output extends Output {
             }
         }
         len = at;
+    }
+
+    /**
+     * Long text: the backend escapes its ASCII part straight into the buffer
+     * ({@link Escaper#escapeInto}, see {@link StringOutput}); from the first non-ASCII char on, the
+     * rest is escaped into the scratch builder and encoded.
+     */
+    private void appendEscapedLong(String text, Escaper escaper) {
+        int n = text.length();
+        if (n <= StringOutput.INTO_MAX) {
+            ensure(Escaper.room(n));
+            long r = escaper.escapeInto(text, buf, len, StandardCharsets.UTF_8);
+            len = Escaper.bytesEnd(r);
+            int done = Escaper.charsDone(r);
+            if (done == n) {
+                return;
+            }
+            text = done == 0 ? text : text.substring(done);
+        }
+        StringBuilder sb = scratch();
+        escaper.escapeTo(text, sb);
+        appendAscii(sb);
     }
 
     /** Copies the first {@code n} chars of {@code text}, all ASCII, as bytes (room is ensured). */

@@ -44,6 +44,28 @@ final class FfiEscaper extends BulkEscaper {
         char[] result = new char[0];
         MemorySegment resultSegment = MemorySegment.ofArray(result);
 
+        /** The last arrays handed to the byte steps and the segments over them (an output's buffer changes only when it grows). */
+        byte[] lastA = new byte[0];
+        MemorySegment lastASegment = MemorySegment.ofArray(lastA);
+        byte[] lastB = new byte[0];
+        MemorySegment lastBSegment = MemorySegment.ofArray(lastB);
+
+        MemorySegment segmentA(byte[] a) {
+            if (a != lastA) {
+                lastA = a;
+                lastASegment = MemorySegment.ofArray(a);
+            }
+            return lastASegment;
+        }
+
+        MemorySegment segmentB(byte[] b) {
+            if (b != lastB) {
+                lastB = b;
+                lastBSegment = MemorySegment.ofArray(b);
+            }
+            return lastBSegment;
+        }
+
         char[] result(int capacity) {
             if (result.length < capacity) {
                 result = java.util.Arrays.copyOf(result, Math.max(capacity, 2 * result.length));
@@ -129,6 +151,36 @@ final class FfiEscaper extends BulkEscaper {
             j += (int) NativeKernels.escape(scratch.inSegment, len, scratch.resultSegment.asSlice(2L * j));
         }
         return new String(res, 0, j);
+    }
+
+    // The byte steps of escapeInto (see BulkEscaper): the output's own array goes to C as a heap
+    // segment (critical downcall), so the text is copied once, by StringBytes, and never again
+    // for a clean text. Each step is one call over the whole range: escapeInto is used only for
+    // text of at least NATIVE_THRESHOLD chars.
+
+    @Override
+    protected int indexOfByte(byte[] a, int from, int to, byte b) {
+        if (to - from < NATIVE_THRESHOLD) {
+            return super.indexOfByte(a, from, to, b);
+        }
+        return (int) NativeKernels.find8(SCRATCH.get().segmentA(a), from, to, b);
+    }
+
+    @Override
+    protected int firstSpecialByte(byte[] a, int from, int to) {
+        if (to - from < NATIVE_THRESHOLD) {
+            return super.firstSpecialByte(a, from, to);
+        }
+        return (int) NativeKernels.scan8Range(SCRATCH.get().segmentA(a), from, to);
+    }
+
+    @Override
+    protected int escapeBytes(byte[] src, int from, int to, byte[] dst, int at) {
+        if (to - from < NATIVE_THRESHOLD) {
+            return super.escapeBytes(src, from, to, dst, at);
+        }
+        Scratch scratch = SCRATCH.get();
+        return (int) NativeKernels.escape8(scratch.segmentB(src), from, to, scratch.segmentA(dst), at);
     }
 
     private static void escapeFrom(String s, int from, StringBuilder out, Scratch scratch) {

@@ -30,10 +30,18 @@ final class NativeKernels {
     private static final FunctionDescriptor ESCAPE_TYPE = FunctionDescriptor.of(
             ValueLayout.JAVA_LONG, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS);
 
+    private static final FunctionDescriptor FIND8_TYPE = FunctionDescriptor.of(ValueLayout.JAVA_LONG,
+            ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG);
+    private static final FunctionDescriptor SCAN8_RANGE_TYPE = FunctionDescriptor.of(ValueLayout.JAVA_LONG,
+            ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG);
+    private static final FunctionDescriptor ESCAPE8_TYPE = FunctionDescriptor.of(ValueLayout.JAVA_LONG,
+            ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG);
+
     /** Outcome of loading: the handles, or why there are none. */
     private record Loaded(Availability availability, MethodHandle scan, MethodHandle escape,
                           MethodHandle scanWith, MethodHandle escapeWith, MethodHandle scan8,
-                          MethodHandle scan8With, String level) {
+                          MethodHandle scan8With, String level, MethodHandle find8,
+                          MethodHandle scan8Range, MethodHandle escape8, MethodHandle escape8With) {
     }
 
     private static final Loaded LOADED = load();
@@ -93,6 +101,45 @@ final class NativeKernels {
     static long scanWith(int kernel, MemorySegment s, long n) {
         try {
             return (long) LOADED.scanWith().invokeExact(kernel, s, n);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The index of the first byte {@code b} in {@code s[from, to)}, or -1 (C's memchr). */
+    static long find8(MemorySegment s, long from, long to, long b) {
+        try {
+            return (long) LOADED.find8().invokeExact(s, from, to, b);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@link #scan8} on {@code s[from, to)}, as an index into {@code s}. */
+    static long scan8Range(MemorySegment s, long from, long to) {
+        try {
+            return (long) LOADED.scan8Range().invokeExact(s, from, to);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Escapes the bytes {@code src[from, to)} into {@code dst} from {@code at} (room for
+     * {@code 6 * (to - from) + 64} bytes); returns the index after the last byte written.
+     */
+    static long escape8(MemorySegment src, long from, long to, MemorySegment dst, long at) {
+        try {
+            return (long) LOADED.escape8().invokeExact(src, from, to, dst, at);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@link #escape8} with a chosen kernel family (2 avx512bw, others the run-copying loop); -2 if unsupported. */
+    static long escape8With(int kernel, MemorySegment src, long from, long to, MemorySegment dst, long at) {
+        try {
+            return (long) LOADED.escape8With().invokeExact(kernel, src, from, to, dst, at);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -159,6 +206,11 @@ final class NativeKernels {
         MethodHandle scan8 = linker.downcallHandle(find(lib, "kida_scan8"), SCAN_TYPE, critical);
         MethodHandle scan8With = linker.downcallHandle(find(lib, "kida_scan8_with"),
                 SCAN_TYPE.insertArgumentLayouts(0, ValueLayout.JAVA_INT), critical);
+        MethodHandle find8 = linker.downcallHandle(find(lib, "kida_find8"), FIND8_TYPE, critical);
+        MethodHandle scan8Range = linker.downcallHandle(find(lib, "kida_scan8_range"), SCAN8_RANGE_TYPE, critical);
+        MethodHandle escape8 = linker.downcallHandle(find(lib, "kida_escape8"), ESCAPE8_TYPE, critical);
+        MethodHandle escape8With = linker.downcallHandle(find(lib, "kida_escape8_with"),
+                ESCAPE8_TYPE.insertArgumentLayouts(0, ValueLayout.JAVA_INT), critical);
         MethodHandle levelHandle = linker.downcallHandle(find(lib, "kida_level"),
                 FunctionDescriptor.of(ValueLayout.ADDRESS));
         String level;
@@ -168,7 +220,8 @@ final class NativeKernels {
         } catch (Throwable t) {
             throw rethrow(t);
         }
-        return new Loaded(Availability.yes(), scan, escape, scanWith, escapeWith, scan8, scan8With, level);
+        return new Loaded(Availability.yes(), scan, escape, scanWith, escapeWith, scan8, scan8With, level,
+                find8, scan8Range, escape8, escape8With);
     }
 
     private static MemorySegment find(SymbolLookup lib, String name) {
@@ -176,6 +229,7 @@ final class NativeKernels {
     }
 
     private static Loaded unavailable(String reason) {
-        return new Loaded(Availability.no(reason), null, null, null, null, null, null, "none");
+        return new Loaded(Availability.no(reason), null, null, null, null, null, null, "none",
+                null, null, null, null);
     }
 }

@@ -196,33 +196,115 @@ final class SimdEscaper extends BulkEscaper {
 
     /** The index of the first byte in {@code a[0, len)} that looks special, or -1. */
     static int scanBytes(byte[] a, int len) {
-        int i = 0;
-        for (int bound = len - 4 * BYTE_LANES; i <= bound; i += 4 * BYTE_LANES) {
+        return scanBytes(a, 0, len);
+    }
+
+    /** The index of the first byte in {@code a[from, to)} that looks special, or -1. */
+    static int scanBytes(byte[] a, int from, int to) {
+        int i = from;
+        for (int bound = to - 4 * BYTE_LANES; i <= bound; i += 4 * BYTE_LANES) {
             if (specialBytes(a, i, 4) != 0) {
                 break; // the loop below finds which lane
             }
         }
-        for (int bound = len - BYTE_LANES; i <= bound; i += BYTE_LANES) {
+        for (int bound = to - BYTE_LANES; i <= bound; i += BYTE_LANES) {
             long m = specialBytes(a, i, 1);
             if (m != 0) {
                 return i + Long.numberOfTrailingZeros(m);
             }
         }
-        if (i < len && len >= BYTE_LANES) {
-            // One overlapping vector ends exactly at len; the lanes before i are known clean.
+        if (i < to && to - from >= BYTE_LANES) {
+            // One overlapping vector ends exactly at to; the lanes before i are known clean.
             // Measured: with a byte loop for the tail instead, clean 96-char strings ran at 1.7
             // chars/ns against 3.8 for the java backend (63 tail bytes one by one).
-            int last = len - BYTE_LANES;
+            int last = to - BYTE_LANES;
             long m = specialBytes(a, last, 1);
             return m != 0 ? last + Long.numberOfTrailingZeros(m) : -1;
         }
-        for (; i < len; i++) {
+        for (; i < to; i++) {
             byte b = a[i];
             if (b == '&' || b == '<' || b == '>' || b == '"' || b == '\'' || b == 0) {
                 return i;
             }
         }
         return -1;
+    }
+
+    @Override
+    protected int firstSpecialByte(byte[] a, int from, int to) {
+        return scanBytes(a, from, to);
+    }
+
+    /**
+     * The index of the first {@code b} in {@code a[from, to)}, or -1: four vectors per test
+     * (their XORs with {@code b} folded by an unsigned minimum, biased as in {@link #specialBytes}).
+     */
+    @Override
+    protected int indexOfByte(byte[] a, int from, int to, byte b) {
+        int i = from;
+        byte key = (byte) (b ^ BIAS8);
+        for (int bound = to - 4 * BYTE_LANES; i <= bound; i += 4 * BYTE_LANES) {
+            ByteVector d = ByteVector.fromArray(BYTE_SPECIES, a, i).lanewise(VectorOperators.XOR, key)
+                    .min(ByteVector.fromArray(BYTE_SPECIES, a, i + BYTE_LANES).lanewise(VectorOperators.XOR, key))
+                    .min(ByteVector.fromArray(BYTE_SPECIES, a, i + 2 * BYTE_LANES).lanewise(VectorOperators.XOR, key))
+                    .min(ByteVector.fromArray(BYTE_SPECIES, a, i + 3 * BYTE_LANES).lanewise(VectorOperators.XOR, key));
+            if (d.eq(BIAS8).anyTrue()) {
+                break;
+            }
+        }
+        for (int bound = to - BYTE_LANES; i <= bound; i += BYTE_LANES) {
+            long m = ByteVector.fromArray(BYTE_SPECIES, a, i).eq(b).toLong();
+            if (m != 0) {
+                return i + Long.numberOfTrailingZeros(m);
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Row {@code c} (8 bytes) holds the replacement of special character {@code c}. */
+    private static final byte[] REPLACEMENT_BYTES = new byte[64 * 8];
+    private static final VectorSpecies<Byte> EIGHT_BYTES = ByteVector.SPECIES_64;
+
+    static {
+        for (char c = 0; c < 64; c++) {
+            if (HtmlEscapes.isSpecial(c)) {
+                byte[] r = HtmlEscapes.replacement(c).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                System.arraycopy(r, 0, REPLACEMENT_BYTES, c * 8, r.length);
+            }
+        }
+    }
+
+    /**
+     * {@link #escapeChunk} on bytes: the output of {@code escapeInto}, where a byte vector holds
+     * twice the chars of a char vector. Each vector is stored whole; at each special its
+     * replacement is written from its 8-byte table row and the vector stored again, masked to the
+     * lanes after the special.
+     */
+    @Override
+    protected int escapeBytes(byte[] src, int from, int to, byte[] dst, int at) {
+        int i = from;
+        int j = at;
+        for (int bound = to - BYTE_LANES; i <= bound; i += BYTE_LANES) {
+            ByteVector v = ByteVector.fromArray(BYTE_SPECIES, src, i);
+            v.intoArray(dst, j);
+            long m = specialBytes(src, i, 1);
+            while (m != 0) {
+                int k = Long.numberOfTrailingZeros(m);
+                int c = src[i + k];
+                ByteVector.fromArray(EIGHT_BYTES, REPLACEMENT_BYTES, c << 3).intoArray(dst, j + k);
+                j += GROWTH[c];
+                // j may be at - 1 here (a NUL in lane 0): the masked store writes only lanes after k.
+                v.intoArray(dst, j, VectorMask.fromLong(BYTE_SPECIES, -2L << k));
+                m &= m - 1;
+            }
+            j += BYTE_LANES;
+        }
+        return HtmlEscapes.escapeBytes(src, i, to, dst, j);
     }
 
     /** The index of the first special character in {@code a[0, len)}, or -1. */

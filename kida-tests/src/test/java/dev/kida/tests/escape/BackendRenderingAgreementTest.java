@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -50,6 +51,25 @@ class BackendRenderingAgreementTest {
             expected.append("<p title=\"").append(e).append("\">").append(e).append("</p>\n");
         }
         assertEquals(expected.toString(), t.render(Map.of("values", values)), backend.name());
+    }
+
+    /**
+     * The same to an OutputStream: the engine's UTF-8 output, where long values are escaped by the
+     * backend straight into its bytes up to their first non-ASCII char.
+     */
+    @Property(tries = 100)
+    void generatedValuesRenderToUtf8AsTheReferenceEscapesThem(@ForAll("backends") EscaperProvider backend,
+                                                              @ForAll("values") List<String> values) {
+        Template t = Environment.builder().escaper(backend.name()).build().fromString(TEMPLATE);
+        StringBuilder expected = new StringBuilder();
+        for (String v : values) {
+            String e = ReferenceEscaper.escape(v);
+            expected.append("<p title=\"").append(e).append("\">").append(e).append("</p>\n");
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        t.render(Map.of("values", values), bytes);
+        assertArrayEquals(expected.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), bytes.toByteArray(),
+                backend.name());
     }
 
     @Provide

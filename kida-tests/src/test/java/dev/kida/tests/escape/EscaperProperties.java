@@ -6,14 +6,23 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+import dev.kida.api.escape.Escaper;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every available escaper backend gives exactly the bytes of {@link ReferenceEscaper}, through
- * both of its entry points, on ASCII prose, text dense in specials, arbitrary UTF-16 (astral
+ * its three entry points (a String, into a builder, into an output's bytes), on ASCII prose, text dense in specials, arbitrary UTF-16 (astral
  * pairs, lone surrogates, NUL) and wide prose, from empty strings to 1 MiB.
  */
 class EscaperProperties {
@@ -91,10 +100,78 @@ class EscaperProperties {
                         StringBuilder out = new StringBuilder();
                         escaper.escapeTo(text, out);
                         assertEquals(expected, out.toString(), backend.name() + " escapeTo at " + at);
+                        for (Charset charset : CHARSETS) {
+                            checkEscapeInto(backend, text, at % 3, charset);
+                        }
                     }
                 }
             }
         }
+    }
+
+    private static final Charset[] CHARSETS = {StandardCharsets.ISO_8859_1, StandardCharsets.UTF_8};
+
+    @Property(tries = 600)
+    void escapeIntoWritesTheReferenceBytes(@ForAll("backends") EscaperProvider backend, @ForAll("texts") String text,
+                                           @ForAll boolean utf8, @ForAll @IntRange(max = 70) int at) {
+        checkEscapeInto(backend, text, at, utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Texts whose one wide char (or {@code '?'}, or a char 0x80-0xFF) sits at every position
+     * around the vector and chunk edges: the byte entry point must stop exactly before the first
+     * char its output cannot take as one byte, and never take a char whose low byte (or whose
+     * {@code '?'} stand-in) looks like something else for it.
+     */
+    @Example
+    void escapeIntoStopsExactlyAtTheFirstCharTheOutputCannotTake() {
+        char[] odd = {'\u0126', '\u013f', '\u0100', '\u2019', '\ud83d', '\ude00', '?', '\u00e9', '\u00ff', '&', '\0'};
+        for (EscaperProvider backend : Backends.available()) {
+            for (int length : new int[] {64, 100, 200, 4100}) {
+                for (int at = 0; at < length; at += at < 140 ? 1 : 397) {
+                    for (char c : odd) {
+                        char[] a = "Lorem ipsum dolor sit amet? ".repeat(length / 28 + 1).substring(0, length).toCharArray();
+                        a[at] = c;
+                        if (c == '\ud83d' && at + 1 < length) {
+                            a[at + 1] = '\ude00';
+                        }
+                        String text = new String(a);
+                        for (Charset charset : CHARSETS) {
+                            checkEscapeInto(backend, text, at % 5, charset);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs {@code escapeInto} over a buffer of garbage with exactly {@link Escaper#room} from
+     * {@code at}, and checks: the bytes before {@code at} are untouched; the bytes written are
+     * the reference escape of the chars done, one byte each; the chars done stop at or before the
+     * first char above the charset's byte range (exactly there for the vector backends, which
+     * have the byte path; the String-based default may stop at 0 when it escaped something).
+     */
+    private static void checkEscapeInto(EscaperProvider backend, String text, int at, Charset charset) {
+        int max = charset == StandardCharsets.UTF_8 ? 0x7F : 0xFF;
+        byte[] dst = new byte[at + Escaper.room(text.length())];
+        new SplittableRandom(text.length() * 31L + at).nextBytes(dst);
+        byte[] before = Arrays.copyOf(dst, at);
+        long r = backend.escaper().escapeInto(text, dst, at, charset);
+        int done = Escaper.charsDone(r);
+        int end = Escaper.bytesEnd(r);
+        int limit = 0;
+        while (limit < text.length() && text.charAt(limit) <= max) {
+            limit++;
+        }
+        String where = backend.name() + " " + charset + " at " + at + ", length " + text.length();
+        assertTrue(done >= 0 && done <= limit, where + ": chars done " + done + ", first beyond " + limit);
+        if (!backend.name().equals("java")) {
+            assertEquals(limit, done, where + ": chars done");
+        }
+        assertTrue(Arrays.equals(before, Arrays.copyOf(dst, at)), where + ": bytes before the start changed");
+        String expected = ReferenceEscaper.escape(text.substring(0, done));
+        assertEquals(expected, new String(dst, at, end - at, StandardCharsets.ISO_8859_1), where);
     }
 
     @Provide

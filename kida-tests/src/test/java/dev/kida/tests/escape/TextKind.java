@@ -69,6 +69,41 @@ enum TextKind {
     },
 
     /**
+     * Latin-1 prose for the byte entry point ({@code Escaper.escapeInto}): {@code '?'} often (a
+     * copy into bytes writes {@code '?'} for a char it cannot take, so a real one must not be
+     * mistaken for it), chars 0x80-0xFF (one byte in Latin-1, not in UTF-8), specials, NUL, and
+     * rarely a wider char: ones whose low byte is special or {@code '?'} (U+0126, U+013F,
+     * U+0100), a right quote, an astral pair.
+     */
+    NEAR_LATIN1 {
+        @Override
+        void append(SplittableRandom r, StringBuilder sb) {
+            int roll = r.nextInt(1000);
+            if (roll < 60) {
+                sb.append('?');
+            } else if (roll < 120) {
+                sb.append((char) (0x80 + r.nextInt(0x80)));
+            } else if (roll < 140) {
+                sb.append(SPECIALS.charAt(r.nextInt(5)));
+            } else if (roll < 143) {
+                sb.append('\0');
+            } else if (roll < 145) {
+                switch (r.nextInt(5)) {
+                    case 0 -> sb.append('\u0126');
+                    case 1 -> sb.append('\u013f');
+                    case 2 -> sb.append('\u0100');
+                    case 3 -> sb.append('\u2019');
+                    default -> sb.appendCodePoint(0x1F600 + r.nextInt(0x50));
+                }
+            } else if (roll < 300) {
+                sb.append(' ');
+            } else {
+                sb.append((char) ('a' + r.nextInt(26)));
+            }
+        }
+    },
+
+    /**
      * Sparse prose and dense stretches in turn, hundreds of chars each: backends that switch
      * strategy with the density of specials must switch back and forth correctly.
      */
