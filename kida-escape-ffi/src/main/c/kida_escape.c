@@ -323,6 +323,57 @@ static int64_t scan8_avx512(const uint8_t *s, int64_t n) {
     return -1;
 }
 
+/* ---- scans for a special char or '?' (escapeInto: '?' may stand for a char the copy could not take) ---- */
+
+/*
+ * 0x80 at the index of each of & < > " ' NUL ?: with AVX512-VBMI one two-table byte permute
+ * (vpermi2b, 128 entries, indexed by the low seven bits) looks every byte up, and AND-NOT with
+ * the byte itself clears bit 7 for bytes >= 0x80, so bit 7 is left set exactly on the bytes
+ * sought. Measured (16 Ki clean bytes, CPU time, best of 3 x 100,000): 175 ns against 300 ns for
+ * the min-of-XORs scan of the six specials alone (which the extra '?' would make slower still),
+ * about as long as the memcpy of the same bytes.
+ */
+static const uint8_t TABLE_SQ[128] __attribute__((aligned(64))) = {
+    [0] = 0x80, ['"'] = 0x80, ['&'] = 0x80, ['\''] = 0x80, ['<'] = 0x80, ['>'] = 0x80, ['?'] = 0x80,
+};
+
+__attribute__((target("avx512f,avx512bw,avx512vbmi")))
+static int64_t scan8q_vbmi(const uint8_t *s, int64_t n) {
+    const __m512i lo = _mm512_load_si512(TABLE_SQ), hi = _mm512_load_si512(TABLE_SQ + 64);
+    int64_t i = 0;
+    for (; i + 256 <= n; i += 256) {
+        __m512i a = _mm512_loadu_si512(s + i), b = _mm512_loadu_si512(s + i + 64);
+        __m512i c = _mm512_loadu_si512(s + i + 128), d = _mm512_loadu_si512(s + i + 192);
+        __m512i ra = _mm512_andnot_si512(a, _mm512_permutex2var_epi8(lo, a, hi));
+        __m512i rb = _mm512_andnot_si512(b, _mm512_permutex2var_epi8(lo, b, hi));
+        __m512i rc = _mm512_andnot_si512(c, _mm512_permutex2var_epi8(lo, c, hi));
+        __m512i rd = _mm512_andnot_si512(d, _mm512_permutex2var_epi8(lo, d, hi));
+        __m512i r = _mm512_ternarylogic_epi32(ra, rb, _mm512_or_si512(rc, rd), 0xFE); /* a | b | c */
+        if (_mm512_movepi8_mask(r)) break;
+    }
+    for (; i + 64 <= n; i += 64) {
+        __m512i a = _mm512_loadu_si512(s + i);
+        __mmask64 m = _mm512_movepi8_mask(_mm512_andnot_si512(a, _mm512_permutex2var_epi8(lo, a, hi)));
+        if (m) return i + __builtin_ctzll(m);
+    }
+    if (i < n) {
+        __mmask64 live = (__mmask64)((1ULL << (n - i)) - 1);
+        __m512i a = _mm512_maskz_loadu_epi8(live, s + i);
+        __mmask64 m = _mm512_movepi8_mask(_mm512_andnot_si512(a, _mm512_permutex2var_epi8(lo, a, hi))) & live;
+        if (m) return i + __builtin_ctzll(m);
+    }
+    return -1;
+}
+
+static int64_t scan8_any(const uint8_t *s, int64_t n);
+
+/* Without VBMI: the special-char scan, and memchr for '?' before the special found. */
+static int64_t scan8q_two(const uint8_t *s, int64_t n) {
+    int64_t k = scan8_any(s, n);
+    const uint8_t *q = memchr(s, '?', (size_t)(k < 0 ? n : k));
+    return q ? q - s : k;
+}
+
 /* ---- byte escapes: an output's bytes (Latin-1 or ASCII text, one byte per char) ---- */
 
 static const uint8_t REPLACEMENT8[64][8] __attribute__((aligned(8))) = {
@@ -383,6 +434,12 @@ static scan_fn scan_impl = scan_sse2;
 static scan8_fn scan8_impl = scan8_sse2;
 static escape_fn escape_impl = escape_sse2;
 static escape8_fn escape8_impl = escape8_runs;
+typedef int64_t (*scan8q_fn)(const uint8_t *, int64_t);
+static scan8q_fn scan8q_impl = scan8q_two;
+
+static int64_t scan8_any(const uint8_t *s, int64_t n) {
+    return scan8_impl(s, n);
+}
 static const char *level = "sse2";
 
 __attribute__((constructor))
@@ -394,6 +451,9 @@ static void choose_kernels(void) {
         escape_impl = escape_avx512;
         escape8_impl = escape8_avx512;
         level = "avx512bw";
+        if (__builtin_cpu_supports("avx512vbmi")) {
+            scan8q_impl = scan8q_vbmi;
+        }
     } else if (__builtin_cpu_supports("avx2")) {
         scan_impl = scan_avx2;
         scan8_impl = scan8_avx2;
@@ -455,6 +515,19 @@ int64_t kida_find8(const uint8_t *s, int64_t from, int64_t to, int64_t b) {
     return p ? p - s : -1;
 }
 
+/** The index of the first byte of s[from, to) that is a special char or '?', or -1. */
+int64_t kida_scan8q_range(const uint8_t *s, int64_t from, int64_t to) {
+    int64_t k = scan8q_impl(s + from, to - from);
+    return k < 0 ? -1 : from + k;
+}
+
+/** kida_scan8q_range with a chosen kernel family (3 avx512vbmi, others the two-scan loop); -2 if unsupported. */
+int64_t kida_scan8q_with(int which, const uint8_t *s, int64_t from, int64_t to) {
+    if (!supported(which)) return -2;
+    int64_t k = which == 3 ? scan8q_vbmi(s + from, to - from) : scan8q_two(s + from, to - from);
+    return k < 0 ? -1 : from + k;
+}
+
 /** kida_scan8 on s[from, to), as an index into s. */
 int64_t kida_scan8_range(const uint8_t *s, int64_t from, int64_t to) {
     int64_t k = scan8_impl(s + from, to - from);
@@ -485,6 +558,8 @@ static int supported(int which) {
     case 0: return 1;
     case 1: return __builtin_cpu_supports("avx2");
     case 2: return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512f");
+    case 3: return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512f")
+                   && __builtin_cpu_supports("avx512vbmi");
     default: return 0;
     }
 }

@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
  * <p>{@link #escapeInto} (text straight into an output's bytes) is kept here once too: the text
  * is copied into the destination by {@link StringBytes#copy} (for a Latin-1 String one array
  * copy, the copy the output needs anyway), and then searched and rewritten there with three
- * byte steps a backend may supply with vectors: {@link #indexOfByte} (the {@code '?'} that
- * marks a char the output cannot take as a byte), {@link #firstSpecialByte} and
- * {@link #escapeBytes}. Their defaults are scalar loops, so a backend that supplies none of them
+ * byte steps a backend may supply with vectors: {@link #firstSpecialOrQuestion} (the one pass
+ * over a clean text; {@code '?'} marks a char the output cannot take as a byte),
+ * {@link #indexOfByte}, {@link #firstSpecialByte} and {@link #escapeBytes}. Their defaults are scalar loops, so a backend that supplies none of them
  * still escapes correctly into bytes.
  */
 public abstract class BulkEscaper implements Escaper {
@@ -106,16 +106,27 @@ public abstract class BulkEscaper implements Escaper {
         }
         StringBytes.copy(text, dst, at, max == 0xFF ? StandardCharsets.ISO_8859_1 : StandardCharsets.US_ASCII);
         int end = at + n;
+        int first;
+        for (int i = at; ; ) {
+            int k = firstSpecialOrQuestion(dst, i, end);
+            if (k < 0) {
+                return Escaper.result(n, end); // clean: the copy was all the work
+            }
+            if (dst[k] != '?') {
+                first = k;
+                break;
+            }
+            if (text.charAt(k - at) != '?') {
+                return Escaper.result(k - at, k); // a char the output cannot take as a byte
+            }
+            i = k + 1;
+        }
         int limit = end;
-        for (int q = at; (q = indexOfByte(dst, q, end, (byte) '?')) >= 0; q++) {
+        for (int q = first; (q = indexOfByte(dst, q, end, (byte) '?')) >= 0; q++) {
             if (text.charAt(q - at) != '?') {
                 limit = q;
                 break;
             }
-        }
-        int first = firstSpecialByte(dst, at, limit);
-        if (first < 0) {
-            return Escaper.result(limit - at, limit);
         }
         int len = limit - first;
         byte[][] holder = REST.get();
@@ -138,6 +149,18 @@ public abstract class BulkEscaper implements Escaper {
             }
         }
         return -1;
+    }
+
+    /**
+     * The index of the first byte in {@code a[from, to)} that is a special char or {@code '?'}
+     * (which may stand for a char the copy could not take), or -1: the one pass over a clean
+     * text. The default is {@link #firstSpecialByte} and then {@link #indexOfByte} before it;
+     * a backend with a faster single scan for the seven bytes overrides it.
+     */
+    protected int firstSpecialOrQuestion(byte[] a, int from, int to) {
+        int k = firstSpecialByte(a, from, to);
+        int q = indexOfByte(a, from, k < 0 ? to : k, (byte) '?');
+        return q >= 0 ? q : k;
     }
 
     /**

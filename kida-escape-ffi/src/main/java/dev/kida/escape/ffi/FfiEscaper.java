@@ -167,6 +167,14 @@ final class FfiEscaper extends BulkEscaper {
     }
 
     @Override
+    protected int firstSpecialOrQuestion(byte[] a, int from, int to) {
+        if (to - from < NATIVE_THRESHOLD) {
+            return super.firstSpecialOrQuestion(a, from, to);
+        }
+        return (int) NativeKernels.scan8q(SCRATCH.get().segmentA(a), from, to);
+    }
+
+    @Override
     protected int firstSpecialByte(byte[] a, int from, int to) {
         if (to - from < NATIVE_THRESHOLD) {
             return super.firstSpecialByte(a, from, to);

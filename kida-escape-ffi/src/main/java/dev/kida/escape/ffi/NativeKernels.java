@@ -41,7 +41,8 @@ final class NativeKernels {
     private record Loaded(Availability availability, MethodHandle scan, MethodHandle escape,
                           MethodHandle scanWith, MethodHandle escapeWith, MethodHandle scan8,
                           MethodHandle scan8With, String level, MethodHandle find8,
-                          MethodHandle scan8Range, MethodHandle escape8, MethodHandle escape8With) {
+                          MethodHandle scan8Range, MethodHandle escape8, MethodHandle escape8With,
+                          MethodHandle scan8q, MethodHandle scan8qWith) {
     }
 
     private static final Loaded LOADED = load();
@@ -110,6 +111,27 @@ final class NativeKernels {
     static long find8(MemorySegment s, long from, long to, long b) {
         try {
             return (long) LOADED.find8().invokeExact(s, from, to, b);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * The index of the first byte of {@code s[from, to)} that is a special char or {@code '?'},
+     * or -1 (one VBMI byte-permute lookup per vector where the CPU has it).
+     */
+    static long scan8q(MemorySegment s, long from, long to) {
+        try {
+            return (long) LOADED.scan8q().invokeExact(s, from, to);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@link #scan8q} with a chosen kernel family (3 avx512vbmi, others two scans); -2 if unsupported. */
+    static long scan8qWith(int kernel, MemorySegment s, long from, long to) {
+        try {
+            return (long) LOADED.scan8qWith().invokeExact(kernel, s, from, to);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -208,6 +230,9 @@ final class NativeKernels {
                 SCAN_TYPE.insertArgumentLayouts(0, ValueLayout.JAVA_INT), critical);
         MethodHandle find8 = linker.downcallHandle(find(lib, "kida_find8"), FIND8_TYPE, critical);
         MethodHandle scan8Range = linker.downcallHandle(find(lib, "kida_scan8_range"), SCAN8_RANGE_TYPE, critical);
+        MethodHandle scan8q = linker.downcallHandle(find(lib, "kida_scan8q_range"), SCAN8_RANGE_TYPE, critical);
+        MethodHandle scan8qWith = linker.downcallHandle(find(lib, "kida_scan8q_with"),
+                SCAN8_RANGE_TYPE.insertArgumentLayouts(0, ValueLayout.JAVA_INT), critical);
         MethodHandle escape8 = linker.downcallHandle(find(lib, "kida_escape8"), ESCAPE8_TYPE, critical);
         MethodHandle escape8With = linker.downcallHandle(find(lib, "kida_escape8_with"),
                 ESCAPE8_TYPE.insertArgumentLayouts(0, ValueLayout.JAVA_INT), critical);
@@ -221,7 +246,7 @@ final class NativeKernels {
             throw rethrow(t);
         }
         return new Loaded(Availability.yes(), scan, escape, scanWith, escapeWith, scan8, scan8With, level,
-                find8, scan8Range, escape8, escape8With);
+                find8, scan8Range, escape8, escape8With, scan8q, scan8qWith);
     }
 
     private static MemorySegment find(SymbolLookup lib, String name) {
@@ -230,6 +255,6 @@ final class NativeKernels {
 
     private static Loaded unavailable(String reason) {
         return new Loaded(Availability.no(reason), null, null, null, null, null, null, "none",
-                null, null, null, null);
+                null, null, null, null, null, null);
     }
 }

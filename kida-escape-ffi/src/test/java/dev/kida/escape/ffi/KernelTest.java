@@ -46,6 +46,58 @@ class KernelTest {
         assertTrue(tested > 0);
     }
 
+    /**
+     * The byte kernels of escapeInto: the scan for a special or '?' (VBMI and two-scan families)
+     * and the byte escape (AVX-512 and run-copying), on bytes of every value, at every length
+     * around the vector widths and from offsets into the arrays.
+     */
+    @Test
+    void everyByteKernelScansAndEscapesLikeJava() {
+        assumeTrue(NativeKernels.availability().available(), NativeKernels.availability().reason());
+        SplittableRandom r = new SplittableRandom(7);
+        int tested = 0;
+        for (int len = 0; len <= 700; len += len < 300 ? 1 : 37) {
+            for (int round = 0; round < 6; round++) {
+                int from = r.nextInt(5);
+                byte[] in = new byte[from + len];
+                for (int i = from; i < in.length; i++) {
+                    int roll = r.nextInt(64);
+                    in[i] = round > 0 && roll < round * 3 ? (byte) "&<>\"'\0?".charAt(r.nextInt(7)) : (byte) r.nextInt(256);
+                }
+                int expectedQ = -1;
+                for (int i = from; i < in.length && expectedQ < 0; i++) {
+                    if ("&<>\"'\0?".indexOf((char) (in[i] & 0xFF)) >= 0) {
+                        expectedQ = i;
+                    }
+                }
+                for (int kernel = 0; kernel <= 3; kernel++) {
+                    long q = NativeKernels.scan8qWith(kernel, MemorySegment.ofArray(in), from, in.length);
+                    if (q != -2) {
+                        tested++;
+                        assertEquals(expectedQ, q, "scan8q kernel " + kernel + ", length " + len);
+                    }
+                }
+                char[] chars = new char[len];
+                for (int i = 0; i < len; i++) {
+                    chars[i] = (char) (in[from + i] & 0xFF);
+                }
+                String expected = escape(chars);
+                for (int kernel = 0; kernel <= 2; kernel++) {
+                    int at = r.nextInt(3);
+                    byte[] out = new byte[at + 6 * len + 64];
+                    long end = NativeKernels.escape8With(kernel, MemorySegment.ofArray(in), from, in.length,
+                            MemorySegment.ofArray(out), at);
+                    if (end != -2) {
+                        tested++;
+                        assertEquals(expected, new String(out, at, (int) end - at, java.nio.charset.StandardCharsets.ISO_8859_1),
+                                "escape8 kernel " + kernel + ", length " + len);
+                    }
+                }
+            }
+        }
+        assertTrue(tested > 0);
+    }
+
     /** Round 0 clean; the others with specials, NUL and surrogates at a rate that grows. */
     private static char[] text(SplittableRandom r, int len, int round) {
         char[] a = new char[len];
