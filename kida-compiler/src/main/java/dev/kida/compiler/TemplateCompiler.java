@@ -331,6 +331,21 @@ public final class TemplateCompiler {
         return bodies.size() - 1;
     }
 
+    private static final DirectMethodHandleDesc BSM_CLASS_DATA_ENTRY = ConstantDescs.ofConstantBootstrap(
+            ClassDesc.of("dev.kida.compiler.TemplateCompiler"), "classDataEntry", ConstantDescs.CD_Object);
+
+    /**
+     * The bootstrap of every class-data constant: the entry whose index is the constant's name.
+     * {@link MethodHandles#classDataAt} as the bootstrap, with the index as a static argument,
+     * has the method-handle shape (Lookup, String, Class, int) that no JDK or AOT cache
+     * pre-generates: linking the first constant of a fresh JVM spun lambda-form classes (seen
+     * with -Djava.lang.invoke.MethodHandle.TRACE_RESOLVE=true), a cost of every first render of
+     * a precompiled or cached template. This one has the common (Lookup, String, Class) shape.
+     */
+    static Object classDataEntry(MethodHandles.Lookup lookup, String name, Class<?> type) throws IllegalAccessException {
+        return MethodHandles.classDataAt(lookup, ConstantDescs.DEFAULT_NAME, type, Integer.parseInt(name));
+    }
+
     /** A dynamic constant loading class-data entry {@code value} as {@code type}. */
     DynamicConstantDesc<Object> constant(Object value, ClassDesc type) {
         Integer index = constantIndex.get(value);
@@ -353,7 +368,7 @@ public final class TemplateCompiler {
     private DynamicConstantDesc<Object> at(int index, ClassDesc type) {
         DynamicConstantDesc<Object> desc = descs.get(index);
         if (desc == null || !desc.constantType().equals(type)) {
-            desc = DynamicConstantDesc.ofNamed(ConstantDescs.BSM_CLASS_DATA_AT, ConstantDescs.DEFAULT_NAME, type, index);
+            desc = DynamicConstantDesc.ofNamed(BSM_CLASS_DATA_ENTRY, Integer.toString(index), type);
             descs.put(index, desc);
         }
         return desc;
