@@ -2,7 +2,7 @@ package dev.kida.compiler;
 
 import dev.kida.engine.analysis.Names;
 import dev.kida.engine.ast.Pos;
-import dev.kida.engine.eval.Frame;
+import dev.kida.engine.render.Frame;
 
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;

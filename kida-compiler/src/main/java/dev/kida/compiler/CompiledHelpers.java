@@ -6,9 +6,9 @@ import dev.kida.api.TemplateTypeException;
 import dev.kida.api.Test;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
-import dev.kida.engine.eval.Compiled;
+import dev.kida.engine.core.Compiled;
 import dev.kida.engine.eval.DefFunction;
-import dev.kida.engine.eval.Frame;
+import dev.kida.engine.render.Frame;
 import dev.kida.engine.eval.LoopContext;
 import dev.kida.engine.eval.Macro;
 import dev.kida.engine.eval.Renderer;
@@ -251,12 +251,12 @@ public final class CompiledHelpers {
 
     /** {@code provide}: the value {@code consume(key)} returns until {@link #unprovide}. */
     public static void provide(Renderer r, String key, Object value) {
-        r.provideValue(key, value);
+        r.provide(key, value);
     }
 
     /** The end of a {@code provide} body. */
     public static void unprovide(Renderer r, String key) {
-        r.unprovideValue(key);
+        r.unprovide(key);
     }
 
     /** {@code push}: the body's captured text appended to the named stack. */

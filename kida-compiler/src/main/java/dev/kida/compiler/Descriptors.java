@@ -4,7 +4,7 @@ import dev.kida.api.Filter;
 import dev.kida.api.Test;
 import dev.kida.api.escape.Escaper;
 import dev.kida.engine.eval.FunctionStatements;
-import dev.kida.engine.eval.Frame;
+import dev.kida.engine.render.Frame;
 import dev.kida.engine.eval.KidaStatements;
 import dev.kida.engine.eval.LoopContext;
 import dev.kida.engine.eval.Renderer;

@@ -6,7 +6,7 @@ import dev.kida.engine.analysis.Traversal;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
-import dev.kida.engine.eval.Compiled;
+import dev.kida.engine.core.Compiled;
 
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;

@@ -3,12 +3,13 @@ package dev.kida.compiler;
 import dev.kida.engine.analysis.Traversal;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
-import dev.kida.engine.eval.Compiled;
-import dev.kida.engine.eval.CompiledCode;
-import dev.kida.engine.eval.Engine;
-import dev.kida.engine.eval.Frame;
+import dev.kida.engine.core.Compiled;
+import dev.kida.engine.core.CompiledCode;
+import dev.kida.engine.core.Engine;
+import dev.kida.engine.render.Frame;
 import dev.kida.engine.eval.Renderer;
-import dev.kida.engine.eval.PreparedTemplate;
+import dev.kida.engine.render.RenderState;
+import dev.kida.engine.core.PreparedTemplate;
 
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
@@ -251,9 +252,9 @@ public final class TemplateCompiler {
                         ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, cob -> new BodyCompiler(this, cob, spec).compile());
             }
             dispatcher(clb, "run", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int,
-                    cd(Renderer.class), cd(Frame.class)), false);
+                    cd(RenderState.class), cd(Frame.class)), false);
             dispatcher(clb, "call", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int,
-                    cd(Renderer.class), cd(Frame.class), ConstantDescs.CD_Object.arrayType()), true);
+                    cd(RenderState.class), cd(Frame.class), ConstantDescs.CD_Object.arrayType()), true);
         });
         constants.set(POSITIONS, positions.toArray(new Pos[0]));
         GeneratedClassInspection.inspect(CLASS_FILE, unit.name(), bytes);
@@ -278,7 +279,8 @@ public final class TemplateCompiler {
             for (int id = 0; id < bodies.size(); id++) {
                 cob.labelBinding(labels.get(id));
                 if ((bodies.get(id).params() != null) == defs) {
-                    cob.aload(2).aload(3);
+                    // Bodies take the evaluator's Renderer, the one RenderState (see RenderState)
+                    cob.aload(2).checkcast(cd(Renderer.class)).aload(3);
                     if (defs) {
                         cob.aload(4);
                     }

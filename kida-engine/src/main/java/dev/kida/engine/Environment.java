@@ -8,17 +8,18 @@ import dev.kida.api.escape.Escaper;
 import dev.kida.api.escape.EscaperProvider;
 import dev.kida.engine.core.CompilerBackend;
 import dev.kida.engine.core.CompilerBackends;
-import dev.kida.engine.eval.CompilePolicy;
+import dev.kida.engine.core.CompilePolicy;
 import dev.kida.api.TemplateSource;
-import dev.kida.engine.eval.CacheSettings;
-import dev.kida.engine.eval.CompiledStore;
-import dev.kida.engine.eval.PreparedTemplate;
+import dev.kida.engine.core.CacheSettings;
+import dev.kida.engine.core.CompiledStore;
+import dev.kida.engine.core.PreparedTemplate;
 import dev.kida.api.CallContext;
 import dev.kida.api.Translations;
 import dev.kida.api.UndefinedKind;
 import dev.kida.engine.i18n.GettextGlobals;
-import dev.kida.engine.eval.Engine;
-import dev.kida.engine.eval.Finalize;
+import dev.kida.engine.core.Engine;
+import dev.kida.engine.eval.TreeEvaluator;
+import dev.kida.engine.core.Finalize;
 import dev.kida.api.KidaException;
 import dev.kida.engine.lexer.LexerOptions;
 import dev.kida.engine.lexer.Syntax;
@@ -65,7 +66,8 @@ public final class Environment {
                 new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline, b.tagExtensions(), b.syntax()),
                 filters, tests, b.engineGlobals(),
                 escaper, compilePolicy(b.mode), b.compileThreshold, codeGenerator(b.mode),
-                new CacheSettings(b.cacheSize, b.autoReload, b.store(), b.reloadCheckNanos()), b.undefined, b.finalize, b.limits.spec(b.sandbox == null ? null : b.sandbox.toRuntime(globals)));
+                new CacheSettings(b.cacheSize, b.autoReload, b.store(), b.reloadCheckNanos()), b.undefined, b.finalize, b.limits.spec(b.sandbox == null ? null : b.sandbox.toRuntime(globals)),
+                TreeEvaluator.INSTANCE);
         this.limits = b.limits;
         this.sandboxed = b.sandbox != null;
         this.mode = b.mode;
@@ -101,10 +103,10 @@ public final class Environment {
         };
     }
 
-    private static dev.kida.engine.eval.CodeGenerator codeGenerator(ExecutionMode mode) {
+    private static dev.kida.engine.core.CodeGenerator codeGenerator(ExecutionMode mode) {
         CompilerBackend backend = CompilerBackends.backend();
         return mode == ExecutionMode.INTERPRETED || backend == null
-                ? dev.kida.engine.eval.CodeGenerator.NONE : backend::generate;
+                ? dev.kida.engine.core.CodeGenerator.NONE : backend::generate;
     }
 
     /** How templates run: evaluator, compiled, or tiered (the default). */

@@ -1,7 +1,8 @@
 package dev.kida.engine;
 
-import dev.kida.engine.eval.Engine;
-import dev.kida.engine.eval.PreparedTemplate;
+import dev.kida.engine.core.Engine;
+import dev.kida.engine.eval.Checker;
+import dev.kida.engine.core.PreparedTemplate;
 
 import java.io.OutputStream;
 import java.util.Map;
@@ -149,7 +150,7 @@ public final class Template {
      * {@code {% end %}} that could be written as its block's explicit closer. Sorted by position.
      */
     public java.util.List<Diagnostic> diagnostics(boolean strict) {
-        return engine.diagnostics(unit, strict).stream().map(f -> new Diagnostic(f.template(), f.line(), f.column(),
+        return Checker.check(engine, unit, engine.lexerOptions(), strict).stream().map(f -> new Diagnostic(f.template(), f.line(), f.column(),
                 f.message(), f.sourceLine(), f.strictOnly())).toList();
     }
 

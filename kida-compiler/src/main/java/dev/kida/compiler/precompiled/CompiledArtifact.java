@@ -3,9 +3,9 @@ package dev.kida.compiler.precompiled;
 import dev.kida.api.TemplateSource;
 import dev.kida.engine.ast.TemplateNode;
 import dev.kida.compiler.TemplateCompiler;
-import dev.kida.engine.eval.Compiled;
-import dev.kida.engine.eval.Engine;
-import dev.kida.engine.eval.PreparedTemplate;
+import dev.kida.engine.core.Compiled;
+import dev.kida.engine.core.Engine;
+import dev.kida.engine.core.PreparedTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

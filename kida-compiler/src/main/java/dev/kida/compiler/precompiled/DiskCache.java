@@ -2,9 +2,9 @@ package dev.kida.compiler.precompiled;
 
 import dev.kida.api.TemplateSource;
 import dev.kida.compiler.TemplateCompiler;
-import dev.kida.engine.eval.CompiledStore;
-import dev.kida.engine.eval.Engine;
-import dev.kida.engine.eval.PreparedTemplate;
+import dev.kida.engine.core.CompiledStore;
+import dev.kida.engine.core.Engine;
+import dev.kida.engine.core.PreparedTemplate;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,6 +1,6 @@
 package dev.kida.compiler.precompiled;
 
-import dev.kida.engine.eval.Engine;
+import dev.kida.engine.core.Engine;
 
 import java.io.IOException;
 import java.io.InputStream;

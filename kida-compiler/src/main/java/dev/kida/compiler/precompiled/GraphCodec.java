@@ -2,8 +2,8 @@ package dev.kida.compiler.precompiled;
 
 import dev.kida.api.Filter;
 import dev.kida.api.Test;
-import dev.kida.engine.eval.Compiled;
-import dev.kida.engine.eval.Engine;
+import dev.kida.engine.core.Compiled;
+import dev.kida.engine.core.Engine;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -6,10 +6,10 @@ import dev.kida.compiler.precompiled.ArtifactWriter;
 import dev.kida.compiler.precompiled.DiskCache;
 import dev.kida.compiler.precompiled.PrecompiledStore;
 import dev.kida.engine.core.CompilerBackend;
-import dev.kida.engine.eval.Compiled;
-import dev.kida.engine.eval.CompiledStore;
-import dev.kida.engine.eval.Engine;
-import dev.kida.engine.eval.PreparedTemplate;
+import dev.kida.engine.core.Compiled;
+import dev.kida.engine.core.CompiledStore;
+import dev.kida.engine.core.Engine;
+import dev.kida.engine.core.PreparedTemplate;
 
 import java.io.IOException;
 import java.nio.file.Path;

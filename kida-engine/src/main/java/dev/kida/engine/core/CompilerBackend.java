@@ -1,10 +1,10 @@
 package dev.kida.engine.core;
 
 import dev.kida.api.TemplateSource;
-import dev.kida.engine.eval.Compiled;
-import dev.kida.engine.eval.CompiledStore;
-import dev.kida.engine.eval.Engine;
-import dev.kida.engine.eval.PreparedTemplate;
+import dev.kida.engine.core.Compiled;
+import dev.kida.engine.core.CompiledStore;
+import dev.kida.engine.core.Engine;
+import dev.kida.engine.core.PreparedTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;

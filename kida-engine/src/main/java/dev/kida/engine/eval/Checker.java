@@ -1,5 +1,7 @@
 package dev.kida.engine.eval;
 
+import dev.kida.engine.core.Engine;
+import dev.kida.engine.core.PreparedTemplate;
 import dev.kida.engine.analysis.Traversal;
 import dev.kida.api.KidaException;
 import dev.kida.engine.ast.Expr;
@@ -40,7 +42,7 @@ public final class Checker {
         this.unit = unit;
     }
 
-    static List<Finding> check(Engine engine, PreparedTemplate unit, LexerOptions options, boolean strict) {
+    public static List<Finding> check(Engine engine, PreparedTemplate unit, LexerOptions options, boolean strict) {
         Checker c = new Checker(engine, unit);
         c.checkCalls();
         if (strict) {

@@ -1,5 +1,9 @@
 package dev.kida.engine.eval;
 
+import dev.kida.engine.core.Compiled;
+import dev.kida.engine.core.CompiledCode;
+import dev.kida.engine.core.PreparedTemplate;
+import dev.kida.engine.render.Frame;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.GlobalFunction;

@@ -1,5 +1,6 @@
 package dev.kida.engine.eval;
 
+import dev.kida.engine.render.Frame;
 import dev.kida.api.Filter;
 import dev.kida.api.KidaException;
 import dev.kida.api.Test;

@@ -1,5 +1,7 @@
 package dev.kida.engine.eval;
 
+import dev.kida.engine.core.Compiled;
+import dev.kida.engine.render.Frame;
 import dev.kida.api.Markup;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.runtime.value.Undefined;

@@ -1,5 +1,7 @@
 package dev.kida.engine.eval;
 
+import dev.kida.engine.core.PreparedTemplate;
+import dev.kida.engine.render.Frame;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -6,7 +6,6 @@ import dev.kida.api.GlobalFunction;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.runtime.Values;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /** Kida's globals that need the running render: {@code consume(key, default=None)}. */
@@ -14,12 +13,8 @@ final class KidaGlobals {
     private KidaGlobals() {
     }
 
-    /** {@code builtins} plus Kida's render-bound globals. */
-    static Map<String, Object> with(Map<String, Object> builtins) {
-        Map<String, Object> all = new HashMap<>(builtins);
-        all.put("consume", (GlobalFunction) KidaGlobals::consume);
-        return all;
-    }
+    /** Kida's render-bound globals, by name. */
+    static final Map<String, Object> ALL = Map.of("consume", (GlobalFunction) KidaGlobals::consume);
 
     /** The innermost value {@code provide}d under the key, or the default (None when not given). */
     private static Object consume(CallContext context, Arguments args) {

@@ -1,5 +1,6 @@
 package dev.kida.engine.eval;
 
+import dev.kida.engine.render.Frame;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.runtime.Values;
 

@@ -1,5 +1,8 @@
 package dev.kida.engine.eval;
 
+import dev.kida.engine.core.Compiled;
+import dev.kida.engine.core.PreparedTemplate;
+import dev.kida.engine.render.Frame;
 import dev.kida.engine.analysis.TemplateFacts;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;

@@ -1,5 +1,13 @@
 package dev.kida.engine.eval;
 
+import dev.kida.engine.core.Compiled;
+import dev.kida.engine.core.CompiledCode;
+import dev.kida.engine.core.Engine;
+import dev.kida.engine.core.Finalize;
+import dev.kida.engine.core.PreparedTemplate;
+import dev.kida.engine.core.Evaluator;
+import dev.kida.engine.render.Frame;
+import dev.kida.engine.render.RenderState;
 import dev.kida.api.CallContext;
 import dev.kida.api.HtmlSafe;
 import dev.kida.api.KidaException;
@@ -26,7 +34,7 @@ import java.util.Map;
  * filters and functions see through {@link CallContext}. Not thread-safe: a render runs on one
  * thread, and every render gets its own Renderer.
  */
-public final class Renderer implements CallContext, NameRegistry {
+public final class Renderer implements RenderState, NameRegistry, Evaluator.Rendering {
     public final Engine engine;
     public final StatementExecutor statements;
     public final ExpressionEvaluator expressions;
@@ -83,9 +91,14 @@ public final class Renderer implements CallContext, NameRegistry {
         this.expressions = new ExpressionEvaluator(this);
     }
 
-    /** Renders the entry template with the user's context. */
-    void renderRoot(PreparedTemplate entry, Map<String, ?> context) {
-        renderRoot(entry, context, Map.of());
+    @Override
+    public java.util.Set<String> render(PreparedTemplate entry, Map<String, ?> context, Map<String, String> overrides) {
+        return renderRoot(entry, context, overrides).blocks.keySet();
+    }
+
+    @Override
+    public void renderBlock(PreparedTemplate entry, String name, Map<String, ?> context) {
+        renderBlockRoot(entry, name, context);
     }
 
     /**
@@ -141,6 +154,7 @@ public final class Renderer implements CallContext, NameRegistry {
     }
 
     /** {@code self} as the evaluator resolves it when no variable of that name exists, or null. */
+    @Override
     public Object self(Frame f) {
         return run == null ? null : new SelfReference(statements, run, f);
     }
@@ -270,7 +284,8 @@ public final class Renderer implements CallContext, NameRegistry {
     }
 
     /** Streams the render: at each {@code flush}, {@code sink} takes (and empties) the output so far. */
-    void streamTo(java.util.function.Consumer<Output> sink) {
+    @Override
+    public void streamTo(java.util.function.Consumer<Output> sink) {
         streamRoot = out;
         flushSink = sink;
     }
@@ -281,22 +296,14 @@ public final class Renderer implements CallContext, NameRegistry {
     }
 
     /** Makes {@code value} the innermost provided value of {@code key}, until {@link #unprovide}. */
-    /** {@code provide}: see {@link #provide}; for compiled code. */
-    public void provideValue(String key, Object value) {
-        provide(key, value);
-    }
-
-    /** The end of a {@code provide} body; for compiled code. */
-    public void unprovideValue(String key) {
-        unprovide(key);
-    }
-
-    void provide(String key, Object value) {
+    @Override
+    public void provide(String key, Object value) {
         provided.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(value);
     }
 
     /** Restores the value of {@code key} that the matching {@link #provide} shadowed. */
-    void unprovide(String key) {
+    @Override
+    public void unprovide(String key) {
         java.util.ArrayList<Object> values = provided.get(key);
         values.removeLast();
     }
@@ -319,6 +326,7 @@ public final class Renderer implements CallContext, NameRegistry {
     }
 
     /** Captured output as a value: Markup under autoescape, else a plain string. */
+    @Override
     public Object captured(String text) {
         return autoescape ? Markup.of(text) : text;
     }
@@ -514,6 +522,7 @@ public final class Renderer implements CallContext, NameRegistry {
     }
 
     /** One loop iteration: counted, with the deadline, cancellation and output checks. */
+    @Override
     public void step() {
         budget.step(out.written());
     }
@@ -527,6 +536,7 @@ public final class Renderer implements CallContext, NameRegistry {
      * output (not a capture: a def's result, a filtered or try body), hands what was rendered so
      * far to the stream; otherwise nothing happens.
      */
+    @Override
     public void flush() {
         if (flushSink != null && out == streamRoot && !discarding && inPlaceCalls == 0) {
             flushSink.accept(out);
@@ -534,6 +544,7 @@ public final class Renderer implements CallContext, NameRegistry {
     }
 
     /** Writes a value as {@code {{ }}} does. */
+    @Override
     public void print(Object value) {
         out.print(value, autoescape, escaper);
     }
@@ -546,6 +557,7 @@ public final class Renderer implements CallContext, NameRegistry {
      *
      * @param constant whether the expression is one Jinja2 folds ({@link ConstantExpr})
      */
+    @Override
     public void printFinalized(Object value, boolean constant) {
         Finalize fin = engine.finalizer();
         if (fin == null) {
@@ -566,11 +578,13 @@ public final class Renderer implements CallContext, NameRegistry {
         }
     }
 
+    @Override
     public KidaException locate(KidaException e, Pos pos) {
         return unit == null ? e : unit.locate(e, pos);
     }
 
     /** Turns an unexpected Java exception from a filter or accessor into a located template error. */
+    @Override
     public KidaException wrap(RuntimeException e, Pos pos) {
         if (e instanceof KidaException k) {
             return locate(k, pos);
@@ -578,6 +592,60 @@ public final class Renderer implements CallContext, NameRegistry {
         String what = e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         return locate(new TemplateRuntimeException(what, e), pos);
+    }
+
+    // ---- RenderState: what compiled code reads and writes ------------------------------------
+
+    @Override
+    public Output out() {
+        return out;
+    }
+
+    @Override
+    public void out(Output target) {
+        out = target;
+    }
+
+    @Override
+    public void autoescape(boolean on) {
+        autoescape = on;
+    }
+
+    @Override
+    public boolean discarding() {
+        return discarding;
+    }
+
+    @Override
+    public void discarding(boolean on) {
+        discarding = on;
+    }
+
+    @Override
+    public dev.kida.api.escape.Escaper escaper() {
+        return escaper;
+    }
+
+    @Override
+    public Frame frame() {
+        return frame;
+    }
+
+    @Override
+    public void frame(Frame f) {
+        frame = f;
+    }
+
+    @Override
+    public int delegate(Stmt s, Frame f) {
+        return statements.exec(s, f);
+    }
+
+    @Override
+    public void block(Stmt.Block b, Frame f) {
+        if (unit.rendersInPlace(b, run.parent != null)) {
+            statements.renderBlock(b, f);
+        }
     }
 
     // ---- CallContext -------------------------------------------------------------------------

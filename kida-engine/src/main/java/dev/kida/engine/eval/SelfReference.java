@@ -1,5 +1,6 @@
 package dev.kida.engine.eval;
 
+import dev.kida.engine.render.Frame;
 import dev.kida.api.GlobalFunction;
 import dev.kida.engine.runtime.value.PyRepr;
 import dev.kida.engine.runtime.value.TemplateObject;

@@ -1,5 +1,9 @@
 package dev.kida.engine.eval;
 
+import dev.kida.engine.core.Compiled;
+import dev.kida.engine.core.CompiledCode;
+import dev.kida.engine.core.PreparedTemplate;
+import dev.kida.engine.render.Frame;
 import dev.kida.api.KidaException;
 import dev.kida.api.TemplateNotFoundException;
 import dev.kida.api.TemplateRuntimeException;

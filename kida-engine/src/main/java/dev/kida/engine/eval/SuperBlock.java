@@ -1,5 +1,6 @@
 package dev.kida.engine.eval;
 
+import dev.kida.engine.render.Frame;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.GlobalFunction;

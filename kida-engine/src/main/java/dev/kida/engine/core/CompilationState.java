@@ -1,4 +1,4 @@
-package dev.kida.engine.eval;
+package dev.kida.engine.core;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -33,7 +33,7 @@ public final class CompilationState {
     }
 
     /** Counts a run of the template and asks the engine to compile it once it is warm. */
-    void noteRun(Engine engine, PreparedTemplate unit) {
+    public void noteRun(Engine engine, PreparedTemplate unit) {
         if (compiled != null || !engine.tiered() || requested.get()) {
             return;
         }

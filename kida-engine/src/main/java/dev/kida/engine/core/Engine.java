@@ -1,4 +1,4 @@
-package dev.kida.engine.eval;
+package dev.kida.engine.core;
 
 import dev.kida.engine.analysis.BlockIndex;
 import dev.kida.engine.analysis.LoadChecks;
@@ -66,28 +66,22 @@ public final class Engine {
     /** The output of this thread's last String render, kept for the next (null while one runs). */
     private final ThreadLocal<StringOutput> buffers = new ThreadLocal<>();
     private final Budget.Spec limits;
+    private final Evaluator evaluator;
 
     /**
-     * @param filters user filters, overriding built-ins of the same name
-     * @param tests   user tests, overriding built-ins
-     * @param globals user globals, overriding built-ins
-     */
-    public Engine(TemplateLoader loader, Predicate<String> autoescape, LexerOptions lexerOptions,
-                  Map<String, Filter> filters, Map<String, Test> tests, Map<String, Object> globals,
-                  Escaper escaper, CompilePolicy compilePolicy, int compileThreshold, CodeGenerator codeGenerator,
-                  CacheSettings cacheSettings) {
-        this(loader, autoescape, lexerOptions, filters, tests, globals, escaper, compilePolicy, compileThreshold,
-                codeGenerator, cacheSettings, UndefinedKind.STRICT, null, Budget.DEFAULTS);
-    }
-
-    /**
+     * @param filters   user filters, overriding built-ins of the same name
+     * @param tests     user tests, overriding built-ins
+     * @param globals   user globals, overriding built-ins
      * @param undefined what missing names and attributes evaluate to
      * @param finalize  applied to every printed value, or null
+     * @param evaluator the backend every render starts in
      */
     public Engine(TemplateLoader loader, Predicate<String> autoescape, LexerOptions lexerOptions,
                   Map<String, Filter> filters, Map<String, Test> tests, Map<String, Object> globals,
                   Escaper escaper, CompilePolicy compilePolicy, int compileThreshold, CodeGenerator codeGenerator,
-                  CacheSettings cacheSettings, UndefinedKind undefined, Finalize finalize, Budget.Spec limits) {
+                  CacheSettings cacheSettings, UndefinedKind undefined, Finalize finalize, Budget.Spec limits,
+                  Evaluator evaluator) {
+        this.evaluator = java.util.Objects.requireNonNull(evaluator, "evaluator");
         this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.undefined = undefined;
         this.finalize = finalize;
@@ -103,7 +97,7 @@ public final class Engine {
         this.lexerOptions = lexerOptions;
         this.filters = merge(BuiltinFilters.all(), filters);
         this.tests = merge(BuiltinTests.all(), tests);
-        this.globals = merge(KidaGlobals.with(BuiltinGlobals.all()), globals);
+        this.globals = merge(merge(BuiltinGlobals.all(), evaluator.renderGlobals()), globals);
         this.escaper = escaper;
     }
 
@@ -338,7 +332,7 @@ public final class Engine {
     /** Renders a template with the given context into {@code output}. */
     public void render(PreparedTemplate unit, Map<String, ?> context, Output output) {
         underBudget(unit, output, r -> {
-            r.renderRoot(unit, context);
+            r.render(unit, context, Map.of());
             return null;
         });
     }
@@ -404,21 +398,21 @@ public final class Engine {
         // (the output limit counts what is buffered between flushes: streamed chunks have left)
         underBudget(unit, output, r -> {
             r.streamTo(sink);
-            r.renderRoot(unit, context);
+            r.render(unit, context, Map.of());
             return null;
         });
     }
 
-    /** Static checks of a template (see {@code Template.diagnostics}). */
-    public java.util.List<Checker.Finding> diagnostics(PreparedTemplate unit, boolean strict) {
-        return Checker.check(this, unit, lexerOptions, strict);
+    /** The lexer options templates are parsed with (the checker parses imported sources too). */
+    public LexerOptions lexerOptions() {
+        return lexerOptions;
     }
 
     /** Renders one block, fragment or region of a template (see {@code Template.renderBlock}). */
     public String renderBlock(PreparedTemplate unit, String name, Map<String, ?> context) {
         StringOutput output = new StringOutput();
         underBudget(unit, output, r -> {
-            r.renderBlockRoot(unit, name, context);
+            r.renderBlock(unit, name, context);
             return null;
         });
         return output.toString();
@@ -428,12 +422,12 @@ public final class Engine {
      * Runs one render with a fresh {@link Budget} of this engine's limits, installed for the
      * runtime's helpers while it runs.
      */
-    private <T> T underBudget(PreparedTemplate unit, Output output, java.util.function.Function<Renderer, T> render) {
+    private <T> T underBudget(PreparedTemplate unit, Output output, java.util.function.Function<Evaluator.Rendering, T> render) {
         Budget budget = newBudget();
         Budget previous = Budget.install(budget);
         UndefinedKind previousKind = Undefined.using(undefined);
         try {
-            T result = render.apply(new Renderer(this, output, budget));
+            T result = render.apply(evaluator.start(this, output, budget));
             budget.output(output.written());
             return result;
         } catch (StackOverflowError e) {
@@ -453,9 +447,9 @@ public final class Engine {
         overrides.forEach((name, value) -> texts.put(Objects.requireNonNull(name, "override name"),
                 value instanceof dev.kida.api.HtmlSafe safe ? safe.toHtml() : dev.kida.engine.runtime.Values.str(value)));
         StringOutput output = new StringOutput();
-        InheritanceChain run = underBudget(unit, output, r -> r.renderRoot(unit, context, texts));
+        java.util.Set<String> defined = underBudget(unit, output, r -> r.render(unit, context, texts));
         for (String name : texts.keySet()) {
-            if (!run.blocks.containsKey(name)) {
+            if (!defined.contains(name)) {
                 throw new TemplateRuntimeException("cannot override block '" + name + "': template '" + unit.name()
                         + "' and its ancestors have no block of that name", unit.name(), 0, 0, null, null);
             }
@@ -500,7 +494,8 @@ public final class Engine {
         return tests.get(name);
     }
 
-    Map<String, Object> globals() {
+    /** Built-in, render-bound and user globals, merged. */
+    public Map<String, Object> globals() {
         return globals;
     }
 

@@ -1,4 +1,4 @@
-package dev.kida.engine.eval;
+package dev.kida.engine.core;
 
 import dev.kida.api.CallContext;
 

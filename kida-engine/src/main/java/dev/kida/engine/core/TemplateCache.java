@@ -1,4 +1,4 @@
-package dev.kida.engine.eval;
+package dev.kida.engine.core;
 
 import java.util.Iterator;
 import java.util.Map;

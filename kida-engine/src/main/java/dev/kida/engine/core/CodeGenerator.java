@@ -1,4 +1,4 @@
-package dev.kida.engine.eval;
+package dev.kida.engine.core;
 
 /**
  * Turns a parsed template into code for the engine to run instead of walking its tree: the door

@@ -1,4 +1,4 @@
-package dev.kida.engine.eval;
+package dev.kida.engine.core;
 
 /** When the engine asks its {@link CodeGenerator} for code: the public execution mode, as the engine sees it. */
 public enum CompilePolicy {

@@ -1,4 +1,4 @@
-package dev.kida.engine.eval;
+package dev.kida.engine.render;
 
 import dev.kida.engine.runtime.value.Undefined;
 
