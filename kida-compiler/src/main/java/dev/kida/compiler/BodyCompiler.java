@@ -14,7 +14,7 @@ import static dev.kida.compiler.BodyPart.F;
 import static dev.kida.compiler.BodyPart.R;
 import static dev.kida.compiler.BodyPart.VALUES;
 import static dev.kida.compiler.Descriptors.CD_HELPERS;
-import static dev.kida.compiler.Descriptors.CD_RENDERER;
+import static dev.kida.compiler.Descriptors.CD_STATE;
 import static dev.kida.compiler.TemplateCompiler.cd;
 
 /**
@@ -112,7 +112,7 @@ final class BodyCompiler {
         int exc = cb.allocateLocal(TypeKind.REFERENCE);
         cb.astore(exc).aload(R).aload(exc);
         positions.loadBlamed();
-        cb.invokestatic(CD_HELPERS, "fail", MethodTypeDesc.of(cd(Throwable.class), CD_RENDERER,
+        cb.invokestatic(CD_HELPERS, "fail", MethodTypeDesc.of(cd(Throwable.class), CD_STATE,
                         cd(Throwable.class), cd(Pos.class)))
                 .athrow();
     }

@@ -16,7 +16,7 @@ import java.util.List;
  * are the operations nearly every part needs.
  */
 abstract class BodyPart {
-    /** Local slot of the method's Renderer. */
+    /** Local slot of the method's render state (a {@code RenderState}). */
     static final int R = 0;
     /** Local slot of the method's Frame (for a def body with its parameters in locals: the def's closure). */
     static final int F = 1;

@@ -17,7 +17,7 @@ import static dev.kida.compiler.Descriptors.CD_FILTER;
 import static dev.kida.compiler.Descriptors.CD_HELPERS;
 import static dev.kida.compiler.Descriptors.CD_LIST;
 import static dev.kida.compiler.Descriptors.CD_OBJECTS;
-import static dev.kida.compiler.Descriptors.CD_RENDERER;
+import static dev.kida.compiler.Descriptors.CD_STATE;
 import static dev.kida.compiler.Descriptors.CD_TEST;
 import static dev.kida.compiler.TemplateCompiler.cd;
 import static java.lang.constant.ConstantDescs.CD_Object;
@@ -50,7 +50,7 @@ final class CallCompiler extends BodyPart {
         arguments(call);
         cb.aload(R).swap();
         setPos();
-        cb.invokestatic(CD_HELPERS, "call", MethodTypeDesc.of(CD_Object, CD_Object, CD_RENDERER, CD_ARGS));
+        cb.invokestatic(CD_HELPERS, "call", MethodTypeDesc.of(CD_Object, CD_Object, CD_STATE, CD_ARGS));
     }
 
     /** Checks that the callee on the stack is defined (an undefined one raises). */
@@ -84,7 +84,7 @@ final class CallCompiler extends BodyPart {
         arguments(t.args(), t.kwargs(), null, null, true);
         cb.loadConstant(t.negated() ? 1 : 0);
         setPos();
-        cb.invokestatic(CD_HELPERS, "test", MethodTypeDesc.of(CD_boolean, CD_TEST, CD_RENDERER, CD_Object, CD_ARGS,
+        cb.invokestatic(CD_HELPERS, "test", MethodTypeDesc.of(CD_boolean, CD_TEST, CD_STATE, CD_Object, CD_ARGS,
                 CD_boolean));
     }
 

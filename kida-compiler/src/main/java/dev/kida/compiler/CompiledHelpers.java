@@ -7,11 +7,10 @@ import dev.kida.api.Test;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.core.Compiled;
-import dev.kida.engine.eval.DefFunction;
+import dev.kida.engine.eval.CompiledCalls;
 import dev.kida.engine.render.Frame;
 import dev.kida.engine.eval.LoopContext;
-import dev.kida.engine.eval.Macro;
-import dev.kida.engine.eval.Renderer;
+import dev.kida.engine.render.RenderState;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.output.StringOutput;
 import dev.kida.engine.runtime.Args;
@@ -47,7 +46,7 @@ public final class CompiledHelpers {
      * Turns whatever compiled code threw into the located template error the evaluator would
      * raise at {@code pos}.
      */
-    public static Throwable fail(Renderer r, Throwable t, Pos pos) {
+    public static Throwable fail(RenderState r, Throwable t, Pos pos) {
         return switch (t) {
             case KidaException k -> r.locate(k, pos);
             case RuntimeException e -> r.wrap(e, pos);
@@ -135,12 +134,12 @@ public final class CompiledHelpers {
         return !Values.contains(container, item);
     }
 
-    public static Object concat(Object a, Object b, Renderer r) {
-        return Values.concat(a, b, r.autoescape, r);
+    public static Object concat(Object a, Object b, RenderState r) {
+        return Values.concat(a, b, r.autoescape(), r);
     }
 
     /** {@code a ~ b} of constants, which Jinja2 joins as plain str at compile time. */
-    public static Object concatFolded(Object a, Object b, Renderer r) {
+    public static Object concatFolded(Object a, Object b, RenderState r) {
         return Values.concat(a, b, false, r);
     }
 
@@ -185,11 +184,11 @@ public final class CompiledHelpers {
         return new Args(positional, named);
     }
 
-    public static boolean test(Test test, Renderer r, Object value, Args args, boolean negated) {
+    public static boolean test(Test test, RenderState r, Object value, Args args, boolean negated) {
         return test.test(r, value, args) != negated;
     }
 
-    public static Object call(Object callee, Renderer r, Args args) {
+    public static Object call(Object callee, RenderState r, Args args) {
         return Values.call(callee, r, args);
     }
 
@@ -203,33 +202,32 @@ public final class CompiledHelpers {
     }
 
     /** Defines a macro whose body is compiled body {@code id}. */
-    public static void macro(Renderer r, Stmt.Macro m, Frame closure, boolean autoescape, Compiled[] self, int id) {
-        closure.set(m.name(), new Macro(r, m.name(), m.params(), m.body(), closure, r.unit, autoescape,
-                self[0], id));
+    public static void macro(RenderState r, Stmt.Macro m, Frame closure, boolean autoescape, Compiled[] self, int id) {
+        CompiledCalls.macro(r, m, closure, autoescape, self[0], id);
     }
 
     /**
      * Defines a Kida def whose body is compiled body {@code id}; {@code locals}: that body takes its
      * parameter values as an array.
      */
-    public static void def(Renderer r, Stmt.Def d, Frame closure, Compiled[] self, int id, boolean locals) {
-        r.statements.define(d, closure, self[0], id, locals);
+    public static void def(RenderState r, Stmt.Def d, Frame closure, Compiled[] self, int id, boolean locals) {
+        CompiledCalls.def(r, d, closure, self[0], id, locals);
     }
 
     /**
      * Enters a def body inlined at a call site: when {@code callee} is the def whose body is body
      * {@code id} of this template and the render may run it in place, sets the render state as a
-     * call of it would ({@link DefFunction#enterInline}) and returns the def's closure frame; null
+     * call of it would ({@link CompiledCalls#enterInline}) and returns the def's closure frame; null
      * when the call must go the usual way. {@link #leaveInline} undoes it.
      */
-    public static Frame enterInline(Object callee, Renderer r, Compiled[] self, int id) {
-        return callee instanceof DefFunction d ? d.enterInline(r, self[0], id) : null;
+    public static Frame enterInline(Object callee, RenderState r, Compiled[] self, int id) {
+        return CompiledCalls.enterInline(callee, r, self[0], id);
     }
 
     /** Leaves a def body inlined at a call site (normally or by an error). */
-    public static void leaveInline(Renderer r, boolean savedAutoescape) {
-        DefFunction.leaveInline(r);
-        r.autoescape = savedAutoescape;
+    public static void leaveInline(RenderState r, boolean savedAutoescape) {
+        CompiledCalls.leaveInline(r);
+        r.autoescape(savedAutoescape);
     }
 
     /**
@@ -237,45 +235,45 @@ public final class CompiledHelpers {
      * evaluator would build ({@link dev.kida.engine.eval.StatementExecutor#caller}), whose bodies are
      * compiled bodies {@code ids} of this template; returns the result to print.
      */
-    public static Object callBlock(Object callee, Args args, Renderer r, Frame f, Stmt.CallBlock c, Compiled[] self,
+    public static Object callBlock(Object callee, Args args, RenderState r, Frame f, Stmt.CallBlock c, Compiled[] self,
                                    int[] ids) {
-        args.keywords().put("caller", r.statements.caller(c, callee, f, self[0], ids));
-        Frame saved = r.frame;
-        r.frame = f;
+        args.keywords().put("caller", CompiledCalls.caller(r, c, callee, f, self[0], ids));
+        Frame saved = r.frame();
+        r.frame(f);
         try {
             return Values.call(callee, r, args);
         } finally {
-            r.frame = saved;
+            r.frame(saved);
         }
     }
 
     /** {@code provide}: the value {@code consume(key)} returns until {@link #unprovide}. */
-    public static void provide(Renderer r, String key, Object value) {
+    public static void provide(RenderState r, String key, Object value) {
         r.provide(key, value);
     }
 
     /** The end of a {@code provide} body. */
-    public static void unprovide(Renderer r, String key) {
+    public static void unprovide(RenderState r, String key) {
         r.unprovide(key);
     }
 
     /** {@code push}: the body's captured text appended to the named stack. */
-    public static void push(Renderer r, String stack, Object captured) {
+    public static void push(RenderState r, String stack, Object captured) {
         dev.kida.engine.eval.FunctionStatements.push(r, stack, Values.str(captured));
     }
 
     /** Starts a {@code try} body: output goes to a buffer; returns the output to restore. */
-    public static Output beginTry(Renderer r) {
-        Output saved = r.out;
-        r.out = new StringOutput();
+    public static Output beginTry(RenderState r) {
+        Output saved = r.out();
+        r.out(new StringOutput());
         return saved;
     }
 
     /** A {@code try} body ended (normally, or by break or continue): its buffer is output. */
-    public static void endTry(Renderer r, Output saved) {
-        String text = r.out.toString();
-        r.out = saved;
-        r.out.append(text);
+    public static void endTry(RenderState r, Output saved) {
+        String text = r.out().toString();
+        r.out(saved);
+        saved.append(text);
     }
 
     /**
@@ -283,8 +281,8 @@ public final class CompiledHelpers {
      * binds when the evaluator's rule catches the error (located at {@code pos} as the evaluator
      * would locate it), else the error to throw on.
      */
-    public static Object tryFailed(Renderer r, Output saved, Throwable t, Pos pos) {
-        r.out = saved;
+    public static Object tryFailed(RenderState r, Output saved, Throwable t, Pos pos) {
+        r.out(saved);
         Throwable located = fail(r, t, pos);
         if (located instanceof KidaException k && dev.kida.engine.eval.KidaStatements.catchable(k)) {
             return dev.kida.engine.eval.KidaStatements.errorInfo(k);
@@ -301,9 +299,9 @@ public final class CompiledHelpers {
     }
 
     /** {@code spaceless}: the captured body with whitespace between tags removed, unless discarding. */
-    public static void spaceless(Renderer r, Object captured) {
-        if (!r.discarding) {
-            r.out.append(dev.kida.engine.runtime.kida.Spaceless.apply(Values.str(captured)));
+    public static void spaceless(RenderState r, Object captured) {
+        if (!r.discarding()) {
+            r.out().append(dev.kida.engine.runtime.kida.Spaceless.apply(Values.str(captured)));
         }
     }
 
@@ -320,36 +318,33 @@ public final class CompiledHelpers {
      * writes its output in place (its Markup result would print as the same text) and this returns
      * {@link #PRINTED}; any other callee is called as usual and its result returned for printing.
      */
-    public static Object printCall(Object callee, Object[] positional, Renderer r) {
-        if (callee instanceof DefFunction d && d.printsInPlace() && !r.discarding) {
-            d.printInto(r, positional);
+    public static Object printCall(Object callee, Object[] positional, RenderState r) {
+        if (CompiledCalls.printInPlace(callee, r, positional)) {
             return PRINTED;
         }
         return Values.call(callee, r, args(positional));
     }
 
     /** A {@code block} statement met while running a body. */
-    public static void block(Renderer r, Stmt.Block b, Frame f) {
-        if (r.unit.rendersInPlace(b, r.run.parent != null)) {
-            r.statements.renderBlock(b, f);
-        }
+    public static void block(RenderState r, Stmt.Block b, Frame f) {
+        r.block(b, f);
     }
 
     /** Runs a statement in the evaluator, in frame {@code f}. */
-    public static void delegate(Renderer r, Stmt s, Frame f) {
-        r.statements.exec(s, f);
+    public static void delegate(RenderState r, Stmt s, Frame f) {
+        r.delegate(s, f);
     }
 
     /**
      * As {@link #delegate}, for a statement whose body may hold break or continue: returns how
      * control left it (0 normally, 1 break, 2 continue).
      */
-    public static int delegateSignal(Renderer r, Stmt s, Frame f) {
-        return r.statements.exec(s, f);
+    public static int delegateSignal(RenderState r, Stmt s, Frame f) {
+        return r.delegate(s, f);
     }
 
     /** {@code self} when no variable of that name is set. */
-    public static Object self(Object value, Renderer r, Frame f) {
+    public static Object self(Object value, RenderState r, Frame f) {
         if (value instanceof Undefined) {
             Object self = r.self(f);
             return self == null ? value : self;
@@ -375,16 +370,16 @@ public final class CompiledHelpers {
     }
 
     /** Starts capturing output; returns the output to restore. */
-    public static Output beginCapture(Renderer r) {
-        Output saved = r.out;
-        r.out = new StringOutput();
+    public static Output beginCapture(RenderState r) {
+        Output saved = r.out();
+        r.out(new StringOutput());
         return saved;
     }
 
     /** Ends a capture: restores the output and returns the captured text as a value. */
-    public static Object endCapture(Renderer r, Output saved) {
-        String text = r.out.toString();
-        r.out = saved;
+    public static Object endCapture(RenderState r, Output saved) {
+        String text = r.out().toString();
+        r.out(saved);
         return r.captured(text);
     }
 

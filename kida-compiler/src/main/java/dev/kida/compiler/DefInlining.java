@@ -15,7 +15,7 @@ import java.util.Set;
 import static dev.kida.compiler.Descriptors.CD_FRAME;
 import static dev.kida.compiler.Descriptors.CD_HELPERS;
 import static dev.kida.compiler.Descriptors.CD_OBJECTS;
-import static dev.kida.compiler.Descriptors.CD_RENDERER;
+import static dev.kida.compiler.Descriptors.CD_STATE;
 import static dev.kida.compiler.TemplateCompiler.cd;
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_boolean;
@@ -55,7 +55,7 @@ final class DefInlining extends BodyPart {
         body.expressions.array(call.args());
         cb.aload(R);
         setPos();
-        cb.invokestatic(CD_HELPERS, "printCall", MethodTypeDesc.of(CD_Object, CD_Object, CD_OBJECTS, CD_RENDERER));
+        cb.invokestatic(CD_HELPERS, "printCall", MethodTypeDesc.of(CD_Object, CD_Object, CD_OBJECTS, CD_STATE));
         positions.restore(saved);
         body.printing.printUnlessPrinted(p, cb.newLabel());
     }
@@ -100,10 +100,10 @@ final class DefInlining extends BodyPart {
         }
         int savedEscape = cb.allocateLocal(TypeKind.INT);
         int closure = cb.allocateLocal(TypeKind.REFERENCE);
-        cb.aload(R).getfield(CD_RENDERER, "autoescape", CD_boolean).istore(savedEscape);
+        cb.aload(R).invokeinterface(CD_STATE, "autoescape", MethodTypeDesc.of(CD_boolean)).istore(savedEscape);
         setPos();
         cb.aload(callee).aload(R).ldc(constants.pooled(tc.holder())).loadConstant(id)
-                .invokestatic(CD_HELPERS, "enterInline", MethodTypeDesc.of(CD_FRAME, CD_Object, CD_RENDERER,
+                .invokestatic(CD_HELPERS, "enterInline", MethodTypeDesc.of(CD_FRAME, CD_Object, CD_STATE,
                         cd(Compiled[].class), CD_int))
                 .dup().astore(closure);
         Label generic = cb.newLabel();
@@ -156,13 +156,13 @@ final class DefInlining extends BodyPart {
         }
         cb.aload(R);
         setPos();
-        cb.invokestatic(CD_HELPERS, "printCall", MethodTypeDesc.of(CD_Object, CD_Object, CD_OBJECTS, CD_RENDERER));
+        cb.invokestatic(CD_HELPERS, "printCall", MethodTypeDesc.of(CD_Object, CD_Object, CD_OBJECTS, CD_STATE));
         positions.restore(saved);
         body.printing.printUnlessPrinted(p, done);
     }
 
     private void leaveInline(int savedEscape) {
         cb.aload(R).iload(savedEscape).invokestatic(CD_HELPERS, "leaveInline",
-                MethodTypeDesc.of(CD_void, CD_RENDERER, CD_boolean));
+                MethodTypeDesc.of(CD_void, CD_STATE, CD_boolean));
     }
 }

@@ -7,7 +7,7 @@ import dev.kida.engine.eval.FunctionStatements;
 import dev.kida.engine.render.Frame;
 import dev.kida.engine.eval.KidaStatements;
 import dev.kida.engine.eval.LoopContext;
-import dev.kida.engine.eval.Renderer;
+import dev.kida.engine.render.RenderState;
 import dev.kida.engine.output.Output;
 import dev.kida.engine.runtime.Args;
 import dev.kida.engine.runtime.Values;
@@ -28,7 +28,7 @@ import static java.lang.constant.ConstantDescs.CD_void;
 final class Descriptors {
     static final ClassDesc CD_HELPERS = cd(CompiledHelpers.class);
     static final ClassDesc CD_VALUES = cd(Values.class);
-    static final ClassDesc CD_RENDERER = cd(Renderer.class);
+    static final ClassDesc CD_STATE = cd(RenderState.class);
     static final ClassDesc CD_FRAME = cd(Frame.class);
     static final ClassDesc CD_OUTPUT = cd(Output.class);
     static final ClassDesc CD_ESCAPER = cd(Escaper.class);

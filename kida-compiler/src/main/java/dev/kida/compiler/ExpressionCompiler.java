@@ -21,7 +21,7 @@ import static dev.kida.compiler.Descriptors.CD_BOOLEAN;
 import static dev.kida.compiler.Descriptors.CD_HELPERS;
 import static dev.kida.compiler.Descriptors.CD_LIST;
 import static dev.kida.compiler.Descriptors.CD_OBJECTS;
-import static dev.kida.compiler.Descriptors.CD_RENDERER;
+import static dev.kida.compiler.Descriptors.CD_STATE;
 import static dev.kida.compiler.Descriptors.CD_VALUES;
 import static dev.kida.compiler.TemplateCompiler.cd;
 import static java.lang.constant.ConstantDescs.CD_Object;
@@ -120,7 +120,7 @@ final class ExpressionCompiler extends BodyPart {
                 if (b.op() == BinaryOp.CONCAT) {
                     // Jinja2 folds an all-constant ~ to a plain str, Markup operands or not
                     cb.aload(R).invokestatic(CD_HELPERS, ConstantExpr.isConstant(b) ? "concatFolded" : "concat", MethodTypeDesc.of(CD_Object, CD_Object, CD_Object,
-                            CD_RENDERER));
+                            CD_STATE));
                 } else {
                     String m = switch (b.op()) {
                         case ADD -> "add";

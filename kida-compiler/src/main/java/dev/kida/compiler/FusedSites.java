@@ -15,7 +15,7 @@ import java.lang.constant.MethodTypeDesc;
 
 import static dev.kida.compiler.Descriptors.CD_ESCAPER;
 import static dev.kida.compiler.Descriptors.CD_OUTPUT;
-import static dev.kida.compiler.Descriptors.CD_RENDERER;
+import static dev.kida.compiler.Descriptors.CD_STATE;
 import static dev.kida.compiler.TemplateCompiler.cd;
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_String;
@@ -49,8 +49,8 @@ final class FusedSites extends BodyPart {
         Pos saved = positions.enter(g);
         Label done = cb.newLabel();
         int receiver = receiver(g);
-        cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT);
-        cb.aload(R).getfield(CD_RENDERER, "escaper", CD_ESCAPER);
+        cb.aload(R).invokeinterface(CD_STATE, "out", MethodTypeDesc.of(CD_OUTPUT));
+        cb.aload(R).invokeinterface(CD_STATE, "escaper", MethodTypeDesc.of(CD_ESCAPER));
         String mode = body.escape == null ? "NUMBERS_ONLY" : body.escape ? "ESCAPED" : "RAW";
         cb.invokedynamic(constants.pooled(DynamicCallSiteDesc.of(PRINT_ATTR_BSM, "printattr",
                 MethodTypeDesc.of(CD_boolean, CD_Object, CD_OUTPUT, CD_ESCAPER), constants.stringArg(g.name()), mode)));

@@ -7,7 +7,7 @@ import java.lang.constant.MethodTypeDesc;
 
 import static dev.kida.compiler.Descriptors.CD_HELPERS;
 import static dev.kida.compiler.Descriptors.CD_OUTPUT;
-import static dev.kida.compiler.Descriptors.CD_RENDERER;
+import static dev.kida.compiler.Descriptors.CD_STATE;
 import static java.lang.constant.ConstantDescs.CD_String;
 import static java.lang.constant.ConstantDescs.CD_boolean;
 import static java.lang.constant.ConstantDescs.CD_void;
@@ -61,18 +61,18 @@ final class Jumps extends BodyPart {
 
     /** Leaving an autoescape block: the setting saved in {@code savedSlot} again. */
     void restoreAutoescape(int savedSlot) {
-        cb.aload(R).iload(savedSlot).putfield(CD_RENDERER, "autoescape", CD_boolean);
+        cb.aload(R).iload(savedSlot).invokeinterface(CD_STATE, "autoescape", MethodTypeDesc.of(CD_void, CD_boolean));
     }
 
     /** Leaving a provide block: its value withdrawn. */
     void unprovide(String key) {
         cb.aload(R);
         string(key);
-        cb.invokestatic(CD_HELPERS, "unprovide", MethodTypeDesc.of(CD_void, CD_RENDERER, CD_String));
+        cb.invokestatic(CD_HELPERS, "unprovide", MethodTypeDesc.of(CD_void, CD_STATE, CD_String));
     }
 
     /** Leaving a try body: what it rendered goes out. */
     void endTry(int savedSlot) {
-        cb.aload(R).aload(savedSlot).invokestatic(CD_HELPERS, "endTry", MethodTypeDesc.of(CD_void, CD_RENDERER, CD_OUTPUT));
+        cb.aload(R).aload(savedSlot).invokestatic(CD_HELPERS, "endTry", MethodTypeDesc.of(CD_void, CD_STATE, CD_OUTPUT));
     }
 }

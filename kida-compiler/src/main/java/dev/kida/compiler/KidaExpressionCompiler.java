@@ -15,7 +15,7 @@ import java.util.Set;
 import static dev.kida.compiler.Descriptors.CD_HELPERS;
 import static dev.kida.compiler.Descriptors.CD_KIDA;
 import static dev.kida.compiler.Descriptors.CD_LIST;
-import static dev.kida.compiler.Descriptors.CD_RENDERER;
+import static dev.kida.compiler.Descriptors.CD_STATE;
 import static dev.kida.compiler.Descriptors.CD_UNDEFINED;
 import static dev.kida.compiler.Descriptors.CD_VALUES;
 import static java.lang.constant.ConstantDescs.CD_Object;
@@ -175,7 +175,7 @@ final class KidaExpressionCompiler extends BodyPart {
         cb.labelBinding(head);
         cb.iload(i).aload(items).invokeinterface(CD_LIST, "size", MethodTypeDesc.of(CD_int)).if_icmpge(done);
         // each item is a step of the render's budget, as a loop iteration is
-        cb.aload(R).invokevirtual(CD_RENDERER, "step", MethodTypeDesc.of(CD_void));
+        cb.aload(R).invokeinterface(CD_STATE, "step", MethodTypeDesc.of(CD_void));
         cb.aload(items).iload(i).invokeinterface(CD_LIST, "get", MethodTypeDesc.of(CD_Object, CD_int));
         setPos();
         body.variables.assign(c.target(), scope);

@@ -26,7 +26,7 @@ import static dev.kida.compiler.Descriptors.CD_KIDA_STMTS;
 import static dev.kida.compiler.Descriptors.CD_MAP;
 import static dev.kida.compiler.Descriptors.CD_OBJECTS;
 import static dev.kida.compiler.Descriptors.CD_OUTPUT;
-import static dev.kida.compiler.Descriptors.CD_RENDERER;
+import static dev.kida.compiler.Descriptors.CD_STATE;
 import static dev.kida.compiler.Descriptors.CD_VALUES;
 import static dev.kida.compiler.TemplateCompiler.cd;
 import static java.lang.constant.ConstantDescs.CD_Object;
@@ -55,7 +55,7 @@ final class KidaStatementCompiler extends BodyPart {
         cb.aload(R).ldc(constants.pooled(tc.constant(d, cd(Stmt.Def.class)))).aload(frame())
                 .ldc(constants.pooled(tc.holder())).loadConstant(id).loadConstant(locals ? 1 : 0)
                 .invokestatic(CD_HELPERS, "def", MethodTypeDesc.of(CD_void,
-                        CD_RENDERER, cd(Stmt.Def.class), CD_FRAME, cd(Compiled[].class), CD_int, CD_boolean));
+                        CD_STATE, cd(Stmt.Def.class), CD_FRAME, cd(Compiled[].class), CD_int, CD_boolean));
     }
 
     /** A nested body run in place, in the scope given. */
@@ -75,7 +75,7 @@ final class KidaStatementCompiler extends BodyPart {
      */
     void tryStmt(Stmt.Try t) {
         int saved = cb.allocateLocal(TypeKind.REFERENCE);
-        cb.aload(R).invokestatic(CD_HELPERS, "beginTry", MethodTypeDesc.of(CD_OUTPUT, CD_RENDERER)).astore(saved);
+        cb.aload(R).invokestatic(CD_HELPERS, "beginTry", MethodTypeDesc.of(CD_OUTPUT, CD_STATE)).astore(saved);
         Label start = cb.newLabel();
         Label end = cb.newLabel();
         Label handler = cb.newLabel();
@@ -97,7 +97,7 @@ final class KidaStatementCompiler extends BodyPart {
         cb.astore(exc);
         cb.aload(R).aload(saved).aload(exc);
         positions.loadBlamed();
-        cb.invokestatic(CD_HELPERS, "tryFailed", MethodTypeDesc.of(CD_Object, CD_RENDERER, CD_OUTPUT,
+        cb.invokestatic(CD_HELPERS, "tryFailed", MethodTypeDesc.of(CD_Object, CD_STATE, CD_OUTPUT,
                 cd(Throwable.class), cd(Pos.class)));
         Label caught = cb.newLabel();
         cb.dup().instanceOf(cd(Throwable.class)).ifeq(caught);
@@ -178,7 +178,7 @@ final class KidaStatementCompiler extends BodyPart {
         body.variables.push(scope);
         body.statements.capture(sp.body());
         body.variables.pop();
-        cb.aload(R).swap().invokestatic(CD_HELPERS, "spaceless", MethodTypeDesc.of(CD_void, CD_RENDERER, CD_Object));
+        cb.aload(R).swap().invokestatic(CD_HELPERS, "spaceless", MethodTypeDesc.of(CD_void, CD_STATE, CD_Object));
     }
 
     /** {@code capture name}: the body rendered (with nothing discarded) and bound to the name. */
@@ -196,19 +196,19 @@ final class KidaStatementCompiler extends BodyPart {
         cb.aload(R);
         string(c.name());
         cb.aload(value).aload(frame()).invokestatic(CD_KIDA_STMTS, "bindLet",
-                MethodTypeDesc.of(CD_void, CD_RENDERER, CD_String, CD_Object, CD_FRAME));
+                MethodTypeDesc.of(CD_void, CD_STATE, CD_String, CD_Object, CD_FRAME));
     }
 
     /** Saves the renderer's discarding flag in a new local and clears it; returns the local. */
     private int beginNotDiscarding() {
         int discarding = cb.allocateLocal(TypeKind.INT);
-        cb.aload(R).getfield(CD_RENDERER, "discarding", CD_boolean).istore(discarding);
-        cb.aload(R).iconst_0().putfield(CD_RENDERER, "discarding", CD_boolean);
+        cb.aload(R).invokeinterface(CD_STATE, "discarding", MethodTypeDesc.of(CD_boolean)).istore(discarding);
+        cb.aload(R).iconst_0().invokeinterface(CD_STATE, "discarding", MethodTypeDesc.of(CD_void, CD_boolean));
         return discarding;
     }
 
     private void endNotDiscarding(int discarding) {
-        cb.aload(R).iload(discarding).putfield(CD_RENDERER, "discarding", CD_boolean);
+        cb.aload(R).iload(discarding).invokeinterface(CD_STATE, "discarding", MethodTypeDesc.of(CD_void, CD_boolean));
     }
 
     /**
@@ -239,7 +239,7 @@ final class KidaStatementCompiler extends BodyPart {
         }
         positions.restore(saved);
         setPos();
-        cb.invokestatic(CD_HELPERS, "callBlock", MethodTypeDesc.of(CD_Object, CD_Object, CD_ARGS, CD_RENDERER, CD_FRAME,
+        cb.invokestatic(CD_HELPERS, "callBlock", MethodTypeDesc.of(CD_Object, CD_Object, CD_ARGS, CD_STATE, CD_FRAME,
                 cd(Stmt.CallBlock.class), cd(Compiled[].class), cd(int[].class)));
         body.printing.printValue();
     }
@@ -261,7 +261,7 @@ final class KidaStatementCompiler extends BodyPart {
         }
         setPos();
         cb.aload(R).ldc(constants.pooled(tc.constant(place, cd(Stmt.SlotPlace.class)))).aload(frame()).aload(bindings)
-                .invokestatic(CD_FUNCTIONS, "slotFromCaller", MethodTypeDesc.of(CD_boolean, CD_RENDERER,
+                .invokestatic(CD_FUNCTIONS, "slotFromCaller", MethodTypeDesc.of(CD_boolean, CD_STATE,
                         cd(Stmt.SlotPlace.class), CD_FRAME, CD_MAP));
         if (place.body().isEmpty()) {
             cb.pop();
@@ -293,7 +293,7 @@ final class KidaStatementCompiler extends BodyPart {
             string(y.name());
         }
         cb.aload(frame()).invokestatic(CD_FUNCTIONS, "yieldSlot",
-                MethodTypeDesc.of(CD_void, CD_RENDERER, CD_String, CD_FRAME));
+                MethodTypeDesc.of(CD_void, CD_STATE, CD_String, CD_FRAME));
     }
 
     /**
@@ -307,7 +307,7 @@ final class KidaStatementCompiler extends BodyPart {
         cb.astore(value);
         cb.aload(R);
         string(p.key());
-        cb.aload(value).invokestatic(CD_HELPERS, "provide", MethodTypeDesc.of(CD_void, CD_RENDERER, CD_String, CD_Object));
+        cb.aload(value).invokestatic(CD_HELPERS, "provide", MethodTypeDesc.of(CD_void, CD_STATE, CD_String, CD_Object));
         Label start = cb.newLabel();
         Label end = cb.newLabel();
         Label handler = cb.newLabel();
@@ -345,7 +345,7 @@ final class KidaStatementCompiler extends BodyPart {
         int text = cb.allocateLocal(TypeKind.REFERENCE);
         cb.astore(text);
         cb.aload(R).aload(stack).aload(text).invokestatic(CD_HELPERS, "push",
-                MethodTypeDesc.of(CD_void, CD_RENDERER, CD_String, CD_Object));
+                MethodTypeDesc.of(CD_void, CD_STATE, CD_String, CD_Object));
     }
 
     /** {@code stack 'name'}: prints what was pushed to the stack. */
@@ -353,7 +353,7 @@ final class KidaStatementCompiler extends BodyPart {
         expr(so.stack());
         setPos();
         cb.aload(R).swap().invokestatic(CD_FUNCTIONS, "stackOut",
-                MethodTypeDesc.of(CD_void, CD_RENDERER, CD_Object));
+                MethodTypeDesc.of(CD_void, CD_STATE, CD_Object));
     }
 
     void whileStmt(Stmt.While w) {
@@ -368,7 +368,7 @@ final class KidaStatementCompiler extends BodyPart {
         cb.iinc(count, 1);
         setPos(whilePos);
         // a step of the render's budget (steps, deadline, cancellation, output), as in the evaluator
-        cb.aload(R).invokevirtual(CD_RENDERER, "step", MethodTypeDesc.of(CD_void));
+        cb.aload(R).invokeinterface(CD_STATE, "step", MethodTypeDesc.of(CD_void));
         cb.iload(count).invokestatic(CD_KIDA_STMTS, "checkWhile", MethodTypeDesc.of(CD_void, CD_int));
         // a fresh scope per iteration, as the evaluator gives
         boolean local = !ScopeFacts.needsFrame(w.body(), TemplateCompiler::framed);
@@ -403,7 +403,7 @@ final class KidaStatementCompiler extends BodyPart {
                 int value = cb.allocateLocal(TypeKind.REFERENCE);
                 cb.astore(value);
                 cb.aload(R).ldc(constants.pooled(tc.constant(b.target(), cd(Target.class)))).aload(value).aload(frame())
-                        .invokestatic(CD_KIDA_STMTS, "let", MethodTypeDesc.of(CD_void, CD_RENDERER, cd(Target.class),
+                        .invokestatic(CD_KIDA_STMTS, "let", MethodTypeDesc.of(CD_void, CD_STATE, cd(Target.class),
                                 CD_Object, CD_FRAME));
             } else {
                 body.variables.assign(b.target(), body.variables.current());

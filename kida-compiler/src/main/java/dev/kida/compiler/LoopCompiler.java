@@ -18,7 +18,7 @@ import static dev.kida.compiler.Descriptors.CD_HELPERS;
 import static dev.kida.compiler.Descriptors.CD_LIST;
 import static dev.kida.compiler.Descriptors.CD_LONG;
 import static dev.kida.compiler.Descriptors.CD_LOOP;
-import static dev.kida.compiler.Descriptors.CD_RENDERER;
+import static dev.kida.compiler.Descriptors.CD_STATE;
 import static dev.kida.compiler.Descriptors.CD_VALUES;
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_String;
@@ -91,7 +91,7 @@ final class LoopCompiler extends BodyPart {
         cb.labelBinding(head);
         cb.iload(i).iload(n).if_icmpge(end);
         // counted against the render's budget (steps, deadline, cancellation, output), as the evaluator does
-        cb.aload(R).invokevirtual(CD_RENDERER, "step", MethodTypeDesc.of(CD_void));
+        cb.aload(R).invokeinterface(CD_STATE, "step", MethodTypeDesc.of(CD_void));
         // a fresh scope per iteration, as the evaluator (and Jinja2) does
         if (local) {
             for (String name : setNames) {

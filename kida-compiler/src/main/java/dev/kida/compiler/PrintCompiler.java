@@ -14,7 +14,7 @@ import static dev.kida.compiler.ConstantFolding.NOT_CONST;
 import static dev.kida.compiler.Descriptors.CD_ESCAPER;
 import static dev.kida.compiler.Descriptors.CD_HELPERS;
 import static dev.kida.compiler.Descriptors.CD_OUTPUT;
-import static dev.kida.compiler.Descriptors.CD_RENDERER;
+import static dev.kida.compiler.Descriptors.CD_STATE;
 import static dev.kida.compiler.Descriptors.MTD_PRINT_ESCAPED;
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_boolean;
@@ -58,13 +58,13 @@ final class PrintCompiler extends BodyPart {
             expr(p.expr());
             setPos(at(p.expr()));
             cb.aload(R).swap().loadConstant(ConstantExpr.isConstant(p.expr()) ? 1 : 0)
-                    .invokevirtual(CD_RENDERER, "printFinalized", MethodTypeDesc.of(CD_void, CD_Object, CD_boolean));
+                    .invokeinterface(CD_STATE, "printFinalized", MethodTypeDesc.of(CD_void, CD_Object, CD_boolean));
             text.endSkip(skip);
             return;
         }
         if (p.expr() instanceof Expr.GetAttr g && !body.expressions.isPlainAttr(g) && LoopCompiler.isLoopNumber(g.name())) {
             // loop.index and friends are whole numbers: printed as such, whatever the autoescape
-            cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT);
+            cb.aload(R).invokeinterface(CD_STATE, "out", MethodTypeDesc.of(CD_OUTPUT));
             body.loops.fastLoopNumber(g.name());
             cb.i2l().invokevirtual(CD_OUTPUT, "appendLong", MethodTypeDesc.of(CD_void, ConstantDescs.CD_long));
             text.endSkip(skip);
@@ -91,13 +91,13 @@ final class PrintCompiler extends BodyPart {
     /** Prints the value on the stack as {@code {{ }}} does. */
     void printValue() {
         if (body.escape == null) {
-            cb.aload(R).swap().invokevirtual(CD_RENDERER, "print", MethodTypeDesc.of(CD_void, CD_Object));
+            cb.aload(R).swap().invokeinterface(CD_STATE, "print", MethodTypeDesc.of(CD_void, CD_Object));
         } else if (body.escape) {
-            cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT).swap()
-                    .aload(R).getfield(CD_RENDERER, "escaper", CD_ESCAPER)
+            cb.aload(R).invokeinterface(CD_STATE, "out", MethodTypeDesc.of(CD_OUTPUT)).swap()
+                    .aload(R).invokeinterface(CD_STATE, "escaper", MethodTypeDesc.of(CD_ESCAPER))
                     .invokevirtual(CD_OUTPUT, "printEscaped", MTD_PRINT_ESCAPED);
         } else {
-            cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT).swap()
+            cb.aload(R).invokeinterface(CD_STATE, "out", MethodTypeDesc.of(CD_OUTPUT)).swap()
                     .invokevirtual(CD_OUTPUT, "printRaw", MethodTypeDesc.of(CD_void, CD_Object));
         }
     }
@@ -122,7 +122,7 @@ final class PrintCompiler extends BodyPart {
         if (body.escape != null) {
             cb.loadConstant(body.escape ? 1 : 0);
         } else {
-            cb.aload(R).getfield(CD_RENDERER, "autoescape", CD_boolean);
+            cb.aload(R).invokeinterface(CD_STATE, "autoescape", MethodTypeDesc.of(CD_boolean));
         }
     }
 }

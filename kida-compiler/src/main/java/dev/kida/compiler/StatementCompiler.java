@@ -18,7 +18,7 @@ import java.util.Set;
 import static dev.kida.compiler.Descriptors.CD_FRAME;
 import static dev.kida.compiler.Descriptors.CD_HELPERS;
 import static dev.kida.compiler.Descriptors.CD_OUTPUT;
-import static dev.kida.compiler.Descriptors.CD_RENDERER;
+import static dev.kida.compiler.Descriptors.CD_STATE;
 import static dev.kida.compiler.TemplateCompiler.cd;
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_boolean;
@@ -84,7 +84,7 @@ final class StatementCompiler extends BodyPart {
             case Stmt.Block b -> {
                 setPos();
                 cb.aload(R).ldc(constants.pooled(tc.constant(b, cd(Stmt.Block.class)))).aload(frame())
-                        .invokestatic(CD_HELPERS, "block", MethodTypeDesc.of(CD_void, CD_RENDERER,
+                        .invokestatic(CD_HELPERS, "block", MethodTypeDesc.of(CD_void, CD_STATE,
                                 cd(Stmt.Block.class), CD_FRAME));
             }
             case Stmt.Autoescape a -> autoescape(a);
@@ -97,7 +97,7 @@ final class StatementCompiler extends BodyPart {
             case Stmt.While w -> kida.whileStmt(w);
             case Stmt.Match m -> body.matches.matchStmt(m);
             case Stmt.Let l -> kida.let(l);
-            case Stmt.Flush fl -> cb.aload(R).invokevirtual(CD_RENDERER, "flush", MethodTypeDesc.of(CD_void));
+            case Stmt.Flush fl -> cb.aload(R).invokeinterface(CD_STATE, "flush", MethodTypeDesc.of(CD_void));
             case Stmt.TemplateDecl d -> { }
             case Stmt.WithIf w -> kida.withIf(w);
             case Stmt.Try t -> kida.tryStmt(t);
@@ -126,7 +126,7 @@ final class StatementCompiler extends BodyPart {
         if (hasLoopControl(s)) {
             delegateWithSignal();
         } else {
-            cb.invokestatic(CD_HELPERS, "delegate", MethodTypeDesc.of(CD_void, CD_RENDERER, cd(Stmt.class), CD_FRAME));
+            cb.invokestatic(CD_HELPERS, "delegate", MethodTypeDesc.of(CD_void, CD_STATE, cd(Stmt.class), CD_FRAME));
         }
     }
 
@@ -139,7 +139,7 @@ final class StatementCompiler extends BodyPart {
 
     /** Calls the evaluator for the statement set up on the stack and obeys its break/continue. */
     private void delegateWithSignal() {
-        cb.invokestatic(CD_HELPERS, "delegateSignal", MethodTypeDesc.of(CD_int, CD_RENDERER, cd(Stmt.class), CD_FRAME));
+        cb.invokestatic(CD_HELPERS, "delegateSignal", MethodTypeDesc.of(CD_int, CD_STATE, cd(Stmt.class), CD_FRAME));
         int signal = cb.allocateLocal(TypeKind.INT);
         cb.istore(signal);
         Label notBreak = cb.newLabel();
@@ -158,7 +158,7 @@ final class StatementCompiler extends BodyPart {
         cb.aload(R).ldc(constants.pooled(tc.constant(m, cd(Stmt.Macro.class)))).aload(frame());
         body.printing.loadEscape();
         cb.ldc(constants.pooled(tc.holder())).loadConstant(id).invokestatic(CD_HELPERS, "macro", MethodTypeDesc.of(CD_void,
-                CD_RENDERER, cd(Stmt.Macro.class), CD_FRAME, CD_boolean, cd(Compiled[].class), CD_int));
+                CD_STATE, cd(Stmt.Macro.class), CD_FRAME, CD_boolean, cd(Compiled[].class), CD_int));
     }
 
     private void ifStmt(Stmt.If i) {
@@ -180,10 +180,10 @@ final class StatementCompiler extends BodyPart {
 
     private void autoescape(Stmt.Autoescape a) {
         int saved = cb.allocateLocal(TypeKind.INT);
-        cb.aload(R).getfield(CD_RENDERER, "autoescape", CD_boolean).istore(saved);
+        cb.aload(R).invokeinterface(CD_STATE, "autoescape", MethodTypeDesc.of(CD_boolean)).istore(saved);
         Boolean known = ConstantFolding.truth(a.enabled());
         cond(a.enabled(), positions.current());
-        cb.aload(R).swap().putfield(CD_RENDERER, "autoescape", CD_boolean);
+        cb.aload(R).swap().invokeinterface(CD_STATE, "autoescape", MethodTypeDesc.of(CD_void, CD_boolean));
         Boolean savedEscape = body.escape;
         body.escape = known;
         body.jumps.push(new JumpTarget.Escape(saved));
@@ -223,7 +223,7 @@ final class StatementCompiler extends BodyPart {
     /** Runs a body with output captured; leaves the captured value (Markup or String) on the stack. */
     void capture(List<Stmt> statements) {
         int saved = cb.allocateLocal(TypeKind.REFERENCE);
-        cb.aload(R).invokestatic(CD_HELPERS, "beginCapture", MethodTypeDesc.of(CD_OUTPUT, CD_RENDERER)).astore(saved);
+        cb.aload(R).invokestatic(CD_HELPERS, "beginCapture", MethodTypeDesc.of(CD_OUTPUT, CD_STATE)).astore(saved);
         Label end = cb.newLabel();
         body.jumps.push(new JumpTarget.Stop(end));
         stmts(statements);
@@ -231,7 +231,7 @@ final class StatementCompiler extends BodyPart {
         body.jumps.pop();
         cb.labelBinding(end);
         cb.aload(R).aload(saved).invokestatic(CD_HELPERS, "endCapture",
-                MethodTypeDesc.of(CD_Object, CD_RENDERER, CD_OUTPUT));
+                MethodTypeDesc.of(CD_Object, CD_STATE, CD_OUTPUT));
     }
 
     /** A captured body through filters (block {@code set}, {@code filter} blocks): leaves the value. */

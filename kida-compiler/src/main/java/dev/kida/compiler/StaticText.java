@@ -2,11 +2,12 @@ package dev.kida.compiler;
 
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
+import java.lang.constant.MethodTypeDesc;
 import java.nio.charset.StandardCharsets;
 
 import static dev.kida.compiler.BodyPart.R;
 import static dev.kida.compiler.Descriptors.CD_OUTPUT;
-import static dev.kida.compiler.Descriptors.CD_RENDERER;
+import static dev.kida.compiler.Descriptors.CD_STATE;
 import static dev.kida.compiler.Descriptors.MTD_APPEND;
 import static dev.kida.compiler.Descriptors.MTD_APPEND_STATIC;
 import static dev.kida.compiler.TemplateCompiler.cd;
@@ -41,7 +42,7 @@ final class StaticText {
         String text = pending.toString();
         pending.setLength(0);
         Label skip = skipIfDiscarding();
-        cb.aload(R).getfield(CD_RENDERER, "out", CD_OUTPUT);
+        cb.aload(R).invokeinterface(CD_STATE, "out", MethodTypeDesc.of(CD_OUTPUT));
         constants.string(text);
         if (hasSurrogate(text)) {
             // appendStatic's outputs take text whose UTF-8 is as long as the text for ASCII
@@ -73,7 +74,7 @@ final class StaticText {
             return null;
         }
         Label skip = cb.newLabel();
-        cb.aload(R).getfield(CD_RENDERER, "discarding", CD_boolean).ifne(skip);
+        cb.aload(R).invokeinterface(CD_STATE, "discarding", MethodTypeDesc.of(CD_boolean)).ifne(skip);
         return skip;
     }
 

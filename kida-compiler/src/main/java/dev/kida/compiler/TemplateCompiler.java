@@ -7,7 +7,6 @@ import dev.kida.engine.core.Compiled;
 import dev.kida.engine.core.CompiledCode;
 import dev.kida.engine.core.Engine;
 import dev.kida.engine.render.Frame;
-import dev.kida.engine.eval.Renderer;
 import dev.kida.engine.render.RenderState;
 import dev.kida.engine.core.PreparedTemplate;
 
@@ -45,10 +44,10 @@ import java.util.Map;
  */
 public final class TemplateCompiler {
     static final ClassDesc SELF = ClassDesc.of("dev.kida.compiler.KidaTemplate");
-    static final MethodTypeDesc BODY_TYPE = MethodTypeDesc.of(ConstantDescs.CD_void, cd(Renderer.class),
+    static final MethodTypeDesc BODY_TYPE = MethodTypeDesc.of(ConstantDescs.CD_void, cd(RenderState.class),
             cd(Frame.class));
     /** A def body with its parameters in JVM locals: renderer, closure, parameter values. */
-    static final MethodTypeDesc DEF_TYPE = MethodTypeDesc.of(ConstantDescs.CD_void, cd(Renderer.class),
+    static final MethodTypeDesc DEF_TYPE = MethodTypeDesc.of(ConstantDescs.CD_void, cd(RenderState.class),
             cd(Frame.class), ConstantDescs.CD_Object.arrayType());
 
     /**
@@ -279,8 +278,7 @@ public final class TemplateCompiler {
             for (int id = 0; id < bodies.size(); id++) {
                 cob.labelBinding(labels.get(id));
                 if ((bodies.get(id).params() != null) == defs) {
-                    // Bodies take the evaluator's Renderer, the one RenderState (see RenderState)
-                    cob.aload(2).checkcast(cd(Renderer.class)).aload(3);
+                    cob.aload(2).aload(3);
                     if (defs) {
                         cob.aload(4);
                     }

@@ -15,7 +15,7 @@ import java.util.Set;
 import static dev.kida.compiler.Descriptors.CD_FRAME;
 import static dev.kida.compiler.Descriptors.CD_HELPERS;
 import static dev.kida.compiler.Descriptors.CD_LIST;
-import static dev.kida.compiler.Descriptors.CD_RENDERER;
+import static dev.kida.compiler.Descriptors.CD_STATE;
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_String;
 import static java.lang.constant.ConstantDescs.CD_int;
@@ -150,7 +150,7 @@ final class Variables extends BodyPart {
     private void selfFallback(String name, boolean enabled) {
         if (enabled && name.equals("self")) {
             cb.aload(R).aload(frame()).invokestatic(CD_HELPERS, "self",
-                    MethodTypeDesc.of(CD_Object, CD_Object, CD_RENDERER, CD_FRAME));
+                    MethodTypeDesc.of(CD_Object, CD_Object, CD_STATE, CD_FRAME));
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.kida.engine.core;
 
 /**
- * Turns a parsed template into code for the engine to run instead of walking its tree: the door
- * through which the bytecode compiler plugs in. The engine only knows this interface, so the
- * evaluator does not depend on the compiler (the compiler depends on the evaluator's runtime
- * state, not the other way round).
+ * Turns a parsed template into code for the engine to run instead of walking its tree: how the
+ * {@code Environment} hands the engine its {@link CompilerBackend}'s {@code generate} (or
+ * {@link #NONE}). The engine knows only this interface, so neither the hub nor the evaluator
+ * depends on the compiler (the compiler depends on them, not the other way round).
  */
 @FunctionalInterface
 public interface CodeGenerator {

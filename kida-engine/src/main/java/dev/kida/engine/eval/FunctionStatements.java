@@ -2,6 +2,7 @@ package dev.kida.engine.eval;
 
 import dev.kida.engine.core.Compiled;
 import dev.kida.engine.render.Frame;
+import dev.kida.engine.render.RenderState;
 import dev.kida.api.Markup;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.runtime.value.Undefined;
@@ -89,7 +90,8 @@ public final class FunctionStatements {
      * order); false when there is none (called without {@code call}, or a slot the call did not
      * fill), where the placeholder's own body renders instead, in {@link #slotFrame}.
      */
-    public static boolean slotFromCaller(Renderer r, Stmt.SlotPlace place, Frame f, Map<String, Object> bindings) {
+    public static boolean slotFromCaller(RenderState state, Stmt.SlotPlace place, Frame f, Map<String, Object> bindings) {
+        Renderer r = Renderer.of(state);
         if (f.lookup(DefFunction.SLOTS) instanceof SlotCaller caller && caller.has(place.name())) {
             r.print(caller.render(r, place.name(), bindings));
             return true;
@@ -105,19 +107,22 @@ public final class FunctionStatements {
     }
 
     /** {@code yield [name]}: the nearest enclosing def's caller slot, or nothing. */
-    public static void yieldSlot(Renderer r, String name, Frame f) {
+    public static void yieldSlot(RenderState state, String name, Frame f) {
+        Renderer r = Renderer.of(state);
         if (f.lookup(DefFunction.SLOTS) instanceof SlotCaller caller) {
             r.print(caller.render(r, name, Map.of()));
         }
     }
 
     /** {@code push}: appends a rendered body to the named stack of the render. */
-    public static void push(Renderer r, Object stack, String text) {
+    public static void push(RenderState state, Object stack, String text) {
+        Renderer r = Renderer.of(state);
         r.push(Values.str(stack), text);
     }
 
     /** {@code stack}: writes what was pushed to the named stack so far. */
-    public static void stackOut(Renderer r, Object stack) {
+    public static void stackOut(RenderState state, Object stack) {
+        Renderer r = Renderer.of(state);
         String name = Values.str(stack);
         if (!r.discarding) {
             r.out.append(r.stack(name));

@@ -1,6 +1,7 @@
 package dev.kida.engine.eval;
 
 import dev.kida.engine.render.Frame;
+import dev.kida.engine.render.RenderState;
 import dev.kida.api.KidaException;
 import dev.kida.api.TemplateNotFoundException;
 import dev.kida.api.TemplateRuntimeException;
@@ -110,7 +111,7 @@ public final class KidaStatements {
     }
 
     /** Binds a let/export/promote target in the scope {@link Frame#letTarget()} gives. */
-    public static void let(Renderer r, Target target, Object value, Frame f) {
+    public static void let(RenderState r, Target target, Object value, Frame f) {
         switch (target) {
             case Target.Name n -> bindLet(r, n.name(), value, f);
             case Target.Tuple t -> {
@@ -124,11 +125,12 @@ public final class KidaStatements {
     }
 
     /** Binds one name as {@code let} does, from frame {@code f}. */
-    public static void bindLet(Renderer r, String name, Object value, Frame f) {
+    public static void bindLet(RenderState state, String name, Object value, Frame f) {
         Frame target = f.letTarget();
         target.set(name, value);
-        if (target == r.run.root) {
-            r.run.unexported.remove(name);
+        InheritanceChain run = Renderer.of(state).run;
+        if (target == run.root) {
+            run.unexported.remove(name);
         }
     }
 

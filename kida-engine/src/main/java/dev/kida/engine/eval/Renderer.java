@@ -33,32 +33,37 @@ import java.util.Map;
  * One render: the output buffer, the current template and autoescape state, and the services
  * filters and functions see through {@link CallContext}. Not thread-safe: a render runs on one
  * thread, and every render gets its own Renderer.
+ *
+ * <p>Its state is the evaluator's own (package-private fields): compiled code reads and switches
+ * it through {@link RenderState}'s accessors, which this class implements, and asks for the
+ * evaluator's objects through {@link CompiledCalls}. The engine hub starts it through
+ * {@link Evaluator.Rendering}.
  */
 public final class Renderer implements RenderState, NameRegistry, Evaluator.Rendering {
-    public final Engine engine;
-    public final StatementExecutor statements;
-    public final ExpressionEvaluator expressions;
-    /** The escaper backend, for compiled code's print. */
-    public final dev.kida.api.escape.Escaper escaper;
+    final Engine engine;
+    final StatementExecutor statements;
+    final ExpressionEvaluator expressions;
+    /** The environment's escaper. */
+    final dev.kida.api.escape.Escaper escaper;
     private final Frame globals;
 
     /** Where output goes now; swapped while a body is captured. */
-    public Output out;
-    public boolean autoescape;
+    Output out;
+    boolean autoescape;
     /** The template whose code is running: errors are located in it. */
-    public PreparedTemplate unit;
+    PreparedTemplate unit;
     /** The inheritance chain being rendered: its blocks and pending parent. */
-    public InheritanceChain run;
+    InheritanceChain run;
     /**
      * Set once the top-level code of a template has run {@code extends}: from then on its text and
      * {@code {{ }}} output are skipped, not even evaluated, as Jinja2 does. Output of call blocks
      * and includes still goes through, as in Jinja2.
      */
-    public boolean discarding;
+    boolean discarding;
     /** How many def calls printing in place ({@link #runDirect}) are running: no flush boundary inside them. */
     private int inPlaceCalls;
     /** The innermost frame, for {@link #resolve}. */
-    public Frame frame;
+    Frame frame;
     private int depth;
     /** Values of {@code provide}, by key, innermost last. */
     private final Map<String, java.util.ArrayList<Object>> provided = new HashMap<>();
@@ -79,7 +84,15 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
     /** Block replacements for the next run started (the entry's), taken by {@link #runTemplate}. */
     private Map<String, String> pendingOverrides = Map.of();
     /** What this render may still consume: limits, counters, deadline. */
-    public final Budget budget;
+    final Budget budget;
+
+    /**
+     * The Renderer behind a {@link RenderState}. Compiled code only ever runs inside this
+     * evaluator's renders (the Renderer is the one implementation), so the cast cannot fail.
+     */
+    static Renderer of(RenderState state) {
+        return (Renderer) state;
+    }
 
     Renderer(Engine engine, Output out, Budget budget) {
         this.engine = engine;

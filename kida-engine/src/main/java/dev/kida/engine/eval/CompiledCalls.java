@@ -1,0 +1,68 @@
+package dev.kida.engine.eval;
+
+import dev.kida.engine.ast.Stmt;
+import dev.kida.engine.core.Compiled;
+import dev.kida.engine.render.Frame;
+import dev.kida.engine.render.RenderState;
+
+/**
+ * What compiled code asks of the evaluator beyond {@link RenderState}: macros and defs whose
+ * bodies are compiled bodies, the {@code caller} of a call block, and def calls run in place.
+ * These build the evaluator's own objects ({@link Macro}, {@link DefFunction}, {@link SlotCaller}),
+ * so they live here rather than in the render-state contract; each takes the render as compiled
+ * code sees it.
+ */
+public final class CompiledCalls {
+    private CompiledCalls() {
+    }
+
+    /** Defines a macro whose body is compiled body {@code id} of {@code self}. */
+    public static void macro(RenderState state, Stmt.Macro m, Frame closure, boolean autoescape, Compiled self, int id) {
+        Renderer r = Renderer.of(state);
+        closure.set(m.name(), new Macro(r, m.name(), m.params(), m.body(), closure, r.unit, autoescape, self, id));
+    }
+
+    /**
+     * Defines a Kida def whose body is compiled body {@code id}; {@code locals}: that body takes
+     * its parameter values as an array.
+     */
+    public static void def(RenderState state, Stmt.Def d, Frame closure, Compiled self, int id, boolean locals) {
+        Renderer.of(state).statements.define(d, closure, self, id, locals);
+    }
+
+    /**
+     * The {@code caller} a call block hands its callee ({@link StatementExecutor#caller}), its
+     * bodies compiled bodies {@code ids} of {@code self}.
+     */
+    public static Object caller(RenderState state, Stmt.CallBlock c, Object callee, Frame f, Compiled self, int[] ids) {
+        return Renderer.of(state).statements.caller(c, callee, f, self, ids);
+    }
+
+    /**
+     * Enters a def body inlined at a call site: when {@code callee} is the def whose body is body
+     * {@code id} of {@code self} and the render may run it in place, sets the render state as a
+     * call would ({@link DefFunction#enterInline}) and returns the def's closure frame; null when
+     * the call must go the usual way.
+     */
+    public static Frame enterInline(Object callee, RenderState state, Compiled self, int id) {
+        return callee instanceof DefFunction d ? d.enterInline(Renderer.of(state), self, id) : null;
+    }
+
+    /** Leaves a def body entered by {@link #enterInline} (the caller restores autoescape). */
+    public static void leaveInline(RenderState state) {
+        DefFunction.leaveInline(Renderer.of(state));
+    }
+
+    /**
+     * {@code {{ callee(positional...) }}} for a def whose compiled body takes its parameters in
+     * locals: writes its output in place (its Markup result would print as the same text) and
+     * returns true; false for any other callee, or while discarding, which the caller calls as usual.
+     */
+    public static boolean printInPlace(Object callee, RenderState state, Object[] positional) {
+        if (callee instanceof DefFunction d && d.printsInPlace() && !state.discarding()) {
+            d.printInto(Renderer.of(state), positional);
+            return true;
+        }
+        return false;
+    }
+}
