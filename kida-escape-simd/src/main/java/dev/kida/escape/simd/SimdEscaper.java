@@ -20,14 +20,17 @@ import jdk.incubator.vector.VectorSpecies;
  * written and the rest of the vector stored again after it (see {@link #escapeChunk}).
  */
 final class SimdEscaper extends BulkEscaper {
-    static final SimdEscaper INSTANCE = new SimdEscaper();
-
     private static final VectorSpecies<Short> SPECIES = ShortVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     private static final VectorSpecies<Byte> BYTE_SPECIES = ByteVector.SPECIES_PREFERRED;
     private static final int BYTE_LANES = BYTE_SPECIES.length();
     /** Below this length the scalar loop wins: no buffer, no vector setup. */
     private static final int SHORT = 2 * LANES;
+    /**
+     * After SHORT, which its constructor reads: declared first (as it was until issue 13's third
+     * round), it was built while SHORT was still 0, so even one-char strings took the vector path.
+     */
+    static final SimdEscaper INSTANCE = new SimdEscaper();
     /** Chars copied and scanned per step: a chunk and its output stay in the L1/L2 cache. */
     private static final int CHUNK = 4096;
 
