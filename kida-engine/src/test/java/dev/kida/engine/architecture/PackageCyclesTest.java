@@ -38,6 +38,36 @@ class PackageCyclesTest {
         assertEquals(List.of(), cycles, "package cycles; edges: " + graph);
     }
 
+    /**
+     * The hub both backends plug into reaches the evaluator only through its interface: nothing
+     * in {@code core} or {@code render} depends on {@code eval}, and {@code render} (the state
+     * compiled code sees) not on the hub either, directly or through other packages.
+     */
+    @Test
+    void theHubAndTheRenderContractDoNotReachTheEvaluator() throws Exception {
+        Map<String, Set<String>> graph = packageGraph();
+        String eval = "dev.kida.engine.eval";
+        assertTrue(graph.containsKey(eval), graph::toString);
+        Set<String> fromCore = reachable(graph, "dev.kida.engine.core");
+        Set<String> fromRender = reachable(graph, "dev.kida.engine.render");
+        assertTrue(fromCore.contains("dev.kida.engine.render"), fromCore::toString);
+        assertFalse(fromCore.contains(eval), () -> "core reaches eval: " + fromCore);
+        assertFalse(fromRender.contains(eval) || fromRender.contains("dev.kida.engine.core"),
+                () -> "render reaches the hub or the evaluator: " + fromRender);
+    }
+
+    private static Set<String> reachable(Map<String, Set<String>> graph, String from) {
+        Set<String> seen = new TreeSet<>();
+        Deque<String> todo = new ArrayDeque<>(graph.getOrDefault(from, Set.of()));
+        while (!todo.isEmpty()) {
+            String p = todo.pop();
+            if (seen.add(p)) {
+                todo.addAll(graph.getOrDefault(p, Set.of()));
+            }
+        }
+        return seen;
+    }
+
     @Test
     void theCheckFindsACycle() {
         Map<String, Set<String>> graph = new TreeMap<>(Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a")));
