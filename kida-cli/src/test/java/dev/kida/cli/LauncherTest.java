@@ -1,7 +1,10 @@
 package dev.kida.cli;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +34,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * jar is packaged) and the example site: a cache per profile, trained at the first run that needs
  * it and saying so; kept while nothing changes; trained again under a new name, the old ones
  * removed, when a jar's content changes.
+ * An edited main source makes the next run build again (a stand-in {@code mvn} records that it
+ * ran); an edited test source, which does not go into the jars, does not.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherTest {
     private static final Path REPO = Path.of("").toAbsolutePath().getParent();
 
@@ -57,6 +64,7 @@ class LauncherTest {
     }
 
     @Test
+    @Order(1)
     void aCachePerProfileTrainedOnceAndAgainWhenAJarChanges() throws Exception {
         Run first = kida("--version");
         assertEquals(0, first.status, first.stderr);
@@ -95,14 +103,53 @@ class LauncherTest {
         assertFalse(Files.exists(compiled));
     }
 
+    @Test
+    @Order(2)
+    void anEditedMainSourceBuildsAgainAndATestSourceDoesNot() throws Exception {
+        Path bin = Files.createDirectories(root.resolve("fake-bin"));
+        Path builds = root.resolve("mvn-runs.txt");
+        Path mvn = bin.resolve("mvn");
+        Files.writeString(mvn, "#!/bin/bash\necho \"$*\" >> '" + builds + "'\n");
+        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String path = bin + ":" + System.getenv("PATH");
+        Path stamp = root.resolve("target/kida-launcher/build.stamp");
+        FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(stamp, old);
+
+        Path test = Files.createDirectories(root.resolve("kida-engine/src/test/java")).resolve("T.java");
+        Files.writeString(test, "class T {}\n");
+        Run afterTestEdit = kidaOnPath(path, "--version");
+        assertEquals(0, afterTestEdit.status, afterTestEdit.stderr);
+        assertFalse(Files.exists(builds), afterTestEdit.stderr);
+        assertFalse(afterTestEdit.stderr.contains("building"), afterTestEdit.stderr);
+
+        Path main = Files.createDirectories(root.resolve("kida-engine/src/main/java")).resolve("M.java");
+        Files.writeString(main, "class M {}\n");
+        Files.setLastModifiedTime(main, FileTime.fromMillis(old.toMillis() - 1000));
+        Run untouched = kidaOnPath(path, "--version");
+        assertEquals(0, untouched.status, untouched.stderr);
+        assertFalse(Files.exists(builds), "a source older than the build: " + untouched.stderr);
+
+        Files.writeString(main, "class M { int edited; }\n");
+        Run afterMainEdit = kidaOnPath(path, "--version");
+        assertEquals(0, afterMainEdit.status, afterMainEdit.stderr);
+        assertTrue(afterMainEdit.stderr.contains("building the modules"), afterMainEdit.stderr);
+        assertTrue(Files.readString(builds).contains("package"), Files.readString(builds));
+    }
+
     private record Run(int status, String stdout, String stderr) {
     }
 
     private static Run kida(String... args) throws Exception {
+        return kidaOnPath(System.getenv("PATH"), args);
+    }
+
+    private static Run kidaOnPath(String path, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("/bin/bash", root.resolve("kida").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("PATH", path);
         Path out = Files.createTempFile(root, "out", ".txt");
         Path err = Files.createTempFile(root, "err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
