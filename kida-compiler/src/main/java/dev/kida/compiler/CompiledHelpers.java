@@ -220,14 +220,22 @@ public final class CompiledHelpers {
      * call of it would ({@link CompiledCalls#enterInline}) and returns the def's closure frame; null
      * when the call must go the usual way. {@link #leaveInline} undoes it.
      */
-    public static Frame enterInline(Object callee, RenderState r, Compiled[] self, int id) {
-        return CompiledCalls.enterInline(callee, r, self[0], id);
+    public static Frame enterInline(Object callee, RenderState r, Compiled[] self, int id, boolean counted) {
+        return CompiledCalls.enterInline(callee, r, self[0], id, counted);
     }
 
-    /** Leaves a def body inlined at a call site (normally or by an error). */
-    public static void leaveInline(RenderState r, boolean savedAutoescape) {
+    /**
+     * Enters again a def body inlined in a loop whose earlier iteration entered it with
+     * {@link #enterInline}: the loop cannot rebind the callee's name nor change what that check
+     * looked at ({@link dev.kida.engine.analysis.Names#keptDuring}), so only the call's own effects remain.
+     */
+    public static Frame reenterInline(Object callee, RenderState r, boolean counted) {
+        return CompiledCalls.reenterInline(callee, r, counted);
+    }
+
+    /** Leaves a def body inlined at a call site (normally or by an error) when it was entered counted. */
+    public static void leaveInline(RenderState r) {
         CompiledCalls.leaveInline(r);
-        r.autoescape(savedAutoescape);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.kida.compiler;
 
 import dev.kida.engine.analysis.Names;
+import dev.kida.engine.analysis.ScopeFacts;
+import dev.kida.engine.analysis.Traversal;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
@@ -8,12 +10,16 @@ import dev.kida.engine.core.Compiled;
 
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
+import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static dev.kida.compiler.Descriptors.CD_FRAME;
 import static dev.kida.compiler.Descriptors.CD_HELPERS;
+import static dev.kida.compiler.Descriptors.CD_LONG;
 import static dev.kida.compiler.Descriptors.CD_OBJECTS;
 import static dev.kida.compiler.Descriptors.CD_STATE;
 import static dev.kida.compiler.TemplateCompiler.cd;
@@ -78,43 +84,122 @@ final class DefInlining extends BodyPart {
     }
 
     /**
+     * For the body of the innermost loop being compiled: per name of a top-level def the body calls
+     * and cannot rebind ({@link Names#keptDuring}), the local that keeps the callee once an inlined
+     * call found it is that def; null before the loop starts.
+     */
+    private Map<String, Integer> loopCallees = Map.of();
+
+    /**
+     * The locals of {@link #loopCallees} for a loop about to start, each set to null here (before
+     * the loop); {@link #enterLoop} makes them current for its body.
+     */
+    Map<String, Integer> keptCallees(Stmt.For f) {
+        if (inlining || tc.inlineBudget <= 0) {
+            return Map.of();
+        }
+        Map<String, Integer> kept = new HashMap<>();
+        Traversal.everything(f.body(), n -> {
+            if (n instanceof Expr.Call c && c.callee() instanceof Expr.Name name && !kept.containsKey(name.name())
+                    && tc.topLevelDef(name.name()) != null && Names.keptDuring(f, name.name())) {
+                int slot = cb.allocateLocal(TypeKind.REFERENCE);
+                cb.aconst_null().astore(slot);
+                kept.put(name.name(), slot);
+            }
+        });
+        return kept;
+    }
+
+    /** Makes {@code callees} the current loop's (see {@link #keptCallees}); returns the previous ones. */
+    Map<String, Integer> enterLoop(Map<String, Integer> callees) {
+        Map<String, Integer> previous = loopCallees;
+        loopCallees = callees;
+        return previous;
+    }
+
+    /**
      * {@code {{ d(a, b) }}} of a top-level def: when the callee is that def of this very template
      * (checked at run time: a name can be rebound), its body runs right here, as the method the def
      * compiles to would run it (same scopes, state and errors: {@link CompiledHelpers#enterInline}), so a loop
      * calling a def per row costs no call; otherwise the call goes the usual way.
+     *
+     * <p>In a loop that cannot rebind the name ({@link Names#keptDuring}) the callee found to be the
+     * def is kept for the later iterations: no lookup, and only the call's own effects
+     * ({@link CompiledHelpers#reenterInline}). A body that enters no level and flushes nothing
+     * ({@link ScopeFacts#entersNothing}) leaves the depth alone, the autoescape state is switched
+     * only when the def's differs from the caller's, and a parameter given {@code loop.index} (or a
+     * sibling) stays a JVM long, printed as such.
      */
     private void printInline(Stmt.Print p, Expr.Call call, Stmt.Def d) {
         tc.inlineBudget--;
         int id = tc.defBody(d, tc.unit.autoescape(), true);
         Pos saved = positions.enter(call);
+        Integer kept = loopCallees.get(d.name());
+        Label found = cb.newLabel();
+        if (kept != null) {
+            cb.aload(kept).dup().ifnonnull(found);
+            cb.pop();
+        }
         expr(call.callee());
         setPos();
         body.calls.defined();
+        cb.labelBinding(found);
         int callee = cb.allocateLocal(TypeKind.REFERENCE);
         cb.astore(callee);
         int[] args = new int[call.args().size()];
+        boolean[] longArg = new boolean[args.length];
+        Set<String> bodySets = Names.setNames(d.body());
         for (int k = 0; k < args.length; k++) {
-            expr(call.args().get(k));
+            Expr arg = call.args().get(k);
+            if (arg instanceof Expr.GetAttr g && !body.expressions.isPlainAttr(g) && LoopCompiler.isLoopNumber(g.name())
+                    && !bodySets.contains(d.params().get(k).name())) {
+                body.loops.fastLoopNumber(g.name());
+                args[k] = cb.allocateLocal(TypeKind.LONG);
+                cb.i2l().lstore(args[k]);
+                longArg[k] = true;
+                continue;
+            }
+            expr(arg);
             args[k] = cb.allocateLocal(TypeKind.REFERENCE);
             cb.astore(args[k]);
         }
+        boolean counted = !ScopeFacts.entersNothing(d.body());
+        Boolean bodyEscape = tc.bodies.get(id).autoescape();
+        boolean restoreEscape = body.escape == null || !body.escape.equals(bodyEscape);
         int savedEscape = cb.allocateLocal(TypeKind.INT);
         int closure = cb.allocateLocal(TypeKind.REFERENCE);
-        cb.aload(R).invokeinterface(CD_STATE, "autoescape", MethodTypeDesc.of(CD_boolean)).istore(savedEscape);
+        if (restoreEscape) {
+            cb.aload(R).invokeinterface(CD_STATE, "autoescape", MethodTypeDesc.of(CD_boolean)).istore(savedEscape);
+        }
         setPos();
-        cb.aload(callee).aload(R).ldc(constants.pooled(tc.holder())).loadConstant(id)
+        Label entered = cb.newLabel();
+        if (kept != null) {
+            // an earlier iteration entered this def here: what it checked still holds
+            Label check = cb.newLabel();
+            cb.aload(kept).ifnull(check);
+            cb.aload(callee).aload(R).loadConstant(counted ? 1 : 0).invokestatic(CD_HELPERS, "reenterInline",
+                    MethodTypeDesc.of(CD_FRAME, CD_Object, CD_STATE, CD_boolean));
+            cb.goto_(entered);
+            cb.labelBinding(check);
+        }
+        cb.aload(callee).aload(R).ldc(constants.pooled(tc.holder())).loadConstant(id).loadConstant(counted ? 1 : 0)
                 .invokestatic(CD_HELPERS, "enterInline", MethodTypeDesc.of(CD_FRAME, CD_Object, CD_STATE,
-                        cd(Compiled[].class), CD_int))
-                .dup().astore(closure);
+                        cd(Compiled[].class), CD_int, CD_boolean));
+        cb.labelBinding(entered);
+        cb.dup().astore(closure);
         Label generic = cb.newLabel();
         Label done = cb.newLabel();
         cb.ifnull(generic);
+        if (kept != null) {
+            cb.aload(callee).astore(kept);
+        }
         // the def's body, in its own scopes: its closure frame and its parameters
         List<Scope> callerScopes = body.variables.detach();
         List<JumpTarget> callerJumps = body.jumps.detach();
         List<Label> callerChains = body.kidaExpressions.detach();
         Boolean callerEscape = body.escape;
-        body.escape = tc.bodies.get(id).autoescape();
+        Map<String, Integer> callerCallees = enterLoop(Map.of());
+        body.escape = bodyEscape;
         inlining = true;
         body.variables.push(new Scope(false, closure));
         Scope params = Scope.locals();
@@ -122,8 +207,11 @@ final class DefInlining extends BodyPart {
             String name = d.params().get(k).name();
             params.slots.put(name, args[k]);
             params.definite.add(name);
+            if (longArg[k]) {
+                params.longs.add(name);
+            }
         }
-        body.variables.declare(params, Set.of(), Names.setNames(d.body()));
+        body.variables.declare(params, Set.of(), bodySets);
         body.variables.push(params);
         Label bodyStart = cb.newLabel();
         Label bodyEnd = cb.newLabel();
@@ -134,14 +222,17 @@ final class DefInlining extends BodyPart {
         stmts(d.body());
         flushText();
         cb.labelBinding(bodyEnd);
-        leaveInline(savedEscape);
+        leaveInline(counted, restoreEscape, savedEscape);
         cb.goto_(done);
-        // an error leaves the render state as the call's own method would have left it
-        cb.labelBinding(handler);
-        cb.exceptionCatchAll(bodyStart, bodyEnd, handler);
-        leaveInline(savedEscape);
-        cb.athrow();
+        if (counted || restoreEscape) {
+            // an error leaves the render state as the call's own method would have left it
+            cb.labelBinding(handler);
+            cb.exceptionCatchAll(bodyStart, bodyEnd, handler);
+            leaveInline(counted, restoreEscape, savedEscape);
+            cb.athrow();
+        }
         inlining = false;
+        enterLoop(callerCallees);
         body.escape = callerEscape;
         body.variables.attach(callerScopes);
         body.jumps.attach(callerJumps);
@@ -152,7 +243,13 @@ final class DefInlining extends BodyPart {
         cb.aload(callee);
         cb.loadConstant(args.length).anewarray(CD_Object);
         for (int k = 0; k < args.length; k++) {
-            cb.dup().loadConstant(k).aload(args[k]).aastore();
+            cb.dup().loadConstant(k);
+            if (longArg[k]) {
+                cb.lload(args[k]).invokestatic(CD_LONG, "valueOf", MethodTypeDesc.of(CD_LONG, ConstantDescs.CD_long));
+            } else {
+                cb.aload(args[k]);
+            }
+            cb.aastore();
         }
         cb.aload(R);
         setPos();
@@ -161,8 +258,13 @@ final class DefInlining extends BodyPart {
         body.printing.printUnlessPrinted(p, done);
     }
 
-    private void leaveInline(int savedEscape) {
-        cb.aload(R).iload(savedEscape).invokestatic(CD_HELPERS, "leaveInline",
-                MethodTypeDesc.of(CD_void, CD_STATE, CD_boolean));
+    /** Undoes what entering an inlined def body did to the render state. */
+    private void leaveInline(boolean counted, boolean restoreEscape, int savedEscape) {
+        if (counted) {
+            cb.aload(R).invokestatic(CD_HELPERS, "leaveInline", MethodTypeDesc.of(CD_void, CD_STATE));
+        }
+        if (restoreEscape) {
+            cb.aload(R).iload(savedEscape).invokeinterface(CD_STATE, "autoescape", MethodTypeDesc.of(CD_void, CD_boolean));
+        }
     }
 }

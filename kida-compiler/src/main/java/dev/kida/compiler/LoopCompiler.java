@@ -11,6 +11,7 @@ import java.lang.classfile.TypeKind;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import static dev.kida.compiler.Descriptors.CD_FRAME;
@@ -81,6 +82,7 @@ final class LoopCompiler extends BodyPart {
             loopCtx = cb.allocateLocal(TypeKind.REFERENCE);
             cb.aload(items).invokestatic(CD_HELPERS, "loopContext", MethodTypeDesc.of(CD_LOOP, CD_LIST)).astore(loopCtx);
         }
+        Map<String, Integer> callees = body.inlining.keptCallees(f);
         int i = cb.allocateLocal(TypeKind.INT);
         scope.fastLoop = fast;
         scope.indexSlot = i;
@@ -121,8 +123,10 @@ final class LoopCompiler extends BodyPart {
         variables.push(scope);
         body.jumps.push(new JumpTarget.Loop(end, next));
         Pos forPos = positions.current();
+        Map<String, Integer> outerCallees = body.inlining.enterLoop(callees);
         stmts(f.body());
         flushText();
+        body.inlining.enterLoop(outerCallees);
         positions.restore(forPos);
         body.jumps.pop();
         variables.pop();

@@ -70,6 +70,13 @@ final class PrintCompiler extends BodyPart {
             text.endSkip(skip);
             return;
         }
+        if (p.expr() instanceof Expr.Name n && body.variables.longSlot(n.name()) >= 0) {
+            // a def parameter given loop.index and the like: printed as the number it is
+            cb.aload(R).invokeinterface(CD_STATE, "out", MethodTypeDesc.of(CD_OUTPUT)).lload(body.variables.longSlot(n.name()))
+                    .invokevirtual(CD_OUTPUT, "appendLong", MethodTypeDesc.of(CD_void, ConstantDescs.CD_long));
+            text.endSkip(skip);
+            return;
+        }
         if (p.expr() instanceof Expr.GetAttr g && body.expressions.isPlainAttr(g)) {
             body.fusedSites.printAttr(p, g);
             text.endSkip(skip);

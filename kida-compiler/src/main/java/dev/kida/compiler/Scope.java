@@ -15,6 +15,8 @@ final class Scope {
     final Map<String, Integer> slots = new HashMap<>();
     /** Names bound on entry; the others start as {@code CompiledHelpers.MISSING}. */
     final Set<String> definite = new HashSet<>();
+    /** Names whose slot holds a whole number as a JVM long (a def parameter given a loop number). */
+    final Set<String> longs = new HashSet<>();
     /** A fast loop's scope: {@code loop.x} is computed from the index and size slots. */
     boolean fastLoop;
     int indexSlot;

@@ -7,6 +7,7 @@ import dev.kida.engine.ast.Target;
 
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
+import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Set;
 import static dev.kida.compiler.Descriptors.CD_FRAME;
 import static dev.kida.compiler.Descriptors.CD_HELPERS;
 import static dev.kida.compiler.Descriptors.CD_LIST;
+import static dev.kida.compiler.Descriptors.CD_LONG;
 import static dev.kida.compiler.Descriptors.CD_STATE;
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_String;
@@ -118,6 +120,20 @@ final class Variables extends BodyPart {
         return null;
     }
 
+    /** The slot of a name that resolves to a local kept as a JVM long ({@link Scope#longs}), or -1. */
+    int longSlot(String name) {
+        for (Scope s : scopes) {
+            if (!s.local) {
+                return -1;
+            }
+            Integer slot = s.slots.get(name);
+            if (slot != null) {
+                return s.longs.contains(name) ? slot : -1;
+            }
+        }
+        return -1;
+    }
+
     /** Loads a name's value; {@code self} falls back to the template's blocks when unset. */
     void load(String name, boolean selfFallback) {
         Label done = cb.newLabel();
@@ -131,6 +147,11 @@ final class Variables extends BodyPart {
             Integer slot = s.slots.get(name);
             if (slot == null) {
                 continue;
+            }
+            if (s.longs.contains(name)) {
+                cb.lload(slot).invokestatic(CD_LONG, "valueOf", MethodTypeDesc.of(CD_LONG, ConstantDescs.CD_long));
+                selfFallback(name, selfFallback);
+                return;
             }
             cb.aload(slot);
             if (s.definite.contains(name)) {
@@ -158,6 +179,9 @@ final class Variables extends BodyPart {
     void assign(Target target, Scope scope) {
         switch (target) {
             case Target.Name n -> {
+                if (scope.longs.contains(n.name())) {
+                    throw new IllegalStateException("assignment to a parameter kept as a long: " + n.name());
+                }
                 if (scope.local) {
                     cb.astore(scope.slots.get(n.name()));
                 } else {

@@ -1,6 +1,7 @@
 package dev.kida.engine.analysis;
 
 import dev.kida.engine.ast.Expr;
+import dev.kida.engine.ast.Node;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.Target;
 
@@ -76,5 +77,67 @@ public final class Names {
                 default -> { }
             }
         }
+    }
+
+    /**
+     * Whether {@code name} keeps its value while the loop runs, so that a lookup of it made in one
+     * iteration holds for the later ones: neither the loop's target nor anything in its body (or
+     * its filter) can bind it. Conservative: the body may hold only statements whose bindings are
+     * visible here (set, let, export, with, capture, nested loops) and no call but of {@code name}
+     * itself and of the loop's own {@code loop.cycle(...)}. A def or macro binds only in its own
+     * scope, but a call block's {@code caller()}, a block, an include, an import or a statement
+     * handed to the evaluator could bind the name in the scope the loop looks it up in.
+     */
+    public static boolean keptDuring(Stmt.For loop, String name) {
+        if (loop.recursive() || binds(loop.target(), name) || binds(loop.target(), "loop")) {
+            return false;
+        }
+        boolean[] kept = {true};
+        java.util.function.Consumer<Node> check = n -> kept[0] &= renders(n) && !bindsIn(n, name) && !bindsIn(n, "loop")
+                && (!(n instanceof Expr.Call c) || c.callee() instanceof Expr.Name callee && callee.name().equals(name)
+                        || ScopeFacts.isFastCycle(c));
+        Traversal.everything(loop.body(), check);
+        if (loop.filter() != null) {
+            Traversal.expression(loop.filter(), check);
+        }
+        return kept[0];
+    }
+
+    /** Whether a statement is one whose bindings {@link #bindsIn} sees (any expression is). */
+    private static boolean renders(Node n) {
+        return switch (n) {
+            case Stmt.Text t -> true;
+            case Stmt.Print p -> true;
+            case Stmt.If i -> true;
+            case Stmt.Break b -> true;
+            case Stmt.Continue c -> true;
+            case Stmt.Do d -> true;
+            case Stmt.Autoescape a -> true;
+            case Stmt.FilterBlock fb -> true;
+            case Stmt.Spaceless sp -> true;
+            case Stmt.For f -> !f.recursive();
+            case Stmt.Set st -> true;
+            case Stmt.SetBlock sb -> true;
+            case Stmt.With w -> true;
+            case Stmt.WithIf w -> true;
+            case Stmt.Let l -> true;
+            case Stmt.Capture c -> true;
+            case Stmt other -> false;
+            default -> true;
+        };
+    }
+
+    /** Whether a statement among those {@link #renders} accepts binds {@code name}. */
+    private static boolean bindsIn(Node n, String name) {
+        return switch (n) {
+            case Stmt.For f -> binds(f.target(), name);
+            case Stmt.Set st -> binds(st.target(), name);
+            case Stmt.SetBlock sb -> binds(sb.target(), name);
+            case Stmt.With w -> w.assignments().stream().anyMatch(a -> binds(a.target(), name));
+            case Stmt.WithIf w -> w.names().contains(name);
+            case Stmt.Let l -> l.bindings().stream().anyMatch(b -> binds(b.target(), name));
+            case Stmt.Capture c -> c.name().equals(name);
+            default -> false;
+        };
     }
 }

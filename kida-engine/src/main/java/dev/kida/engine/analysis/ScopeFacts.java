@@ -28,6 +28,37 @@ public final class ScopeFacts {
                 || n instanceof Expr.Name nm && nm.name().equals("self"));
     }
 
+    /**
+     * Whether running the body can enter no nesting level and flushes nothing: no call, no
+     * recursive loop, and only statements that render in place (text,
+     * prints, conditions, plain loops, assignments, with, capture, spaceless, filter and autoescape
+     * blocks). Such a body cannot observe the render's depth nor whether it is a call printing in
+     * place.
+     */
+    public static boolean entersNothing(List<Stmt> body) {
+        return !Traversal.anyNode(body, n -> switch (n) {
+            case Stmt.For f -> f.recursive();
+            case Stmt.Text t -> false;
+            case Stmt.Print p -> false;
+            case Stmt.If i -> false;
+            case Stmt.Break b -> false;
+            case Stmt.Continue c -> false;
+            case Stmt.Do d -> false;
+            case Stmt.Autoescape a -> false;
+            case Stmt.FilterBlock fb -> false;
+            case Stmt.Spaceless sp -> false;
+            case Stmt.Set st -> false;
+            case Stmt.SetBlock sb -> false;
+            case Stmt.With w -> false;
+            case Stmt.WithIf w -> false;
+            case Stmt.Let l -> false;
+            case Stmt.Capture c -> false;
+            case Stmt other -> true;
+            case Expr.Call c -> true;
+            default -> false;
+        });
+    }
+
     /** {@code loop.cycle(a, b, ...)} with plain positional arguments. */
     public static boolean isFastCycle(Expr.Call c) {
         return c.callee() instanceof Expr.GetAttr g && g.name().equals("cycle")

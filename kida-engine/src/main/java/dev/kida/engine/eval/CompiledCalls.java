@@ -44,8 +44,16 @@ public final class CompiledCalls {
      * call would ({@link DefFunction#enterInline}) and returns the def's closure frame; null when
      * the call must go the usual way.
      */
-    public static Frame enterInline(Object callee, RenderState state, Compiled self, int id) {
-        return callee instanceof DefFunction d ? d.enterInline(Renderer.of(state), self, id) : null;
+    public static Frame enterInline(Object callee, RenderState state, Compiled self, int id, boolean counted) {
+        return callee instanceof DefFunction d ? d.enterInline(Renderer.of(state), self, id, counted) : null;
+    }
+
+    /**
+     * Enters again, at the same call site, a def body {@link #enterInline} entered in an earlier
+     * iteration of a loop that can change nothing that check looked at ({@link DefFunction#reenterInline}).
+     */
+    public static Frame reenterInline(Object callee, RenderState state, boolean counted) {
+        return ((DefFunction) callee).reenterInline(Renderer.of(state), counted);
     }
 
     /** Leaves a def body entered by {@link #enterInline} (the caller restores autoescape). */

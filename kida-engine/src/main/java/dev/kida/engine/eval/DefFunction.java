@@ -139,16 +139,40 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
      * {@code self}): possible when it is that body, the render state a call would set is the one
      * already set (same template and inheritance run), nothing is being discarded, and the level
      * stays on this thread's stack. Then it does what {@link #printInto} does before running the
-     * body and returns the closure frame; else null.
+     * body and returns the closure frame; else null. A body that calls nothing, renders no other
+     * template and flushes nothing ({@code counted} false) cannot see the depth nor the count of
+     * calls printing in place: only the depth limit is checked and the step counted, and
+     * {@link #leaveInline} is not needed.
      */
-    public Frame enterInline(Renderer r, Compiled self, int id) {
+    public Frame enterInline(Renderer r, Compiled self, int id, boolean counted) {
         if (code != self || bodyId != id || !locals || unit != r.unit || r.discarding
                 || (owner == r && run != null && run != r.run) || !r.staysOnStack()) {
             return null;
         }
         r.autoescape = unit.autoescape();
-        r.enter();
-        r.enterInPlace();
+        if (counted) {
+            r.enter();
+            r.enterInPlace();
+        } else {
+            r.enterUncounted();
+        }
+        return closure;
+    }
+
+    /**
+     * Enters the body again at a call site where {@link #enterInline} succeeded before and nothing
+     * it checked can have changed since (same template, run, depth; the compiler proves that the
+     * call stands in a loop that rebinds nothing and renders no other template): the call's own
+     * effects only, the depth (already known to be below the limit) and the step.
+     */
+    public Frame reenterInline(Renderer r, boolean counted) {
+        r.autoescape = unit.autoescape();
+        if (counted) {
+            r.enterChecked();
+            r.enterInPlace();
+        } else {
+            r.step();
+        }
         return closure;
     }
 

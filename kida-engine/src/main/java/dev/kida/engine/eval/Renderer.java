@@ -349,10 +349,29 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
      * recursion limit, and a step of the budget (time, cancellation, output).
      */
     public void enter() {
+        checkDepth();
+        depth++;
+        step();
+    }
+
+    private void checkDepth() {
         if (depth >= budget.maxDepth) {
             throw new TemplateRuntimeException("maximum recursion depth exceeded (" + budget.maxDepth
                     + " nested macro calls, includes, blocks or recursive loops; Limits.maxRecursionDepth)");
         }
+    }
+
+    /**
+     * {@link #enter} for a level whose body cannot observe the depth (it enters no level itself):
+     * the limit is checked and the step counted, the depth is left as it is (no {@link #leave}).
+     */
+    void enterUncounted() {
+        checkDepth();
+        step();
+    }
+
+    /** {@link #enter} where the depth is known to be below the limit. */
+    void enterChecked() {
         depth++;
         step();
     }

@@ -113,4 +113,49 @@ class AnalysisTest {
     private static Stmt.For loop(String source) {
         return (Stmt.For) parse(source).body().get(0);
     }
+
+    private static Stmt.For firstLoop(String source) {
+        return parse(source).body().stream().filter(s -> s instanceof Stmt.For).map(s -> (Stmt.For) s).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aNameIsKeptDuringALoopThatCanBindItNowhere() {
+        assertTrue(Names.keptDuring(firstLoop("{% for x in xs %}{{ row(x, loop.index, loop.cycle('a', 'b')) }}"
+                + "{% set y = 1 %}{% let z = 2 %}{% if x %}{{ x.a ?? 'b' }}{% end %}{% for i in x %}{{ i|upper }}{% end %}"
+                + "{% end %}"), "row"));
+    }
+
+    @Test
+    void aNameIsNotKeptWhereTheLoopCouldBindIt() {
+        for (String loop : List.of(
+                "{% for row in xs %}{{ row(1) }}{% end %}",
+                "{% for x in xs %}{{ row(x) }}{% set row = x %}{% end %}",
+                "{% for x in xs %}{{ row(x) }}{% let row = x %}{% end %}",
+                "{% for x in xs %}{{ row(x) }}{% export row = x %}{% end %}",
+                "{% for x in xs %}{% with row = x %}{{ row(x) }}{% end %}{% end %}",
+                "{% for x in xs %}{% for row in x %}{{ row }}{% end %}{{ row(x) }}{% end %}",
+                "{% for x in xs %}{% capture row %}{{ x }}{% end %}{{ row(x) }}{% end %}",
+                "{% for x in xs %}{% set a, row = x %}{{ row(x) }}{% end %}",
+                // anything else that runs code of its own could bind it where the loop looks it up
+                "{% for x in xs %}{{ row(x) }}{{ other(x) }}{% end %}",
+                "{% for x in xs %}{{ row(x) }}{% call wrap() %}{% let row = 1 %}{% end %}{% end %}",
+                "{% for x in xs %}{{ row(x) }}{% include 'other.html' %}{% end %}",
+                "{% for x in xs %}{{ row(x) }}{% try %}{{ x }}{% fallback row %}{{ row }}{% end %}{% end %}",
+                "{% for x in xs %}{{ row(x) }}{% match x %}{% case row %}{{ row }}{% end %}{% end %}",
+                "{% for x in xs recursive %}{{ row(x) }}{% end %}")) {
+            assertFalse(Names.keptDuring(firstLoop(loop), "row"), loop);
+        }
+    }
+
+    @Test
+    void aBodyEntersNothingWhenItCallsNothingAndRendersNoOtherTemplate() {
+        assertTrue(ScopeFacts.entersNothing(parse("<td>{{ n }}</td>{% if x.a < 0 %}-{% end %}{{ x.b ?? '#' }}"
+                + "{% for i in x %}{{ i|upper }}{% end %}{% set y = 1 %}").body()));
+        for (String body : List.of("{{ f(x) }}", "{{ x.upper() }}", "{{ caller() }}", "{% include 'a.html' %}",
+                "{% flush %}", "{% for i in x recursive %}{{ loop(i) }}{% end %}", "{% call f() %}{% end %}",
+                "{% block b %}{% endblock %}")) {
+            assertFalse(ScopeFacts.entersNothing(parse(body).body()), body);
+        }
+    }
 }

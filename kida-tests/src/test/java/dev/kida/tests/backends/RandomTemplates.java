@@ -84,7 +84,10 @@ final class RandomTemplates {
                 // and a call body whose slot nested in an if is a placeholder of f's caller
                 "{% def g(a, b) %}<{{ a }}|{{ b }}>{% set t = a %}{% for y in xs %}{{ t }}{{ y }}{% end %}{% end %}"
                         + "{% def f(a) %}{% call g(a, 1) %}{% if a %}{% slot %}{% end %}{% yield side %}{% end %}"
-                        + "{{ g(a, a) }}{% end %}");
+                        + "{{ g(a, a) }}{% end %}",
+                // a def calling nothing (inlined without a level of its own), given loop numbers it
+                // uses as values
+                "{% def g(a, b) %}[{{ b * 2 }}{{ 'o' if b is odd }}{{ b }}{{ a }}]{% end %}{% def f(a) %}{{ a }}{% end %}");
     }
 
     /** Uses of Kida's functions, slots and render-time context ({@code f} may be undefined: an error too). */
@@ -97,7 +100,11 @@ final class RandomTemplates {
         Arbitrary<String> push = inner.map(a -> "{% push 'q' %}" + a + "{% end %}[{% stack 'q' %}]");
         Arbitrary<String> plain = Arbitraries.of("{{ f(a) }}", "{{ f(s, 1, 2) }}", "{{ f(a, k=n) }}", "{{ r() }}",
                 "{{ f() }}", "{{ f(1, nope=2) }}", "{% yield %}", "{{ g(x, n) }}", "{{ g(a) }}",
-                "{% for x in xs %}{{ g(x, loop.index) }}{% end %}", "{% set g = f %}{{ g(a, 1) }}");
+                "{% for x in xs %}{{ g(x, loop.index) }}{% end %}", "{% set g = f %}{{ g(a, 1) }}",
+                // the def kept for the loop's later rows, unless the loop rebinds its name
+                "{% for x in xs %}{{ g(loop.revindex, loop.index) }}{{ g(x, n) }}{% end %}",
+                "{% for x in xs %}{{ g(x, loop.index) }}{% let g = f %}{% end %}",
+                "{% for x in xs %}{{ g(x, loop.index) }}{% set g = f %}{{ g(x) }}{% end %}");
         return Arbitraries.oneOf(call, provide, push, plain);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kida.api.KidaException;
 import dev.kida.engine.Environment;
+import dev.kida.engine.Limits;
 import dev.kida.engine.ExecutionMode;
 import dev.kida.engine.Loaders;
 import dev.kida.tests.conformance.ConformanceCases;
@@ -113,6 +114,169 @@ class KidaDefCallsTest {
     @Test
     void twoDefsOfOneNameCallTheOneBoundLast() {
         assertEquals("a|b", BothModes.render("{% def f() %}a{% end %}{{ f() }}|{% def f() %}b{% end %}{{ f() }}"));
+    }
+
+    // A def inlined into a loop is looked up once per loop run when nothing in the loop can bind
+    // its name (Names.keptDuring); each of these binds or shadows the name inside the loop, so the
+    // later calls must see what the name holds then (kida-semantics.md sections 3 and 4, Jinja2's
+    // scoping of set and with).
+    private static final String ROW_AND_M = "{% def row(x) %}A{{ x }}{% end %}{% macro m(x) %}M{{ x }}{% endmacro %}";
+
+    @Test
+    void aSetOfTheNameInTheLoopBodyHoldsForTheRestOfThatIteration() {
+        assertEquals("A1M1A2M2", BothModes.render(ROW_AND_M
+                + "{% for x in [1, 2] %}{{ row(x) }}{% set row = m %}{{ row(x) }}{% end %}"));
+    }
+
+    @Test
+    void aLetOfTheNameInTheLoopBodyHoldsForTheLaterIterations() {
+        assertEquals("A1M2M3", BothModes.render(ROW_AND_M
+                + "{% for x in [1, 2, 3] %}{{ row(x) }}{% if x == 1 %}{% let row = m %}{% end %}{% end %}"));
+    }
+
+    @Test
+    void aLoopVariableOfTheSameNameShadowsTheDef() {
+        assertEquals("M1M2", BothModes.render(ROW_AND_M + "{% for row in [m, m] %}{{ row(loop.index) }}{% end %}"));
+    }
+
+    @Test
+    void aWithOfTheSameNameShadowsTheDefInsideItOnly() {
+        assertEquals("M1A1M2A2", BothModes.render(ROW_AND_M
+                + "{% for x in [1, 2] %}{% with row = m %}{{ row(x) }}{% end %}{{ row(x) }}{% end %}"));
+    }
+
+    @Test
+    void aLetInsideACalledDefDoesNotRebindTheTemplatesName() {
+        // kida-semantics.md section 3: inside a def body, let binds in the def's own scope
+        assertEquals("A1A2", BothModes.render(ROW_AND_M + "{% def other() %}{% let row = m %}{% end %}"
+                + "{% for x in [1, 2] %}{{ row(x) }}{{ other() }}{% end %}"));
+    }
+
+    @Test
+    void aLetInACallBodyInTheLoopRebindsTheTemplatesName() {
+        // a call body is not a def body: its let binds in template scope (kida-semantics.md section 3)
+        assertEquals("A1M2", BothModes.render(ROW_AND_M + "{% def wrap() %}{{ caller() }}{% end %}"
+                + "{% for x in [1, 2] %}{{ row(x) }}{% call wrap() %}{% let row = m %}{% end %}{% end %}"));
+    }
+
+    @Test
+    void theDefRedefinedAfterALoopIsTheOneTheNextLoopCalls() {
+        assertEquals("A1A2|B1B2", BothModes.render("{% def row(x) %}A{{ x }}{% end %}"
+                + "{% for x in [1, 2] %}{{ row(x) }}{% end %}|{% def row(x) %}B{{ x }}{% end %}"
+                + "{% for x in [1, 2] %}{{ row(x) }}{% end %}"));
+    }
+
+    @Test
+    void aNestedLoopLooksTheDefUpAgainForEachOuterIteration() {
+        assertEquals("A1A2M1M2", BothModes.render(ROW_AND_M
+                + "{% for o in [1, 2] %}{% for x in [1, 2] %}{{ row(x) }}{% end %}{% let row = m %}{% end %}"));
+    }
+
+    @Test
+    void aLoopNumberGivenToTheDefIsAValueLikeAnyOther() {
+        // loop.index is an int: arithmetic, tests, comparison, formatting and passing it on
+        assertEquals("1,2,odd,True,1.5,<1>|2,3,even,False,3.0,<2>|", BothModes.render(
+                "{% def inner(v) %}<{{ v }}>{% end %}"
+                + "{% def row(n) %}{{ n }},{{ n + 1 }},{{ 'odd' if n is odd else 'even' }},{{ n < 2 }},"
+                + "{{ n * 1.5 }},{{ inner(n) }}|{% end %}{% for x in 'ab' %}{{ row(loop.index) }}{% end %}"));
+    }
+
+    @Test
+    void aLoopNumberParameterTheBodySetsIsAssignable() {
+        assertEquals("10 20 ", BothModes.render(
+                "{% def row(n) %}{% set n = n * 10 %}{{ n }} {% end %}{% for x in 'ab' %}{{ row(loop.index) }}{% end %}"));
+    }
+
+    @Test
+    void aLoopNumberReachesARebindingCalleeBoxed() {
+        assertEquals("A1M2", BothModes.render(ROW_AND_M
+                + "{% for x in 'ab' %}{{ row(loop.index) }}{% let row = m %}{% end %}"));
+    }
+
+    @Test
+    void aRecursiveDefCalledPerRowRecursesInEachRow() {
+        assertEquals("10;210;", BothModes.render("{% def t(n) %}{{ n }}{% if n > 0 %}{{ t(n - 1) }}{% end %}{% end %}"
+                + "{% for x in [1, 2] %}{{ t(loop.index) }};{% end %}"));
+    }
+
+    @Test
+    void anInlinedCallCountsAsAStepAsTheEvaluatorCountsIt() {
+        // 1,000 steps: each row is a loop iteration and a call; around the limit both modes stop at
+        // the same place with the same error (bothWithLimits compares them)
+        String source = "{% def row(x) %}{{ x }}{% end %}\n{% for x in range(n) %}{{ row(x) }}{% end %}";
+        Limits limits = Limits.defaults().withMaxSteps(1000);
+        assertEquals(true, bothWithLimits(source, Map.of("n", 400), limits).endsWith("399"));
+        for (int n = 497; n <= 502; n++) {
+            bothWithLimits(source, Map.of("n", n), limits);
+        }
+        assertEquals(true, bothWithLimits(source, Map.of("n", 600), limits).startsWith("error:"));
+    }
+
+    @Test
+    void anInlinedCallAtTheDepthLimitFailsAsACallWould() {
+        // rec(k) nests k + 1 levels, then each row's inlined call (a body calling nothing) one more:
+        // as k grows, one k reaches the limit exactly at the rows' calls, and both modes must agree
+        String source = "{% def leaf(x) %}{{ x }}{% end %}"
+                + "{% def rec(n) %}{% if n > 0 %}{{ rec(n - 1) }}{% else %}{% for x in [1, 2] %}{{ leaf(x) }}{% end %}"
+                + "{% end %}{% end %}{{ rec(k) }}";
+        Limits limits = Limits.defaults().withMaxRecursionDepth(5);
+        String previous = null;
+        for (int k = 0; k <= 6; k++) {
+            String got = bothWithLimits(source, Map.of("k", k), limits);
+            if (got.startsWith("error:")) {
+                assertEquals(true, got.contains("recursion depth"), got);
+                assertEquals("12", previous);
+                return;
+            }
+            assertEquals("12", got);
+            previous = got;
+        }
+        throw new AssertionError("the depth limit was never reached");
+    }
+
+    @Test
+    void failedRowsCaughtByTryLeaveTheDepthAsBefore() {
+        // the deepest recursion the limit allows still renders after rows that failed, whether the
+        // row's body calls something (its level counted) or not
+        String rec = "{% def rec(n) %}{{ n }}{% if n > 0 %}{{ rec(n - 1) }}{% end %}{% end %}";
+        Limits limits = Limits.defaults().withMaxRecursionDepth(6);
+        int deepest = -1;
+        for (int k = 0; k < 8; k++) {
+            if (!bothWithLimits(rec + "{{ rec(k) }}", Map.of("k", k), limits).startsWith("error:")) {
+                deepest = k;
+            }
+        }
+        assertEquals(true, deepest > 0, "no recursion fits the limit");
+        String deepestOutput = bothWithLimits(rec + "{{ rec(k) }}", Map.of("k", deepest), limits);
+        String rows = "{% for i in [1, 2, 3] %}{% try %}{{ leaf(none) }}{% fallback %}f{% end %}{% end %}";
+        for (String leaf : List.of("{% def leaf(x) %}{{ x.y.z }}{% end %}",
+                "{% def leaf(x) %}{{ rec(0) }}{{ x.y.z }}{% end %}")) {
+            String rowsOutput = bothWithLimits(leaf + rec + rows, Map.of(), limits);
+            assertEquals(true, rowsOutput.endsWith("f"), rowsOutput);
+            assertEquals(rowsOutput + deepestOutput, bothWithLimits(leaf + rec + rows + "{{ rec(k) }}",
+                    Map.of("k", deepest), limits));
+        }
+    }
+
+    /** The outcome in both modes (which must agree, error location and message included). */
+    private static String bothWithLimits(String source, Map<String, ?> context, Limits limits) {
+        String interpreted = null;
+        for (ExecutionMode mode : List.of(ExecutionMode.INTERPRETED, ExecutionMode.COMPILED)) {
+            Environment env = Environment.builder().loader(Loaders.map(Map.of("t.html", source))).autoescape(true)
+                    .limits(limits).mode(mode).build();
+            String got;
+            try {
+                got = env.getTemplate("t.html").render(context);
+            } catch (KidaException e) {
+                got = "error:" + ConformanceCases.kindOf(e) + " at " + e.line() + ":" + e.column() + " " + e.detail();
+            }
+            if (interpreted == null) {
+                interpreted = got;
+            } else {
+                assertEquals(interpreted, got, "the backends disagree on " + source);
+            }
+        }
+        return interpreted;
     }
 
     private static String outcomeLine(String source) {
