@@ -270,13 +270,6 @@ public final class CompiledHelpers {
         dev.kida.engine.eval.FunctionStatements.push(r, stack, Values.str(captured));
     }
 
-    /** Starts a {@code try} body: output goes to a buffer; returns the output to restore. */
-    public static Output beginTry(RenderState r) {
-        Output saved = r.out();
-        r.out(new StringOutput());
-        return saved;
-    }
-
     /** A {@code try} body ended (normally, or by break or continue): its buffer is output. */
     public static void endTry(RenderState r, Output saved) {
         String text = r.out().toString();
@@ -377,7 +370,10 @@ public final class CompiledHelpers {
         };
     }
 
-    /** Starts capturing output; returns the output to restore. */
+    /**
+     * Starts capturing output (a capture, a block {@code set}, or a {@code try} body, which is
+     * buffered so that a failure drops it); returns the output to restore.
+     */
     public static Output beginCapture(RenderState r) {
         Output saved = r.out();
         r.out(new StringOutput());

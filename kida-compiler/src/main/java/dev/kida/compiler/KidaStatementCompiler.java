@@ -75,7 +75,7 @@ final class KidaStatementCompiler extends BodyPart {
      */
     void tryStmt(Stmt.Try t) {
         int saved = cb.allocateLocal(TypeKind.REFERENCE);
-        cb.aload(R).invokestatic(CD_HELPERS, "beginTry", MethodTypeDesc.of(CD_OUTPUT, CD_STATE)).astore(saved);
+        cb.aload(R).invokestatic(CD_HELPERS, "beginCapture", MethodTypeDesc.of(CD_OUTPUT, CD_STATE)).astore(saved);
         Label start = cb.newLabel();
         Label end = cb.newLabel();
         Label handler = cb.newLabel();
