@@ -229,8 +229,8 @@ public final class CompiledHelpers {
      * {@link #enterInline}: the loop cannot rebind the callee's name nor change what that check
      * looked at ({@link dev.kida.engine.analysis.Names#keptDuring}), so only the call's own effects remain.
      */
-    public static Frame reenterInline(Object callee, RenderState r, boolean counted) {
-        return CompiledCalls.reenterInline(callee, r, counted);
+    public static Frame reenterInline(Object callee, RenderState r, boolean counted, boolean switchEscape) {
+        return CompiledCalls.reenterInline(callee, r, counted, switchEscape);
     }
 
     /** Leaves a def body inlined at a call site (normally or by an error) when it was entered counted. */

@@ -177,8 +177,9 @@ final class DefInlining extends BodyPart {
             // an earlier iteration entered this def here: what it checked still holds
             Label check = cb.newLabel();
             cb.aload(kept).ifnull(check);
-            cb.aload(callee).aload(R).loadConstant(counted ? 1 : 0).invokestatic(CD_HELPERS, "reenterInline",
-                    MethodTypeDesc.of(CD_FRAME, CD_Object, CD_STATE, CD_boolean));
+            cb.aload(callee).aload(R).loadConstant(counted ? 1 : 0).loadConstant(restoreEscape ? 1 : 0)
+                    .invokestatic(CD_HELPERS, "reenterInline",
+                            MethodTypeDesc.of(CD_FRAME, CD_Object, CD_STATE, CD_boolean, CD_boolean));
             cb.goto_(entered);
             cb.labelBinding(check);
         }

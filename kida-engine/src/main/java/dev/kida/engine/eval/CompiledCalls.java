@@ -52,8 +52,8 @@ public final class CompiledCalls {
      * Enters again, at the same call site, a def body {@link #enterInline} entered in an earlier
      * iteration of a loop that can change nothing that check looked at ({@link DefFunction#reenterInline}).
      */
-    public static Frame reenterInline(Object callee, RenderState state, boolean counted) {
-        return ((DefFunction) callee).reenterInline(Renderer.of(state), counted);
+    public static Frame reenterInline(Object callee, RenderState state, boolean counted, boolean switchEscape) {
+        return ((DefFunction) callee).reenterInline(Renderer.of(state), counted, switchEscape);
     }
 
     /** Leaves a def body entered by {@link #enterInline} (the caller restores autoescape). */

@@ -163,10 +163,14 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
      * Enters the body again at a call site where {@link #enterInline} succeeded before and nothing
      * it checked can have changed since (same template, run, depth; the compiler proves that the
      * call stands in a loop that rebinds nothing and renders no other template): the call's own
-     * effects only, the depth (already known to be below the limit) and the step.
+     * effects only, the depth (already known to be below the limit) and the step, and the switch
+     * to the def's autoescape unless the call site is known to have it already ({@code switchEscape}
+     * false: the compiler saw the same setting at the call site).
      */
-    public Frame reenterInline(Renderer r, boolean counted) {
-        r.autoescape = unit.autoescape();
+    public Frame reenterInline(Renderer r, boolean counted, boolean switchEscape) {
+        if (switchEscape) {
+            r.autoescape = unit.autoescape();
+        }
         if (counted) {
             r.enterChecked();
             r.enterInPlace();

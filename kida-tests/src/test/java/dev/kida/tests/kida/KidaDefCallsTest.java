@@ -61,6 +61,16 @@ class KidaDefCallsTest {
     }
 
     @Test
+    void aCalleeKeptByALoopSwitchesToItsAutoescapeOnEveryRowAndOnlyWhereItDiffers() {
+        // the later rows re-enter the kept def: under autoescape false each row must switch to the
+        // def's setting and back; under the template's own setting nothing needs switching.
+        // Expected from Jinja2 3.1.6 with a macro in place of the def.
+        assertEquals("&lt;a&gt;<a>&lt;b&gt;<b>|&lt;c&gt;&lt;c&gt;", BothModes.render("{% def f(x) %}{{ x }}{% end %}"
+                + "{% autoescape false %}{% for v in ['<a>','<b>'] %}{{ f(v) }}{{ v }}{% end %}{% endautoescape %}"
+                + "|{% for v in ['<c>'] %}{{ f(v) }}{{ v }}{% end %}"));
+    }
+
+    @Test
     void anErrorInTheBodyNamesTheBodysLineInBothModes() {
         String detail = BothModes.errorDetail("{% def f(x) %}\n{{ x.y.z }}{% end %}{% for i in [1] %}{{ f(none) }}{% end %}",
                 Map.of());
