@@ -32,7 +32,8 @@ public interface Evaluator {
         /**
          * Renders the entry template with the user's context, the blocks named in
          * {@code overrides} replaced by the given trusted text; returns the names of the blocks
-         * the inheritance chain defines.
+         * the inheritance chain defines (an empty set when {@code overrides} is empty: nothing
+         * to check them against).
          */
         java.util.Set<String> render(PreparedTemplate entry, Map<String, ?> context, Map<String, String> overrides);
 

@@ -66,7 +66,7 @@ public final class FunctionStatements {
      * parameters as an array when {@code locals}), or evaluated.
      */
     void define(Stmt.Def d, Frame f, Compiled code, int bodyId, boolean locals) {
-        r.run.unexported.remove(d.name());
+        r.run.export(d.name());
         f.set(d.name(), new DefFunction(r, "def", d.name(), d.params(), d.positional(), d.varargs(), d.kwargs(), d.body(), f,
                 r.unit, code, bodyId, locals));
     }

@@ -19,8 +19,11 @@ public final class InheritanceChain {
     final String name;
     final Frame root;
     final Map<String, List<Renderer.BlockDef>> blocks = new HashMap<>();
-    /** Template-level names bound by imports: not exported when the template is imported. */
-    final Set<String> unexported = new HashSet<>();
+    /**
+     * Template-level names bound by imports: not exported when the template is imported. Null
+     * until the first import (most renders import nothing: allocation per render).
+     */
+    private Set<String> unexported;
     public PreparedTemplate parent;
     /** Blocks whose content is replaced by trusted text ({@code renderWithBlocks}), by name. */
     Map<String, String> overrides = Map.of();
@@ -28,6 +31,26 @@ public final class InheritanceChain {
     InheritanceChain(String name, Frame root) {
         this.name = name;
         this.root = root;
+    }
+
+    /** A template-level name bound by an import: the template does not pass it on. */
+    void unexport(String name) {
+        if (unexported == null) {
+            unexported = new HashSet<>();
+        }
+        unexported.add(name);
+    }
+
+    /** A template-level name bound again by the template itself: exported after all. */
+    void export(String name) {
+        if (unexported != null) {
+            unexported.remove(name);
+        }
+    }
+
+    /** The names {@link #unexport}ed and not exported since. */
+    Set<String> unexported() {
+        return unexported == null ? Set.of() : unexported;
     }
 
     void addBlocks(PreparedTemplate template) {

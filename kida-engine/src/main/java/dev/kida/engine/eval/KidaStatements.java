@@ -130,7 +130,7 @@ public final class KidaStatements {
         target.set(name, value);
         InheritanceChain run = Renderer.of(state).run;
         if (target == run.root) {
-            run.unexported.remove(name);
+            run.export(name);
         }
     }
 

@@ -65,10 +65,12 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
     /** The innermost frame, for {@link #resolve}. */
     Frame frame;
     private int depth;
-    /** Values of {@code provide}, by key, innermost last. */
-    private final Map<String, java.util.ArrayList<Object>> provided = new HashMap<>();
-    /** What {@code push} wrote to each named stack, in render order. */
-    private final Map<String, StringBuilder> stacks = new HashMap<>();
+    // Allocation per render is part of the page's cost (a small page allocates less than 1 KB
+    // beside its output): the state only some templates use is made at its first use.
+    /** Values of {@code provide}, by key, innermost last; null until the first provide. */
+    private Map<String, java.util.ArrayList<Object>> provided;
+    /** What {@code push} wrote to each named stack, in render order; null until the first push. */
+    private Map<String, StringBuilder> stacks;
     /**
      * The render's own output and where its text goes at each {@code flush} when streaming (null
      * when not streaming): text captured for a def, block value or filter is not flushed.
@@ -77,8 +79,8 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
     private java.util.function.Consumer<Output> flushSink;
     /** An embed's blocks, for the next run started (the embedded template's), taken by {@link #runTemplate}. */
     private List<BlockDef> pendingEmbeds = List.of();
-    /** Buffers of finished captures, reused by later ones (see {@link #captureBuffer}). */
-    private final java.util.ArrayDeque<StringOutput> spareCaptures = new java.util.ArrayDeque<>(4);
+    /** Buffers of finished captures, reused by later ones (see {@link #captureBuffer}); null until the first. */
+    private java.util.ArrayDeque<StringOutput> spareCaptures;
     private static final int MAX_SPARE_CAPTURES = 4;
     private static final int MAX_SPARE_CAPTURE = 64 * 1024;
     /** Block replacements for the next run started (the entry's), taken by {@link #runTemplate}. */
@@ -106,7 +108,9 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
 
     @Override
     public java.util.Set<String> render(PreparedTemplate entry, Map<String, ?> context, Map<String, String> overrides) {
-        return renderRoot(entry, context, overrides).blocks.keySet();
+        InheritanceChain chain = renderRoot(entry, context, overrides);
+        // only block overrides are checked against the names: a plain render makes no key view
+        return overrides.isEmpty() ? java.util.Set.of() : chain.blocks.keySet();
     }
 
     @Override
@@ -284,12 +288,15 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
      * so one grown buffer serves them all instead of each call growing its own.
      */
     private StringOutput captureBuffer() {
-        StringOutput spare = spareCaptures.poll();
+        StringOutput spare = spareCaptures == null ? null : spareCaptures.poll();
         return spare != null ? spare : new StringOutput();
     }
 
     /** Keeps a finished capture's buffer for the next one (small ones, a few at a time). */
     private void releaseCaptureBuffer(StringOutput buffer) {
+        if (spareCaptures == null) {
+            spareCaptures = new java.util.ArrayDeque<>(MAX_SPARE_CAPTURES);
+        }
         if (buffer.capacity() <= MAX_SPARE_CAPTURE && spareCaptures.size() < MAX_SPARE_CAPTURES) {
             buffer.clear();
             spareCaptures.push(buffer);
@@ -311,6 +318,9 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
     /** Makes {@code value} the innermost provided value of {@code key}, until {@link #unprovide}. */
     @Override
     public void provide(String key, Object value) {
+        if (provided == null) {
+            provided = new HashMap<>();
+        }
         provided.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(value);
     }
 
@@ -323,18 +333,21 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
 
     /** The innermost value provided under {@code key}, or {@code fallback}. */
     Object provided(String key, Object fallback) {
-        java.util.ArrayList<Object> values = provided.get(key);
+        java.util.ArrayList<Object> values = provided == null ? null : provided.get(key);
         return values == null || values.isEmpty() ? fallback : values.getLast();
     }
 
     /** Appends rendered text to the named stack. */
     void push(String stack, String text) {
+        if (stacks == null) {
+            stacks = new HashMap<>();
+        }
         stacks.computeIfAbsent(stack, k -> new StringBuilder()).append(text);
     }
 
     /** Everything pushed to the named stack so far ({@code ""} for an unknown stack). */
     String stack(String stack) {
-        StringBuilder text = stacks.get(stack);
+        StringBuilder text = stacks == null ? null : stacks.get(stack);
         return text == null ? "" : text.toString();
     }
 

@@ -28,13 +28,22 @@ public final class StatementExecutor {
     static final int CONTINUE = 2;
 
     private final Renderer r;
-    private final KidaStatements kida;
-    private final FunctionStatements functions;
+    // made at first use: most renders run neither kind of statement (allocation per render)
+    private KidaStatements kida;
+    private FunctionStatements functions;
 
     StatementExecutor(Renderer renderer) {
         this.r = renderer;
-        this.kida = new KidaStatements(renderer);
-        this.functions = new FunctionStatements(renderer, this);
+    }
+
+    private KidaStatements kida() {
+        KidaStatements k = kida;
+        return k != null ? k : (kida = new KidaStatements(r));
+    }
+
+    private FunctionStatements functions() {
+        FunctionStatements fs = functions;
+        return fs != null ? fs : (functions = new FunctionStatements(r, this));
     }
 
     /**
@@ -42,7 +51,7 @@ public final class StatementExecutor {
      * {@code locals}: the body takes its parameters as an array (see {@link CompiledCode#call}).
      */
     public void define(Stmt.Def d, Frame f, Compiled code, int bodyId, boolean locals) {
-        functions.define(d, f, code, bodyId, locals);
+        functions().define(d, f, code, bodyId, locals);
     }
 
     /**
@@ -130,7 +139,7 @@ public final class StatementExecutor {
                 return execBody(w.body(), inner);
             }
             if (s instanceof Stmt.Macro m) {
-                r.run.unexported.remove(m.name());
+                r.run.export(m.name());
                 f.set(m.name(), new Macro(r, m.name(), m.params(), m.body(), f, r.unit, r.autoescape));
                 return NORMAL;
             }
@@ -197,10 +206,10 @@ public final class StatementExecutor {
                 return CONTINUE;
             }
             if (s instanceof Stmt.KidaBlock k) {
-                return kida.exec(k, f);
+                return kida().exec(k, f);
             }
             if (s instanceof Stmt.KidaFunction k) {
-                return functions.exec(k, f);
+                return functions().exec(k, f);
             }
             throw new IllegalStateException("no execution for " + s.getClass().getSimpleName());
         } catch (KidaException e) {
@@ -225,7 +234,7 @@ public final class StatementExecutor {
         if (target instanceof Target.Name n) {
             f.set(n.name(), value);
             if (f == r.run.root) {
-                r.run.unexported.remove(n.name());
+                r.run.export(n.name());
             }
         } else if (target instanceof Target.Tuple t) {
             List<Object> items = Args.unpack(value, t.items().size());
@@ -398,7 +407,7 @@ public final class StatementExecutor {
         InheritanceChain run;
         try {
             run = r.runTemplate(template, root);
-            return new TemplateModule(template.name(), root.own(), run.unexported, r.out.toString());
+            return new TemplateModule(template.name(), root.own(), run.unexported(), r.out.toString());
         } finally {
             r.out = saved;
         }
@@ -420,7 +429,7 @@ public final class StatementExecutor {
     /** Names an import binds at template level are not exported when the template is imported. */
     private void imported(String name, Frame f) {
         if (f == r.run.root) {
-            r.run.unexported.add(name);
+            r.run.unexport(name);
         }
     }
 
