@@ -1,0 +1,95 @@
+package dev.kida.escape.simd;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The byte scans (a table lookup by low nibble, see {@code SimdEscaper.lookupBytes}) against a
+ * plain loop. The lookup is exact only because no two searched bytes share a low nibble and every
+ * other byte differs from its row: so every one of the 256 byte values is put at every lane of the
+ * first vectors, of the four-vector blocks and of the overlapping tail vector, in texts whose
+ * other bytes are clean but share the nibbles of the searched ones ({@code f}, {@code l},
+ * {@code n}, 0xA6, 0x06...).
+ */
+class ByteScanTest {
+    /** Clean bytes whose low nibbles are those of NUL, " & ' < > ?: the rows the lookup must reject. */
+    private static final byte[] LOOKALIKES = {'f', 'g', 'l', 'n', 'o', 'b', 'p', 'r', 'v', 'w', '|', '~', ',', '.',
+        '/', '`', '@', 'P', 0x06, 0x07, 0x0C, 0x0E, 0x0F, 0x10, 0x12, 0x16, 0x17, 0x1C, 0x1E, 0x1F, 0x36, 0x37,
+        (byte) 0x80, (byte) 0xA2, (byte) 0xA6, (byte) 0xA7, (byte) 0xBC, (byte) 0xBE, (byte) 0xBF, (byte) 0xC0,
+        (byte) 0xE6, (byte) 0xFF};
+
+    private static boolean special(byte b) {
+        return b == '&' || b == '<' || b == '>' || b == '"' || b == '\'' || b == 0;
+    }
+
+    private static int reference(byte[] a, int from, int to, boolean question) {
+        for (int i = from; i < to; i++) {
+            if (special(a[i]) || (question && a[i] == '?')) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static byte[] clean(SplittableRandom r, int n) {
+        byte[] a = new byte[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = LOOKALIKES[r.nextInt(LOOKALIKES.length)];
+        }
+        return a;
+    }
+
+    @Test
+    void everyByteValueAtEveryLaneIsFoundOrPassedExactly() {
+        int lanes = SimdEscaper.lanes() * 2; // byte lanes: twice the char lanes of the same width
+        SplittableRandom r = new SplittableRandom(7);
+        int found = 0;
+        for (int length : new int[] {lanes, lanes + 1, 4 * lanes - 1, 4 * lanes + 3, 6 * lanes + lanes / 2}) {
+            for (int at = 0; at < length; at++) {
+                byte[] a = clean(r, length);
+                assertEquals(-1, SimdEscaper.scanBytesOrQuestion(a, 0, length), "clean, length " + length);
+                for (int b = 0; b < 256; b++) {
+                    a[at] = (byte) b;
+                    for (int from : new int[] {0, Math.min(at, 3)}) {
+                        int expected = reference(a, from, length, false);
+                        assertEquals(expected, SimdEscaper.scanBytes(a, from, length),
+                                "byte " + b + " at " + at + " of " + length + " from " + from);
+                        int expectedQ = reference(a, from, length, true);
+                        assertEquals(expectedQ, SimdEscaper.scanBytesOrQuestion(a, from, length),
+                                "byte " + b + " at " + at + " of " + length + " from " + from + ", with '?'");
+                        if (expectedQ >= 0) {
+                            found++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(found > 0);
+    }
+
+    @Test
+    void randomBytesAtEveryLengthScanLikeALoop() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int length = 0; length <= 600; length++) {
+            for (int round = 0; round < 8; round++) {
+                byte[] a = clean(r, length + 5);
+                int rate = 1 + r.nextInt(400);
+                for (int i = 0; i < a.length; i++) {
+                    if (r.nextInt(rate) == 0) {
+                        a[i] = (byte) r.nextInt(256);
+                    }
+                }
+                int from = Math.min(length, r.nextInt(5));
+                int to = length;
+                assertEquals(reference(a, from, to, false), SimdEscaper.scanBytes(a, from, to),
+                        "length " + length + " from " + from);
+                assertEquals(reference(a, from, to, true), SimdEscaper.scanBytesOrQuestion(a, from, to),
+                        "length " + length + " from " + from + ", with '?'");
+            }
+        }
+    }
+}
