@@ -150,7 +150,8 @@ class EscaperProperties {
      * {@code at}, and checks: the bytes before {@code at} are untouched; the bytes written are
      * the reference escape of the chars done, one byte each; the chars done stop at or before the
      * first char above the charset's byte range (exactly there for the vector backends, which
-     * have the byte path; the String-based default may stop at 0 when it escaped something).
+     * have the byte path up to 64 Ki chars; the String-based default may stop at 0 when it
+     * escaped something).
      */
     private static void checkEscapeInto(EscaperProvider backend, String text, int at, Charset charset) {
         int max = charset == StandardCharsets.UTF_8 ? 0x7F : 0xFF;
@@ -166,7 +167,9 @@ class EscaperProperties {
         }
         String where = backend.name() + " " + charset + " at " + at + ", length " + text.length();
         assertTrue(done >= 0 && done <= limit, where + ": chars done " + done + ", first beyond " + limit);
-        if (!backend.name().equals("java")) {
+        // The vector backends' byte path takes texts up to 64 Ki chars; longer ones go through the
+        // String-based default (BulkEscaper.escapeInto), which may stop at 0 like java's.
+        if (!backend.name().equals("java") && text.length() <= 1 << 16) {
             assertEquals(limit, done, where + ": chars done");
         }
         assertTrue(Arrays.equals(before, Arrays.copyOf(dst, at)), where + ": bytes before the start changed");
