@@ -149,14 +149,7 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
                 || (owner == r && run != null && run != r.run) || !r.staysOnStack()) {
             return null;
         }
-        r.autoescape = unit.autoescape();
-        if (counted) {
-            r.enter();
-            r.enterInPlace();
-        } else {
-            r.enterUncounted();
-        }
-        return closure;
+        return entered(r, counted, true, false);
     }
 
     /**
@@ -168,14 +161,28 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
      * false: the compiler saw the same setting at the call site).
      */
     public Frame reenterInline(Renderer r, boolean counted, boolean switchEscape) {
+        return entered(r, counted, switchEscape, true);
+    }
+
+    /**
+     * The effects of entering the body in place; {@code belowLimit}: the depth is known to be
+     * below the limit (a re-entry), so it is not checked again.
+     */
+    private Frame entered(Renderer r, boolean counted, boolean switchEscape, boolean belowLimit) {
         if (switchEscape) {
             r.autoescape = unit.autoescape();
         }
         if (counted) {
-            r.enterChecked();
+            if (belowLimit) {
+                r.enterChecked();
+            } else {
+                r.enter();
+            }
             r.enterInPlace();
-        } else {
+        } else if (belowLimit) {
             r.step();
+        } else {
+            r.enterUncounted();
         }
         return closure;
     }

@@ -71,14 +71,25 @@ public abstract sealed class Output permits StringOutput, Utf8Output {
         }
     }
 
-    private void printOtherEscaped(Object value, Escaper escaper) {
+    /** Appends a number the way {@code str()} prints it, without making the string; false for any other value. */
+    private boolean appendNumber(Object value) {
         if (value instanceof Long l) {
             appendLong(l);
         } else if (value instanceof Integer i) {
             appendLong(i);
         } else if (value instanceof Double d) {
             appendDouble(d);
-        } else if (value instanceof HtmlSafe safe) {
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void printOtherEscaped(Object value, Escaper escaper) {
+        if (appendNumber(value)) {
+            return;
+        }
+        if (value instanceof HtmlSafe safe) {
             append(safe.toHtml());
         } else {
             appendEscaped(Values.str(value), escaper);
@@ -95,13 +106,7 @@ public abstract sealed class Output permits StringOutput, Utf8Output {
     }
 
     private void printOtherRaw(Object value) {
-        if (value instanceof Long l) {
-            appendLong(l);
-        } else if (value instanceof Integer i) {
-            appendLong(i);
-        } else if (value instanceof Double d) {
-            appendDouble(d);
-        } else {
+        if (!appendNumber(value)) {
             append(Values.str(value));
         }
     }
