@@ -27,7 +27,7 @@ public final class CompiledCalls {
      * its parameter values as an array.
      */
     public static void def(RenderState state, Stmt.Def d, Frame closure, Compiled self, int id, boolean locals) {
-        Renderer.of(state).statements.define(d, closure, self, id, locals);
+        FunctionStatements.define(Renderer.of(state), d, closure, self, id, locals);
     }
 
     /**

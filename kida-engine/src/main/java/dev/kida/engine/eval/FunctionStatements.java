@@ -27,7 +27,7 @@ public final class FunctionStatements {
 
     int exec(Stmt.KidaFunction k, Frame f) {
         switch (k) {
-            case Stmt.Def d -> define(d, f, null, -1, false);
+            case Stmt.Def d -> define(r, d, f, null, -1, false);
             case Stmt.Region rg -> f.set(rg.name(), new DefFunction(r, "region", rg.name(), rg.params(), rg.params().size(), null, null,
                     rg.body(), f, r.unit, null, -1, false));
             case Stmt.SlotFill fill -> { }
@@ -65,7 +65,7 @@ public final class FunctionStatements {
      * Binds a def in {@code f}; its body is compiled body {@code bodyId} of {@code code} (taking its
      * parameters as an array when {@code locals}), or evaluated.
      */
-    void define(Stmt.Def d, Frame f, Compiled code, int bodyId, boolean locals) {
+    static void define(Renderer r, Stmt.Def d, Frame f, Compiled code, int bodyId, boolean locals) {
         r.run.export(d.name());
         f.set(d.name(), new DefFunction(r, "def", d.name(), d.params(), d.positional(), d.varargs(), d.kwargs(), d.body(), f,
                 r.unit, code, bodyId, locals));

@@ -46,13 +46,6 @@ public final class StatementExecutor {
         return fs != null ? fs : (functions = new FunctionStatements(r, this));
     }
 
-    /**
-     * Binds a def whose body is compiled body {@code bodyId} of {@code code} (compiled code's entry);
-     * {@code locals}: the body takes its parameters as an array (see {@link CompiledCode#call}).
-     */
-    public void define(Stmt.Def d, Frame f, Compiled code, int bodyId, boolean locals) {
-        functions().define(d, f, code, bodyId, locals);
-    }
 
     /**
      * The {@code caller} a call block hands its callee: a def, or a body with slot fills, gets
