@@ -22,10 +22,21 @@ final class LibraryResource {
         if (!os.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
             return Availability.no("no native library for " + os + "-" + arch + " (only linux-x86_64 is built)");
         }
-        if (LibraryResource.class.getResource(PATH) == null) {
+        if (!built()) {
             return Availability.no("the jar holds no " + PATH
                     + " (it is compiled only where gcc was present at build time)");
         }
         return Availability.yes();
+    }
+
+    /** Whether the build put the library in the jar ({@link NativeLibraryBuilt} says so without opening it). */
+    static boolean built() {
+        try {
+            Class.forName(LibraryResource.class.getPackageName() + ".NativeLibraryBuilt", false,
+                    LibraryResource.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 }
