@@ -1,6 +1,5 @@
 package dev.kida.compiler;
 
-import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -8,21 +7,26 @@ import java.lang.invoke.MutableCallSite;
 
 /**
  * An {@code obj.name} call site in compiled code: an inline cache keyed by the receiver's class.
- * The first receivers of a class get a direct accessor (a record component or getter) behind an
- * exact class check, so a monomorphic site compiles to a type check and a field read; sites that
- * see too many classes settle on the generic lookup.
+ * Once warm, the first receivers of a class get a direct accessor (a record component or getter)
+ * behind an exact class check, so a monomorphic site compiles to a type check and a field read;
+ * sites that see too many classes settle on the generic lookup.
+ *
+ * <p>The site's type is {@code (Object, AttributeSite)Object}: the code passes the site itself
+ * (a dynamic constant), so that its first target is a plain static method ({@link SiteLinkage}
+ * says why).
  */
 public final class AttributeSite extends MutableCallSite {
     private static final int MAX_CLASSES = 4;
-    private static final MethodType TYPE = MethodType.methodType(Object.class, Object.class);
-    private static final MethodHandle FALLBACK;
+    static final MethodType TYPE = MethodType.methodType(Object.class, Object.class, AttributeSite.class);
+    private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
+    private static final MethodHandle COLD;
     private static final MethodHandle GENERIC;
     private static final MethodHandle IS_CLASS;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            FALLBACK = l.findVirtual(AttributeSite.class, "fallback", TYPE);
+            COLD = l.findStatic(AttributeSite.class, "cold", TYPE);
             GENERIC = l.findStatic(CompiledHelpers.class, "getAttr", MethodType.methodType(Object.class, Object.class, String.class));
             IS_CLASS = l.findStatic(AttributeSite.class, "isClass",
                     MethodType.methodType(boolean.class, Class.class, Object.class));
@@ -36,16 +40,26 @@ public final class AttributeSite extends MutableCallSite {
     /** Fallback calls so far, up to {@link FusedAttributeSite#SPECIALIZE_AFTER} (why: there). */
     private int misses;
 
-    private AttributeSite(String name) {
-        super(TYPE);
+    AttributeSite(String name) {
+        super(COLD);
         this.name = name;
-        setTarget(FALLBACK.bindTo(this));
     }
 
-    /** Bootstrap of the {@code getattr} invokedynamic instructions; the attribute name is the argument. */
-    public static CallSite bootstrap(MethodHandles.Lookup caller, String invocationName, MethodType type,
-                                     String name) {
-        return new AttributeSite(name);
+    /**
+     * Bootstrap of the dynamic constant that is a {@code getattr} site: one per instruction (the
+     * constant's name is unique in its class), the attribute name its argument.
+     */
+    static Object bootstrap(MethodHandles.Lookup caller, String constantName, Class<?> type, Object name) {
+        return new AttributeSite((String) name);
+    }
+
+    /** Runs the class initializer (see {@link SiteLinkage#prepare}). */
+    static void prepare() {
+    }
+
+    /** The site's first target: the generic lookup, counting calls until the site is warm. */
+    private static Object cold(Object obj, AttributeSite site) {
+        return site.fallback(obj);
     }
 
     private static boolean isClass(Class<?> expected, Object obj) {
@@ -66,7 +80,7 @@ public final class AttributeSite extends MutableCallSite {
 
     private synchronized void relink(Class<?> cls) {
         if (classes >= MAX_CLASSES) {
-            setTarget(MethodHandles.insertArguments(GENERIC, 1, name));
+            setTarget(MethodHandles.dropArguments(MethodHandles.insertArguments(GENERIC, 1, name), 1, AttributeSite.class));
             return;
         }
         MethodHandle accessor = Accessors.find(cls, name);
@@ -74,6 +88,14 @@ public final class AttributeSite extends MutableCallSite {
             return;
         }
         classes++;
-        setTarget(MethodHandles.guardWithTest(IS_CLASS.bindTo(cls), accessor.asType(TYPE), getTarget()));
+        setTarget(MethodHandles.guardWithTest(
+                MethodHandles.dropArguments(IS_CLASS.bindTo(cls), 1, AttributeSite.class),
+                MethodHandles.dropArguments(accessor.asType(GETTER), 1, AttributeSite.class),
+                getTarget()));
+    }
+
+    @Override
+    public String toString() {
+        return "AttributeSite[" + name + "]";
     }
 }

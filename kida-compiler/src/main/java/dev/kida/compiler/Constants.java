@@ -3,9 +3,14 @@ package dev.kida.compiler;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.constantpool.InvokeDynamicEntry;
 import java.lang.classfile.constantpool.LoadableConstantEntry;
+import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.DirectMethodHandleDesc;
 import java.lang.constant.DynamicCallSiteDesc;
 import java.lang.constant.DynamicConstantDesc;
+import java.lang.constant.MethodHandleDesc;
+import java.lang.constant.MethodTypeDesc;
 
 import static dev.kida.compiler.Descriptors.CD_BOOLEAN;
 import static java.lang.constant.ConstantDescs.CD_Object;
@@ -17,6 +22,10 @@ import static java.lang.constant.ConstantDescs.CD_String;
  * ({@link TemplateCompiler#constant}).
  */
 final class Constants {
+    private static final DirectMethodHandleDesc LINK_BSM = MethodHandleDesc.ofMethod(
+            DirectMethodHandleDesc.Kind.STATIC, TemplateCompiler.cd(SiteLinkage.class), "link",
+            MethodTypeDesc.of(CD_Object, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
+                    ConstantDescs.CD_MethodType, CD_Object));
     private final CodeBuilder cb;
     private final TemplateCompiler tc;
 
@@ -44,6 +53,28 @@ final class Constants {
         } else {
             cb.ldc(pooled(tc.constant(s, CD_String)));
         }
+    }
+
+    /**
+     * A call site that passes itself as its last argument, the others on the stack: pushes the
+     * site object (a dynamic constant made by {@code siteBootstrap} from {@code args}, distinct
+     * for each call) and invokes it, linked by {@link SiteLinkage#link}. Sites with arguments
+     * after the site use {@link #site} and {@link #callSite(String, MethodTypeDesc, DynamicConstantDesc)}.
+     */
+    void callSite(String name, MethodTypeDesc type, DirectMethodHandleDesc siteBootstrap, ConstantDesc... args) {
+        DynamicConstantDesc<Object> site = site(type.parameterType(1), siteBootstrap, args);
+        cb.ldc(pooled(site));
+        callSite(name, type, site);
+    }
+
+    /** A new site object for a call site of this class: a dynamic constant of its own. */
+    DynamicConstantDesc<Object> site(ClassDesc type, DirectMethodHandleDesc siteBootstrap, ConstantDesc... args) {
+        return DynamicConstantDesc.ofNamed(siteBootstrap, tc.nextSiteName(), type, args);
+    }
+
+    /** The {@code invokedynamic} of a site object pushed earlier ({@link #site}). */
+    void callSite(String name, MethodTypeDesc type, DynamicConstantDesc<Object> site) {
+        cb.invokedynamic(pooled(DynamicCallSiteDesc.of(LINK_BSM, name, type, site)));
     }
 
     /** A String as a bootstrap argument, within the same constant-pool limit as {@link #string}. */

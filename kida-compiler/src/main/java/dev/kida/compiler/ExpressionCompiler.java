@@ -9,9 +9,9 @@ import dev.kida.engine.runtime.value.Undefined;
 
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
+import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.DirectMethodHandleDesc;
-import java.lang.constant.DynamicCallSiteDesc;
 import java.lang.constant.MethodHandleDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.List;
@@ -35,10 +35,12 @@ import static java.lang.constant.ConstantDescs.CD_boolean;
  * {@link CallCompiler}'s, Kida's operators {@link KidaExpressionCompiler}'s.
  */
 final class ExpressionCompiler extends BodyPart {
-    private static final DirectMethodHandleDesc ATTR_BSM = MethodHandleDesc.ofMethod(
+    private static final DirectMethodHandleDesc ATTR_SITE_BSM = MethodHandleDesc.ofMethod(
             DirectMethodHandleDesc.Kind.STATIC, cd(AttributeSite.class), "bootstrap",
-            MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
-                    ConstantDescs.CD_MethodType, CD_String));
+            MethodTypeDesc.of(CD_Object, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
+                    ConstantDescs.CD_Class, CD_Object));
+    private static final ClassDesc CD_ATTR_SITE = cd(AttributeSite.class);
+    private static final MethodTypeDesc ATTR_SITE_TYPE = MethodTypeDesc.of(CD_Object, CD_Object, CD_ATTR_SITE);
 
     ExpressionCompiler(BodyCompiler body) {
         super(body);
@@ -293,10 +295,12 @@ final class ExpressionCompiler extends BodyPart {
         return !(g.target() instanceof Expr.Name n && n.name().equals("loop") && body.variables.fastLoopScope() != null);
     }
 
-    /** The generic attribute call site: {@code (Object)Object}, the receiver on the stack. */
+    /**
+     * The generic attribute call site, the receiver on the stack: an {@link AttributeSite} (a
+     * dynamic constant) is pushed and passed along ({@link SiteLinkage} says why).
+     */
     void attrSite(String name) {
-        cb.invokedynamic(constants.pooled(DynamicCallSiteDesc.of(ATTR_BSM, "getattr", MethodTypeDesc.of(CD_Object, CD_Object),
-                constants.stringArg(name))));
+        constants.callSite("getattr", ATTR_SITE_TYPE, ATTR_SITE_BSM, constants.stringArg(name));
     }
 
     /** {@code target[key]}, both on the stack. */

@@ -11,42 +11,48 @@ import java.lang.invoke.MutableCallSite;
 
 /**
  * An {@code obj.name} call site fused with the use of its value: printing it, or comparing it
- * with a number literal ({@code item.change < 0}). For receivers whose class has a getter, the site
- * calls the getter and prints or compares its result directly: a {@code double}, {@code float},
- * {@code int} or {@code long} with no box in between, and (for print sites where the autoescape
- * setting is known) any other value through the output's own print. For every other receiver it
- * answers "not handled", and the generated code takes the generic path ({@link AttributeSite},
- * then the runtime's print or comparison), so semantics and error locations stay those of the
- * generic code. The site never raises except where the getter itself fails (an error of the
- * attribute access on both paths) or where printing the value fails (located at the same place).
+ * with a number literal ({@code item.change < 0}). For receivers whose class has a getter, the
+ * warm site calls the getter and prints or compares its result directly: a {@code double},
+ * {@code float}, {@code int} or {@code long} with no box in between, and (for print sites where
+ * the autoescape setting is known) any other value through the output's own print. For every
+ * other receiver, and while the site is cold, it answers "not handled", and the generated code
+ * takes the generic path ({@link AttributeSite}, then the runtime's print or comparison), so
+ * semantics and error locations stay those of the generic code. The site never raises except
+ * where the getter itself fails (an error of the attribute access on both paths) or where printing
+ * the value fails (located at the same place).
  *
- * <p>Print sites have type {@code (Object, Output, Escaper)boolean}: true when printed.
- * Comparison sites have type {@code (Object)int}: 1 or 0 for the result, -1 when not handled.
+ * <p>The code passes the site itself as the second argument (a dynamic constant; {@link
+ * SiteLinkage} says why). Print sites have type {@code (Object, FusedAttributeSite, Output,
+ * Escaper)Object}: non-null when printed. Comparison sites have type {@code (Object,
+ * FusedAttributeSite)int}: 1 or 0 for the result, -1 when not handled.
  */
 public final class FusedAttributeSite extends MutableCallSite {
     private static final int MAX_CLASSES = 4;
     /**
-     * Calls a site answers through its fallback before it specializes: the method-handle
-     * combinators of a specialization spin classes at their first use (some 25 in a precompiled
-     * render of the example site, docs/performance.md, "Cold start") that cost more than the
-     * calls they speed up until a site has run a few times. A one-shot render (the CLI) mostly
-     * stays below it; a server passes it in its first requests.
+     * Calls a site answers through its cold target before it specializes: the method-handle
+     * combinators of a specialization spin classes at their first use (docs/performance.md,
+     * "Cold start") that cost more than the calls they speed up until a site has run a few
+     * times. A one-shot render (the CLI) mostly stays below it; a server passes it in its first
+     * requests.
      */
     static final int SPECIALIZE_AFTER = 8;
     private static final long EXACT_IN_DOUBLE = 1L << 53;
+    /** What a print site returns when it printed the value. */
+    static final Object PRINTED = Boolean.TRUE;
+    static final MethodType PRINT_TYPE = MethodType.methodType(Object.class, Object.class,
+            FusedAttributeSite.class, Output.class, Escaper.class);
+    static final MethodType COMPARE_TYPE = MethodType.methodType(int.class, Object.class, FusedAttributeSite.class);
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final MethodHandle IS_CLASS;
-    private static final MethodHandle PRINT_FALLBACK;
-    private static final MethodHandle COMPARE_FALLBACK;
+    private static final MethodHandle PRINT_COLD;
+    private static final MethodHandle COMPARE_COLD;
 
     static {
         try {
             IS_CLASS = LOOKUP.findStatic(FusedAttributeSite.class, "isClass",
                     MethodType.methodType(boolean.class, Class.class, Object.class));
-            PRINT_FALLBACK = LOOKUP.findVirtual(FusedAttributeSite.class, "printFallback",
-                    MethodType.methodType(boolean.class, Object.class, Output.class, Escaper.class));
-            COMPARE_FALLBACK = LOOKUP.findVirtual(FusedAttributeSite.class, "compareFallback",
-                    MethodType.methodType(int.class, Object.class));
+            PRINT_COLD = LOOKUP.findStatic(FusedAttributeSite.class, "printCold", PRINT_TYPE);
+            COMPARE_COLD = LOOKUP.findStatic(FusedAttributeSite.class, "compareCold", COMPARE_TYPE);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -66,32 +72,45 @@ public final class FusedAttributeSite extends MutableCallSite {
     /** Fallback calls so far, up to {@link #SPECIALIZE_AFTER}: racy, which only moves the moment. */
     private int misses;
 
-    private FusedAttributeSite(MethodType type, String name, Print print, Op op, Number constant,
-                               MethodHandle fallback) {
-        super(type);
+    private FusedAttributeSite(MethodHandle cold, String name, Print print, Op op, Number constant) {
+        super(cold);
         this.name = name;
         this.print = print;
         this.op = op;
         this.constant = constant;
-        setTarget(fallback.bindTo(this));
+    }
+
+    /** A print site of attribute {@code name}. */
+    static FusedAttributeSite printSite(String name, Print print) {
+        return new FusedAttributeSite(PRINT_COLD, name, print, null, null);
+    }
+
+    /** A comparison site: {@code obj.name OP constant}, the constant a Long or Double. */
+    static FusedAttributeSite compareSite(String name, Op op, Number constant) {
+        return new FusedAttributeSite(COMPARE_COLD, name, null, op, constant);
     }
 
     /**
-     * Bootstrap of print sites: the attribute name, and one of {@link Print}'s names (the
-     * autoescape setting at the site when it is known, else {@code NUMBERS_ONLY}).
+     * Bootstrap of the dynamic constant that is a print site (one per instruction: the
+     * constant's name is unique in its class): the attribute name, and one of {@link Print}'s
+     * names (the autoescape setting at the site when it is known, else {@code NUMBERS_ONLY}).
      */
-    public static CallSite bootstrapPrint(MethodHandles.Lookup caller, String invocationName, MethodType type,
-                                          String name, String print) {
-        return new FusedAttributeSite(type, name, Print.valueOf(print), null, null, PRINT_FALLBACK);
+    static Object bootstrapPrint(MethodHandles.Lookup caller, String constantName, Class<?> type,
+                                 Object name, Object print) {
+        return printSite((String) name, Print.valueOf((String) print));
     }
 
     /**
-     * Bootstrap of comparison sites: {@code obj.name OP constant}, the constant a Long or Double
-     * literal, the operator one of {@link Op}'s names.
+     * Bootstrap of the dynamic constant that is a comparison site: the attribute name, the
+     * operator (one of {@link Op}'s names) and the constant, a Long or Double literal.
      */
-    public static CallSite bootstrapCompare(MethodHandles.Lookup caller, String invocationName, MethodType type,
-                                            String name, String op, Object constant) {
-        return new FusedAttributeSite(type, name, null, Op.valueOf(op), (Number) constant, COMPARE_FALLBACK);
+    static Object bootstrapCompare(MethodHandles.Lookup caller, String constantName, Class<?> type,
+                                   Object name, Object op, Object constant) {
+        return compareSite((String) name, Op.valueOf((String) op), (Number) constant);
+    }
+
+    /** Runs the class initializer (see {@link SiteLinkage#prepare}). */
+    static void prepare() {
     }
 
     private static boolean isClass(Class<?> expected, Object obj) {
@@ -107,23 +126,26 @@ public final class FusedAttributeSite extends MutableCallSite {
         return false;
     }
 
-    private boolean printFallback(Object obj, Output out, Escaper escaper) {
-        if (obj != null && warm()) {
-            relink(obj.getClass(), printer(obj.getClass()), MethodHandles.constant(boolean.class, false));
+    /** A print site's first target (and its fallback for new classes): not handled. */
+    private static Object printCold(Object obj, FusedAttributeSite site, Output out, Escaper escaper) {
+        if (obj != null && site.warm()) {
+            site.relink(obj.getClass(), site.printer(obj.getClass()), MethodHandles.constant(Object.class, null));
         }
-        return false;
+        return null;
     }
 
-    private int compareFallback(Object obj) {
-        if (obj != null && warm()) {
-            relink(obj.getClass(), comparer(obj.getClass()), MethodHandles.constant(int.class, -1));
+    /** A comparison site's first target (and its fallback for new classes): not handled. */
+    private static int compareCold(Object obj, FusedAttributeSite site) {
+        if (obj != null && site.warm()) {
+            site.relink(obj.getClass(), site.comparer(obj.getClass()), MethodHandles.constant(int.class, -1));
         }
         return -1;
     }
 
     /**
-     * Adds a case for {@code cls}: its fast path, or "not handled" so that the class is not
-     * looked at again. Past {@link #MAX_CLASSES} the site answers "not handled" for good.
+     * Adds a case for {@code cls}: its fast path ({@code fast}, typed as the site without its
+     * second parameter, the site itself), or "not handled" so that the class is not looked at
+     * again. Past {@link #MAX_CLASSES} the site answers "not handled" for good.
      */
     private synchronized void relink(Class<?> cls, MethodHandle fast, MethodHandle notHandled) {
         MethodType type = type();
@@ -133,14 +155,13 @@ public final class FusedAttributeSite extends MutableCallSite {
             return;
         }
         classes++;
-        MethodHandle test = IS_CLASS.bindTo(cls);
-        if (type.parameterCount() > 1) {
-            test = MethodHandles.dropArguments(test, 1, type.parameterList().subList(1, type.parameterCount()));
-        }
-        setTarget(MethodHandles.guardWithTest(test, fast == null ? no : fast, getTarget()));
+        MethodHandle test = MethodHandles.dropArguments(IS_CLASS.bindTo(cls), 1,
+                type.parameterList().subList(1, type.parameterCount()));
+        MethodHandle yes = fast == null ? no : MethodHandles.dropArguments(fast, 1, FusedAttributeSite.class);
+        setTarget(MethodHandles.guardWithTest(test, yes, getTarget()));
     }
 
-    /** {@code (Object, Output, Escaper)boolean} printing the attribute of a {@code cls} receiver, or null. */
+    /** {@code (Object, Output, Escaper)Object} printing the attribute of a {@code cls} receiver, or null. */
     private MethodHandle printer(Class<?> cls) {
         MethodHandle getter = Accessors.findPrimitive(cls, name);
         if (getter == null) {
@@ -157,11 +178,11 @@ public final class FusedAttributeSite extends MutableCallSite {
         } else {
             return null;
         }
-        MethodHandle print = find(method, MethodType.methodType(boolean.class, Output.class,
+        MethodHandle print = find(method, MethodType.methodType(Object.class, Output.class,
                 getter.type().returnType()));
         // (Output, Object) -> (Object, Output, Escaper)
         MethodHandle mh = MethodHandles.filterArguments(print, 1, getter);
-        return MethodHandles.permuteArguments(mh, type(), 1, 0);
+        return MethodHandles.permuteArguments(mh, PRINT_TYPE.dropParameterTypes(1, 2), 1, 0);
     }
 
     /** A getter's value of any type, printed as {@code {{ }}} prints it with the site's autoescape. */
@@ -171,22 +192,22 @@ public final class FusedAttributeSite extends MutableCallSite {
             return null;
         }
         MethodHandle print = this.print == Print.ESCAPED
-                ? find("printEscaped", MethodType.methodType(boolean.class, Output.class, Object.class, Escaper.class))
+                ? find("printEscaped", MethodType.methodType(Object.class, Output.class, Object.class, Escaper.class))
                 : MethodHandles.dropArguments(find("printRaw",
-                        MethodType.methodType(boolean.class, Output.class, Object.class)), 2, Escaper.class);
+                        MethodType.methodType(Object.class, Output.class, Object.class)), 2, Escaper.class);
         // (Output, Object, Escaper) -> (Object, Output, Escaper)
         MethodHandle mh = MethodHandles.filterArguments(print, 1, getter);
-        return MethodHandles.permuteArguments(mh, type(), 1, 0, 2);
+        return MethodHandles.permuteArguments(mh, PRINT_TYPE.dropParameterTypes(1, 2), 1, 0, 2);
     }
 
-    private static boolean printEscaped(Output out, Object value, Escaper escaper) {
+    private static Object printEscaped(Output out, Object value, Escaper escaper) {
         out.printEscaped(value, escaper);
-        return true;
+        return PRINTED;
     }
 
-    private static boolean printRaw(Output out, Object value) {
+    private static Object printRaw(Output out, Object value) {
         out.printRaw(value);
-        return true;
+        return PRINTED;
     }
 
     /** {@code (Object)int} comparing the attribute of a {@code cls} receiver with the constant, or null. */
@@ -221,14 +242,14 @@ public final class FusedAttributeSite extends MutableCallSite {
         }
     }
 
-    private static boolean printDouble(Output out, double value) {
+    private static Object printDouble(Output out, double value) {
         out.appendDouble(value);
-        return true;
+        return PRINTED;
     }
 
-    private static boolean printLong(Output out, long value) {
+    private static Object printLong(Output out, long value) {
         out.appendLong(value);
-        return true;
+        return PRINTED;
     }
 
     private static int doubleLt(double a, double b) {

@@ -6,10 +6,11 @@ import dev.kida.engine.ast.Stmt;
 
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
+import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.DirectMethodHandleDesc;
-import java.lang.constant.DynamicCallSiteDesc;
+import java.lang.constant.DynamicConstantDesc;
 import java.lang.constant.MethodHandleDesc;
 import java.lang.constant.MethodTypeDesc;
 
@@ -19,7 +20,6 @@ import static dev.kida.compiler.Descriptors.CD_STATE;
 import static dev.kida.compiler.TemplateCompiler.cd;
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_String;
-import static java.lang.constant.ConstantDescs.CD_boolean;
 import static java.lang.constant.ConstantDescs.CD_int;
 
 /**
@@ -28,14 +28,17 @@ import static java.lang.constant.ConstantDescs.CD_int;
  * apply, the generic attribute path runs from the same receiver.
  */
 final class FusedSites extends BodyPart {
-    private static final DirectMethodHandleDesc PRINT_ATTR_BSM = MethodHandleDesc.ofMethod(
-            DirectMethodHandleDesc.Kind.STATIC, cd(FusedAttributeSite.class), "bootstrapPrint",
-            MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
-                    ConstantDescs.CD_MethodType, CD_String, CD_String));
-    private static final DirectMethodHandleDesc COMPARE_ATTR_BSM = MethodHandleDesc.ofMethod(
-            DirectMethodHandleDesc.Kind.STATIC, cd(FusedAttributeSite.class), "bootstrapCompare",
-            MethodTypeDesc.of(ConstantDescs.CD_CallSite, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
-                    ConstantDescs.CD_MethodType, CD_String, CD_String, CD_Object));
+    private static final ClassDesc CD_SITE = cd(FusedAttributeSite.class);
+    private static final DirectMethodHandleDesc PRINT_SITE_BSM = MethodHandleDesc.ofMethod(
+            DirectMethodHandleDesc.Kind.STATIC, CD_SITE, "bootstrapPrint",
+            MethodTypeDesc.of(CD_Object, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
+                    ConstantDescs.CD_Class, CD_Object, CD_Object));
+    private static final DirectMethodHandleDesc COMPARE_SITE_BSM = MethodHandleDesc.ofMethod(
+            DirectMethodHandleDesc.Kind.STATIC, CD_SITE, "bootstrapCompare",
+            MethodTypeDesc.of(CD_Object, ConstantDescs.CD_MethodHandles_Lookup, CD_String,
+                    ConstantDescs.CD_Class, CD_Object, CD_Object, CD_Object));
+    private static final MethodTypeDesc PRINT_TYPE = MethodTypeDesc.of(CD_Object, CD_Object, CD_SITE, CD_OUTPUT, CD_ESCAPER);
+    private static final MethodTypeDesc COMPARE_TYPE = MethodTypeDesc.of(CD_int, CD_Object, CD_SITE);
 
     FusedSites(BodyCompiler body) {
         super(body);
@@ -49,12 +52,13 @@ final class FusedSites extends BodyPart {
         Pos saved = positions.enter(g);
         Label done = cb.newLabel();
         int receiver = receiver(g);
+        String mode = body.escape == null ? "NUMBERS_ONLY" : body.escape ? "ESCAPED" : "RAW";
+        DynamicConstantDesc<Object> site = constants.site(CD_SITE, PRINT_SITE_BSM, constants.stringArg(g.name()), mode);
+        cb.ldc(constants.pooled(site));
         cb.aload(R).invokeinterface(CD_STATE, "out", MethodTypeDesc.of(CD_OUTPUT));
         cb.aload(R).invokeinterface(CD_STATE, "escaper", MethodTypeDesc.of(CD_ESCAPER));
-        String mode = body.escape == null ? "NUMBERS_ONLY" : body.escape ? "ESCAPED" : "RAW";
-        cb.invokedynamic(constants.pooled(DynamicCallSiteDesc.of(PRINT_ATTR_BSM, "printattr",
-                MethodTypeDesc.of(CD_boolean, CD_Object, CD_OUTPUT, CD_ESCAPER), constants.stringArg(g.name()), mode)));
-        cb.ifne(done);
+        constants.callSite("printattr", PRINT_TYPE, site);
+        cb.ifnonnull(done);
         cb.aload(receiver);
         body.expressions.attrSite(g.name());
         positions.restore(saved);
@@ -97,8 +101,8 @@ final class FusedSites extends BodyPart {
         Pos saved = positions.enter(g);
         Label generic = cb.newLabel();
         int receiver = receiver(g);
-        cb.invokedynamic(constants.pooled(DynamicCallSiteDesc.of(COMPARE_ATTR_BSM, "compareattr",
-                MethodTypeDesc.of(CD_int, CD_Object), constants.stringArg(g.name()), op, (ConstantDesc) constant)));
+        constants.callSite("compareattr", COMPARE_TYPE, COMPARE_SITE_BSM, constants.stringArg(g.name()), op,
+                (ConstantDesc) constant);
         cb.dup().iflt(generic);
         cb.goto_(end);
         cb.labelBinding(generic);

@@ -74,6 +74,8 @@ public final class TemplateCompiler {
     private final Map<Pos, Integer> positionIndex = new HashMap<>();
     /** Bodies to generate, by id; grows while compiling as macros are found. */
     final List<BodySpec> bodies = new ArrayList<>();
+    /** Call-site constants named so far ({@link #nextSiteName}). */
+    private int sites;
 
     /**
      * One method to generate: its statements and the autoescape state known on entry (null:
@@ -129,6 +131,7 @@ public final class TemplateCompiler {
      * data rebuilt) and returns the code ready to run.
      */
     public static Compiled define(String templateName, Generated generated) {
+        SiteLinkage.prepare();
         try {
             Class<?> defined = LOOKUP.defineHiddenClassWithClassData(generated.bytes(),
                     Collections.unmodifiableList(generated.classData()), true).lookupClass();
@@ -431,6 +434,11 @@ public final class TemplateCompiler {
             namesAndTypes.put(key, e);
         }
         return e;
+    }
+
+    /** The name of the next call-site constant: unique in the class, so each site is an object of its own. */
+    String nextSiteName() {
+        return "s" + sites++;
     }
 
     /** The index of a position in the position table. */
