@@ -72,6 +72,7 @@ public final class Environment {
         this.sandboxed = b.sandbox != null;
         this.mode = b.mode;
         engine.fragmentCache(new dev.kida.engine.runtime.kida.FragmentCache(b.fragmentCacheSize, b.fragmentClock));
+        engine.views(unit -> new Template(engine, unit));
     }
 
     /** Whether templates run in a sandbox ({@link Builder#sandbox()}). */
@@ -147,7 +148,7 @@ public final class Environment {
      * @throws dev.kida.api.TemplateSyntaxException when it does not parse
      */
     public Template getTemplate(String name) {
-        return new Template(engine, engine.load(Objects.requireNonNull(name, "name")));
+        return (Template) engine.loadView(Objects.requireNonNull(name, "name"));
     }
 
     /** The engine, for {@link Precompiler}. */

@@ -32,8 +32,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -62,6 +63,8 @@ public final class Engine {
                     System::nanoTime);
     private final UndefinedKind undefined;
     private final Finalize finalize;
+    /** Makes the handle {@link #loadView} returns for a unit; set once by the owner, before use. */
+    private volatile Function<PreparedTemplate, Object> views = unit -> unit;
     /** Render-to-String buffers, reused per thread (taken out while in use, so nesting is safe). */
     /** The output of this thread's last String render, kept for the next (null while one runs). */
     private final ThreadLocal<StringOutput> buffers = new ThreadLocal<>();
@@ -145,8 +148,32 @@ public final class Engine {
             unit = compile(src.source(), name, src.version());
             store.parsed(unit, src, this);
         }
-        cache.put(name, unit);
+        cache.put(name, unit, views.apply(unit));
         return unit;
+    }
+
+    /**
+     * Sets what {@link #loadView} hands out for a unit (the Environment's public Template). It is
+     * made once per cache entry, so that getting a cached template allocates nothing.
+     */
+    public void views(Function<PreparedTemplate, Object> views) {
+        this.views = java.util.Objects.requireNonNull(views, "views");
+    }
+
+    /**
+     * {@link #load}, answered with the unit's handle ({@link #views}): the one cached with it when
+     * the unit is the cached one, else a new one. Without auto-reload a cache hit is one map read.
+     */
+    public Object loadView(String name) {
+        if (!autoReload) {
+            Object cached = cache.view(name);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        PreparedTemplate unit = load(name);
+        Object view = cache.viewOf(name, unit);
+        return view != null ? view : views.apply(unit);
     }
 
     /**

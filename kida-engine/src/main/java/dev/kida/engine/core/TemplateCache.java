@@ -23,12 +23,15 @@ final class TemplateCache {
      */
     private static final class Entry {
         final PreparedTemplate unit;
+        /** The caller's handle of the unit (Environment's Template), made once with the entry. */
+        final Object view;
         volatile boolean used;
         /** When the loader last said this unit is current ({@link System#nanoTime}); loading counts. */
         volatile long checkedAt = System.nanoTime();
 
-        Entry(PreparedTemplate unit) {
+        Entry(PreparedTemplate unit, Object view) {
             this.unit = unit;
+            this.view = view;
         }
     }
 
@@ -44,14 +47,28 @@ final class TemplateCache {
 
     /** The cached unit of that name, or null. */
     PreparedTemplate get(String name) {
+        Entry e = hit(name);
+        return e == null ? null : e.unit;
+    }
+
+    /** The handle of the cached unit of that name, or null. */
+    Object view(String name) {
+        Entry e = hit(name);
+        return e == null ? null : e.view;
+    }
+
+    /** The handle cached with {@code unit} under that name, or null when another unit (or none) is cached. */
+    Object viewOf(String name, PreparedTemplate unit) {
         Entry e = entries.get(name);
-        if (e == null) {
-            return null;
-        }
-        if (!e.used) {
+        return e != null && e.unit == unit ? e.view : null;
+    }
+
+    private Entry hit(String name) {
+        Entry e = entries.get(name);
+        if (e != null && !e.used) {
             e.used = true;
         }
-        return e.unit;
+        return e;
     }
 
     /**
@@ -75,11 +92,11 @@ final class TemplateCache {
     }
 
     /** Caches a unit, evicting the least recently used ones (approximately) when over the bound. */
-    void put(String name, PreparedTemplate unit) {
+    void put(String name, PreparedTemplate unit, Object view) {
         if (capacity == 0) {
             return;
         }
-        entries.put(name, new Entry(unit));
+        entries.put(name, new Entry(unit, view));
         if (entries.size() > capacity) {
             evict();
         }

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,6 +113,30 @@ class TemplateCacheTest {
         assertEquals("template 0", held.render(Map.of()), "an evicted, cleared template still renders");
         env.getTemplate("t0");
         assertEquals(4, loader.loads.get());
+    }
+
+    @Test
+    void aCachedTemplateIsHandedOutAsTheSameObjectUntilItIsReplaced(@TempDir Path dir) throws IOException {
+        // getTemplate of a cached template allocates nothing: the handle is made with the entry
+        Path file = write(dir.resolve("a.html"), "one", 1_000);
+        for (boolean reload : new boolean[] {false, true}) {
+            Environment env = Environment.builder().loader(Loaders.fileSystem(dir)).autoReload(reload).build();
+            Template first = env.getTemplate("a.html");
+            assertSame(first, env.getTemplate("a.html"), "reload " + reload);
+            env.clearCache();
+            Template second = env.getTemplate("a.html");
+            assertNotSame(first, second, "cleared: a new load, a new handle (reload " + reload + ")");
+            assertEquals("one", first.render(Map.of()));
+        }
+        Environment env = Environment.builder().loader(Loaders.fileSystem(dir)).build();
+        Template before = env.getTemplate("a.html");
+        write(file, "two", 2_000);
+        Template after = env.getTemplate("a.html");
+        assertNotSame(before, after, "reloaded: the handle of the new unit");
+        assertSame(after, env.getTemplate("a.html"));
+        assertEquals("one|two", before.render(Map.of()) + "|" + after.render(Map.of()));
+        Environment uncached = Environment.builder().loader(Loaders.fileSystem(dir)).cacheSize(0).build();
+        assertEquals("two", uncached.getTemplate("a.html").render(Map.of()));
     }
 
     @Test
