@@ -1,5 +1,6 @@
 package dev.kida.escape.simd;
 
+import dev.kida.api.escape.HtmlEscapes;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -89,6 +90,38 @@ class ByteScanTest {
                         "length " + length + " from " + from);
                 assertEquals(reference(a, from, to, true), SimdEscaper.scanBytesOrQuestion(a, from, to),
                         "length " + length + " from " + from + ", with '?'");
+            }
+        }
+    }
+
+    /**
+     * The String path copies the text as bytes in steps (a short first one, then long ones): a
+     * special, a wide char whose low byte looks special, or a lone {@code '?'} just before, at and
+     * after each step's edge is found (or passed) as the reference does.
+     */
+    @Test
+    void theStringPathFindsTheFirstSpecialAcrossItsCopySteps() {
+        char[] odd = {'&', '<', '>', '"', '\'', '\0', '?', '\u0126', '\u013c', '\u00e9'};
+        int[] edges = {1024, 1024 + 16384, 1024 + 2 * 16384};
+        for (int length : new int[] {1030, 17500, 40000}) {
+            for (int edge : edges) {
+                for (int at = edge - 66; at <= edge + 66; at++) {
+                    if (at < 0 || at >= length) {
+                        continue;
+                    }
+                    for (char c : odd) {
+                        char[] a = "Lorem ipsum dolor sit amet, ".repeat(length / 28 + 1).substring(0, length).toCharArray();
+                        a[at] = c;
+                        String text = new String(a);
+                        StringBuilder expected = new StringBuilder();
+                        HtmlEscapes.escapeTo(text, 0, length, expected);
+                        String escaped = SimdEscaper.INSTANCE.escape(text);
+                        assertEquals(expected.toString(), escaped, "char " + (int) c + " at " + at + " of " + length);
+                        if (!HtmlEscapes.isSpecial(c)) {
+                            assertTrue(escaped == text, "clean text comes back as itself, char " + (int) c + " at " + at);
+                        }
+                    }
+                }
             }
         }
     }
