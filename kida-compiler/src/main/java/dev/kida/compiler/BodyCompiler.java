@@ -1,29 +1,22 @@
 package dev.kida.compiler;
 
 import dev.kida.engine.analysis.Names;
-import dev.kida.engine.ast.Pos;
 import dev.kida.engine.render.Frame;
 
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
-import java.lang.classfile.TypeKind;
-import java.lang.constant.MethodTypeDesc;
 import java.util.LinkedHashSet;
 
 import static dev.kida.compiler.BodyPart.F;
-import static dev.kida.compiler.BodyPart.R;
 import static dev.kida.compiler.BodyPart.VALUES;
-import static dev.kida.compiler.Descriptors.CD_HELPERS;
-import static dev.kida.compiler.Descriptors.CD_STATE;
-import static dev.kida.compiler.TemplateCompiler.cd;
 
 /**
  * Generates the code of one body (a method of the template's class). Mirrors the evaluator
  * statement by statement: same evaluation order, same scopes, same runtime calls. Variables of
  * scopes that nothing can capture live in JVM locals; the others live in {@link Frame}s exactly
  * where the evaluator keeps them. Before each operation that can raise, the index of the node the
- * evaluator would blame is stored in a local, which the method's one exception handler uses to
- * locate the error.
+ * evaluator would blame is given to the render state, which the class's entry methods use to
+ * locate the error (see {@link Positions}); a body method has no catch-all handler of its own.
  *
  * <p>The work is split by concern into parts that share this method's state:
  * <ul>
@@ -86,11 +79,7 @@ final class BodyCompiler {
     }
 
     void compile() {
-        positions.begin();
-        Label start = cb.newLabel();
         Label ret = cb.newLabel();
-        Label handler = cb.newLabel();
-        cb.labelBinding(start);
         variables.push(new Scope(false, F));
         if (spec.params() != null) {
             // a def body whose parameters live in JVM locals, read from the values array; F is the
@@ -107,13 +96,5 @@ final class BodyCompiler {
         text.flush();
         cb.labelBinding(ret);
         cb.return_();
-        cb.labelBinding(handler);
-        cb.exceptionCatchAll(start, handler, handler);
-        int exc = cb.allocateLocal(TypeKind.REFERENCE);
-        cb.astore(exc).aload(R).aload(exc);
-        positions.loadBlamed();
-        cb.invokestatic(CD_HELPERS, "fail", MethodTypeDesc.of(cd(Throwable.class), CD_STATE,
-                        cd(Throwable.class), cd(Pos.class)))
-                .athrow();
     }
 }

@@ -4,31 +4,34 @@ import dev.kida.engine.ast.Node;
 import dev.kida.engine.ast.Pos;
 
 import java.lang.classfile.CodeBuilder;
-import java.lang.classfile.TypeKind;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+
+import static dev.kida.compiler.Descriptors.CD_STATE;
 
 /**
  * Which node an error is blamed on. Before each operation that can raise, the generated code
- * stores the index (in the class's position table) of the node the evaluator would blame in one
- * local; the method's exception handler reads it to locate the error. {@code enclosing} is the
- * node whose code is being generated: nodes without a position of their own are blamed on it.
+ * gives the index (in the class's position table) of the node the evaluator would blame to the
+ * render state ({@link dev.kida.engine.render.RenderState#blame}); the one exception handler of
+ * the class's entry methods ({@code run}, {@code call}) reads it to locate the error, and puts
+ * back the caller's index whichever way a body leaves. A JVM local read by a catch-all handler in
+ * every body method did the same, but the verifier then checks every instruction of the body
+ * against the handler's frame: defining the class cost about a quarter more.
+ * {@code enclosing} is the node whose code is being generated: nodes without a position of their
+ * own are blamed on it.
  */
 final class Positions {
+    static final MethodTypeDesc MTD_BLAME = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int);
+    static final MethodTypeDesc MTD_BLAMED = MethodTypeDesc.of(ConstantDescs.CD_int);
     private final CodeBuilder cb;
     private final TemplateCompiler tc;
     private final Constants constants;
-    private int slot = -1;
     private Pos enclosing = Pos.NONE;
 
     Positions(CodeBuilder cb, TemplateCompiler tc, Constants constants) {
         this.cb = cb;
         this.tc = tc;
         this.constants = constants;
-    }
-
-    /** Allocates the position local, at the start of the method. */
-    void begin() {
-        slot = cb.allocateLocal(TypeKind.INT);
-        cb.iconst_0().istore(slot);
     }
 
     /** A node's own position, or the enclosing node's when it has none. */
@@ -58,11 +61,12 @@ final class Positions {
     }
 
     void set(Pos p) {
-        cb.loadConstant(tc.position(p)).istore(slot);
+        cb.aload(BodyPart.R).loadConstant(tc.position(p)).invokeinterface(CD_STATE, "blame", MTD_BLAME);
     }
 
     /** Pushes the {@link Pos} last stored (for a handler locating an error). */
     void loadBlamed() {
-        cb.ldc(constants.pooled(tc.positionTable())).iload(slot).aaload();
+        cb.ldc(constants.pooled(tc.positionTable())).aload(BodyPart.R).invokeinterface(CD_STATE, "blamed", MTD_BLAMED)
+                .aaload();
     }
 }

@@ -265,10 +265,20 @@ public final class TemplateCompiler {
 
     /**
      * {@link CompiledCode#run} (over the bodies taking a Frame) or {@link CompiledCode#call} (over
-     * the def bodies taking parameter values): a switch on the body id calling its method.
+     * the def bodies taking parameter values): a switch on the body id calling its method. The
+     * class's one exception handler is here: it locates an error at the position the body last
+     * gave the render state ({@link Positions}); the caller's position is put back however the
+     * body leaves, so a body that called this one still blames its own node.
      */
     private void dispatcher(java.lang.classfile.ClassBuilder clb, String name, MethodTypeDesc type, boolean defs) {
         clb.withMethodBody(name, type, ClassFile.ACC_PUBLIC, cob -> {
+            int saved = cob.allocateLocal(java.lang.classfile.TypeKind.INT);
+            var start = cob.newLabel();
+            var end = cob.newLabel();
+            var handler = cob.newLabel();
+            cob.aload(2).invokeinterface(STATE, "blamed", Positions.MTD_BLAMED).istore(saved)
+                    .aload(2).iconst_0().invokeinterface(STATE, "blame", Positions.MTD_BLAME);
+            cob.labelBinding(start);
             List<SwitchCase> cases = new ArrayList<>();
             var dflt = cob.newLabel();
             List<java.lang.classfile.Label> labels = new ArrayList<>();
@@ -287,11 +297,23 @@ public final class TemplateCompiler {
                     }
                     cob.invokestatic(SELF, "b" + id, defs ? DEF_TYPE : BODY_TYPE);
                 }
-                cob.return_();
+                cob.goto_(end);
             }
-            cob.labelBinding(dflt).return_();
+            cob.labelBinding(dflt);
+            cob.labelBinding(end);
+            cob.aload(2).iload(saved).invokeinterface(STATE, "blame", Positions.MTD_BLAME).return_();
+            cob.labelBinding(handler);
+            cob.exceptionCatchAll(start, end, handler);
+            // locate at the body's position first, then give the caller back its own
+            cob.aload(2).swap().ldc((java.lang.classfile.constantpool.LoadableConstantEntry) entry(cob.constantPool(), positionTable())).aload(2).invokeinterface(STATE, "blamed", Positions.MTD_BLAMED).aaload()
+                    .invokestatic(Descriptors.CD_HELPERS, "fail", MethodTypeDesc.of(cd(Throwable.class), STATE,
+                            cd(Throwable.class), cd(Pos.class)))
+                    .aload(2).iload(saved).invokeinterface(STATE, "blame", Positions.MTD_BLAME)
+                    .athrow();
         });
     }
+
+    private static final ClassDesc STATE = cd(RenderState.class);
 
     /** The body id of each def's body, given when the def or a call inlining it is compiled first. */
     private final Map<Stmt.Def, Integer> defBodies = new IdentityHashMap<>();

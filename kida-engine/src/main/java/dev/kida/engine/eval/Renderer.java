@@ -60,6 +60,8 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
      * and includes still goes through, as in Jinja2.
      */
     boolean discarding;
+    /** Compiled code's error position: an index into the running compiled body's position table ({@link #blame}). */
+    private int blamed;
     /** How many def calls printing in place ({@link #runDirect}) are running: no flush boundary inside them. */
     private int inPlaceCalls;
     /** The innermost frame, for {@link #resolve}. */
@@ -640,6 +642,16 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
     }
 
     // ---- RenderState: what compiled code reads and writes ------------------------------------
+
+    @Override
+    public void blame(int index) {
+        blamed = index;
+    }
+
+    @Override
+    public int blamed() {
+        return blamed;
+    }
 
     @Override
     public Output out() {

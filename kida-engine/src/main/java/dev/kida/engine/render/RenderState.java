@@ -65,6 +65,18 @@ public interface RenderState extends CallContext {
     /** Captured output as a value: Markup under autoescape, else a plain string. */
     Object captured(String text);
 
+    /**
+     * Blames what runs next on entry {@code index} of the running compiled body's position table.
+     * Compiled code calls this before each statement or operation that can raise; the one
+     * exception handler of the template class's entry methods reads it back ({@link #blamed()})
+     * to locate the error. Kept here rather than in a JVM local of each body method: a method
+     * with no exception handler of its own is much cheaper for the JVM to verify.
+     */
+    void blame(int index);
+
+    /** The index last given to {@link #blame(int)} (0 before any). */
+    int blamed();
+
     /** The exception located at {@code pos} of the running template (unless already located). */
     KidaException locate(KidaException e, Pos pos);
 
