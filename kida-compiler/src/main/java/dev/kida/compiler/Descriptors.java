@@ -46,7 +46,6 @@ final class Descriptors {
     static final ClassDesc CD_FUNCTIONS = cd(FunctionStatements.class);
     static final ClassDesc CD_UNDEFINED = cd(Undefined.class);
 
-    static final MethodTypeDesc MTD_APPEND_STATIC = MethodTypeDesc.of(CD_void, CD_String, cd(byte[].class));
     static final MethodTypeDesc MTD_APPEND = MethodTypeDesc.of(CD_void, CD_String);
     static final MethodTypeDesc MTD_PRINT_ESCAPED = MethodTypeDesc.of(CD_void, CD_Object, CD_ESCAPER);
 

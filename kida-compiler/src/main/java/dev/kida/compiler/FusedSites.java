@@ -55,8 +55,10 @@ final class FusedSites extends BodyPart {
         String mode = body.escape == null ? "NUMBERS_ONLY" : body.escape ? "ESCAPED" : "RAW";
         DynamicConstantDesc<Object> site = constants.site(CD_SITE, PRINT_SITE_BSM, constants.stringArg(g.name()), mode);
         cb.ldc(constants.pooled(site));
-        cb.aload(R).invokeinterface(CD_STATE, "out", MethodTypeDesc.of(CD_OUTPUT));
-        cb.aload(R).invokeinterface(CD_STATE, "escaper", MethodTypeDesc.of(CD_ESCAPER));
+        cb.aload(R);
+        tc.invoke(cb, Member.STATE_OUT);
+        cb.aload(R);
+        tc.invoke(cb, Member.STATE_ESCAPER);
         constants.callSite("printattr", PRINT_TYPE, site);
         cb.ifnonnull(done);
         cb.aload(receiver);

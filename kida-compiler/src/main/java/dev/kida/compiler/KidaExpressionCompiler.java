@@ -175,7 +175,8 @@ final class KidaExpressionCompiler extends BodyPart {
         cb.labelBinding(head);
         cb.iload(i).aload(items).invokeinterface(CD_LIST, "size", MethodTypeDesc.of(CD_int)).if_icmpge(done);
         // each item is a step of the render's budget, as a loop iteration is
-        cb.aload(R).invokeinterface(CD_STATE, "step", MethodTypeDesc.of(CD_void));
+        cb.aload(R);
+        tc.invoke(cb, Member.STATE_STEP);
         cb.aload(items).iload(i).invokeinterface(CD_LIST, "get", MethodTypeDesc.of(CD_Object, CD_int));
         setPos();
         body.variables.assign(c.target(), scope);

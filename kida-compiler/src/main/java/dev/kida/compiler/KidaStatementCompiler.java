@@ -368,7 +368,8 @@ final class KidaStatementCompiler extends BodyPart {
         cb.iinc(count, 1);
         setPos(whilePos);
         // a step of the render's budget (steps, deadline, cancellation, output), as in the evaluator
-        cb.aload(R).invokeinterface(CD_STATE, "step", MethodTypeDesc.of(CD_void));
+        cb.aload(R);
+        tc.invoke(cb, Member.STATE_STEP);
         cb.iload(count).invokestatic(CD_KIDA_STMTS, "checkWhile", MethodTypeDesc.of(CD_void, CD_int));
         // a fresh scope per iteration, as the evaluator gives
         boolean local = !ScopeFacts.needsFrame(w.body(), TemplateCompiler::framed);

@@ -93,7 +93,8 @@ final class LoopCompiler extends BodyPart {
         cb.labelBinding(head);
         cb.iload(i).iload(n).if_icmpge(end);
         // counted against the render's budget (steps, deadline, cancellation, output), as the evaluator does
-        cb.aload(R).invokeinterface(CD_STATE, "step", MethodTypeDesc.of(CD_void));
+        cb.aload(R);
+        tc.invoke(cb, Member.STATE_STEP);
         // a fresh scope per iteration, as the evaluator (and Jinja2) does
         if (local) {
             for (String name : setNames) {

@@ -4,10 +4,6 @@ import dev.kida.engine.ast.Node;
 import dev.kida.engine.ast.Pos;
 
 import java.lang.classfile.CodeBuilder;
-import java.lang.constant.ConstantDescs;
-import java.lang.constant.MethodTypeDesc;
-
-import static dev.kida.compiler.Descriptors.CD_STATE;
 
 /**
  * Which node an error is blamed on. Before each operation that can raise, the generated code
@@ -21,8 +17,6 @@ import static dev.kida.compiler.Descriptors.CD_STATE;
  * own are blamed on it.
  */
 final class Positions {
-    static final MethodTypeDesc MTD_BLAME = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int);
-    static final MethodTypeDesc MTD_BLAMED = MethodTypeDesc.of(ConstantDescs.CD_int);
     private final CodeBuilder cb;
     private final TemplateCompiler tc;
     private final Constants constants;
@@ -61,12 +55,14 @@ final class Positions {
     }
 
     void set(Pos p) {
-        cb.aload(BodyPart.R).loadConstant(tc.position(p)).invokeinterface(CD_STATE, "blame", MTD_BLAME);
+        cb.aload(BodyPart.R).loadConstant(tc.position(p));
+        tc.invoke(cb, Member.STATE_BLAME);
     }
 
     /** Pushes the {@link Pos} last stored (for a handler locating an error). */
     void loadBlamed() {
-        cb.ldc(constants.pooled(tc.positionTable())).aload(BodyPart.R).invokeinterface(CD_STATE, "blamed", MTD_BLAMED)
-                .aaload();
+        cb.ldc(constants.pooled(tc.positionTable())).aload(BodyPart.R);
+        tc.invoke(cb, Member.STATE_BLAMED);
+        cb.aaload();
     }
 }

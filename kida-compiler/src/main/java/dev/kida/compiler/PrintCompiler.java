@@ -98,14 +98,19 @@ final class PrintCompiler extends BodyPart {
     /** Prints the value on the stack as {@code {{ }}} does. */
     void printValue() {
         if (body.escape == null) {
-            cb.aload(R).swap().invokeinterface(CD_STATE, "print", MethodTypeDesc.of(CD_void, CD_Object));
+            cb.aload(R).swap();
+            tc.invoke(cb, Member.STATE_PRINT);
         } else if (body.escape) {
-            cb.aload(R).invokeinterface(CD_STATE, "out", MethodTypeDesc.of(CD_OUTPUT)).swap()
-                    .aload(R).invokeinterface(CD_STATE, "escaper", MethodTypeDesc.of(CD_ESCAPER))
-                    .invokevirtual(CD_OUTPUT, "printEscaped", MTD_PRINT_ESCAPED);
+            cb.aload(R);
+            tc.invoke(cb, Member.STATE_OUT);
+            cb.swap().aload(R);
+            tc.invoke(cb, Member.STATE_ESCAPER);
+            tc.invoke(cb, Member.OUTPUT_PRINT_ESCAPED);
         } else {
-            cb.aload(R).invokeinterface(CD_STATE, "out", MethodTypeDesc.of(CD_OUTPUT)).swap()
-                    .invokevirtual(CD_OUTPUT, "printRaw", MethodTypeDesc.of(CD_void, CD_Object));
+            cb.aload(R);
+            tc.invoke(cb, Member.STATE_OUT);
+            cb.swap();
+            tc.invoke(cb, Member.OUTPUT_PRINT_RAW);
         }
     }
 

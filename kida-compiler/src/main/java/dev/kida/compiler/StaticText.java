@@ -1,24 +1,27 @@
 package dev.kida.compiler;
 
+import dev.kida.engine.output.PreEncodedText;
+
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
-import java.nio.charset.StandardCharsets;
 
 import static dev.kida.compiler.BodyPart.R;
 import static dev.kida.compiler.Descriptors.CD_OUTPUT;
 import static dev.kida.compiler.Descriptors.CD_STATE;
 import static dev.kida.compiler.Descriptors.MTD_APPEND;
-import static dev.kida.compiler.Descriptors.MTD_APPEND_STATIC;
 import static dev.kida.compiler.TemplateCompiler.cd;
 import static java.lang.constant.ConstantDescs.CD_boolean;
 
 /**
  * Text known when compiling (template text, prints of constants): collected while statements
- * follow each other, and appended in one piece, pre-encoded as UTF-8, before the next code that
- * may print or jump ({@link #flush}).
+ * follow each other, and appended in one piece, pre-encoded as UTF-8 ({@link PreEncodedText}),
+ * before the next code that may print or jump ({@link #flush}).
  */
 final class StaticText {
+    private static final ClassDesc CD_TEXT = cd(PreEncodedText.class);
     private final CodeBuilder cb;
     private final TemplateCompiler tc;
     private final Constants constants;
@@ -42,16 +45,20 @@ final class StaticText {
         String text = pending.toString();
         pending.setLength(0);
         Label skip = skipIfDiscarding();
-        cb.aload(R).invokeinterface(CD_STATE, "out", MethodTypeDesc.of(CD_OUTPUT));
-        constants.string(text);
+        cb.aload(R);
+        tc.invoke(cb, Member.STATE_OUT);
         if (hasSurrogate(text)) {
+            constants.string(text);
             // appendStatic's outputs take text whose UTF-8 is as long as the text for ASCII
             // (StringOutput copies it as Latin-1 bytes then); a lone surrogate would encode as
             // one '?' and pass for ASCII, so text with surrogates is appended as a String.
             cb.invokevirtual(CD_OUTPUT, "append", MTD_APPEND);
         } else {
-            cb.ldc(constants.pooled(tc.constant(text.getBytes(StandardCharsets.UTF_8), cd(byte[].class))))
-                    .invokevirtual(CD_OUTPUT, "appendStatic", MTD_APPEND_STATIC);
+            // the text and its encoding as one class-data constant: no String in the constant
+            // pool (defining the class hashed each into the JVM's symbol table), one pool
+            // constant instead of two
+            cb.ldc(constants.pooled(tc.constant(PreEncodedText.of(text), CD_TEXT)));
+            tc.invoke(cb, Member.OUTPUT_APPEND_TEXT);
         }
         endSkip(skip);
     }
@@ -74,7 +81,9 @@ final class StaticText {
             return null;
         }
         Label skip = cb.newLabel();
-        cb.aload(R).invokeinterface(CD_STATE, "discarding", MethodTypeDesc.of(CD_boolean)).ifne(skip);
+        cb.aload(R);
+        tc.invoke(cb, Member.STATE_DISCARDING);
+        cb.ifne(skip);
         return skip;
     }
 

@@ -276,8 +276,10 @@ public final class TemplateCompiler {
             var start = cob.newLabel();
             var end = cob.newLabel();
             var handler = cob.newLabel();
-            cob.aload(2).invokeinterface(STATE, "blamed", Positions.MTD_BLAMED).istore(saved)
-                    .aload(2).iconst_0().invokeinterface(STATE, "blame", Positions.MTD_BLAME);
+            cob.aload(2);
+            invoke(cob, Member.STATE_BLAMED);
+            cob.istore(saved).aload(2).iconst_0();
+            invoke(cob, Member.STATE_BLAME);
             cob.labelBinding(start);
             List<SwitchCase> cases = new ArrayList<>();
             var dflt = cob.newLabel();
@@ -301,19 +303,23 @@ public final class TemplateCompiler {
             }
             cob.labelBinding(dflt);
             cob.labelBinding(end);
-            cob.aload(2).iload(saved).invokeinterface(STATE, "blame", Positions.MTD_BLAME).return_();
+            cob.aload(2).iload(saved);
+            invoke(cob, Member.STATE_BLAME);
+            cob.return_();
             cob.labelBinding(handler);
             cob.exceptionCatchAll(start, end, handler);
             // locate at the body's position first, then give the caller back its own
-            cob.aload(2).swap().ldc((java.lang.classfile.constantpool.LoadableConstantEntry) entry(cob.constantPool(), positionTable())).aload(2).invokeinterface(STATE, "blamed", Positions.MTD_BLAMED).aaload()
-                    .invokestatic(Descriptors.CD_HELPERS, "fail", MethodTypeDesc.of(cd(Throwable.class), STATE,
-                            cd(Throwable.class), cd(Pos.class)))
-                    .aload(2).iload(saved).invokeinterface(STATE, "blame", Positions.MTD_BLAME)
-                    .athrow();
+            cob.aload(2).swap().ldc((java.lang.classfile.constantpool.LoadableConstantEntry) entry(cob.constantPool(), positionTable()))
+                    .aload(2);
+            invoke(cob, Member.STATE_BLAMED);
+            cob.aaload();
+            invoke(cob, Member.HELPERS_FAIL);
+            cob.aload(2).iload(saved);
+            invoke(cob, Member.STATE_BLAME);
+            cob.athrow();
         });
     }
 
-    private static final ClassDesc STATE = cd(RenderState.class);
 
     /** The body id of each def's body, given when the def or a call inlining it is compiled first. */
     private final Map<Stmt.Def, Integer> defBodies = new IdentityHashMap<>();
@@ -461,6 +467,18 @@ public final class TemplateCompiler {
     /** The name of the next call-site constant: unique in the class, so each site is an object of its own. */
     String nextSiteName() {
         return "s" + sites++;
+    }
+
+    private final Map<Member, java.lang.classfile.constantpool.MemberRefEntry> members = new IdentityHashMap<>();
+
+    /** Emits a call of a frequently called method, its pool entry made once per class. */
+    void invoke(java.lang.classfile.CodeBuilder cb, Member m) {
+        var ref = members.get(m);
+        if (ref == null) {
+            ref = m.entry(cb.constantPool());
+            members.put(m, ref);
+        }
+        m.emit(cb, ref);
     }
 
     /** The index of a position in the position table. */

@@ -22,6 +22,11 @@ public abstract sealed class Output permits StringOutput, Utf8Output {
      */
     public abstract void appendStatic(String text, byte[] utf8);
 
+    /** Appends static template text in both its forms ({@link #appendStatic(String, byte[])}). */
+    public final void appendStatic(PreEncodedText text) {
+        appendStatic(text.text(), text.utf8());
+    }
+
     /** Appends text HTML-escaped. */
     public abstract void appendEscaped(String text, Escaper escaper);
 
