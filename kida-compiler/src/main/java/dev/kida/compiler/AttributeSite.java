@@ -37,6 +37,8 @@ public final class AttributeSite extends MutableCallSite {
 
     private final String name;
     private int classes;
+    /** The guards so far, typed {@code (Object)Object}, ending in the cold target bound to this site; null while cold. */
+    private MethodHandle chain;
     /** Fallback calls so far, up to {@link FusedAttributeSite#SPECIALIZE_AFTER} (why: there). */
     private int misses;
 
@@ -88,10 +90,13 @@ public final class AttributeSite extends MutableCallSite {
             return;
         }
         classes++;
-        setTarget(MethodHandles.guardWithTest(
-                MethodHandles.dropArguments(IS_CLASS.bindTo(cls), 1, AttributeSite.class),
-                MethodHandles.dropArguments(accessor.asType(GETTER), 1, AttributeSite.class),
-                getTarget()));
+        if (chain == null) {
+            chain = MethodHandles.insertArguments(COLD, 1, this);
+        }
+        // The guards are built on the receiver alone, as a site without the site argument would
+        // be, and the argument is dropped once in front: one adapter level for the JIT to inline.
+        chain = MethodHandles.guardWithTest(IS_CLASS.bindTo(cls), accessor.asType(GETTER), chain);
+        setTarget(MethodHandles.dropArguments(chain, 1, AttributeSite.class));
     }
 
     @Override
