@@ -7,6 +7,7 @@ import java.lang.classfile.Label;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
+import java.nio.charset.StandardCharsets;
 
 import static dev.kida.compiler.BodyPart.R;
 import static dev.kida.compiler.Descriptors.CD_OUTPUT;
@@ -47,7 +48,9 @@ final class StaticText {
         Label skip = skipIfDiscarding();
         cb.aload(R);
         tc.invoke(cb, Member.STATE_OUT);
-        if (hasSurrogate(text)) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        // ASCII (as long as its encoding) has no surrogates: only other text is scanned
+        if (utf8.length != text.length() && hasSurrogate(text)) {
             constants.string(text);
             // appendStatic's outputs take text whose UTF-8 is as long as the text for ASCII
             // (StringOutput copies it as Latin-1 bytes then); a lone surrogate would encode as
@@ -57,7 +60,7 @@ final class StaticText {
             // the text and its encoding as one class-data constant: no String in the constant
             // pool (defining the class hashed each into the JVM's symbol table), one pool
             // constant instead of two
-            cb.ldc(constants.pooled(tc.constant(PreEncodedText.of(text), CD_TEXT)));
+            cb.ldc(tc.freshConstant(cb.constantPool(), new PreEncodedText(text, utf8), CD_TEXT));
             tc.invoke(cb, Member.OUTPUT_APPEND_TEXT);
         }
         endSkip(skip);

@@ -388,6 +388,29 @@ public final class TemplateCompiler {
         return at(index, type);
     }
 
+    /**
+     * The pool entry of a new class-data constant that nothing else refers to (a static text):
+     * made directly from pool entries, without a description to convert and look up. The
+     * bootstrap entry and the type's descriptor are made once per class.
+     */
+    LoadableConstantEntry freshConstant(ConstantPoolBuilder pool, Object value, ClassDesc type) {
+        int index = constants.size();
+        constants.add(value);
+        if (classDataBootstrap == null) {
+            classDataBootstrap = bootstrap(pool, BSM_CLASS_DATA_ENTRY, new ConstantDesc[0]);
+        }
+        var descriptor = typeDescriptors.get(type);
+        if (descriptor == null) {
+            descriptor = pool.utf8Entry(type.descriptorString());
+            typeDescriptors.put(type, descriptor);
+        }
+        return pool.constantDynamicEntry(classDataBootstrap,
+                pool.nameAndTypeEntry(pool.utf8Entry(Integer.toString(index)), descriptor));
+    }
+
+    private BootstrapMethodEntry classDataBootstrap;
+    private final Map<ClassDesc, java.lang.classfile.constantpool.Utf8Entry> typeDescriptors = new IdentityHashMap<>();
+
     DynamicConstantDesc<Object> holder() {
         return at(HOLDER, cd(Compiled[].class));
     }

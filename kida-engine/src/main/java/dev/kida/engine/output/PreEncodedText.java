@@ -1,7 +1,5 @@
 package dev.kida.engine.output;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Static template text together with its UTF-8 encoding, made once when a template is compiled:
  * what compiled code appends through {@link Output#appendStatic(PreEncodedText)}. One class-data
@@ -13,8 +11,4 @@ import java.nio.charset.StandardCharsets;
  * @param utf8 its UTF-8 encoding; never modified
  */
 public record PreEncodedText(String text, byte[] utf8) {
-    /** The text with its encoding. */
-    public static PreEncodedText of(String text) {
-        return new PreEncodedText(text, text.getBytes(StandardCharsets.UTF_8));
-    }
 }
