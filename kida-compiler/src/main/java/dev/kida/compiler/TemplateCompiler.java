@@ -447,16 +447,29 @@ public final class TemplateCompiler {
             }
             return e;
         }
+        if (!(desc instanceof DynamicCallSiteDesc d)) {
+            throw new IllegalArgumentException("no pool entry for " + desc);
+        }
+        ConstantDesc[] args = d.bootstrapArgs();
+        for (ConstantDesc arg : args) {
+            if (arg instanceof DynamicConstantDesc<?>) {
+                // a site with a constant of its own (an attribute site) is unique in the class:
+                // looking it up would only hash the whole description (a fifth of the time
+                // spent on pool entries) to miss
+                return invokeDynamic(pool, d, args);
+            }
+        }
         PoolEntry e = entries.get(desc);
         if (e == null) {
-            if (!(desc instanceof DynamicCallSiteDesc d)) {
-                throw new IllegalArgumentException("no pool entry for " + desc);
-            }
-            e = pool.invokeDynamicEntry(bootstrap(pool, (DirectMethodHandleDesc) d.bootstrapMethod(), d.bootstrapArgs()),
-                    nameAndType(pool, d.invocationName(), d.invocationType().descriptorString()));
+            e = invokeDynamic(pool, d, args);
             entries.put(desc, e);
         }
         return e;
+    }
+
+    private PoolEntry invokeDynamic(ConstantPoolBuilder pool, DynamicCallSiteDesc d, ConstantDesc[] args) {
+        return pool.invokeDynamicEntry(bootstrap(pool, (DirectMethodHandleDesc) d.bootstrapMethod(), args),
+                nameAndType(pool, d.invocationName(), d.invocationType().descriptorString()));
     }
 
     private final Map<Object, PoolEntry> constantEntries = new IdentityHashMap<>();
