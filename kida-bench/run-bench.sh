@@ -50,7 +50,11 @@ for part in "${parts[@]}"; do
     render)   run render '.*\.(Kida)?RenderBenchmark\.render' ;;
     # Two threads sharing one template, on the small and the two large pages: the table shows each
     # engine's scaling over its own 1-thread score (from the render part of the same invocation).
-    render2t) run render2t -t 2 -p scenario=STOCKS,LARGE,ESCAPED '.*\.(Kida)?RenderBenchmark\.render' ;;
+    render2t)
+      # the three pages unless JMH_EXTRA names the scenarios itself (JMH would run each twice)
+      scenarios=(-p scenario=STOCKS,LARGE,ESCAPED)
+      [[ $jmh_extra == *scenario=* ]] && scenarios=()
+      run render2t -t 2 "${scenarios[@]}" '.*\.(Kida)?RenderBenchmark\.render' ;;
     compile)  run compile '.*\.(Kida)?CompileBenchmark\.compile' ;;
     suite)    run suite '.*\.KidaSuiteBenchmark\.render' ;;
     *) echo "unknown part: $part (render, render2t, compile, suite)" >&2; exit 2 ;;
