@@ -20,6 +20,7 @@ of each phase as the CLI reports it with -Dkida.cli.timings=true:
 """
 import os
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -45,8 +46,11 @@ def train():
     compiled = tempfile.mkdtemp(prefix="kida-phases-train-")
     subprocess.run([kida, "compile", "--templates", "examples/templates", "--output", compiled], cwd=ROOT,
                    check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([kida, "render", *common, "--compiled", compiled], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    try:
+        subprocess.run([kida, "render", *common, "--compiled", compiled], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+    finally:
+        shutil.rmtree(compiled, ignore_errors=True)
 
 
 def main(argv):

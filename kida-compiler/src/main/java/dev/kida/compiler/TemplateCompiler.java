@@ -320,7 +320,6 @@ public final class TemplateCompiler {
         });
     }
 
-
     /** The body id of each def's body, given when the def or a call inlining it is compiled first. */
     private final Map<Stmt.Def, Integer> defBodies = new IdentityHashMap<>();
     /** How many more def calls may be inlined (each copies the def's body into the calling method). */
@@ -408,9 +407,6 @@ public final class TemplateCompiler {
                 pool.nameAndTypeEntry(pool.utf8Entry(Integer.toString(index)), descriptor));
     }
 
-    private BootstrapMethodEntry classDataBootstrap;
-    private final Map<ClassDesc, java.lang.classfile.constantpool.Utf8Entry> typeDescriptors = new IdentityHashMap<>();
-
     DynamicConstantDesc<Object> holder() {
         return at(HOLDER, cd(Compiled[].class));
     }
@@ -472,6 +468,9 @@ public final class TemplateCompiler {
                 nameAndType(pool, d.invocationName(), d.invocationType().descriptorString()));
     }
 
+    /** The class-data bootstrap's entry and the type descriptors of {@link #freshConstant}, made once per class. */
+    private BootstrapMethodEntry classDataBootstrap;
+    private final Map<ClassDesc, java.lang.classfile.constantpool.Utf8Entry> typeDescriptors = new IdentityHashMap<>();
     private final Map<Object, PoolEntry> constantEntries = new IdentityHashMap<>();
     private final Map<DirectMethodHandleDesc, MethodHandleEntry> handles = new IdentityHashMap<>();
     private final Map<String, NameAndTypeEntry> namesAndTypes = new HashMap<>();
