@@ -38,7 +38,8 @@ public class KidaAutoConfiguration {
                 .loader(loader(properties.getPrefix()))
                 .mode(properties.getMode())
                 .autoescape(properties.isAutoescape())
-                .autoReload(properties.isReload());
+                .autoReload(properties.isReload())
+                .reloadCheckInterval(properties.getReloadCheckInterval());
         if (!properties.isCache()) {
             builder.cacheSize(0);
         }

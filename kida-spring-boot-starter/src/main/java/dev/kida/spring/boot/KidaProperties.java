@@ -4,6 +4,8 @@ import dev.kida.api.UndefinedKind;
 import dev.kida.engine.ExecutionMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
+
 /**
  * The {@code kida.*} properties of a Spring Boot application.
  *
@@ -12,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * kida.suffix=.html                   # appended to the view name
  * kida.cache=true                     # keep parsed templates and resolved views
  * kida.reload=false                   # check sources for edits on each use (development)
+ * kida.reload-check-interval=0        # with reload: use a template found current this long unchecked
  * kida.mode=tiered                    # interpreted, compiled or tiered
  * kida.escaper=                       # force an escaper backend (java, simd, ffi)
  * kida.autoescape=true                # HTML-escape printed values
@@ -26,6 +29,7 @@ public class KidaProperties {
     private String suffix = ".html";
     private boolean cache = true;
     private boolean reload;
+    private Duration reloadCheckInterval = Duration.ZERO;
     private ExecutionMode mode = ExecutionMode.TIERED;
     private String escaper;
     private boolean autoescape = true;
@@ -81,6 +85,21 @@ public class KidaProperties {
     /** See {@link #isReload()}. */
     public void setReload(boolean reload) {
         this.reload = reload;
+    }
+
+    /**
+     * With {@link #isReload() reload} on, how long a template found current is used before its
+     * source is asked again ({@code 0}, the default, asks at every use; {@code 1s} makes that at
+     * most one file-status call per template per second). Spring's duration syntax: {@code 500ms},
+     * {@code 2s}, {@code 1m}.
+     */
+    public Duration getReloadCheckInterval() {
+        return reloadCheckInterval;
+    }
+
+    /** See {@link #getReloadCheckInterval()}. */
+    public void setReloadCheckInterval(Duration reloadCheckInterval) {
+        this.reloadCheckInterval = reloadCheckInterval;
     }
 
     /** How templates run. */
