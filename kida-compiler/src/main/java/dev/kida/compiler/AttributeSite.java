@@ -86,16 +86,16 @@ public final class AttributeSite extends MutableCallSite {
             return;
         }
         MethodHandle accessor = Accessors.find(cls, name);
-        if (accessor == null) {
-            return;
-        }
+        // A class with no direct accessor (a Map, say) gets a guard to the generic lookup too:
+        // left cold, every later call of a map-only site would take this lock and look again.
+        MethodHandle fast = accessor != null ? accessor.asType(GETTER) : MethodHandles.insertArguments(GENERIC, 1, name);
         classes++;
         if (chain == null) {
             chain = MethodHandles.insertArguments(COLD, 1, this);
         }
         // The guards are built on the receiver alone, as a site without the site argument would
         // be, and the argument is dropped once in front: one adapter level for the JIT to inline.
-        chain = MethodHandles.guardWithTest(IS_CLASS.bindTo(cls), accessor.asType(GETTER), chain);
+        chain = MethodHandles.guardWithTest(IS_CLASS.bindTo(cls), fast, chain);
         setTarget(MethodHandles.dropArguments(chain, 1, AttributeSite.class));
     }
 

@@ -82,6 +82,26 @@ class SiteRelinkTest {
     }
 
     @Test
+    void aMapOnlySiteSettlesOnTheGenericLookupInsteadOfStayingCold() throws Throwable {
+        AttributeSite site = (AttributeSite) AttributeSite.bootstrap(MethodHandles.lookup(), "s4",
+                AttributeSite.class, "price");
+        MethodHandle call = linked(site);
+        MethodHandle cold = site.getTarget();
+        for (int i = 0; i <= FusedAttributeSite.SPECIALIZE_AFTER; i++) {
+            assertEquals(i, (Object) call.invokeExact((Object) Map.of("price", i), site));
+        }
+        MethodHandle settled = site.getTarget();
+        assertNotSame(cold, settled, "a class without an accessor is guarded to the generic lookup");
+        for (int i = 0; i < 50; i++) {
+            assertEquals(i, (Object) call.invokeExact((Object) Map.of("price", i), site));
+            assertInstanceOf(Undefined.class, (Object) call.invokeExact((Object) Map.of("other", i), site));
+        }
+        assertSame(settled, site.getTarget(), "no relinking for later calls of the same class");
+        Priced teapot = new Priced("teapot", 24.5);
+        assertEquals(24.5, (Object) call.invokeExact((Object) teapot, site), "another class still answers");
+    }
+
+    @Test
     void attributeSiteSeeingManyClassesSettlesOnTheGenericLookup() throws Throwable {
         AttributeSite site = (AttributeSite) AttributeSite.bootstrap(MethodHandles.lookup(), "s1",
                 AttributeSite.class, "name");
