@@ -93,6 +93,58 @@ class LimitsTest {
     }
 
     @Test
+    void aStreamedRenderCountsTheChunksItHandedOn() {
+        // each chunk stays far below the limit; together they pass it
+        String source = "{% for i in range(1000) %}{{ 'x' * 60000 }}{% flush %}{% endfor %}";
+        for (ExecutionMode mode : ExecutionMode.values()) {
+            var template = Environment.builder().mode(mode)
+                    .limits(Limits.defaults().withMaxOutputLength(10_000_000)).build().fromString(source);
+            long[] seen = new long[3];
+            java.io.Writer chars = new java.io.Writer() {
+                @Override
+                public void write(char[] buf, int off, int len) {
+                    seen[0] += len;
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            java.io.OutputStream bytes = new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    seen[1]++;
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    seen[1] += len;
+                }
+            };
+            java.util.List<Runnable> forms = java.util.List.of(
+                    () -> template.stream(Map.of(), chars),
+                    () -> template.stream(Map.of(), bytes),
+                    () -> {
+                        try (var chunks = template.stream(Map.of())) {
+                            chunks.forEach(c -> seen[2] += c.length());
+                        }
+                    });
+            for (int form = 0; form < forms.size(); form++) {
+                var e = assertThrows(dev.kida.api.TemplateRuntimeException.class, forms.get(form)::run,
+                        mode + ", stream form " + form);
+                assertTrue(e.getMessage().contains("Limits.maxOutputLength"), e.getMessage());
+                assertTrue(seen[form] <= 10_000_000 && seen[form] >= 9_000_000,
+                        mode + ", stream form " + form + " handed on " + seen[form]);
+            }
+            java.util.Arrays.fill(seen, 0);
+        }
+    }
+
+    @Test
     void templateSourceIsLimited() {
         String big = "{{ x }}".repeat(3_000_000);
         for (ExecutionMode mode : ExecutionMode.values()) {

@@ -373,7 +373,7 @@ public final class Engine {
         streamTo(unit, context, new StringOutput(), text -> {
             out.write(text.toString());
             out.flush();
-            text.clear();
+            text.handedOn();
         });
     }
 
@@ -382,7 +382,7 @@ public final class Engine {
         streamTo(unit, context, new Utf8Output(1024), bytes -> {
             bytes.writeTo(out);
             out.flush();
-            bytes.clear();
+            bytes.handedOn();
         });
     }
 
@@ -411,7 +411,7 @@ public final class Engine {
             Consumer<Output> sink = o -> {
                 StringOutput text = (StringOutput) o;
                 String chunk = text.toString();
-                text.clear();
+                text.handedOn();
                 emit.accept(chunk);
             };
             streamRender(unit, context, output, sink);
@@ -422,7 +422,7 @@ public final class Engine {
     }
 
     private void streamRender(PreparedTemplate unit, Map<String, ?> context, Output output, Consumer<Output> sink) {
-        // (the output limit counts what is buffered between flushes: streamed chunks have left)
+        // (the output limit counts the chunks handed on too: Output.written)
         underBudget(unit, output, r -> {
             r.streamTo(sink);
             r.render(unit, context, Map.of());

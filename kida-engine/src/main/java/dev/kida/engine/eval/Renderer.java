@@ -586,6 +586,8 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
     @Override
     public void flush() {
         if (flushSink != null && out == streamRoot && !discarding && inPlaceCalls == 0) {
+            // checked before the chunk leaves: nothing past the output limit reaches the stream
+            budget.output(out.written());
             flushSink.accept(out);
         }
     }

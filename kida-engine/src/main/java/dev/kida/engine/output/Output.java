@@ -46,8 +46,32 @@ public abstract sealed class Output permits StringOutput, Utf8Output {
     public void flush() {
     }
 
-    /** How much has been written so far (chars, or bytes for a byte sink): for the output limit. */
-    public abstract long written();
+    /**
+     * How much the render has written so far (chars, or bytes for a byte sink), including the
+     * chunks a streamed render has already handed on ({@link #handedOn()}): for the output limit,
+     * which bounds what one render writes, not only what it holds.
+     */
+    public final long written() {
+        return handedOn + buffered();
+    }
+
+    /** How much this output holds now. */
+    protected abstract long buffered();
+
+    /** What earlier chunks of a streamed render handed on; zero for an output that is not streamed. */
+    private long handedOn;
+
+    /**
+     * Empties the output after a stream handed its content on: unlike {@link #clear()} (which
+     * readies a buffer for reuse), what was handed on still counts in {@link #written()}.
+     */
+    public final void handedOn() {
+        handedOn += buffered();
+        clear();
+    }
+
+    /** Empties the output for reuse. */
+    public abstract void clear();
 
     /** Everything written so far, as a String. */
     @Override

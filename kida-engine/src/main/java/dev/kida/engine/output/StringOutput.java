@@ -69,6 +69,7 @@ public final class StringOutput extends Output {
     }
 
     /** Empties the output for reuse; it starts in Latin-1 bytes again, keeping its byte buffer. */
+    @Override
     public void clear() {
         len = 0;
         wide = null;
@@ -283,7 +284,7 @@ public final class StringOutput extends Output {
     }
 
     @Override
-    public long written() {
+    protected long buffered() {
         return wide != null ? wide.length() : len;
     }
 }

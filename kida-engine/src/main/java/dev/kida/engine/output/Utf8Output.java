@@ -197,7 +197,7 @@ public final class Utf8Output extends Output {
     }
 
     @Override
-    public long written() {
+    protected long buffered() {
         return len;
     }
 
@@ -206,7 +206,8 @@ public final class Utf8Output extends Output {
         return len;
     }
 
-    /** Empties the buffer (after its bytes were written out, when streaming). */
+    /** Empties the buffer for reuse (see {@link #handedOn()} for a streamed chunk). */
+    @Override
     public void clear() {
         len = 0;
     }
