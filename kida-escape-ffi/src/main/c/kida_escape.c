@@ -365,6 +365,67 @@ static int64_t scan8q_vbmi(const uint8_t *s, int64_t n) {
     return -1;
 }
 
+/*
+ * The same lookup for UTF-8 output, where a byte of 0x80 or more (a Latin-1 char that UTF-8
+ * writes in two bytes) must stop the scan too: OR with the byte instead of AND-NOT, so that bit
+ * 7 is set on the seven bytes and on every high byte. Same cost as scan8q_vbmi.
+ */
+__attribute__((target("avx512f,avx512bw,avx512vbmi")))
+static int64_t scan8qh_vbmi(const uint8_t *s, int64_t n) {
+    const __m512i lo = _mm512_load_si512(TABLE_SQ), hi = _mm512_load_si512(TABLE_SQ + 64);
+    int64_t i = 0;
+    for (; i + 256 <= n; i += 256) {
+        __m512i a = _mm512_loadu_si512(s + i), b = _mm512_loadu_si512(s + i + 64);
+        __m512i c = _mm512_loadu_si512(s + i + 128), d = _mm512_loadu_si512(s + i + 192);
+        __m512i ra = _mm512_or_si512(a, _mm512_permutex2var_epi8(lo, a, hi));
+        __m512i rb = _mm512_or_si512(b, _mm512_permutex2var_epi8(lo, b, hi));
+        __m512i rc = _mm512_or_si512(c, _mm512_permutex2var_epi8(lo, c, hi));
+        __m512i rd = _mm512_or_si512(d, _mm512_permutex2var_epi8(lo, d, hi));
+        __m512i r = _mm512_ternarylogic_epi32(ra, rb, _mm512_or_si512(rc, rd), 0xFE); /* a | b | c */
+        if (_mm512_movepi8_mask(r)) break;
+    }
+    for (; i + 64 <= n; i += 64) {
+        __m512i a = _mm512_loadu_si512(s + i);
+        __mmask64 m = _mm512_movepi8_mask(_mm512_or_si512(a, _mm512_permutex2var_epi8(lo, a, hi)));
+        if (m) return i + __builtin_ctzll(m);
+    }
+    if (i < n) {
+        __mmask64 live = (__mmask64)((1ULL << (n - i)) - 1);
+        __m512i a = _mm512_maskz_loadu_epi8(live, s + i);
+        __mmask64 m = _mm512_movepi8_mask(_mm512_or_si512(a, _mm512_permutex2var_epi8(lo, a, hi))) & live;
+        if (m) return i + __builtin_ctzll(m);
+    }
+    return -1;
+}
+
+/* The index of the first byte of s[0, n) of 0x80 or more, or -1 (SSE2: the x86-64 baseline). */
+static int64_t find_high(const uint8_t *s, int64_t n) {
+    int64_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        int m = _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + i)));
+        if (m) return i + __builtin_ctz(m);
+    }
+    for (; i < n; i++) {
+        if (s[i] >= 0x80) return i;
+    }
+    return -1;
+}
+
+/* The index of the first '?' or byte of 0x80 or more in s[0, n), or -1 (SSE2). */
+static int64_t find_q_or_high(const uint8_t *s, int64_t n) {
+    const __m128i q = _mm_set1_epi8('?');
+    int64_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        int m = _mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, q)));
+        if (m) return i + __builtin_ctz(m);
+    }
+    for (; i < n; i++) {
+        if (s[i] >= 0x80 || s[i] == '?') return i;
+    }
+    return -1;
+}
+
 static int64_t scan8_any(const uint8_t *s, int64_t n);
 
 /* Without VBMI: the special-char scan, and memchr for '?' before the special found. */
@@ -372,6 +433,13 @@ static int64_t scan8q_two(const uint8_t *s, int64_t n) {
     int64_t k = scan8_any(s, n);
     const uint8_t *q = memchr(s, '?', (size_t)(k < 0 ? n : k));
     return q ? q - s : k;
+}
+
+/* Without VBMI: the two-scan loop, and a scan for a high byte before what it found. */
+static int64_t scan8qh_two(const uint8_t *s, int64_t n) {
+    int64_t k = scan8q_two(s, n);
+    int64_t h = find_high(s, k < 0 ? n : k);
+    return h >= 0 ? h : k;
 }
 
 /* ---- byte escapes: an output's bytes (Latin-1 or ASCII text, one byte per char) ---- */
@@ -436,6 +504,7 @@ static escape_fn escape_impl = escape_sse2;
 static escape8_fn escape8_impl = escape8_runs;
 typedef int64_t (*scan8q_fn)(const uint8_t *, int64_t);
 static scan8q_fn scan8q_impl = scan8q_two;
+static scan8q_fn scan8qh_impl = scan8qh_two;
 
 static int64_t scan8_any(const uint8_t *s, int64_t n) {
     return scan8_impl(s, n);
@@ -453,6 +522,7 @@ static void choose_kernels(void) {
         level = "avx512bw";
         if (__builtin_cpu_supports("avx512vbmi")) {
             scan8q_impl = scan8q_vbmi;
+            scan8qh_impl = scan8qh_vbmi;
         }
     } else if (__builtin_cpu_supports("avx2")) {
         scan_impl = scan_avx2;
@@ -525,6 +595,28 @@ int64_t kida_scan8q_range(const uint8_t *s, int64_t from, int64_t to) {
 int64_t kida_scan8q_with(int which, const uint8_t *s, int64_t from, int64_t to) {
     if (!supported(which)) return -2;
     int64_t k = which == 3 ? scan8q_vbmi(s + from, to - from) : scan8q_two(s + from, to - from);
+    return k < 0 ? -1 : from + k;
+}
+
+/**
+ * The index of the first byte of s[from, to) that is a special char, '?' or 0x80 or more (UTF-8
+ * output), or -1.
+ */
+int64_t kida_scan8qh_range(const uint8_t *s, int64_t from, int64_t to) {
+    int64_t k = scan8qh_impl(s + from, to - from);
+    return k < 0 ? -1 : from + k;
+}
+
+/** kida_scan8qh_range with a chosen kernel family (3 avx512vbmi, others the two-scan loop); -2 if unsupported. */
+int64_t kida_scan8qh_with(int which, const uint8_t *s, int64_t from, int64_t to) {
+    if (!supported(which)) return -2;
+    int64_t k = which == 3 ? scan8qh_vbmi(s + from, to - from) : scan8qh_two(s + from, to - from);
+    return k < 0 ? -1 : from + k;
+}
+
+/** The index of the first '?' or byte of 0x80 or more in s[from, to), or -1. */
+int64_t kida_find8qh(const uint8_t *s, int64_t from, int64_t to) {
+    int64_t k = from < to ? find_q_or_high(s + from, to - from) : -1;
     return k < 0 ? -1 : from + k;
 }
 

@@ -179,6 +179,22 @@ final class FfiEscaper extends BulkEscaper {
     }
 
     @Override
+    protected int firstSpecialQuestionOrHigh(byte[] a, int from, int to) {
+        if (to - from < NATIVE_THRESHOLD) {
+            return super.firstSpecialQuestionOrHigh(a, from, to);
+        }
+        return (int) NativeKernels.scan8qh(SCRATCH.get().segmentA(a), from, to);
+    }
+
+    @Override
+    protected int firstQuestionOrHigh(byte[] a, int from, int to) {
+        if (to - from < NATIVE_THRESHOLD) {
+            return super.firstQuestionOrHigh(a, from, to);
+        }
+        return (int) NativeKernels.find8qh(SCRATCH.get().segmentA(a), from, to);
+    }
+
+    @Override
     protected int firstSpecialByte(byte[] a, int from, int to) {
         if (to - from < NATIVE_THRESHOLD) {
             return super.firstSpecialByte(a, from, to);

@@ -42,7 +42,8 @@ final class NativeKernels {
                           MethodHandle scanWith, MethodHandle escapeWith, MethodHandle scan8,
                           MethodHandle scan8With, String level, MethodHandle find8,
                           MethodHandle scan8Range, MethodHandle escape8, MethodHandle escape8With,
-                          MethodHandle scan8q, MethodHandle scan8qWith) {
+                          MethodHandle scan8q, MethodHandle scan8qWith, MethodHandle scan8qh,
+                          MethodHandle scan8qhWith, MethodHandle find8qh) {
     }
 
     private static final Loaded LOADED = load();
@@ -132,6 +133,36 @@ final class NativeKernels {
     static long scan8qWith(int kernel, MemorySegment s, long from, long to) {
         try {
             return (long) LOADED.scan8qWith().invokeExact(kernel, s, from, to);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * {@link #scan8q} that also stops at a byte of 0x80 or more (UTF-8 output, where such a char
+     * takes two bytes): the same lookup, OR-ed with the byte instead of AND-NOT.
+     */
+    static long scan8qh(MemorySegment s, long from, long to) {
+        try {
+            return (long) LOADED.scan8qh().invokeExact(s, from, to);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@link #scan8qh} with a chosen kernel family (3 avx512vbmi, others two scans); -2 if unsupported. */
+    static long scan8qhWith(int kernel, MemorySegment s, long from, long to) {
+        try {
+            return (long) LOADED.scan8qhWith().invokeExact(kernel, s, from, to);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The index of the first {@code '?'} or byte of 0x80 or more in {@code s[from, to)}, or -1. */
+    static long find8qh(MemorySegment s, long from, long to) {
+        try {
+            return (long) LOADED.find8qh().invokeExact(s, from, to);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -233,6 +264,10 @@ final class NativeKernels {
         MethodHandle scan8q = linker.downcallHandle(find(lib, "kida_scan8q_range"), SCAN8_RANGE_TYPE, critical);
         MethodHandle scan8qWith = linker.downcallHandle(find(lib, "kida_scan8q_with"),
                 SCAN8_RANGE_TYPE.insertArgumentLayouts(0, ValueLayout.JAVA_INT), critical);
+        MethodHandle scan8qh = linker.downcallHandle(find(lib, "kida_scan8qh_range"), SCAN8_RANGE_TYPE, critical);
+        MethodHandle scan8qhWith = linker.downcallHandle(find(lib, "kida_scan8qh_with"),
+                SCAN8_RANGE_TYPE.insertArgumentLayouts(0, ValueLayout.JAVA_INT), critical);
+        MethodHandle find8qh = linker.downcallHandle(find(lib, "kida_find8qh"), SCAN8_RANGE_TYPE, critical);
         MethodHandle escape8 = linker.downcallHandle(find(lib, "kida_escape8"), ESCAPE8_TYPE, critical);
         MethodHandle escape8With = linker.downcallHandle(find(lib, "kida_escape8_with"),
                 ESCAPE8_TYPE.insertArgumentLayouts(0, ValueLayout.JAVA_INT), critical);
@@ -246,7 +281,7 @@ final class NativeKernels {
             throw rethrow(t);
         }
         return new Loaded(Availability.yes(), scan, escape, scanWith, escapeWith, scan8, scan8With, level,
-                find8, scan8Range, escape8, escape8With, scan8q, scan8qWith);
+                find8, scan8Range, escape8, escape8With, scan8q, scan8qWith, scan8qh, scan8qhWith, find8qh);
     }
 
     private static MemorySegment find(SymbolLookup lib, String name) {
@@ -255,6 +290,6 @@ final class NativeKernels {
 
     private static Loaded unavailable(String reason) {
         return new Loaded(Availability.no(reason), null, null, null, null, null, null, "none",
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 }

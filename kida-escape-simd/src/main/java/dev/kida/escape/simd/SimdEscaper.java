@@ -186,6 +186,12 @@ final class SimdEscaper extends BulkEscaper {
      */
     private static final ByteVector SPECIAL_ROWS = nibbleRows("\0\"&'<>");
     private static final ByteVector SPECIAL_OR_QUESTION_ROWS = nibbleRows("\0\"&'<>?");
+    /**
+     * The rows of {@link #SPECIAL_OR_QUESTION_ROWS} without the bias, for the scan that also
+     * stops at bytes 0x80-0xFF (UTF-8 output; see {@link #lookupBytesOrHigh}).
+     */
+    private static final ByteVector SPECIAL_OR_QUESTION_PLAIN_ROWS =
+            SPECIAL_OR_QUESTION_ROWS.lanewise(VectorOperators.XOR, BIAS8);
     /** Keeps a lookup index inside the table, as JDK 21 requires (JDK 24 and later wrap it alike). */
     private static final byte ROW_INDEX = (byte) (BYTE_LANES - 1);
 
@@ -233,6 +239,89 @@ final class SimdEscaper extends BulkEscaper {
             d = d.min(v.and(ROW_INDEX).selectFrom(rows).lanewise(VectorOperators.XOR, v));
         }
         return d.eq(BIAS8).toLong();
+    }
+
+    /**
+     * {@link #lookupBytes} for UTF-8 output: bit k set where lane k of any of the vectors from
+     * {@code i} holds {@code NUL " & ' < > ?} or a byte of 0x80 or more, with the same five
+     * operations a vector. The rows are not biased: each row holds an ASCII byte, so the XOR of
+     * an ASCII byte with its row is 0 on a match and 1-0x7F otherwise, and the XOR of a byte of
+     * 0x80 or more is negative. The signed least of them is at most 0 exactly where a lane
+     * matched or was high; the high bit, which the biased scan has to ignore, is the test here.
+     */
+    private static long lookupBytesOrHigh(byte[] a, int i, int vectors) {
+        ByteVector d = ByteVector.broadcast(BYTE_SPECIES, Byte.MAX_VALUE);
+        for (int u = 0; u < vectors; u++) {
+            ByteVector v = ByteVector.fromArray(BYTE_SPECIES, a, i + u * BYTE_LANES);
+            d = d.min(v.and(ROW_INDEX).selectFrom(SPECIAL_OR_QUESTION_PLAIN_ROWS).lanewise(VectorOperators.XOR, v));
+        }
+        return d.lt((byte) 1).toLong();
+    }
+
+    /**
+     * The index of the first byte in {@code a[from, to)} that is special, {@code '?'} or 0x80 or
+     * more, or -1: {@link #scanBytes(ByteVector, byte[], int, int)} with {@link #lookupBytesOrHigh}.
+     */
+    static int scanBytesOrHigh(byte[] a, int from, int to) {
+        int i = from;
+        for (int bound = to - 4 * BYTE_LANES; i <= bound; i += 4 * BYTE_LANES) {
+            if (lookupBytesOrHigh(a, i, 4) != 0) {
+                break; // the loop below finds which lane
+            }
+        }
+        for (int bound = to - BYTE_LANES; i <= bound; i += BYTE_LANES) {
+            long m = lookupBytesOrHigh(a, i, 1);
+            if (m != 0) {
+                return i + Long.numberOfTrailingZeros(m);
+            }
+        }
+        if (i < to && to - from >= BYTE_LANES) {
+            int last = to - BYTE_LANES; // overlapping, as in scanBytes
+            long m = lookupBytesOrHigh(a, last, 1);
+            return m != 0 ? last + Long.numberOfTrailingZeros(m) : -1;
+        }
+        for (; i < to; i++) {
+            byte b = a[i];
+            if (b < 0 || b == '&' || b == '<' || b == '>' || b == '"' || b == '\'' || b == 0 || b == '?') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    protected int firstSpecialQuestionOrHigh(byte[] a, int from, int to) {
+        return scanBytesOrHigh(a, from, to);
+    }
+
+    /**
+     * The first {@code '?'} or byte of 0x80 or more: as {@link #indexOfByte}, unbiased, so that
+     * the signed least of {@code b ^ '?'} is at most 0 exactly where a lane is {@code '?'} or high.
+     */
+    @Override
+    protected int firstQuestionOrHigh(byte[] a, int from, int to) {
+        int i = from;
+        for (int bound = to - 4 * BYTE_LANES; i <= bound; i += 4 * BYTE_LANES) {
+            ByteVector d = ByteVector.fromArray(BYTE_SPECIES, a, i).lanewise(VectorOperators.XOR, (byte) '?')
+                    .min(ByteVector.fromArray(BYTE_SPECIES, a, i + BYTE_LANES).lanewise(VectorOperators.XOR, (byte) '?'))
+                    .min(ByteVector.fromArray(BYTE_SPECIES, a, i + 2 * BYTE_LANES).lanewise(VectorOperators.XOR, (byte) '?'))
+                    .min(ByteVector.fromArray(BYTE_SPECIES, a, i + 3 * BYTE_LANES).lanewise(VectorOperators.XOR, (byte) '?'));
+            if (d.lt((byte) 1).anyTrue()) {
+                break;
+            }
+        }
+        for (int bound = to - BYTE_LANES; i <= bound; i += BYTE_LANES) {
+            long m = ByteVector.fromArray(BYTE_SPECIES, a, i).lanewise(VectorOperators.XOR, (byte) '?').lt((byte) 1).toLong();
+            if (m != 0) {
+                return i + Long.numberOfTrailingZeros(m);
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] < 0 || a[i] == '?') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
