@@ -62,7 +62,10 @@ class KernelTest {
                 byte[] in = new byte[from + len];
                 for (int i = from; i < in.length; i++) {
                     int roll = r.nextInt(64);
-                    in[i] = round > 0 && roll < round * 3 ? (byte) "&<>\"'\0?".charAt(r.nextInt(7)) : (byte) r.nextInt(256);
+                    // Rounds 1-5: ever more of the seven bytes; odd rounds: ASCII elsewhere, so the
+                    // first high byte (UTF-8 scans) is not always in the first vector.
+                    in[i] = round > 0 && roll < round * 3 ? (byte) "&<>\"'\0?".charAt(r.nextInt(7))
+                            : (byte) (round % 2 == 1 && roll != 63 ? r.nextInt(128) : r.nextInt(256));
                 }
                 int expectedQ = -1;
                 for (int i = from; i < in.length && expectedQ < 0; i++) {
@@ -77,6 +80,27 @@ class KernelTest {
                         assertEquals(expectedQ, q, "scan8q kernel " + kernel + ", length " + len);
                     }
                 }
+                // UTF-8 output: the same scan stops at a byte of 0x80 or more too.
+                int expectedQh = -1;
+                int expectedFindQh = -1;
+                for (int i = from; i < in.length; i++) {
+                    boolean high = in[i] < 0;
+                    if (expectedQh < 0 && (high || "&<>\"'\0?".indexOf((char) (in[i] & 0xFF)) >= 0)) {
+                        expectedQh = i;
+                    }
+                    if (expectedFindQh < 0 && (high || in[i] == '?')) {
+                        expectedFindQh = i;
+                    }
+                }
+                for (int kernel = 0; kernel <= 3; kernel++) {
+                    long q = NativeKernels.scan8qhWith(kernel, MemorySegment.ofArray(in), from, in.length);
+                    if (q != -2) {
+                        tested++;
+                        assertEquals(expectedQh, q, "scan8qh kernel " + kernel + ", length " + len);
+                    }
+                }
+                assertEquals(expectedFindQh, NativeKernels.find8qh(MemorySegment.ofArray(in), from, in.length),
+                        "find8qh, length " + len);
                 char[] chars = new char[len];
                 for (int i = 0; i < len; i++) {
                     chars[i] = (char) (in[from + i] & 0xFF);

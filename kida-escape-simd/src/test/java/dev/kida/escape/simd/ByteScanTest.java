@@ -72,6 +72,53 @@ class ByteScanTest {
         assertTrue(found > 0);
     }
 
+    /**
+     * The UTF-8 scans ({@code lookupBytesOrHigh}: special, {@code '?'} or 0x80 and more; and the
+     * search for {@code '?'} or a high byte) on ASCII lookalikes with every byte value at every
+     * lane.
+     */
+    @Test
+    void theUtf8ScansStopAtEveryHighByteAndEverySearchedByte() {
+        int lanes = SimdEscaper.lanes() * 2;
+        SplittableRandom r = new SplittableRandom(13);
+        int found = 0;
+        for (int length : new int[] {lanes, lanes + 1, 4 * lanes - 1, 4 * lanes + 3, 6 * lanes + lanes / 2}) {
+            for (int at = 0; at < length; at++) {
+                byte[] a = clean(r, length);
+                for (int i = 0; i < length; i++) {
+                    a[i] &= 0x7F; // the lookalikes' ASCII twins: 0x80 -> NUL, 0xA6 -> '&', ... or clean
+                    if (special(a[i]) || a[i] == '?') {
+                        a[i] = 'f';
+                    }
+                }
+                assertEquals(-1, SimdEscaper.scanBytesOrHigh(a, 0, length), "clean, length " + length);
+                for (int b = 0; b < 256; b++) {
+                    a[at] = (byte) b;
+                    for (int from : new int[] {0, Math.min(at, 3)}) {
+                        int expected = -1;
+                        int expectedQh = -1;
+                        for (int i = from; i < length; i++) {
+                            if (expected < 0 && (a[i] < 0 || a[i] == '?' || special(a[i]))) {
+                                expected = i;
+                            }
+                            if (expectedQh < 0 && (a[i] < 0 || a[i] == '?')) {
+                                expectedQh = i;
+                            }
+                        }
+                        assertEquals(expected, SimdEscaper.scanBytesOrHigh(a, from, length),
+                                "byte " + b + " at " + at + " of " + length + " from " + from);
+                        assertEquals(expectedQh, SimdEscaper.INSTANCE.firstQuestionOrHigh(a, from, length),
+                                "'?' or high: byte " + b + " at " + at + " of " + length + " from " + from);
+                        if (expected >= 0) {
+                            found++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(found > 0);
+    }
+
     @Test
     void randomBytesAtEveryLengthScanLikeALoop() {
         SplittableRandom r = new SplittableRandom(11);
