@@ -58,7 +58,7 @@ class KernelTest {
         int tested = 0;
         for (int len = 0; len <= 700; len += len < 300 ? 1 : 37) {
             for (int round = 0; round < 6; round++) {
-                int from = r.nextInt(5);
+                int from = r.nextInt(70); // every alignment of the first byte (the VBMI scans align their loads)
                 byte[] in = new byte[from + len];
                 for (int i = from; i < in.length; i++) {
                     int roll = r.nextInt(64);
@@ -71,6 +71,19 @@ class KernelTest {
                 for (int i = from; i < in.length && expectedQ < 0; i++) {
                     if ("&<>\"'\0?".indexOf((char) (in[i] & 0xFF)) >= 0) {
                         expectedQ = i;
+                    }
+                }
+                int expectedS = -1;
+                for (int i = from; i < in.length && expectedS < 0; i++) {
+                    if ("&<>\"'\0".indexOf((char) (in[i] & 0xFF)) >= 0) {
+                        expectedS = i - from;
+                    }
+                }
+                for (int kernel = 0; kernel <= 3; kernel++) {
+                    long k = NativeKernels.scan8With(kernel, MemorySegment.ofArray(in).asSlice(from), len);
+                    if (k != -2) {
+                        tested++;
+                        assertEquals(expectedS, k, "scan8 kernel " + kernel + ", length " + len + " from " + from);
                     }
                 }
                 for (int kernel = 0; kernel <= 3; kernel++) {
