@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
  * {@code StringSupport.copyBytes}); otherwise it encodes, and every char the charset cannot hold
  * becomes {@code '?'}. So after the copy, a {@code '?'} byte whose char is not {@code '?'}
  * marks the first char the output cannot take as a byte, and everything before it is exact.
+ * With US-ASCII the JDK first checks the whole String for bytes of 0x80 or more (one more pass)
+ * and encodes into a new array when it finds one, so {@link BulkEscaper} copies in ISO-8859-1
+ * for UTF-8 output too and finds those bytes in its own scan.
  * The module is compiled for release 21, where the foreign memory API is a preview, so the two
  * methods are looked up reflectively; on a JDK without them {@link #available()} is false and
  * backends escape through their String path.

@@ -39,8 +39,16 @@ final class FfiEscaper extends BulkEscaper {
      * and one downcall (it was two 8 Ki steps, and so two calls, for a 16 Ki text).
      */
     static final int BYTE_CHUNK = 16384;
-    /** The first step is short: text with specials mostly has one early (see the simd backend). */
+    /**
+     * The first step is short: text with specials mostly has one early (see the simd backend).
+     * But a downcall costs ~15 ns, so text up to {@link #ONE_STEP} chars is copied and scanned in
+     * one step: measured (CPU time, clean 1,500 chars, against OWASP) 7.4x with the 1 Ki first
+     * step against 10.0x in one step, while 2%-special text of 1,500 and 4,096 chars gained
+     * nothing measurable from the short step.
+     */
     static final int FIRST_STEP = 1024;
+    /** Texts up to this length are scanned in one step. */
+    static final int ONE_STEP = 4096;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -115,7 +123,7 @@ final class FfiEscaper extends BulkEscaper {
     @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): exactly the low bytes wanted
     private static int firstSpecial(String s, Scratch scratch) {
         int n = s.length();
-        for (int start = 0, step = FIRST_STEP; start < n; start += step, step = BYTE_CHUNK) {
+        for (int start = 0, step = n <= ONE_STEP ? n : FIRST_STEP; start < n; start += step, step = BYTE_CHUNK) {
             int len = Math.min(step, n - start);
             s.getBytes(start, start + len, scratch.bytes, 0);
             long at = NativeKernels.scan8(scratch.bytesSegment, len);
