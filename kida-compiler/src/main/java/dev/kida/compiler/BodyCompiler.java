@@ -36,7 +36,7 @@ import static dev.kida.compiler.BodyPart.VALUES;
 final class BodyCompiler {
     final TemplateCompiler tc;
     final CodeBuilder cb;
-    private final TemplateCompiler.BodySpec spec;
+    final TemplateCompiler.BodySpec spec;
     /** The autoescape state where code is being generated, when known statically; null when not. */
     Boolean escape;
 

@@ -215,6 +215,15 @@ public final class CompiledHelpers {
     }
 
     /**
+     * {@code def} of a def no render can see ({@code ScopeFacts.unobservedDef}): returns the
+     * function for the JVM local its calls read; it is bound in the frame only for an import.
+     */
+    public static Object defUnobserved(RenderState r, Stmt.Def d, Frame closure, Compiled[] self, int id,
+                                       boolean locals) {
+        return CompiledCalls.defUnobserved(r, d, closure, self[0], id, locals);
+    }
+
+    /**
      * Enters a def body inlined at a call site: when {@code callee} is the def whose body is body
      * {@code id} of this template and the render may run it in place, sets the render state as a
      * call of it would ({@link CompiledCalls#enterInline}) and returns the def's closure frame; null
@@ -222,6 +231,24 @@ public final class CompiledHelpers {
      */
     public static Frame enterInline(Object callee, RenderState r, Compiled[] self, int id, boolean counted) {
         return CompiledCalls.enterInline(callee, r, self[0], id, counted);
+    }
+
+    /** {@link CompiledCalls#stepTwice}: a loop iteration's step with that of the call it starts with. */
+    public static boolean stepTwice(RenderState r) {
+        return CompiledCalls.stepTwice(r);
+    }
+
+    /** {@link CompiledCalls#reenterStepped}: the closure of a def re-entered after {@link #stepTwice}. */
+    public static Frame reenterStepped(Object callee) {
+        return CompiledCalls.reenterStepped(callee);
+    }
+
+    /**
+     * Before a loop that calls {@link TemplateCompiler#unobservedDef}: the def when the loop's
+     * calls may all re-enter it in place ({@link CompiledCalls#inlinableThroughout}), else null.
+     */
+    public static Object inlinableThroughout(Object callee, RenderState r, Compiled[] self, int id) {
+        return CompiledCalls.inlinableThroughout(callee, r, self[0], id);
     }
 
     /**

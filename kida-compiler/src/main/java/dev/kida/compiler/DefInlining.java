@@ -50,6 +50,9 @@ final class DefInlining extends BodyPart {
      */
     void printCall(Stmt.Print p, Expr.Call call) {
         Stmt.Def inline = inlineCandidate(call);
+        if (call == steppedCall && inline == null) {
+            throw new IllegalStateException("the loop counted the step of a call that is not inlined");
+        }
         if (inline != null) {
             printInline(p, call, inline);
             return;
@@ -86,7 +89,8 @@ final class DefInlining extends BodyPart {
     /**
      * For the body of the innermost loop being compiled: per name of a top-level def the body calls
      * and cannot rebind ({@link Names#keptDuring}), the local that keeps the callee once an inlined
-     * call found it is that def; null before the loop starts.
+     * call found it is that def; null before the loop starts (or, for the def no render can see,
+     * that def when the loop's calls may all enter it in place).
      */
     private Map<String, Integer> loopCallees = Map.of();
 
@@ -103,11 +107,95 @@ final class DefInlining extends BodyPart {
             if (n instanceof Expr.Call c && c.callee() instanceof Expr.Name name && !kept.containsKey(name.name())
                     && tc.topLevelDef(name.name()) != null && Names.keptDuring(f, name.name())) {
                 int slot = cb.allocateLocal(TypeKind.REFERENCE);
-                cb.aconst_null().astore(slot);
+                int unobserved = body.variables.unobservedSlot(name.name());
+                Stmt.Def d = tc.topLevelDef(name.name());
+                if (unobserved >= 0 && TemplateCompiler.paramsInLocals(d)) {
+                    // the def no render can see (TemplateCompiler#unobservedDef): nothing in the
+                    // loop can change what entering it checks, so that is asked once, here, and
+                    // every iteration re-enters it; the first call's enterInline path is left
+                    // unused (C2 compiles it as an uncommon trap, which keeps the loop's code
+                    // within C2's inlining budget)
+                    cb.aload(unobserved).aload(R).ldc(constants.pooled(tc.holder()))
+                            .loadConstant(tc.defBody(d, tc.unit.autoescape(), true))
+                            .invokestatic(CD_HELPERS, "inlinableThroughout", MethodTypeDesc.of(CD_Object, CD_Object,
+                                    CD_STATE, cd(Compiled[].class), CD_int))
+                            .astore(slot);
+                } else {
+                    cb.aconst_null().astore(slot);
+                }
                 kept.put(name.name(), slot);
             }
         });
         return kept;
+    }
+
+    /**
+     * The call at the start of a loop's body whose step the loop's own step may count with it
+     * ({@link CompiledHelpers#stepTwice}), or null. That is a print of a call of the def no render
+     * can see ({@link TemplateCompiler#unobservedDef}) as the body's first statement, inlined with
+     * the callee kept for the loop ({@link #keptCallees}), a body that enters nothing (its call's
+     * only effect is the step), the def's autoescape setting already in force, and arguments that
+     * can neither fail nor do anything ({@link #inert}): between the loop's step and the call's
+     * nothing then happens that either step could be told from the other by, so counting both at
+     * the loop's step ends each iteration with the same count, checks and output. Near the step
+     * limit the two are made separately (the budget's rule), so the limit is hit where the
+     * evaluator hits it. A page calling a def per row thus pays one step per row, as its Jinja2
+     * spelling does.
+     */
+    Expr.Call sharedStepCall(Stmt.For f, Map<String, Integer> kept) {
+        Stmt.Def d = tc.unobservedDef();
+        if (d == null || f.body().isEmpty() || !(f.body().getFirst() instanceof Stmt.Print p)
+                || !(p.expr() instanceof Expr.Call c) || !(c.callee() instanceof Expr.Name n)
+                || !n.name().equals(d.name()) || !kept.containsKey(n.name())
+                || body.variables.unobservedSlot(n.name()) < 0 || inlineCandidate(c) != d
+                || !ScopeFacts.entersNothing(d.body())) {
+            return null;
+        }
+        Boolean bodyEscape = tc.bodies.get(tc.defBody(d, tc.unit.autoescape(), true)).autoescape();
+        if (body.escape == null || !body.escape.equals(bodyEscape)) {
+            return null;
+        }
+        for (Expr arg : c.args()) {
+            if (!inert(arg, f)) {
+                return null;
+            }
+        }
+        return c;
+    }
+
+    /**
+     * An argument whose evaluation can neither fail nor have an effect: a literal, the loop's own
+     * target, {@code loop.index} and its siblings, {@code loop.cycle} of literals.
+     */
+    private static boolean inert(Expr arg, Stmt.For f) {
+        if (Names.binds(f.target(), "loop")) {
+            return arg instanceof Expr.Literal;
+        }
+        return switch (arg) {
+            case Expr.Literal l -> true;
+            case Expr.Name n -> !n.name().equals("loop") && Names.binds(f.target(), n.name());
+            case Expr.GetAttr g -> g.target() instanceof Expr.Name n && n.name().equals("loop")
+                    && ScopeFacts.FAST_LOOP_ATTRS.contains(g.name());
+            case Expr.Call c -> ScopeFacts.isFastCycle(c) && !c.args().isEmpty()
+                    && c.args().stream().allMatch(a -> a instanceof Expr.Literal);
+            default -> false;
+        };
+    }
+
+    /** {@link #sharedStepCall} of the loop being compiled, and the int local saying whether its step was counted. */
+    private Expr.Call steppedCall;
+    private int steppedSlot;
+
+    int steppedSlot() {
+        return steppedSlot;
+    }
+
+    /** Makes {@code call} the one whose step the loop counted when the int local {@code slot} is 1; returns the previous. */
+    Expr.Call stepped(Expr.Call call, int slot) {
+        Expr.Call previous = steppedCall;
+        steppedCall = call;
+        steppedSlot = slot;
+        return previous;
     }
 
     /** Makes {@code callees} the current loop's (see {@link #keptCallees}); returns the previous ones. */
@@ -177,6 +265,14 @@ final class DefInlining extends BodyPart {
             // an earlier iteration entered this def here: what it checked still holds
             Label check = cb.newLabel();
             cb.aload(kept).ifnull(check);
+            if (call == steppedCall) {
+                // the loop's step counted this call's (sharedStepCall), unless near the limit
+                Label step = cb.newLabel();
+                cb.iload(steppedSlot).ifeq(step);
+                cb.aload(callee).invokestatic(CD_HELPERS, "reenterStepped", MethodTypeDesc.of(CD_FRAME, CD_Object));
+                cb.goto_(entered);
+                cb.labelBinding(step);
+            }
             cb.aload(callee).aload(R).loadConstant(counted ? 1 : 0).loadConstant(restoreEscape ? 1 : 0)
                     .invokestatic(CD_HELPERS, "reenterInline",
                             MethodTypeDesc.of(CD_FRAME, CD_Object, CD_STATE, CD_boolean, CD_boolean));

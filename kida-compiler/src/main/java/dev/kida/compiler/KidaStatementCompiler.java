@@ -47,11 +47,26 @@ final class KidaStatementCompiler extends BodyPart {
         super(body);
     }
 
-    /** {@code def}: binds a function whose body is a method of this class ({@link CompiledHelpers#def}). */
+    /**
+     * {@code def}: binds a function whose body is a method of this class ({@link CompiledHelpers#def}),
+     * or keeps it in a JVM local when no render can see the binding ({@link TemplateCompiler#unobservedDef}).
+     */
     void def(Stmt.Def d) {
         boolean locals = TemplateCompiler.paramsInLocals(d);
         int id = tc.defBody(d, body.escape, locals);
         setPos();
+        if (d == tc.unobservedDef() && tc.isTopLevel(body.spec)) {
+            // no render can see the binding (TemplateCompiler#unobservedDef): the function goes
+            // to a JVM local that every call of it, all in this method, reads (Variables#load)
+            cb.aload(R).ldc(constants.pooled(tc.constant(d, cd(Stmt.Def.class)))).aload(frame())
+                    .ldc(constants.pooled(tc.holder())).loadConstant(id).loadConstant(locals ? 1 : 0)
+                    .invokestatic(CD_HELPERS, "defUnobserved", MethodTypeDesc.of(CD_Object,
+                            CD_STATE, cd(Stmt.Def.class), CD_FRAME, cd(Compiled[].class), CD_int, CD_boolean));
+            int slot = cb.allocateLocal(TypeKind.REFERENCE);
+            cb.astore(slot);
+            body.variables.unobservedDef(d.name(), slot);
+            return;
+        }
         cb.aload(R).ldc(constants.pooled(tc.constant(d, cd(Stmt.Def.class)))).aload(frame())
                 .ldc(constants.pooled(tc.holder())).loadConstant(id).loadConstant(locals ? 1 : 0)
                 .invokestatic(CD_HELPERS, "def", MethodTypeDesc.of(CD_void,

@@ -83,6 +83,8 @@ final class LoopCompiler extends BodyPart {
             cb.aload(items).invokestatic(CD_HELPERS, "loopContext", MethodTypeDesc.of(CD_LOOP, CD_LIST)).astore(loopCtx);
         }
         Map<String, Integer> callees = body.inlining.keptCallees(f);
+        Expr.Call stepped = body.inlining.sharedStepCall(f, callees);
+        int steppedSlot = stepped == null ? -1 : cb.allocateLocal(TypeKind.INT);
         int i = cb.allocateLocal(TypeKind.INT);
         scope.fastLoop = fast;
         scope.indexSlot = i;
@@ -93,8 +95,23 @@ final class LoopCompiler extends BodyPart {
         cb.labelBinding(head);
         cb.iload(i).iload(n).if_icmpge(end);
         // counted against the render's budget (steps, deadline, cancellation, output), as the evaluator does
-        cb.aload(R);
-        tc.invoke(cb, Member.STATE_STEP);
+        if (stepped != null) {
+            // with the step of the def call the body starts with, once the def is kept for the
+            // loop (DefInlining#sharedStepCall); else, or near the limit, each where it belongs
+            Label plain = cb.newLabel();
+            Label counted = cb.newLabel();
+            cb.iconst_0().istore(steppedSlot);
+            cb.aload(callees.get(((Expr.Name) stepped.callee()).name())).ifnull(plain);
+            cb.aload(R).invokestatic(CD_HELPERS, "stepTwice", MethodTypeDesc.of(CD_boolean, CD_STATE)).ifeq(plain);
+            cb.iconst_1().istore(steppedSlot).goto_(counted);
+            cb.labelBinding(plain);
+            cb.aload(R);
+            tc.invoke(cb, Member.STATE_STEP);
+            cb.labelBinding(counted);
+        } else {
+            cb.aload(R);
+            tc.invoke(cb, Member.STATE_STEP);
+        }
         // a fresh scope per iteration, as the evaluator (and Jinja2) does
         if (local) {
             for (String name : setNames) {
@@ -125,8 +142,11 @@ final class LoopCompiler extends BodyPart {
         body.jumps.push(new JumpTarget.Loop(end, next));
         Pos forPos = positions.current();
         Map<String, Integer> outerCallees = body.inlining.enterLoop(callees);
+        int outerSteppedSlot = body.inlining.steppedSlot();
+        Expr.Call outerStepped = body.inlining.stepped(stepped, steppedSlot);
         stmts(f.body());
         flushText();
+        body.inlining.stepped(outerStepped, outerSteppedSlot);
         body.inlining.enterLoop(outerCallees);
         positions.restore(forPos);
         body.jumps.pop();

@@ -336,6 +336,45 @@ public final class TemplateCompiler {
         return id;
     }
 
+    /** {@link #unobservedDef()}, worked out on first use. */
+    private Stmt.Def unobservedDef;
+    private boolean unobservedKnown;
+
+    /**
+     * The template's top-level def that no render can see in the root frame
+     * ({@link dev.kida.engine.analysis.ScopeFacts#unobservedDef}, no statement handed to the
+     * evaluator, and no finalize function, which is called with the render as its context), or
+     * null. The top-level method keeps it in a JVM local instead of binding it per render
+     * ({@link KidaStatementCompiler#def}): the binding was a HashMap write per render, and its
+     * code, with the lookup of the name at the first call, was inlined by C2 into the method that
+     * also holds the loop calling the def, where it used up the inlining budget (C2's node count
+     * cutoff) so that the last appends of each row were left as calls (docs/performance.md, "The
+     * stocks page spelled in Kida").
+     */
+    Stmt.Def unobservedDef() {
+        if (!unobservedKnown) {
+            unobservedKnown = true;
+            List<Stmt> top = unit.node().body();
+            Stmt.Def only = null;
+            for (Stmt s : top) {
+                if (s instanceof Stmt.Def d) {
+                    only = d;
+                }
+            }
+            if (only != null && engine.finalizer() == null
+                    && !Traversal.anyNode(top, n -> n instanceof Stmt s && isDelegated(s))
+                    && dev.kida.engine.analysis.ScopeFacts.unobservedDef(top, only)) {
+                unobservedDef = only;
+            }
+        }
+        return unobservedDef;
+    }
+
+    /** Whether {@code spec} is the template's top-level body (the method a top-level def runs in). */
+    boolean isTopLevel(BodySpec spec) {
+        return spec.body() == unit.node().body();
+    }
+
     /** The one def of that name among the template's top-level statements, or null. */
     Stmt.Def topLevelDef(String name) {
         Stmt.Def found = null;

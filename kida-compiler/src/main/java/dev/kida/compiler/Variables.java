@@ -34,6 +34,21 @@ final class Variables extends BodyPart {
         super(body);
     }
 
+    /** The name of {@link TemplateCompiler#unobservedDef} and its JVM local, once its def has run; else null. */
+    private String unobservedName;
+    private int unobservedSlot;
+
+    /** The JVM local holding the function of {@link TemplateCompiler#unobservedDef} named so, or -1 (not yet set). */
+    int unobservedSlot(String name) {
+        return name.equals(unobservedName) ? unobservedSlot : -1;
+    }
+
+    /** The def statement of {@link TemplateCompiler#unobservedDef} left its function in {@code slot}. */
+    void unobservedDef(String name, int slot) {
+        unobservedName = name;
+        unobservedSlot = slot;
+    }
+
     void push(Scope scope) {
         scopes.push(scope);
     }
@@ -136,6 +151,16 @@ final class Variables extends BodyPart {
 
     /** Loads a name's value; {@code self} falls back to the template's blocks when unset. */
     void load(String name, boolean selfFallback) {
+        Stmt.Def unobserved = tc.unobservedDef();
+        if (unobserved != null && unobserved.name().equals(name)) {
+            // the analysis allows the name only as the callee of calls after the def, in the
+            // template's top-level code (this method), and no scope there can rebind it
+            if (!name.equals(unobservedName)) {
+                throw new IllegalStateException("def '" + name + "' read where its local is not set");
+            }
+            cb.aload(unobservedSlot);
+            return;
+        }
         Label done = cb.newLabel();
         for (Scope s : scopes) {
             if (!s.local) {

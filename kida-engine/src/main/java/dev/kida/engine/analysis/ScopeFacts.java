@@ -3,6 +3,8 @@ package dev.kida.engine.analysis;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Stmt;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -95,5 +97,86 @@ public final class ScopeFacts {
             }
         });
         return ok[0] && nameUses[0] == fastUses[0];
+    }
+    /**
+     * Whether binding the top-level def {@code d} into the template's root frame can be left out
+     * of a render, its calls reaching the function through the backend's own slot instead: nothing
+     * in the template can read that frame other than by naming the def in a call. That holds when
+     * the template (the def's body included) is made only of text, prints, {@code if}s and
+     * non-recursive {@code for}s over expressions that run no user code able to see the render
+     * (no filter, test or call other than {@code d(...)} with positional arguments and a loop's
+     * {@code loop.cycle(...)}: filters, tests and functions get a {@code CallContext} that can
+     * {@code resolve} any name), when {@code d} is its only def, and when its name appears only
+     * as the callee of those calls, after the def and outside its body. No include, import,
+     * extends, block, {@code self} or {@code caller} can then see the frame either. What this
+     * cannot see: an import of the template, which reads the root frame as the module
+     * ({@code Renderer.importing} tells the run to bind), and the engine's finalize function,
+     * which the backend checks (it is called with the render as its context).
+     */
+    public static boolean unobservedDef(List<Stmt> top, Stmt.Def d) {
+        int at = top.indexOf(d);
+        if (at < 0 || top.subList(0, at).stream().anyMatch(s -> Names.references(List.of(s), d.name()))
+                || Names.references(d.body(), d.name())) {
+            return false;
+        }
+        Set<Expr> callees = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Expr.Call> inLoops = Collections.newSetFromMap(new IdentityHashMap<>());
+        boolean[] ok = {true};
+        Traversal.everything(top, n -> {
+            switch (n) {
+                case Stmt.Text t -> { }
+                case Stmt.Print p -> { }
+                case Stmt.If i -> { }
+                case Stmt.For f -> {
+                    ok[0] &= !f.recursive() && !Names.binds(f.target(), d.name());
+                    Traversal.everything(f.body(), inner -> {
+                        if (inner instanceof Expr.Call c) {
+                            inLoops.add(c);
+                        }
+                    });
+                }
+                case Stmt.Def other -> ok[0] &= other == d;
+                case Expr.Call c -> {
+                    if (c.callee() instanceof Expr.Name callee && callee.name().equals(d.name())) {
+                        ok[0] &= c.kwargs().isEmpty() && c.starArgs() == null && c.starKwargs() == null;
+                        callees.add(callee);
+                    } else {
+                        // checked once the walk has seen every loop
+                        ok[0] &= isFastCycle(c);
+                    }
+                }
+                case Expr.Name name -> ok[0] &= !name.name().equals("self") && !name.name().equals("caller")
+                        && (!name.name().equals(d.name()) || callees.contains(name));
+                case Expr.Literal l -> { }
+                case Expr.ListLit l -> { }
+                case Expr.TupleLit l -> { }
+                case Expr.DictLit l -> { }
+                case Expr.GetAttr g -> { }
+                case Expr.GetItem g -> { }
+                case Expr.Slice sl -> { }
+                case Expr.Unary u -> { }
+                case Expr.Binary b -> { }
+                case Expr.And a -> { }
+                case Expr.Or o -> { }
+                case Expr.Compare c -> { }
+                case Expr.Conditional c -> { }
+                case Expr.Nullish nl -> { }
+                case Expr.OptionalChain oc -> { }
+                case Expr.OptionalAttr oa -> { }
+                case Expr.OptionalItem oi -> { }
+                default -> ok[0] = false;
+            }
+        });
+        if (!ok[0]) {
+            return false;
+        }
+        // a loop.cycle(...) outside any loop would call whatever the context names loop
+        boolean[] cyclesInLoops = {true};
+        Traversal.everything(top, n -> {
+            if (n instanceof Expr.Call c && isFastCycle(c)) {
+                cyclesInLoops[0] &= inLoops.contains(c);
+            }
+        });
+        return cyclesInLoops[0];
     }
 }

@@ -30,6 +30,12 @@ public final class CompiledCalls {
         FunctionStatements.define(Renderer.of(state), d, closure, self, id, locals);
     }
 
+    /** {@link #def} of a def no render can see: returns the function, bound only for an import. */
+    public static Object defUnobserved(RenderState state, Stmt.Def d, Frame closure, Compiled self, int id,
+                                       boolean locals) {
+        return FunctionStatements.defineUnobserved(Renderer.of(state), d, closure, self, id, locals);
+    }
+
     /**
      * The {@code caller} a call block hands its callee ({@link StatementExecutor#caller}), its
      * bodies compiled bodies {@code ids} of {@code self}.
@@ -54,6 +60,27 @@ public final class CompiledCalls {
      */
     public static Frame reenterInline(Object callee, RenderState state, boolean counted, boolean switchEscape) {
         return ((DefFunction) callee).reenterInline(Renderer.of(state), counted, switchEscape);
+    }
+
+    /** {@link DefFunction#reenterStepped}: re-enters a def body whose step the loop counted. */
+    public static Frame reenterStepped(Object callee) {
+        return ((DefFunction) callee).reenterStepped();
+    }
+
+    /**
+     * A loop iteration's step and that of the def call it starts with ({@link Renderer#stepTwice}):
+     * false when it counted neither (near the step limit), and each is to be made where it belongs.
+     */
+    public static boolean stepTwice(RenderState state) {
+        return Renderer.of(state).stepTwice();
+    }
+
+    /**
+     * The def for a loop's calls to enter with {@link #reenterInline} from the first iteration on
+     * ({@link DefFunction#inlinableThroughout}), or null for the first call to check it itself.
+     */
+    public static Object inlinableThroughout(Object callee, RenderState state, Compiled self, int id) {
+        return callee instanceof DefFunction d && d.inlinableThroughout(Renderer.of(state), self, id) ? d : null;
     }
 
     /** Leaves a def body entered by {@link #enterInline} (the caller restores autoescape). */

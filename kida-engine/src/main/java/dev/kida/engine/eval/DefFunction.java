@@ -145,11 +145,26 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
      * {@link #leaveInline} is not needed.
      */
     public Frame enterInline(Renderer r, Compiled self, int id, boolean counted) {
-        if (code != self || bodyId != id || !locals || unit != r.unit || r.discarding
-                || (owner == r && run != null && run != r.run) || !r.staysOnStack()) {
-            return null;
-        }
-        return entered(r, counted, true, false);
+        return inlinable(r, self, id) ? entered(r, counted, true, false) : null;
+    }
+
+    /** What {@link #enterInline} checks before it enters the body. */
+    private boolean inlinable(Renderer r, Compiled self, int id) {
+        return code == self && bodyId == id && locals && unit == r.unit && !r.discarding
+                && (owner != r || run == null || run == r.run) && r.staysOnStack();
+    }
+
+    /**
+     * Whether every call in a loop about to start may enter this def's body in place with
+     * {@link #reenterInline} from its first iteration on: what {@link #enterInline} checks holds,
+     * and the depth is below the recursion limit (the check {@link #enterInline} would make at the
+     * first call). The compiler asks this only for a loop in which nothing can change what it
+     * looks at (the template's code can see no binding of the def, so it renders no other
+     * template and rebinds nothing: {@code ScopeFacts.unobservedDef}); the answer is that of the
+     * first call's {@link #enterInline}, without its effects.
+     */
+    public boolean inlinableThroughout(Renderer r, Compiled self, int id) {
+        return inlinable(r, self, id) && r.belowDepthLimit();
     }
 
     /**
@@ -162,6 +177,15 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
      */
     public Frame reenterInline(Renderer r, boolean counted, boolean switchEscape) {
         return entered(r, counted, switchEscape, true);
+    }
+
+    /**
+     * {@link #reenterInline} of a body that enters no level ({@code counted} false), at a call site
+     * with the def's autoescape setting, whose step the loop counted with its own
+     * ({@link Renderer#stepTwice}): nothing is left to do but hand over the closure frame.
+     */
+    public Frame reenterStepped() {
+        return closure;
     }
 
     /**

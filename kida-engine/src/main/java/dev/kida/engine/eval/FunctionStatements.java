@@ -66,9 +66,28 @@ public final class FunctionStatements {
      * parameters as an array when {@code locals}), or evaluated.
      */
     static void define(Renderer r, Stmt.Def d, Frame f, Compiled code, int bodyId, boolean locals) {
+        f.set(d.name(), function(r, d, f, code, bodyId, locals));
+    }
+
+    /**
+     * {@link #define} for compiled code that keeps a def no render can see
+     * ({@code ScopeFacts.unobservedDef}) in a JVM local: the function is made and exported as
+     * usual, and bound in the frame only while an import runs the template (the import reads the
+     * root frame as the module). Returns the function.
+     */
+    static DefFunction defineUnobserved(Renderer r, Stmt.Def d, Frame f, Compiled code, int bodyId, boolean locals) {
+        DefFunction fn = function(r, d, f, code, bodyId, locals);
+        if (r.importing > 0) {
+            f.set(d.name(), fn);
+        }
+        return fn;
+    }
+
+    /** The function a def statement makes, its name exported. */
+    private static DefFunction function(Renderer r, Stmt.Def d, Frame f, Compiled code, int bodyId, boolean locals) {
         r.run.export(d.name());
-        f.set(d.name(), new DefFunction(r, "def", d.name(), d.params(), d.positional(), d.varargs(), d.kwargs(), d.body(), f,
-                r.unit, code, bodyId, locals));
+        return new DefFunction(r, "def", d.name(), d.params(), d.positional(), d.varargs(), d.kwargs(), d.body(), f,
+                r.unit, code, bodyId, locals);
     }
 
     /**

@@ -60,6 +60,12 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
      * and includes still goes through, as in Jinja2.
      */
     boolean discarding;
+    /**
+     * How many imports ({@code import}, {@code from ... import}) are running their template: such
+     * a run's root frame becomes the module, so every def binds there, even one the compiler
+     * proved no render of the template can see ({@code ScopeFacts.unobservedDef}).
+     */
+    int importing;
     /** Compiled code's error position: an index into the running compiled body's position table ({@link #blame}). */
     private int blamed;
     /** How many def calls printing in place ({@link #runDirect}) are running: no flush boundary inside them. */
@@ -369,6 +375,11 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
         step();
     }
 
+    /** Whether {@link #enter} would pass its depth check now. */
+    boolean belowDepthLimit() {
+        return depth < budget.maxDepth;
+    }
+
     private void checkDepth() {
         if (depth >= budget.maxDepth) {
             throw new TemplateRuntimeException("maximum recursion depth exceeded (" + budget.maxDepth
@@ -572,6 +583,11 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
     @Override
     public void step() {
         budget.step(out.written());
+    }
+
+    /** {@link Budget#stepTwice}: a loop iteration's step and that of the call it starts with. */
+    boolean stepTwice() {
+        return budget.stepTwice(out.written());
     }
 
     public void leave() {

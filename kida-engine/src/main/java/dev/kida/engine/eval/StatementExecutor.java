@@ -398,10 +398,12 @@ public final class StatementExecutor {
         Output saved = r.out;
         r.out = new StringOutput();
         InheritanceChain run;
+        r.importing++;
         try {
             run = r.runTemplate(template, root);
             return new TemplateModule(template.name(), root.own(), run.unexported(), r.out.toString());
         } finally {
+            r.importing--;
             r.out = saved;
         }
     }

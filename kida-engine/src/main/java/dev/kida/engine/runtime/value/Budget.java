@@ -139,6 +139,28 @@ public final class Budget {
         }
     }
 
+    /**
+     * Two {@link #step}s at once, for a loop iteration that starts with a call counting a step of
+     * its own, nothing written between the two (the compiled loop that enters a def's body in place
+     * at each row): true when that is what it did. Near the step limit it counts nothing and
+     * returns false, and the caller makes each step where the evaluator makes it, so the limit is
+     * hit at the same step, with the same message and position, in both modes. Otherwise the two
+     * steps end as they would one after the other: the checks due at either count are made now,
+     * with the same output length (nothing was written between them), and only the deadline and
+     * the interrupt (which no render can time exactly anyway) are looked at a little earlier.
+     */
+    public boolean stepTwice(long outputLength) {
+        long n = steps + 2;
+        if (n > maxSteps) {
+            return false;
+        }
+        steps = n;
+        if ((n & (CHECK_EVERY - 1)) <= 1 || outputLength > maxOutput || Thread.currentThread().isInterrupted()) {
+            checkTimeAndOutput(outputLength);
+        }
+        return true;
+    }
+
     /** The output check alone, for the end of a render and for large appends. */
     public void output(long outputLength) {
         if (outputLength > maxOutput) {
