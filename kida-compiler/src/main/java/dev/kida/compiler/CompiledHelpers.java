@@ -215,12 +215,18 @@ public final class CompiledHelpers {
     }
 
     /**
-     * {@code def} of a def no render can see ({@code ScopeFacts.unobservedDef}): returns the
-     * function for the JVM local its calls read; it is bound in the frame only for an import.
+     * {@code def} of a def no render can see ({@code ScopeFacts.unobservedDef}): exported, and bound
+     * in the frame only for an import; its calls make the function with {@link #unobservedDef}.
      */
-    public static Object defUnobserved(RenderState r, Stmt.Def d, Frame closure, Compiled[] self, int id,
+    public static void defUnobserved(RenderState r, Stmt.Def d, Frame closure, Compiled[] self, int id,
+                                     boolean locals) {
+        CompiledCalls.defUnobserved(r, d, closure, self[0], id, locals);
+    }
+
+    /** The function of a def no render can see, for a call of it ({@link CompiledCalls#unobservedDef}). */
+    public static Object unobservedDef(RenderState r, Stmt.Def d, Frame closure, Compiled[] self, int id,
                                        boolean locals) {
-        return CompiledCalls.defUnobserved(r, d, closure, self[0], id, locals);
+        return CompiledCalls.unobservedDef(r, d, closure, self[0], id, locals);
     }
 
     /**
@@ -244,11 +250,11 @@ public final class CompiledHelpers {
     }
 
     /**
-     * Before a loop that calls {@link TemplateCompiler#unobservedDef}: the def when the loop's
-     * calls may all re-enter it in place ({@link CompiledCalls#inlinableThroughout}), else null.
+     * Before a loop that calls {@link TemplateCompiler#unobservedDef}: the def's function when the
+     * loop's calls may all re-enter it in place ({@link CompiledCalls#inlinableThroughout}), else null.
      */
-    public static Object inlinableThroughout(Object callee, RenderState r, Compiled[] self, int id) {
-        return CompiledCalls.inlinableThroughout(callee, r, self[0], id);
+    public static Object inlinableThroughout(RenderState r, Stmt.Def d, Frame closure, Compiled[] self, int id) {
+        return CompiledCalls.inlinableThroughout(r, d, closure, self[0], id);
     }
 
     /**

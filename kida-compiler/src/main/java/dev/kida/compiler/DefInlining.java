@@ -107,19 +107,16 @@ final class DefInlining extends BodyPart {
             if (n instanceof Expr.Call c && c.callee() instanceof Expr.Name name && !kept.containsKey(name.name())
                     && tc.topLevelDef(name.name()) != null && Names.keptDuring(f, name.name())) {
                 int slot = cb.allocateLocal(TypeKind.REFERENCE);
-                int unobserved = body.variables.unobservedSlot(name.name());
                 Stmt.Def d = tc.topLevelDef(name.name());
-                if (unobserved >= 0 && TemplateCompiler.paramsInLocals(d)) {
+                if (body.variables.afterUnobservedDef(name.name()) && TemplateCompiler.paramsInLocals(d)) {
                     // the def no render can see (TemplateCompiler#unobservedDef): nothing in the
                     // loop can change what entering it checks, so that is asked once, here, and
                     // every iteration re-enters it; the first call's enterInline path is left
                     // unused (C2 compiles it as an uncommon trap, which keeps the loop's code
                     // within C2's inlining budget)
-                    cb.aload(unobserved).aload(R).ldc(constants.pooled(tc.holder()))
-                            .loadConstant(tc.defBody(d, tc.unit.autoescape(), true))
-                            .invokestatic(CD_HELPERS, "inlinableThroughout", MethodTypeDesc.of(CD_Object, CD_Object,
-                                    CD_STATE, cd(Compiled[].class), CD_int))
-                            .astore(slot);
+                    tc.defBody(d, tc.unit.autoescape(), true);
+                    body.variables.unobservedFunction(true);
+                    cb.astore(slot);
                 } else {
                     cb.aconst_null().astore(slot);
                 }
@@ -147,7 +144,7 @@ final class DefInlining extends BodyPart {
         if (d == null || f.body().isEmpty() || !(f.body().getFirst() instanceof Stmt.Print p)
                 || !(p.expr() instanceof Expr.Call c) || !(c.callee() instanceof Expr.Name n)
                 || !n.name().equals(d.name()) || !kept.containsKey(n.name())
-                || body.variables.unobservedSlot(n.name()) < 0 || inlineCandidate(c) != d
+                || !body.variables.afterUnobservedDef(n.name()) || inlineCandidate(c) != d
                 || !ScopeFacts.entersNothing(d.body())) {
             return null;
         }

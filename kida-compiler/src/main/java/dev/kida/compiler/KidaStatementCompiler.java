@@ -49,22 +49,20 @@ final class KidaStatementCompiler extends BodyPart {
 
     /**
      * {@code def}: binds a function whose body is a method of this class ({@link CompiledHelpers#def}),
-     * or keeps it in a JVM local when no render can see the binding ({@link TemplateCompiler#unobservedDef}).
+     * or only exports it when no render can see the binding ({@link TemplateCompiler#unobservedDef}).
      */
     void def(Stmt.Def d) {
         boolean locals = TemplateCompiler.paramsInLocals(d);
         int id = tc.defBody(d, body.escape, locals);
         setPos();
         if (d == tc.unobservedDef() && tc.isTopLevel(body.spec)) {
-            // no render can see the binding (TemplateCompiler#unobservedDef): the function goes
-            // to a JVM local that every call of it, all in this method, reads (Variables#load)
+            // no render can see the binding (TemplateCompiler#unobservedDef): the calls, all in
+            // this method, make the function where they need it (Variables#load)
             cb.aload(R).ldc(constants.pooled(tc.constant(d, cd(Stmt.Def.class)))).aload(frame())
                     .ldc(constants.pooled(tc.holder())).loadConstant(id).loadConstant(locals ? 1 : 0)
-                    .invokestatic(CD_HELPERS, "defUnobserved", MethodTypeDesc.of(CD_Object,
+                    .invokestatic(CD_HELPERS, "defUnobserved", MethodTypeDesc.of(CD_void,
                             CD_STATE, cd(Stmt.Def.class), CD_FRAME, cd(Compiled[].class), CD_int, CD_boolean));
-            int slot = cb.allocateLocal(TypeKind.REFERENCE);
-            cb.astore(slot);
-            body.variables.unobservedDef(d.name(), slot);
+            body.variables.unobservedDef(d, frame(), id, locals);
             return;
         }
         cb.aload(R).ldc(constants.pooled(tc.constant(d, cd(Stmt.Def.class)))).aload(frame())

@@ -94,7 +94,9 @@ final class LoopCompiler extends BodyPart {
         Label next = cb.newLabel();
         cb.labelBinding(head);
         cb.iload(i).iload(n).if_icmpge(end);
-        // counted against the render's budget (steps, deadline, cancellation, output), as the evaluator does
+        // counted against the render's budget (steps, deadline, cancellation, output), as the evaluator does;
+        // an error there is the loop's, not that of the last node the previous iteration blamed
+        setPos();
         if (stepped != null) {
             // with the step of the def call the body starts with, once the def is kept for the
             // loop (DefInlining#sharedStepCall); else, or near the limit, each where it belongs

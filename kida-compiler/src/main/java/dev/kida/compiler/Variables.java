@@ -4,6 +4,7 @@ import dev.kida.engine.analysis.Names;
 import dev.kida.engine.analysis.ScopeFacts;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.Target;
+import dev.kida.engine.core.Compiled;
 
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
@@ -34,19 +35,45 @@ final class Variables extends BodyPart {
         super(body);
     }
 
-    /** The name of {@link TemplateCompiler#unobservedDef} and its JVM local, once its def has run; else null. */
-    private String unobservedName;
-    private int unobservedSlot;
+    /**
+     * Once its def statement has run in this method: {@link TemplateCompiler#unobservedDef}, the
+     * local of its closure frame (the template's root frame), its body id and whether that takes
+     * its parameters in locals; else null.
+     */
+    private Stmt.Def unobserved;
+    private int unobservedFrame;
+    private int unobservedBody;
+    private boolean unobservedLocals;
 
-    /** The JVM local holding the function of {@link TemplateCompiler#unobservedDef} named so, or -1 (not yet set). */
-    int unobservedSlot(String name) {
-        return name.equals(unobservedName) ? unobservedSlot : -1;
+    /** Whether this method's code past the def statement of {@code name} (the unobserved def) is being compiled. */
+    boolean afterUnobservedDef(String name) {
+        return unobserved != null && unobserved.name().equals(name);
     }
 
-    /** The def statement of {@link TemplateCompiler#unobservedDef} left its function in {@code slot}. */
-    void unobservedDef(String name, int slot) {
-        unobservedName = name;
-        unobservedSlot = slot;
+    /** The def statement of {@link TemplateCompiler#unobservedDef} ran, closing over the frame in local {@code frame}. */
+    void unobservedDef(Stmt.Def d, int frame, int bodyId, boolean locals) {
+        unobserved = d;
+        unobservedFrame = frame;
+        unobservedBody = bodyId;
+        unobservedLocals = locals;
+    }
+
+    /**
+     * Pushes the unobserved def's function, made here as its def statement would have made it
+     * ({@link CompiledHelpers#unobservedDef}), or ({@code inlinableThroughout}) that of
+     * {@link CompiledHelpers#inlinableThroughout}.
+     */
+    void unobservedFunction(boolean inlinableThroughout) {
+        cb.aload(R).ldc(constants.pooled(tc.constant(unobserved, TemplateCompiler.cd(Stmt.Def.class))))
+                .aload(unobservedFrame).ldc(constants.pooled(tc.holder())).loadConstant(unobservedBody);
+        if (inlinableThroughout) {
+            cb.invokestatic(CD_HELPERS, "inlinableThroughout", MethodTypeDesc.of(CD_Object, CD_STATE,
+                    TemplateCompiler.cd(Stmt.Def.class), CD_FRAME, TemplateCompiler.cd(Compiled[].class), CD_int));
+        } else {
+            cb.loadConstant(unobservedLocals ? 1 : 0).invokestatic(CD_HELPERS, "unobservedDef",
+                    MethodTypeDesc.of(CD_Object, CD_STATE, TemplateCompiler.cd(Stmt.Def.class), CD_FRAME,
+                            TemplateCompiler.cd(Compiled[].class), CD_int, ConstantDescs.CD_boolean));
+        }
     }
 
     void push(Scope scope) {
@@ -154,11 +181,12 @@ final class Variables extends BodyPart {
         Stmt.Def unobserved = tc.unobservedDef();
         if (unobserved != null && unobserved.name().equals(name)) {
             // the analysis allows the name only as the callee of calls after the def, in the
-            // template's top-level code (this method), and no scope there can rebind it
-            if (!name.equals(unobservedName)) {
-                throw new IllegalStateException("def '" + name + "' read where its local is not set");
+            // template's top-level code (this method), and no scope there can rebind it: the
+            // function the def statement did not bind is made here
+            if (!afterUnobservedDef(name)) {
+                throw new IllegalStateException("def '" + name + "' read before its statement in the same method");
             }
-            cb.aload(unobservedSlot);
+            unobservedFunction(false);
             return;
         }
         Label done = cb.newLabel();

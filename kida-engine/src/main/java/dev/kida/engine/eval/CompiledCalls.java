@@ -30,10 +30,16 @@ public final class CompiledCalls {
         FunctionStatements.define(Renderer.of(state), d, closure, self, id, locals);
     }
 
-    /** {@link #def} of a def no render can see: returns the function, bound only for an import. */
-    public static Object defUnobserved(RenderState state, Stmt.Def d, Frame closure, Compiled self, int id,
+    /** {@link #def} of a def no render can see: bound only for an import ({@link FunctionStatements#defineUnobserved}). */
+    public static void defUnobserved(RenderState state, Stmt.Def d, Frame closure, Compiled self, int id,
+                                     boolean locals) {
+        FunctionStatements.defineUnobserved(Renderer.of(state), d, closure, self, id, locals);
+    }
+
+    /** The function of a def no render can see, for a call of it ({@link FunctionStatements#unobservedFunction}). */
+    public static Object unobservedDef(RenderState state, Stmt.Def d, Frame closure, Compiled self, int id,
                                        boolean locals) {
-        return FunctionStatements.defineUnobserved(Renderer.of(state), d, closure, self, id, locals);
+        return FunctionStatements.unobservedFunction(Renderer.of(state), d, closure, self, id, locals);
     }
 
     /**
@@ -76,11 +82,15 @@ public final class CompiledCalls {
     }
 
     /**
-     * The def for a loop's calls to enter with {@link #reenterInline} from the first iteration on
-     * ({@link DefFunction#inlinableThroughout}), or null for the first call to check it itself.
+     * For a loop calling a def no render can see (whose body takes its parameters in locals): its
+     * function when the loop's calls may all enter the body in place with {@link #reenterInline}
+     * from the first iteration on ({@link DefFunction#inlinableThroughout}), else null (the first
+     * call then checks for itself).
      */
-    public static Object inlinableThroughout(Object callee, RenderState state, Compiled self, int id) {
-        return callee instanceof DefFunction d && d.inlinableThroughout(Renderer.of(state), self, id) ? d : null;
+    public static Object inlinableThroughout(RenderState state, Stmt.Def d, Frame closure, Compiled self, int id) {
+        Renderer r = Renderer.of(state);
+        DefFunction fn = FunctionStatements.unobservedFunction(r, d, closure, self, id, true);
+        return fn.inlinableThroughout(r, self, id) ? fn : null;
     }
 
     /** Leaves a def body entered by {@link #enterInline} (the caller restores autoescape). */

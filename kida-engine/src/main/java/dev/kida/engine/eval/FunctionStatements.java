@@ -70,17 +70,28 @@ public final class FunctionStatements {
     }
 
     /**
-     * {@link #define} for compiled code that keeps a def no render can see
-     * ({@code ScopeFacts.unobservedDef}) in a JVM local: the function is made and exported as
-     * usual, and bound in the frame only while an import runs the template (the import reads the
-     * root frame as the module). Returns the function.
+     * {@link #define} for compiled code of a def no render can see ({@code ScopeFacts.unobservedDef}):
+     * the name is exported as usual, and the function bound in the frame only while an import runs
+     * the template (the import reads the root frame as the module). Its calls get the function
+     * from {@link #unobservedFunction}, made where it is needed.
      */
-    static DefFunction defineUnobserved(Renderer r, Stmt.Def d, Frame f, Compiled code, int bodyId, boolean locals) {
-        DefFunction fn = function(r, d, f, code, bodyId, locals);
+    static void defineUnobserved(Renderer r, Stmt.Def d, Frame f, Compiled code, int bodyId, boolean locals) {
+        r.run.export(d.name());
         if (r.importing > 0) {
-            f.set(d.name(), fn);
+            f.set(d.name(), unobservedFunction(r, d, f, code, bodyId, locals));
         }
-        return fn;
+    }
+
+    /**
+     * The function {@link #defineUnobserved} stands for, made at one of its calls: the same
+     * template, run and closure as at the def statement (the calls are in the same top-level code
+     * of the same run), so it behaves as the one the def would have bound; no render can tell
+     * them apart, as the name is only ever called.
+     */
+    static DefFunction unobservedFunction(Renderer r, Stmt.Def d, Frame f, Compiled code, int bodyId,
+                                          boolean locals) {
+        return new DefFunction(r, "def", d.name(), d.params(), d.positional(), d.varargs(), d.kwargs(), d.body(), f,
+                r.unit, code, bodyId, locals);
     }
 
     /** The function a def statement makes, its name exported. */

@@ -158,4 +158,34 @@ class AnalysisTest {
             assertFalse(ScopeFacts.entersNothing(parse(body).body()), body);
         }
     }
+
+    @Test
+    void aDefOnlyItsOwnCallsCanSeeIsUnobserved() {
+        String def = "{% def row(x, n) %}<{{ x.a ?? '#' }}{% if x.b < 0 %}-{% end %}{{ n }}>{% end %}";
+        assertTrue(unobserved(def + "{% for x in xs %}{{ row(x, loop.index) }}{{ loop.cycle('a', 'b') }}{% end %}"));
+        assertTrue(unobserved(def), "a def nothing calls");
+        // a filter, test or function gets a CallContext, which can resolve any name
+        assertFalse(unobserved(def + "{% for x in xs %}{{ row(x, 1) | upper }}{% end %}"));
+        assertFalse(unobserved(def + "{% for x in xs %}{{ row(x, 1) if x is odd }}{% end %}"));
+        assertFalse(unobserved(def + "{% for x in range(3) %}{{ row(x, 1) }}{% end %}"));
+        assertFalse(unobserved(def + "{{ loop.cycle('a') }}"), "loop outside a loop is whatever the context names so");
+        // the name used other than as the callee, before the def, or in the body
+        assertFalse(unobserved(def + "{{ row }}"));
+        assertFalse(unobserved("{{ row(1, 2) }}" + def));
+        assertFalse(unobserved("{% def row(x) %}{{ row(x) }}{% end %}"));
+        assertFalse(unobserved(def + "{{ row(n=1, x=2) }}"));
+        // statements that can see or rebind the frame
+        assertFalse(unobserved(def + "{% include 'other' %}"));
+        assertFalse(unobserved(def + "{% set row = 1 %}"));
+        assertFalse(unobserved(def + "{% for row in xs %}{% end %}"));
+        assertFalse(unobserved(def + "{% block b %}{% endblock %}"));
+        assertFalse(unobserved(def + "{% def other() %}{% end %}"));
+        assertFalse(unobserved(def + "{{ self }}"));
+    }
+
+    private static boolean unobserved(String source) {
+        List<Stmt> top = parse(source).body();
+        Stmt.Def d = (Stmt.Def) top.stream().filter(s -> s instanceof Stmt.Def).findFirst().orElseThrow();
+        return ScopeFacts.unobservedDef(top, d);
+    }
 }

@@ -268,6 +268,93 @@ class KidaDefCallsTest {
         }
     }
 
+    @Test
+    void aDefOnlyItsCallsSeeCountsTheRowsStepsAsTheEvaluatorDoes() {
+        // the template sees row only through its calls, so the compiled loop counts each row's two
+        // steps (the iteration's and the call's) at once, except near the limit; the limit is hit at
+        // the same step in both modes: on the loop's line when it falls on an iteration, on the
+        // call's line when it falls on a call (the render itself counts one step first)
+        String source = "{% def row(x, n, c) %}{{ n }}{{ c }}{{ x }}{% end %}\n{% for x in xs -%}\n"
+                + "{{ row(x, loop.index, loop.cycle('a', 'b')) }}{% end %}";
+        for (int max : List.of(1000, 1001, 1002)) {
+            for (int n = 498; n <= 503; n++) {
+                String got = bothWithLimits(source, Map.of("xs", java.util.Collections.nCopies(n, "x")),
+                        Limits.defaults().withMaxSteps(max));
+                if (2 * n + 1 <= max) {
+                    assertEquals(true, got.endsWith(n + (n % 2 == 0 ? "b" : "a") + "x"), got);
+                } else {
+                    assertEquals(true, got.startsWith("error:") && got.contains("maxSteps"), got);
+                    assertEquals(true, got.contains(max % 2 == 0 ? " at 3:" : " at 2:"), got);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theStepLimitOnALoopsIterationIsTheLoopsErrorWhateverItsBodyBlamedLast() {
+        // the body's attribute read is blamed on its own node; the next iteration's step is the loop's
+        String source = "{% for x in xs %}\n{{ x.real }}{% endfor %}";
+        for (int max : List.of(1000, 1001)) {
+            String got = bothWithLimits(source, Map.of("xs", java.util.Collections.nCopies(1200, 1)),
+                    Limits.defaults().withMaxSteps(max));
+            assertEquals(true, got.startsWith("error:") && got.contains(" at 1:"), got);
+        }
+    }
+
+    @Test
+    void aDefOnlyItsCallsSeeIsStillExportedToAnImport() {
+        // lib.html calls row only in its loop, so a render of it keeps the def out of its frame;
+        // an import reads that frame as the module and must find the def there
+        Map<String, String> files = Map.of(
+                "lib.html", "{% def row(x) %}<i>{{ x }}</i>{% end %}{% for x in xs ?? [] %}{{ row(x) }}{% end %}",
+                "t.html", "{% from 'lib.html' import row %}{% import 'lib.html' as lib %}{{ row('a') }}"
+                        + "{{ lib.row('&') }}|{% include 'lib.html' %}");
+        for (ExecutionMode mode : List.of(ExecutionMode.INTERPRETED, ExecutionMode.COMPILED)) {
+            Environment env = Environment.builder().loader(Loaders.map(files)).autoescape(true).mode(mode).build();
+            assertEquals("<i>a</i><i>&amp;</i>|<i>1</i><i>2</i>", env.getTemplate("t.html").render(
+                    Map.of("xs", List.of(1, 2))), mode.toString());
+            assertEquals("<i>3</i>", env.getTemplate("lib.html").render(Map.of("xs", List.of(3))), mode.toString());
+        }
+    }
+
+    @Test
+    void aDefOnlyItsCallsSeeStopsAtTheDepthLimitAsACallWould() {
+        // the loop asks once whether its calls may all enter the body in place; at the depth limit
+        // they may not, and the first call fails as any call would
+        Map<String, String> files = Map.of(
+                "lib.html", "{% def row(x) %}{{ x }}{% end %}{% for x in xs %}{{ row(x) }}{% end %}",
+                "t.html", "{% def rec(n) %}{% if n > 0 %}{{ rec(n - 1) }}{% else %}{% include 'lib.html' %}{% end %}"
+                        + "{% end %}{{ rec(k) }}");
+        String previous = null;
+        for (int k = 0; k <= 8; k++) {
+            String got = null;
+            for (ExecutionMode mode : List.of(ExecutionMode.INTERPRETED, ExecutionMode.COMPILED)) {
+                Environment env = Environment.builder().loader(Loaders.map(files)).autoescape(true).mode(mode)
+                        .limits(Limits.defaults().withMaxRecursionDepth(5)).build();
+                String outcome;
+                try {
+                    outcome = env.getTemplate("t.html").render(Map.of("k", k, "xs", List.of(1, 2)));
+                } catch (KidaException e) {
+                    outcome = "error:" + ConformanceCases.kindOf(e) + " at " + e.line() + ":" + e.column() + " "
+                            + e.detail();
+                }
+                if (got == null) {
+                    got = outcome;
+                } else {
+                    assertEquals(got, outcome, "the backends disagree at k = " + k);
+                }
+            }
+            if (got.startsWith("error:")) {
+                assertEquals(true, got.contains("recursion depth"), got);
+                assertEquals("12", previous);
+                return;
+            }
+            assertEquals("12", got);
+            previous = got;
+        }
+        throw new AssertionError("the depth limit was never reached");
+    }
+
     /** The outcome in both modes (which must agree, error location and message included). */
     private static String bothWithLimits(String source, Map<String, ?> context, Limits limits) {
         String interpreted = null;
