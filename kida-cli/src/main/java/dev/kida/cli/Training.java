@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The launcher's AOT training run (system property {@code kida.cli.training}): after the render
- * it was asked for, the same template is also compiled ahead of time, loaded back precompiled and
- * rendered compiled, so that the AOT cache holds the classes and the method-handle forms of every
+ * it was asked for, the same template is also compiled ahead of time, loaded back precompiled (in
+ * the default tiered mode and in compiled mode) and rendered compiled, so that the AOT cache holds the classes and the method-handle forms of every
  * start-up path, not only the evaluator's. Without it a precompiled start spins some ninety
  * lambda-form classes that the cache would otherwise have ready.
  */
@@ -41,6 +41,12 @@ final class Training {
                     .lstripBlocks(options.lstripBlocks()).keepTrailingNewline(options.keepTrailingNewline())
                     .precompiled(dir).build();
             precompiled.getTemplate(options.entry()).render(context);
+            // in tiered mode the stored classes are defined only when hot: compiled mode defines them
+            Environment.builder()
+                    .loader(precompiled.loader()).mode(ExecutionMode.COMPILED)
+                    .autoescape(options.autoescape()).trimBlocks(options.trimBlocks())
+                    .lstripBlocks(options.lstripBlocks()).keepTrailingNewline(options.keepTrailingNewline())
+                    .precompiled(dir).build().getTemplate(options.entry()).render(context);
             Environment compiled = Environment.builder()
                     .loader(precompiled.loader()).mode(ExecutionMode.COMPILED)
                     .autoescape(options.autoescape()).trimBlocks(options.trimBlocks())

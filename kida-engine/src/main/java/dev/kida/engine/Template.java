@@ -159,6 +159,16 @@ public final class Template {
         return unit.compilation().compiled() != null;
     }
 
+    /**
+     * Whether the template was loaded from compiled code stored ahead of time (precompiled
+     * templates, or the on-disk compiled cache) instead of being parsed. In the default tiered
+     * mode such a template runs in the evaluator on its stored tree until it is hot, and then its
+     * stored class is defined (no bytecode generation); in compiled mode it is compiled from load.
+     */
+    public boolean isPrecompiled() {
+        return unit.compilation().readBack();
+    }
+
     /** Why compiling this template to bytecode failed, if it did (it then runs in the evaluator). */
     public Optional<Throwable> compileFailure() {
         return Optional.ofNullable(unit.compilation().failure());

@@ -39,7 +39,8 @@ public final class CompiledArtifact {
     /** The file name suffix: template {@code a/b.html} is kept in {@code a/b.html.kidac}. */
     public static final String SUFFIX = ".kidac";
     private static final int MAGIC = 0x4B494443; // "KIDC"
-    private static final int FORMAT = 2;
+    /** 3: strings in UTF-8, and the tree, the class data and the block table as three graphs. */
+    private static final int FORMAT = 3;
 
     private CompiledArtifact() {
     }
@@ -73,8 +74,12 @@ public final class CompiledArtifact {
             blocks.add(name);
             blocks.add(id);
         });
-        // Entry 0 of the class data is the holder, written as a marker and made anew on reading.
-        new GraphCodec.Writer(out, engine).write(List.of(unit.node(), generated.classData(), blocks));
+        // The tree first, on its own: a tiered engine reads only it at load (read). Entry 0 of
+        // the class data is the holder, written as a marker and made anew on reading.
+        GraphCodec.Writer graphs = new GraphCodec.Writer(out, engine);
+        graphs.write(unit.node());
+        graphs.write(generated.classData());
+        graphs.write(blocks);
         out.flush();
         CRC32 crc = new CRC32();
         crc.update(buffer.toByteArray());
@@ -84,8 +89,12 @@ public final class CompiledArtifact {
     }
 
     /**
-     * Reads a file back into a unit ready to run (its code defined and installed), checking it
-     * against the template source at hand.
+     * Reads a file back into a unit ready to run, checking it against the template source at hand.
+     * The whole file is checked at once (checksum, engine build, options, name, source) and the
+     * template's tree is decoded; the class file and its class data are decoded and defined as
+     * the engine wants them ({@link Engine#installStored}): at once in compiled mode, when the
+     * template is hot in tiered mode, never in interpreted mode. Until then the unit keeps the
+     * file's bytes.
      *
      * @throws IOException with the reason when the file is damaged, foreign, or made from
      *                     another source, engine build or options
@@ -127,29 +136,44 @@ public final class CompiledArtifact {
             throw new IOException("the source changed since it was compiled");
         }
         int classLength = in.readInt();
-        if (classLength <= 0 || classLength > file.length) {
+        int classStart = file.length - in.available();
+        if (classLength <= 0 || classLength > file.length - 8 - classStart) {
             throw new IOException("bad class length");
         }
-        byte[] classBytes = new byte[classLength];
-        in.readFully(classBytes);
-        Object graph = new GraphCodec.Reader(in, engine).read();
-        if (!(graph instanceof List<?> parts) || parts.size() != 3
-                || !(parts.get(0) instanceof TemplateNode node)
-                || !(parts.get(1) instanceof List<?> classData)
-                || !(parts.get(2) instanceof List<?> blockList)) {
-            throw new IOException("unexpected content");
+        GraphCodec.Reader graphs = new GraphCodec.Reader(file, classStart + classLength, file.length - 8, engine);
+        if (!(graphs.read() instanceof TemplateNode node)) {
+            throw new IOException("unexpected content (no template tree)");
+        }
+        PreparedTemplate unit = engine.unitOf(node, source.name(), source.version());
+        engine.installStored(unit, () -> define(file, classStart, classLength, graphs, source.name()));
+        return unit;
+    }
+
+    /**
+     * Decodes the class data and block table after the tree (whose objects they refer to) and
+     * defines the class. Called once, from the thread that installs the code.
+     */
+    private static Compiled define(byte[] file, int classStart, int classLength, GraphCodec.Reader graphs, String name) {
+        List<?> classData;
+        List<?> blockList;
+        try {
+            if (!(graphs.read() instanceof List<?> data) || !(graphs.read() instanceof List<?> table)) {
+                throw new IOException("unexpected content (no class data)");
+            }
+            classData = data;
+            blockList = table;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the compiled file of template '" + name + "' is damaged: " + e.getMessage(), e);
         }
         Map<String, Integer> blocks = new LinkedHashMap<>();
         for (int i = 0; i + 1 < blockList.size(); i += 2) {
-            blocks.put((String) blockList.get(i), (Integer) blockList.get(i + 1));
+            if (!(blockList.get(i) instanceof String block) || !(blockList.get(i + 1) instanceof Integer id)) {
+                throw new IllegalStateException("the compiled file of template '" + name + "' is damaged: bad block table");
+            }
+            blocks.put(block, id);
         }
-        PreparedTemplate unit = engine.unitOf(node, source.name(), source.version());
-        if (engine.compiles()) {
-            Compiled code = TemplateCompiler.define(source.name(),
-                    new TemplateCompiler.Generated(classBytes, new ArrayList<>(classData), blocks));
-            engine.install(unit, code);
-        }
-        return unit;
+        byte[] classBytes = Arrays.copyOfRange(file, classStart, classStart + classLength);
+        return TemplateCompiler.define(name, new TemplateCompiler.Generated(classBytes, new ArrayList<>(classData), blocks));
     }
 
     /** The header of a file, without checking it against a source. */

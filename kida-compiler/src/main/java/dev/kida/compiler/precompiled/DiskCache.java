@@ -98,7 +98,8 @@ public final class DiskCache implements CompiledStore {
             // Not compilable: the engine reports it when (and if) it compiles the template itself.
             return;
         }
-        engine.install(unit, TemplateCompiler.define(unit.name(), made.generated()));
+        // Defined as stored code is: at once in compiled mode, when hot in tiered mode.
+        engine.installStored(unit, () -> TemplateCompiler.define(unit.name(), made.generated()));
         write(fileFor(source, engine), made.file());
         prune();
     }

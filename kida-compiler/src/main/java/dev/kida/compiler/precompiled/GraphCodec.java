@@ -5,7 +5,6 @@ import dev.kida.api.Test;
 import dev.kida.engine.core.Compiled;
 import dev.kida.engine.core.Engine;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Array;
@@ -13,6 +12,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -81,6 +81,7 @@ final class GraphCodec {
         private final DataOutputStream out;
         private final Engine engine;
         private final Map<Object, Integer> ids = new IdentityHashMap<>();
+        private final Map<Class<?>, Integer> recordClasses = new java.util.HashMap<>();
 
         Writer(DataOutputStream out, Engine engine) {
             this.out = out;
@@ -183,7 +184,17 @@ final class GraphCodec {
         private void writeRecord(Record r) throws IOException {
             Shape shape = shape(checked(r.getClass()));
             out.writeByte(RECORD);
-            writeString(r.getClass().getName());
+            // Each record class once, by name and component count; later records of the class
+            // by its number in this file (the reader resolves each class once).
+            Integer known = recordClasses.get(r.getClass());
+            if (known != null) {
+                out.writeInt(known);
+            } else {
+                recordClasses.put(r.getClass(), recordClasses.size());
+                out.writeInt(-1);
+                writeString(r.getClass().getName());
+                out.writeInt(shape.accessors().length);
+            }
             for (Method accessor : shape.accessors()) {
                 try {
                     write(accessor.invoke(r));
@@ -194,29 +205,67 @@ final class GraphCodec {
         }
 
         private void writeString(String s) throws IOException {
-            // Not writeUTF: template text may exceed its 64 KB limit.
-            out.writeInt(s.length());
-            out.writeChars(s);
+            // Not writeUTF: template text may exceed its 64 KB limit, and its modified UTF-8 has
+            // no fast decoder. Plain UTF-8, whose decoding is the String constructor's fast path;
+            // a string it cannot carry (a lone surrogate, from an escape in a string literal) is
+            // written as UTF-16 chars after a negative length.
+            if (hasLoneSurrogate(s)) {
+                out.writeInt(-1 - s.length());
+                out.writeChars(s);
+                return;
+            }
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+
+        private static boolean hasLoneSurrogate(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
-    /** Reads a graph written by {@link Writer}. */
+    /**
+     * Reads graphs written by {@link Writer}, straight from the file's bytes. Graphs written one
+     * after the other by one writer are read one after the other by one reader (later ones may
+     * refer back to objects of earlier ones), and not necessarily at once: the template's tree is
+     * read at load, its class data only when its code is defined (tiered mode: when it is hot).
+     *
+     * <p>A cursor over the array, not a {@code DataInputStream}: in a fresh JVM every call is
+     * interpreted, and a string read a char at a time through a synchronized
+     * {@code ByteArrayInputStream} cost a call pair per character (docs/performance.md, "Cold
+     * start"). Not thread-safe; its owner reads from one thread at a time.
+     */
     static final class Reader {
-        private final DataInputStream in;
+        private final byte[] data;
+        private final int end;
+        private int pos;
         private final Engine engine;
         private final List<Object> objects = new ArrayList<>();
+        /** The canonical constructor of each record class of the file, by its number. */
+        private final List<Constructor<?>> recordConstructors = new ArrayList<>();
 
-        Reader(DataInputStream in, Engine engine) {
-            this.in = in;
+        /** Reads {@code data[from, to)}. */
+        Reader(byte[] data, int from, int to, Engine engine) {
+            this.data = data;
+            this.pos = from;
+            this.end = to;
             this.engine = engine;
         }
 
         Object read() throws IOException {
-            int tag = in.readUnsignedByte();
+            int tag = u1();
             Object o = switch (tag) {
                 case NULL -> null;
                 case REF -> {
-                    int id = in.readInt();
+                    int id = s4();
                     if (id < 0 || id >= objects.size()) {
                         throw new IOException("bad back-reference " + id);
                     }
@@ -225,15 +274,18 @@ final class GraphCodec {
                 case STRING -> readString();
                 case TRUE -> Boolean.TRUE;
                 case FALSE -> Boolean.FALSE;
-                case INT -> in.readInt();
-                case LONG -> in.readLong();
-                case DOUBLE -> in.readDouble();
+                case INT -> s4();
+                case LONG -> s8();
+                case DOUBLE -> Double.longBitsToDouble(s8());
                 case BIG -> new BigInteger(readBytes());
                 case BYTES -> readBytes();
                 case STRINGS -> {
                     String[] a = new String[length()];
                     for (int i = 0; i < a.length; i++) {
-                        a[i] = (String) read();
+                        if (!(read() instanceof String str)) {
+                            throw new IOException("a string array holds a non-string");
+                        }
+                        a[i] = str;
                     }
                     yield a;
                 }
@@ -242,7 +294,11 @@ final class GraphCodec {
                     Class<?> type = allowed(readString());
                     Object[] a = (Object[]) Array.newInstance(type, length());
                     for (int i = 0; i < a.length; i++) {
-                        a[i] = type.cast(read());
+                        Object e = read();
+                        if (e != null && !type.isInstance(e)) {
+                            throw new IOException("an array of " + type.getSimpleName() + " holds a " + e.getClass().getSimpleName());
+                        }
+                        a[i] = e;
                     }
                     yield a;
                 }
@@ -287,19 +343,28 @@ final class GraphCodec {
         }
 
         private Object readRecord() throws IOException {
-            Class<?> type = allowed(readString());
-            if (!type.isRecord()) {
-                throw new IOException(type.getName() + " is not a record");
+            int index = s4();
+            Constructor<?> constructor;
+            if (index == -1) {
+                Class<?> type = allowed(readString());
+                if (!type.isRecord()) {
+                    throw new IOException(type.getName() + " is not a record");
+                }
+                constructor = canonicalConstructor(type, s4());
+                recordConstructors.add(constructor);
+            } else if (index >= 0 && index < recordConstructors.size()) {
+                constructor = recordConstructors.get(index);
+            } else {
+                throw new IOException("bad record class number " + index);
             }
-            Shape shape = shape(type);
-            Object[] args = new Object[shape.components().length];
+            Object[] args = new Object[constructor.getParameterCount()];
             for (int i = 0; i < args.length; i++) {
                 args[i] = read();
             }
             try {
-                return shape.constructor().newInstance(args);
+                return constructor.newInstance(args);
             } catch (ReflectiveOperationException | IllegalArgumentException e) {
-                throw new IOException("cannot rebuild a " + type.getSimpleName() + ": " + e, e);
+                throw new IOException("cannot rebuild a " + constructor.getDeclaringClass().getSimpleName() + ": " + e, e);
             }
         }
 
@@ -312,27 +377,67 @@ final class GraphCodec {
             }
         }
 
+        private void need(int n) throws IOException {
+            if (n > end - pos) {
+                throw new IOException("truncated");
+            }
+        }
+
+        private int u1() throws IOException {
+            need(1);
+            return data[pos++] & 0xFF;
+        }
+
+        private int s4() throws IOException {
+            need(4);
+            int p = pos;
+            pos = p + 4;
+            return (data[p] & 0xFF) << 24 | (data[p + 1] & 0xFF) << 16 | (data[p + 2] & 0xFF) << 8 | (data[p + 3] & 0xFF);
+        }
+
+        private long s8() throws IOException {
+            long high = s4();
+            return high << 32 | (s4() & 0xFFFFFFFFL);
+        }
+
         private int length() throws IOException {
-            int n = in.readInt();
-            if (n < 0 || n > 64 << 20) {
+            int n = s4();
+            if (n < 0 || n > end - pos) {
+                // every element takes at least a byte: a longer length is damage, not a big graph
                 throw new IOException("bad length " + n);
             }
             return n;
         }
 
         private byte[] readBytes() throws IOException {
-            byte[] b = new byte[length()];
-            in.readFully(b);
+            int n = length();
+            byte[] b = java.util.Arrays.copyOfRange(data, pos, pos + n);
+            pos += n;
             return b;
         }
 
         private String readString() throws IOException {
-            int n = length();
-            char[] c = new char[n];
-            for (int i = 0; i < n; i++) {
-                c[i] = in.readChar();
+            int n = s4();
+            if (n < 0) {
+                // UTF-16 chars (a string with a lone surrogate, see Writer.writeString)
+                int chars = -1 - n;
+                if (chars > (end - pos) / 2) {
+                    throw new IOException("bad length " + n);
+                }
+                char[] c = new char[chars];
+                for (int i = 0; i < chars; i++) {
+                    c[i] = (char) ((data[pos] & 0xFF) << 8 | (data[pos + 1] & 0xFF));
+                    pos += 2;
+                }
+                return new String(c);
             }
-            return new String(c);
+            if (n > end - pos) {
+                throw new IOException("bad length " + n);
+            }
+            // UTF-8 (as Writer.writeString writes it): the String constructor's fast path
+            String s = new String(data, pos, n, StandardCharsets.UTF_8);
+            pos += n;
+            return s;
         }
     }
 
@@ -352,6 +457,41 @@ final class GraphCodec {
         } catch (ClassNotFoundException e) {
             throw new IOException("no class " + name + " in this engine");
         }
+    }
+
+    /** Reading's cache of {@link #canonicalConstructor}, shared by the files of a JVM. */
+    private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
+
+    /**
+     * The canonical constructor of a record class with {@code components} components, found
+     * without {@link Class#getRecordComponents}: in a fresh JVM that and finding the accessors
+     * (all of a class's methods) cost ~55 us per class, most of the reading of a small template
+     * (docs/performance.md, "Cold start"). The canonical constructor has one parameter per
+     * component, so when exactly one constructor has that many it is the one; otherwise the
+     * components decide.
+     */
+    private static Constructor<?> canonicalConstructor(Class<?> type, int components) throws IOException {
+        Constructor<?> known = CONSTRUCTORS.get(type);
+        if (known == null) {
+            Constructor<?> found = null;
+            int candidates = 0;
+            for (Constructor<?> c : type.getDeclaredConstructors()) {
+                if (c.getParameterCount() == components) {
+                    found = c;
+                    candidates++;
+                }
+            }
+            if (candidates != 1) {
+                found = shape(type).constructor();
+            }
+            found.setAccessible(true);
+            CONSTRUCTORS.putIfAbsent(type, found);
+            known = found;
+        }
+        if (known.getParameterCount() != components) {
+            throw new IOException(type.getName() + " has not " + components + " components in this engine");
+        }
+        return known;
     }
 
     private static Shape shape(Class<?> type) {

@@ -3,6 +3,7 @@ package dev.kida.compiler.api;
 import dev.kida.engine.Environment;
 import dev.kida.engine.ExecutionMode;
 import dev.kida.engine.Loaders;
+import dev.kida.engine.Template;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,12 +58,26 @@ class CompiledCacheTest {
         Map<String, String> t = templates(2);
         Environment first = env(t, 100);
         assertEquals("<b>&lt;</b><b>&gt;</b> #0 a1", first.getTemplate("t0.html").render(CONTEXT));
-        assertTrue(first.getTemplate("t0.html").isCompiled(), "a cached environment compiles at load");
+        assertFalse(first.getTemplate("t0.html").isPrecompiled(), "parsed, then written");
         assertEquals(1, entries().size());
         Environment second = env(t, 100);
-        assertTrue(second.getTemplate("t0.html").isCompiled());
+        assertTrue(second.getTemplate("t0.html").isPrecompiled());
+        // tiered: the stored class is defined when the template is compiled (hot)
+        assertFalse(second.getTemplate("t0.html").isCompiled());
+        assertTrue(second.getTemplate("t0.html").compile());
         assertEquals("<b>&lt;</b><b>&gt;</b> #0 a1", second.getTemplate("t0.html").render(CONTEXT));
         assertEquals(1, entries().size());
+    }
+
+    @Test
+    void inCompiledModeACachedTemplateIsCompiledFromLoad() {
+        Map<String, String> t = templates(1);
+        Environment.Builder compiled = Environment.builder().loader(Loaders.map(t)).mode(ExecutionMode.COMPILED);
+        assertTrue(compiled.compiledCache(cache).build().getTemplate("t0.html").isCompiled());
+        Template again = compiled.compiledCache(cache).build().getTemplate("t0.html");
+        assertTrue(again.isPrecompiled());
+        assertTrue(again.isCompiled());
+        assertEquals("<b>&lt;</b><b>&gt;</b> #0 a1", again.render(CONTEXT));
     }
 
     @Test
@@ -99,7 +114,7 @@ class CompiledCacheTest {
         Environment env = env(t, 100);
         assertEquals("<b>&lt;</b><b>&gt;</b> #0 a1", env.getTemplate("t0.html").render(CONTEXT));
         assertFalse(java.util.Arrays.equals(bytes, Files.readAllBytes(entry)), "the entry was written again");
-        assertTrue(env(t, 100).getTemplate("t0.html").isCompiled());
+        assertTrue(env(t, 100).getTemplate("t0.html").isPrecompiled());
     }
 
     @Test
@@ -159,7 +174,8 @@ class CompiledCacheTest {
         assertEquals(8, files.size(), "one entry per template, no temporary files left: " + files);
         Environment reader = env(t, 100);
         for (int i = 0; i < 8; i++) {
-            assertTrue(reader.getTemplate("t" + i + ".html").isCompiled(), "entry " + i + " reads back");
+            assertTrue(reader.getTemplate("t" + i + ".html").isPrecompiled(), "entry " + i + " reads back");
+            assertTrue(reader.getTemplate("t" + i + ".html").compile(), "entry " + i + " defines its class");
         }
     }
 }

@@ -10,9 +10,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class CompilationState {
     private volatile Compiled compiled;
     private volatile Throwable failure;
+    /** Code read from a precompiled file or the on-disk cache, defined at the first compile. */
+    private volatile java.util.function.Supplier<Compiled> stored;
     private final AtomicBoolean requested = new AtomicBoolean();
+    /** Whether the template's tree was read back from stored compiled code, not parsed. */
+    private final boolean readBack;
     /** Racy on purpose: an approximate count is enough to decide when to compile. */
     private int runs;
+
+    /** The state of a template parsed here. */
+    public CompilationState() {
+        this(false);
+    }
+
+    /** @param readBack whether the template was read back from stored compiled code, not parsed */
+    public CompilationState(boolean readBack) {
+        this.readBack = readBack;
+    }
+
+    /** Whether the template was read back from stored compiled code (precompiled, cached), not parsed. */
+    public boolean readBack() {
+        return readBack;
+    }
 
     /** The compiled code, or null while the template runs in the evaluator. */
     public Compiled compiled() {
@@ -22,6 +41,26 @@ public final class CompilationState {
     /** Why compiling failed, or null. */
     public Throwable failure() {
         return failure;
+    }
+
+    /**
+     * Keeps stored code (precompiled, cached) to be defined when the template becomes hot, in
+     * place of compiling it from the tree.
+     */
+    void store(java.util.function.Supplier<Compiled> code) {
+        this.stored = code;
+    }
+
+    /** The stored code not yet defined, taken (so it is defined once), or null. */
+    synchronized java.util.function.Supplier<Compiled> takeStored() {
+        java.util.function.Supplier<Compiled> code = stored;
+        stored = null;
+        return code;
+    }
+
+    /** Whether stored code waits to be defined when the template becomes hot. */
+    public boolean hasStoredCode() {
+        return stored != null;
     }
 
     void install(Compiled code) {

@@ -183,7 +183,7 @@ public final class Engine {
     public PreparedTemplate unitOf(TemplateNode node, String name, long version) {
         LoadChecks.checkNames(node, filters::containsKey, tests::containsKey);
         return new PreparedTemplate(name, node, BlockIndex.blocks(node), BlockIndex.innerBlocks(node), autoescape.test(name), version,
-                new CompilationState(), TemplateFacts.of(node));
+                new CompilationState(true), TemplateFacts.of(node));
     }
 
     /** Installs code compiled elsewhere (precompiled, cached) unless this engine never compiles. */
@@ -191,6 +191,62 @@ public final class Engine {
         if (compilePolicy != CompilePolicy.NEVER) {
             unit.compilation().install(code);
         }
+    }
+
+    /**
+     * Installs code stored elsewhere (precompiled, cached) that is defined only when it is needed:
+     * at once in compiled mode (a failure is thrown to the caller, which then parses), when the
+     * template becomes hot in tiered mode (it runs in the evaluator on its stored tree until then,
+     * as a parsed template does), never in interpreted mode. A one-shot render in tiered mode so
+     * never pays for defining and linking a class it would run once (docs/performance.md, "Cold
+     * start"). {@code code} is called at most once.
+     */
+    public void installStored(PreparedTemplate unit, java.util.function.Supplier<Compiled> code) {
+        switch (compilePolicy) {
+            case AT_LOAD -> unit.compilation().install(code.get());
+            case WHEN_WARM -> unit.compilation().store(code);
+            case NEVER -> {
+            }
+        }
+    }
+
+    /**
+     * The build's SHA-256 of the engine module's main sources and pom (the class SourceDigest,
+     * made by the Maven build), or null in a build that made none (an IDE compiling the sources
+     * itself). Part of the name of the engine build that precompiled code records: a constant, so
+     * naming the build at start-up reads no jar (docs/performance.md, "Cold start").
+     */
+    public static String sourceDigest() {
+        return readDigest(Engine.class);
+    }
+
+    /**
+     * The {@code VALUE} of the class {@code SourceDigest} in {@code anchor}'s package, read by a
+     * caller in that package, or null when there is none or it is not a SHA-256 in hex. By
+     * reflection: a build without the class (an IDE's) still compiles and runs; it then names
+     * its build by checksums. (kida-compiler has the same for its own digest.)
+     */
+    private static String readDigest(Class<?> anchor) {
+        try {
+            Class<?> digest = Class.forName(anchor.getPackageName() + ".SourceDigest", true, anchor.getClassLoader());
+            return digest.getDeclaredConstructor().newInstance() instanceof java.util.function.Supplier<?> supplier
+                    && supplier.get() instanceof String hex && isSha256(hex) ? hex : null;
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean isSha256(String hex) {
+        if (hex.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether this engine runs compiled code at all. */
@@ -204,6 +260,19 @@ public final class Engine {
      * is not used.
      */
     public String codeOptions(String name) {
+        String fixed = codeOptionsPrefix;
+        if (fixed == null) {
+            // The same for every template of this engine: made once (reflection over the lexer
+            // options costs a cold start ~0.2 ms per template read from a compiled file).
+            codeOptionsPrefix = fixed = fixedCodeOptions();
+        }
+        return fixed + "autoescape=" + autoescape.test(name);
+    }
+
+    /** {@link #codeOptions} but for autoescape, made once. */
+    private volatile String codeOptionsPrefix;
+
+    private String fixedCodeOptions() {
         StringBuilder sb = new StringBuilder();
         // Every component of the lexer options, whatever they come to hold; sets sorted, so that
         // the text is the same in every JVM (Set.copyOf's order is not).
@@ -221,7 +290,7 @@ public final class Engine {
         }
         // finalize changes the code of every print (no constant folding, a call per print)
         sb.append("finalize=").append(finalize == null ? "none" : finalize.contextual() ? "context" : "plain").append(';');
-        return sb.append("autoescape=").append(autoescape.test(name)).toString();
+        return sb.toString();
     }
 
     /** The name under which a filter object is registered here, or null. */
@@ -293,6 +362,19 @@ public final class Engine {
     public void compileNow(PreparedTemplate unit) {
         if (unit.compilation().compiled() != null) {
             return;
+        }
+        java.util.function.Supplier<Compiled> stored = unit.compilation().takeStored();
+        if (stored != null) {
+            try {
+                unit.compilation().install(stored.get());
+                return;
+            } catch (RuntimeException | LinkageError e) {
+                // Checked against source, build and options when it was read, so this is a file
+                // damaged in a way its checksum missed or a class the JVM refused: the tree is
+                // the template's, so code generated from it is what the stored code would have been.
+                Log.LOG.log(System.Logger.Level.WARNING, "the stored compiled code of template '" + unit.name()
+                        + "' could not be used (" + e.getMessage() + "); it is compiled from its tree instead", e);
+            }
         }
         try {
             // constant folding runs the runtime's operations: under this engine's limits, so that
