@@ -3,7 +3,8 @@
 in the evaluator), no cache compiled at load (--mode compiled), a warm on-disk compiled cache,
 and precompiled templates (kida compile). Runs the JVM exactly as ./kida does (java binary,
 module path, flags and AOT caches from target/kida-launcher/launch.env: the "render" profile's
-cache for the first row, the "compiled" profile's for the others; the script runs ./kida first,
+cache for the first row, the "precompiled" profile's for the last, the "compiled" profile's for
+the others; the script runs ./kida first,
 which builds what changed and trains a missing cache, and stops if a cache is still missing
 rather than measure a start without it), the configurations interleaved, and prints the median
 of each phase as the CLI reports it with -Dkida.cli.timings=true:
@@ -71,6 +72,7 @@ def main(argv):
 
     base = with_cache("compiled")
     plain = with_cache("render")
+    precompiled = with_cache("precompiled")
     render = ["-m", "kida.cli/dev.kida.cli.Main", "render", "page.html", "--templates", "examples/templates",
               "--data", "examples/data.json"]
     work = tempfile.mkdtemp(prefix="kida-phases-")
@@ -82,7 +84,7 @@ def main(argv):
         "no cache (tiered)": plain + ["-Dkida.cli.timings=true"] + render,
         "no cache, --mode compiled": base + ["-Dkida.cli.timings=true"] + render + ["--mode", "compiled"],
         "on-disk cache, warm": base + ["-Dkida.cli.timings=true", "-Dkida.cli.compiledCache=" + cache] + render,
-        "precompiled": base + ["-Dkida.cli.timings=true"] + render + ["--compiled", compiled],
+        "precompiled": precompiled + ["-Dkida.cli.timings=true"] + render + ["--compiled", compiled],
     }
     # Warms the cache (and the page cache for every configuration).
     for cmd in configs.values():

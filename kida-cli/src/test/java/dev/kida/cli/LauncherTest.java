@@ -85,11 +85,25 @@ class LauncherTest {
         assertTrue(compile.stderr.contains("preparing the start-up cache (compiled)"), compile.stderr);
         Path compiled = onlyCache("compiled");
         assertEquals(render, onlyCache("render"));
+        // a render from precompiled templates (tiered: no code generation) has a cache of its own
         Run precompiled = kida("render", "page.html", "--templates", "examples/templates", "--data",
                 "examples/data.json", "--compiled", "target/compiled");
         assertEquals(0, precompiled.status, precompiled.stderr);
-        assertFalse(precompiled.stderr.contains("preparing"), precompiled.stderr);
+        assertTrue(precompiled.stderr.contains("preparing the start-up cache (precompiled)"), precompiled.stderr);
         assertEquals(Files.readString(REPO.resolve("examples/expected/page.html")), precompiled.stdout);
+        Path precompiledCache = onlyCache("precompiled");
+        assertEquals(compiled, onlyCache("compiled"));
+        Run again = kida("render", "page.html", "--templates", "examples/templates", "--data",
+                "examples/data.json", "--compiled", "target/compiled");
+        assertEquals(0, again.status, again.stderr);
+        assertFalse(again.stderr.contains("preparing"), again.stderr);
+        assertEquals(Files.readString(REPO.resolve("examples/expected/page.html")), again.stdout);
+        // in compiled mode it defines the stored classes: the compiled profile's cache
+        Run definesAtLoad = kida("render", "page.html", "--templates", "examples/templates", "--data",
+                "examples/data.json", "--compiled", "target/compiled", "--mode", "compiled");
+        assertEquals(0, definesAtLoad.status, definesAtLoad.stderr);
+        assertFalse(definesAtLoad.stderr.contains("preparing"), definesAtLoad.stderr);
+        assertEquals(Files.readString(REPO.resolve("examples/expected/page.html")), definesAtLoad.stdout);
 
         // new content in a jar: a new key, a new cache, and the caches of the old jars are gone
         Thread.sleep(1100);
@@ -101,6 +115,7 @@ class LauncherTest {
         assertNotEquals(render, retrained);
         assertFalse(Files.exists(render));
         assertFalse(Files.exists(compiled));
+        assertFalse(Files.exists(precompiledCache));
     }
 
     @Test
