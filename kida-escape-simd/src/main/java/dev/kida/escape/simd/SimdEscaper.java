@@ -2,11 +2,15 @@ package dev.kida.escape.simd;
 
 import dev.kida.api.escape.HtmlEscapes;
 import dev.kida.api.escape.BulkEscaper;
+import dev.kida.api.escape.Escaper;
+import dev.kida.api.escape.StringBytes;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * The Vector API escaper. A String's chars are not reachable by the Vector API, so each chunk is
@@ -55,6 +59,23 @@ final class SimdEscaper extends BulkEscaper {
         final char[] out = new char[CHUNK * 6 + LANES];
         /** Where {@link #escaped} builds a result; grown on demand, at most ~8 * DIRECT_MAX chars. */
         char[] result = new char[0];
+        /** {@link #escapedLatin1}'s copy of the text and its output; grown on demand, at most DIRECT_MAX + 1 and 6 * DIRECT_MAX + 64 bytes. */
+        byte[] latinIn = new byte[0];
+        byte[] latinOut = new byte[0];
+
+        byte[] latinIn(int capacity) {
+            if (latinIn.length < capacity) {
+                latinIn = new byte[Math.max(capacity, Math.min(2 * latinIn.length, DIRECT_MAX + 1))];
+            }
+            return latinIn;
+        }
+
+        byte[] latinOut(int capacity) {
+            if (latinOut.length < capacity) {
+                latinOut = new byte[Math.max(capacity, Math.min(2 * latinOut.length, 6 * DIRECT_MAX + 64))];
+            }
+            return latinOut;
+        }
 
         char[] result(int capacity) {
             if (result.length < capacity) {
@@ -66,6 +87,11 @@ final class SimdEscaper extends BulkEscaper {
 
     /** The longest text escaped through {@link Scratch#result} rather than a StringBuilder. */
     private static final int DIRECT_MAX = 4 * CHUNK;
+    /**
+     * Chars at the head of a text looked at before it is escaped as bytes: one above Latin-1
+     * among them sends the text to the char path at once (see {@link #escapedLatin1}).
+     */
+    private static final int WIDE_PROBE = 32;
 
     private SimdEscaper() {
         super(SHORT);
@@ -146,6 +172,9 @@ final class SimdEscaper extends BulkEscaper {
             return super.escaped(s, first);
         }
         Scratch scratch = SCRATCH.get();
+        if (StringBytes.available() && !wideHead(s)) {
+            return escapedLatin1(s, first, scratch);
+        }
         char[] res = scratch.result(first + 6 * Math.min(CHUNK, n - first) + LANES);
         s.getChars(0, first, res, 0);
         int j = first;
@@ -156,6 +185,63 @@ final class SimdEscaper extends BulkEscaper {
             j = escapeChunk(scratch.in, len, res, j);
         }
         return new String(res, 0, j);
+    }
+
+    /** Whether one of the first {@link #WIDE_PROBE} chars of {@code s} is above Latin-1. */
+    private static boolean wideHead(String s) {
+        for (int i = 0, end = Math.min(s.length(), WIDE_PROBE); i < end; i++) {
+            if (s.charAt(i) > 0xFF) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@link #escaped} for a text whose head is Latin-1, as bytes: {@link StringBytes#copy}
+     * (for a String held in Latin-1 one array copy of its own bytes), {@link #escapeBytes} from
+     * the first special, and {@code new String(bytes, ISO_8859_1)} (one more array copy; the
+     * String keeps them as they are). Profile finding (issue 13, sixth round, 2%-special text of
+     * 16 Ki chars): the char path widened the text into chars ({@code getChars}), escaped 32
+     * chars a vector and compressed the result back ({@code new String(char[])}), 2.4 chars/ns
+     * against 4.3 for the same escape into an output's bytes, 64 bytes a vector.
+     *
+     * <p>A text held in UTF-16 is not copied raw: the JDK encodes it into a new array, and every
+     * char above Latin-1 becomes {@code '?'} (an earlier version that took every String this way
+     * made Cyrillic/CJK text 10x slower). {@link #wideHead} keeps most such texts out; for one
+     * whose first wide char comes later, the bytes are exact up to the first {@code '?'} that
+     * is not a {@code '?'} of the text, which ends the part escaped as bytes, and the rest is
+     * escaped by chars after it.
+     */
+    private String escapedLatin1(String s, int first, Scratch scratch) {
+        int n = s.length();
+        byte[] in = scratch.latinIn(n + 1); // StringBytes.copy writes a zero byte after the text
+        StringBytes.copy(s, in, 0, StandardCharsets.ISO_8859_1);
+        // From 0, not from first: the scan that found first looked at the low bytes of the chars,
+        // so a wide char may come before it (and after a pair the copy's bytes shift by one).
+        int limit = n;
+        for (int q = 0; (q = indexOfByte(in, q, n, (byte) '?')) >= 0; q++) {
+            if (s.charAt(q) != '?') {
+                limit = q; // a char above Latin-1
+                break;
+            }
+        }
+        byte[] out = scratch.latinOut(Escaper.room(n));
+        int j;
+        if (limit <= first) {
+            System.arraycopy(in, 0, out, 0, limit);
+            j = limit;
+        } else {
+            System.arraycopy(in, 0, out, 0, first);
+            j = escapeBytes(in, first, limit, out, first);
+        }
+        if (limit == n) {
+            return new String(out, 0, j, StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder sb = new StringBuilder(j + (n - limit) + ((n - limit) >> 3) + 16);
+        sb.append(new String(out, 0, j, StandardCharsets.ISO_8859_1));
+        escapeFrom(s, limit, sb, scratch);
+        return sb.toString();
     }
 
     /** Short lanes: XOR with this and the unsigned order becomes the signed one. */
