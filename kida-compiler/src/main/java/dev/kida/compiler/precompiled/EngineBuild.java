@@ -87,19 +87,8 @@ final class EngineBuild {
     /** The build's digest of this module's sources, or null (see {@code Engine.sourceDigest}). */
     static String sourceDigest() {
         try {
-            Class<?> digest = Class.forName(EngineBuild.class.getPackageName() + ".SourceDigest", true,
-                    EngineBuild.class.getClassLoader());
-            if (digest.getDeclaredConstructor().newInstance() instanceof java.util.function.Supplier<?> supplier
-                    && supplier.get() instanceof String hex && hex.length() == 64) {
-                for (int i = 0; i < hex.length(); i++) {
-                    char c = hex.charAt(i);
-                    if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-                        return null;
-                    }
-                }
-                return hex;
-            }
-            return null;
+            return Engine.digestOf(Class.forName(EngineBuild.class.getPackageName() + ".SourceDigest", true,
+                    EngineBuild.class.getClassLoader()).getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return null;
         }

@@ -221,32 +221,36 @@ public final class Engine {
     }
 
     /**
-     * The {@code VALUE} of the class {@code SourceDigest} in {@code anchor}'s package, read by a
-     * caller in that package, or null when there is none or it is not a SHA-256 in hex. By
-     * reflection: a build without the class (an IDE's) still compiles and runs; it then names
-     * its build by checksums. (kida-compiler has the same for its own digest.)
+     * The digest made by the class {@code SourceDigest} in {@code anchor}'s package, or null when
+     * there is none. By reflection: a build without the class (an IDE's) still compiles and runs,
+     * and then names its build by checksums. The caller must be in that package (the class and
+     * its constructor are package-private); kida-compiler reads its own the same way.
      */
     private static String readDigest(Class<?> anchor) {
         try {
-            Class<?> digest = Class.forName(anchor.getPackageName() + ".SourceDigest", true, anchor.getClassLoader());
-            return digest.getDeclaredConstructor().newInstance() instanceof java.util.function.Supplier<?> supplier
-                    && supplier.get() instanceof String hex && isSha256(hex) ? hex : null;
+            return digestOf(Class.forName(anchor.getPackageName() + ".SourceDigest", true, anchor.getClassLoader())
+                    .getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return null;
         }
     }
 
-    private static boolean isSha256(String hex) {
-        if (hex.length() != 64) {
-            return false;
+    /**
+     * What a {@code SourceDigest} instance holds when it is a SHA-256 in lower-case hex, else null:
+     * the one check of a build's digest, for the engine's and kida-compiler's.
+     */
+    public static String digestOf(Object sourceDigest) {
+        if (!(sourceDigest instanceof java.util.function.Supplier<?> supplier) || !(supplier.get() instanceof String hex)
+                || hex.length() != 64) {
+            return null;
         }
         for (int i = 0; i < hex.length(); i++) {
             char c = hex.charAt(i);
             if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-                return false;
+                return null;
             }
         }
-        return true;
+        return hex;
     }
 
     /** Whether this engine runs compiled code at all. */
