@@ -186,13 +186,6 @@ public final class Engine {
                 new CompilationState(true), TemplateFacts.of(node));
     }
 
-    /** Installs code compiled elsewhere (precompiled, cached) unless this engine never compiles. */
-    public void install(PreparedTemplate unit, Compiled code) {
-        if (compilePolicy != CompilePolicy.NEVER) {
-            unit.compilation().install(code);
-        }
-    }
-
     /**
      * Installs code stored elsewhere (precompiled, cached) that is defined only when it is needed:
      * at once in compiled mode (a failure is thrown to the caller, which then parses), when the
