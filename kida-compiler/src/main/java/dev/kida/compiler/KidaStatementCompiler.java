@@ -55,20 +55,17 @@ final class KidaStatementCompiler extends BodyPart {
         boolean locals = TemplateCompiler.paramsInLocals(d);
         int id = tc.defBody(d, body.escape, locals);
         setPos();
-        if (d == tc.unobservedDef() && tc.isTopLevel(body.spec)) {
-            // no render can see the binding (TemplateCompiler#unobservedDef): the calls, all in
-            // this method, make the function where they need it (Variables#load)
-            cb.aload(R).ldc(constants.pooled(tc.constant(d, cd(Stmt.Def.class)))).aload(frame())
-                    .ldc(constants.pooled(tc.holder())).loadConstant(id).loadConstant(locals ? 1 : 0)
-                    .invokestatic(CD_HELPERS, "defUnobserved", MethodTypeDesc.of(CD_void,
-                            CD_STATE, cd(Stmt.Def.class), CD_FRAME, cd(Compiled[].class), CD_int, CD_boolean));
-            body.variables.unobservedDef(d, frame(), id, locals);
-            return;
-        }
+        // no render can see the binding of the unobserved def (TemplateCompiler#unobservedDef): it
+        // is only exported, and the calls, all in this method, make the function where they need
+        // it (Variables#load)
+        boolean unobserved = d == tc.unobservedDef() && tc.isTopLevel(body.spec);
         cb.aload(R).ldc(constants.pooled(tc.constant(d, cd(Stmt.Def.class)))).aload(frame())
                 .ldc(constants.pooled(tc.holder())).loadConstant(id).loadConstant(locals ? 1 : 0)
-                .invokestatic(CD_HELPERS, "def", MethodTypeDesc.of(CD_void,
+                .invokestatic(CD_HELPERS, unobserved ? "defUnobserved" : "def", MethodTypeDesc.of(CD_void,
                         CD_STATE, cd(Stmt.Def.class), CD_FRAME, cd(Compiled[].class), CD_int, CD_boolean));
+        if (unobserved) {
+            body.variables.unobservedDef(d, frame(), id, locals);
+        }
     }
 
     /** A nested body run in place, in the scope given. */
