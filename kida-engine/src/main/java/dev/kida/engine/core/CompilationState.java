@@ -17,6 +17,14 @@ public final class CompilationState {
     private final boolean readBack;
     /** Racy on purpose: an approximate count is enough to decide when to compile. */
     private int runs;
+    /**
+     * Whether the template ran (or was loaded from the cache) since the template cache's CLOCK
+     * hand last passed it. Set here, where a render already touches this object, rather than on
+     * every cache read: the read path of {@code getTemplate} then writes and reads nothing but the
+     * map (docs/performance.md, "Template cache"). Written only while clear, so renders of a hot
+     * template on many threads do not keep moving its cache line.
+     */
+    private volatile boolean used;
 
     /** The state of a template parsed here. */
     public CompilationState() {
@@ -71,8 +79,29 @@ public final class CompilationState {
         this.failure = t;
     }
 
-    /** Counts a run of the template and asks the engine to compile it once it is warm. */
+    /** Marks the template used, for the template cache's eviction. */
+    void markUsed() {
+        if (!used) {
+            used = true;
+        }
+    }
+
+    /** Whether the template was used since the last {@link #clearUsed}. */
+    boolean used() {
+        return used;
+    }
+
+    /** Starts a new period of the template cache's eviction. */
+    void clearUsed() {
+        used = false;
+    }
+
+    /**
+     * Marks the template used, counts a run of the template and asks the engine to compile it
+     * once it is warm.
+     */
     public void noteRun(Engine engine, PreparedTemplate unit) {
+        markUsed();
         if (compiled != null || !engine.tiered() || requested.get()) {
             return;
         }

@@ -161,16 +161,22 @@ public final class Engine {
     }
 
     /**
+     * The live map from name to the handle ({@link #views}) of each cached template, for the
+     * owner's own lookup when auto-reload is off, or null when it is on (a cached handle may then
+     * be stale, so every lookup must go through {@link #loadView}). Read-only: only this engine
+     * writes it. Without auto-reload {@code getTemplate} of a cached template is then one map read
+     * on a map its owner holds, nothing more than a bare {@code ConcurrentHashMap} lookup
+     * (docs/performance.md, "Template cache").
+     */
+    public java.util.Map<String, Object> cachedViews() {
+        return autoReload ? null : cache.views();
+    }
+
+    /**
      * {@link #load}, answered with the unit's handle ({@link #views}): the one cached with it when
-     * the unit is the cached one, else a new one. Without auto-reload a cache hit is one map read.
+     * the unit is the cached one, else a new one.
      */
     public Object loadView(String name) {
-        if (!autoReload) {
-            Object cached = cache.view(name);
-            if (cached != null) {
-                return cached;
-            }
-        }
         PreparedTemplate unit = load(name);
         Object view = cache.viewOf(name, unit);
         return view != null ? view : views.apply(unit);

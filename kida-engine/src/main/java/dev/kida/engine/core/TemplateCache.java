@@ -7,25 +7,27 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The templates an engine has loaded, by name, at most {@code capacity} of them.
  *
- * <p>A read is one {@link ConcurrentHashMap#get} and, the first time an entry is read after an
- * eviction pass, one plain write of its mark: no lock, no shared counter, so threads reading the
- * same hot templates do not contend. Eviction (only when an insert goes over the bound, on the
- * slow path of a load that has just parsed a template) follows the CLOCK policy: a hand walks the
- * entries, clearing marks; the first entry found unmarked has not been read since the hand last
- * passed it and goes. Templates in use keep their mark and stay. A template evicted or cleared
- * while a caller holds it keeps working: the cache only forgets it.
+ * <p>A read of a cached template's handle ({@link #views}: the whole of {@code getTemplate} when
+ * auto-reload is off) is one {@link ConcurrentHashMap#get} of a map from name to handle: no lock,
+ * no counter, no write. Eviction (only when an insert goes over the bound, on the slow path of a
+ * load that has just parsed a template) follows the CLOCK policy over marks that renders set
+ * ({@link CompilationState#noteRun}) and loads from the cache set ({@link #get}): a hand walks the
+ * entries, clearing marks; the first entry found unmarked has not run since the hand last passed
+ * it and goes. Templates in use keep their mark and stay. A template evicted or cleared while a
+ * caller holds it keeps working: the cache only forgets it.
+ *
+ * <p>Why the handles have a map of their own, and the marks are not set on a read: the issue-9
+ * target is a lookup within 10% of a bare {@code ConcurrentHashMap} with 16 threads. With the
+ * handle and its mark in a per-entry object, every read went map node, entry, handle and tested
+ * the mark: a dependent load more than the bare map, which was about half of the gap
+ * (docs/performance.md, "Template cache"). A render touches the template's state anyway, so
+ * marking there costs nothing measurable.
  */
 final class TemplateCache {
-    /**
-     * A cached unit and whether it was read since the hand last passed. A new entry starts
-     * unmarked: a template loaded once and never asked for again is the first to go, and a
-     * stream of one-off templates cannot push out the ones in use.
-     */
+    /** What the reload path needs besides the handle: the unit and when the loader last vouched for it. */
     private static final class Entry {
         final PreparedTemplate unit;
-        /** The caller's handle of the unit (Environment's Template), made once with the entry. */
         final Object view;
-        volatile boolean used;
         /** When the loader last said this unit is current ({@link System#nanoTime}); loading counts. */
         volatile long checkedAt = System.nanoTime();
 
@@ -36,6 +38,8 @@ final class TemplateCache {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** The same names to the entries' handles; written only together with {@link #entries}, under the lock. */
+    private final ConcurrentHashMap<String, Object> views = new ConcurrentHashMap<>();
     private final int capacity;
     /** The CLOCK hand; guarded by {@code this}. */
     private Iterator<Map.Entry<String, Entry>> hand;
@@ -45,30 +49,25 @@ final class TemplateCache {
         this.capacity = capacity;
     }
 
-    /** The cached unit of that name, or null. */
+    /** The cached unit of that name (marked used), or null. */
     PreparedTemplate get(String name) {
-        Entry e = hit(name);
-        return e == null ? null : e.unit;
+        Entry e = entries.get(name);
+        if (e == null) {
+            return null;
+        }
+        e.unit.compilation().markUsed();
+        return e.unit;
     }
 
-    /** The handle of the cached unit of that name, or null. */
-    Object view(String name) {
-        Entry e = hit(name);
-        return e == null ? null : e.view;
+    /** The live map from name to handle of the cached units, read-only to callers. */
+    Map<String, Object> views() {
+        return views;
     }
 
     /** The handle cached with {@code unit} under that name, or null when another unit (or none) is cached. */
     Object viewOf(String name, PreparedTemplate unit) {
         Entry e = entries.get(name);
         return e != null && e.unit == unit ? e.view : null;
-    }
-
-    private Entry hit(String name) {
-        Entry e = entries.get(name);
-        if (e != null && !e.used) {
-            e.used = true;
-        }
-        return e;
     }
 
     /**
@@ -91,18 +90,24 @@ final class TemplateCache {
         }
     }
 
-    /** Caches a unit, evicting the least recently used ones (approximately) when over the bound. */
-    void put(String name, PreparedTemplate unit, Object view) {
+    /**
+     * Caches a unit, evicting the least recently used ones (approximately) when over the bound.
+     * A new unit starts unmarked: a template loaded once and never run or asked for again is the
+     * first to go, and a stream of one-off templates cannot push out the ones in use.
+     */
+    synchronized void put(String name, PreparedTemplate unit, Object view) {
         if (capacity == 0) {
             return;
         }
+        // Both maps under the lock, so an eviction pass never leaves a handle whose entry it removed.
         entries.put(name, new Entry(unit, view));
+        views.put(name, view);
         if (entries.size() > capacity) {
             evict();
         }
     }
 
-    private synchronized void evict() {
+    private void evict() {
         // Each full turn of the hand clears every mark, so at most two turns find a victim.
         int steps = 2 * entries.size() + 2;
         while (entries.size() > capacity && steps-- > 0) {
@@ -113,18 +118,20 @@ final class TemplateCache {
                 }
             }
             Map.Entry<String, Entry> candidate = hand.next();
-            Entry e = candidate.getValue();
-            if (e.used) {
-                e.used = false;
+            CompilationState state = candidate.getValue().unit.compilation();
+            if (state.used()) {
+                state.clearUsed();
             } else {
-                entries.remove(candidate.getKey(), e);
+                entries.remove(candidate.getKey());
+                views.remove(candidate.getKey());
             }
         }
     }
 
     /** Forgets every template. */
-    void clear() {
+    synchronized void clear() {
         entries.clear();
+        views.clear();
     }
 
     /** How many templates are cached. */

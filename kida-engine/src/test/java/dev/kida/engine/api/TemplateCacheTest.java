@@ -87,6 +87,18 @@ class TemplateCacheTest {
     }
 
     @Test
+    void withoutReloadATemplateThatRendersStays() {
+        // Without auto-reload a cache hit reads only the map; renders are what mark a template as in use.
+        var loader = new Counting(Loaders.map(templates(100)));
+        Environment env = Environment.builder().loader(loader).cacheSize(4).autoReload(false).build();
+        for (int i = 0; i < 100; i++) {
+            assertEquals("hot", env.getTemplate("hot").render(Map.of()));
+            env.getTemplate("t" + i);
+        }
+        assertEquals(101, loader.loads.get());
+    }
+
+    @Test
     void sizeZeroCachesNothing() {
         var loader = new Counting(Loaders.map(templates(1)));
         Environment env = Environment.builder().loader(loader).cacheSize(0).build();
