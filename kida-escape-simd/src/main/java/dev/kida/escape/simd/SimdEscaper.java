@@ -39,11 +39,16 @@ final class SimdEscaper extends BulkEscaper {
     private static final int CHUNK = 4096;
     /**
      * Chars copied as bytes and scanned per step by {@link #firstSpecial(String, Scratch)} after
-     * the first step of {@link #FIRST_STEP}: the rest of a text up to 17 Ki chars in one copy and
-     * one scan. Measured (CPU time, best of 25 x 2,000, 16 Ki clean chars, copy and scan alone):
-     * 4 Ki steps 385 ns, 2 Ki 401, 1 Ki 460, one step 340.
+     * the first step of {@link #FIRST_STEP}. Small enough that the copy is written to, and
+     * scanned from, the L1 cache while the text itself stays there too (16 Ki of text plus a
+     * 16 Ki copy fill a 32 KiB L1), large enough that the copy runs with the JDK's widest
+     * stores (its arraycopy stub takes 64-byte stores only from 4 KiB, {@code AVX3Threshold}).
+     * Measured (issue 13, seventh round; CPU time, best of 15 x 2,000, 16 Ki clean chars, copy
+     * and scan alone, with the compare-mask lookup): one step 303-325 ns, 8 Ki steps 308, 4 Ki
+     * 294-311, 2 Ki 312, 1 Ki 415. (With the older XOR-MIN lookup, in the fourth round, one
+     * step had measured fastest: 340 ns against 385 for 4 Ki steps.)
      */
-    private static final int BYTE_CHUNK = 16384;
+    private static final int BYTE_CHUNK = 4096;
     /**
      * The first step is short: text with specials mostly has one early, and then copying the
      * whole text first (~170 ns per 16 Ki) is wasted.
@@ -99,6 +104,11 @@ final class SimdEscaper extends BulkEscaper {
 
     static int lanes() {
         return LANES;
+    }
+
+    /** Where {@link #firstSpecial(String, Scratch)} starts a new copy: for the chunk-edge tests. */
+    static int[] byteSteps() {
+        return new int[] {FIRST_STEP, BYTE_CHUNK};
     }
 
     @Override
@@ -258,18 +268,12 @@ final class SimdEscaper extends BulkEscaper {
     /**
      * The lookup tables of {@link #lookupBytes}, one row per low nibble, repeated to fill a
      * vector: row {@code n} holds the byte among the ones searched whose low nibble is
-     * {@code n}, or else a byte whose low nibble is not {@code n} (so no byte matches it),
-     * biased by 0x80. The seven bytes {@code NUL " & ' < > ?} end in the nibbles 0, 2, 6, 7,
-     * C, E, F: no two share a row, which is what makes one lookup enough.
+     * {@code n}, or else a byte whose low nibble is not {@code n} (so no byte matches it). The
+     * seven bytes {@code NUL " & ' < > ?} end in the nibbles 0, 2, 6, 7, C, E, F: no two share a
+     * row, which is what makes one lookup enough.
      */
     private static final ByteVector SPECIAL_ROWS = nibbleRows("\0\"&'<>");
     private static final ByteVector SPECIAL_OR_QUESTION_ROWS = nibbleRows("\0\"&'<>?");
-    /**
-     * The rows of {@link #SPECIAL_OR_QUESTION_ROWS} without the bias, for the scan that also
-     * stops at bytes 0x80-0xFF (UTF-8 output; see {@link #lookupBytesOrHigh}).
-     */
-    private static final ByteVector SPECIAL_OR_QUESTION_PLAIN_ROWS =
-            SPECIAL_OR_QUESTION_ROWS.lanewise(VectorOperators.XOR, BIAS8);
     /** Keeps a lookup index inside the table, as JDK 21 requires (JDK 24 and later wrap it alike). */
     private static final byte ROW_INDEX = (byte) (BYTE_LANES - 1);
 
@@ -283,7 +287,7 @@ final class SimdEscaper extends BulkEscaper {
                     b = c;
                 }
             }
-            rows[i] = (byte) (b ^ BIAS8);
+            rows[i] = (byte) b;
         }
         return ByteVector.fromArray(BYTE_SPECIES, rows, 0);
     }
@@ -294,16 +298,20 @@ final class SimdEscaper extends BulkEscaper {
      * of any of them does.
      *
      * <p>Each byte looks up the row of its low nibble ({@code selectFrom}, one byte permute:
-     * {@code vpermb} with AVX-512 VBMI) and is XOR-ed with it: zero (0x80 with the bias) exactly
-     * where the byte is the one searched for that nibble. The least of these, in the unsigned
-     * order, over several vectors, is compared once. Unsigned MIN is JDK 24+ and this module is
-     * built for 21, so the rows are biased by 0x80 and the signed MIN is taken; a match is then
-     * 0x80. Measured (CPU time, best of 25 x 2,000, 16 Ki clean bytes, JDK 25, 512-bit vectors):
-     * 179 ns for the seven bytes, against 336 ns for the previous six-special scan (four
-     * XOR-and-MIN terms a vector: {@code (b | 1) ^ '\''}, {@code (b | 2) ^ '>'}, {@code b ^ '"'},
-     * {@code b}) plus 93 ns for a separate {@code '?'} scan; the C backend's VBMI scan takes 175.
-     * With 256-bit vectors it was slower (309 ns); eight vectors per test instead of four, no
-     * faster; OR-ing four compare masks, ten times slower (C2 does not keep masks in registers).
+     * {@code vpermb} with AVX-512 VBMI) and is compared with it: equal exactly where the byte is
+     * the one searched for that nibble. Each compare's mask goes to a {@code long} and the longs
+     * are OR-ed (for several vectors the bits say only whether some lane of some vector matched;
+     * the callers then test vector by vector).
+     *
+     * <p>Measured (issue 13, seventh round; CPU time, best of 15 x 2,000, 16 Ki clean bytes, JDK
+     * 25, 512-bit vectors, AMD EPYC, under load): this form 142-157 ns, against 177-188 ns for
+     * the one before it (XOR with the row, signed MIN over four vectors with rows biased by
+     * 0x80, one compare: five vector operations a vector where this has three and a mask move)
+     * and 91-140 ns for a loop doing nothing but load and MIN (the floor of any scan). Before
+     * that (fourth round) 336 ns for four XOR-and-MIN terms a vector ({@code (b | 1) ^ '\''},
+     * {@code (b | 2) ^ '>'}, {@code b ^ '"'}, {@code b}) plus 93 ns for a separate {@code '?'}
+     * scan. OR-ing the four compare masks as {@code VectorMask}s before one {@code toLong}
+     * measured slower (209 ns) than OR-ing the longs; eight vectors per test, slower (202 ns).
      *
      * <p>No vector crosses a method boundary here or in the callers (array and index in, bits
      * out). Profile finding (-XX:+PrintInlining): a helper taking and returning a ByteVector was
@@ -311,12 +319,12 @@ final class SimdEscaper extends BulkEscaper {
      * every vector was boxed: clean 16 Ki text ran at 6.5 instead of 20 chars/ns.
      */
     private static long lookupBytes(ByteVector rows, byte[] a, int i, int vectors) {
-        ByteVector d = ByteVector.broadcast(BYTE_SPECIES, Byte.MAX_VALUE);
+        long m = 0;
         for (int u = 0; u < vectors; u++) {
             ByteVector v = ByteVector.fromArray(BYTE_SPECIES, a, i + u * BYTE_LANES);
-            d = d.min(v.and(ROW_INDEX).selectFrom(rows).lanewise(VectorOperators.XOR, v));
+            m |= v.and(ROW_INDEX).selectFrom(rows).eq(v).toLong();
         }
-        return d.eq(BIAS8).toLong();
+        return m;
     }
 
     /**
@@ -331,7 +339,7 @@ final class SimdEscaper extends BulkEscaper {
         ByteVector d = ByteVector.broadcast(BYTE_SPECIES, Byte.MAX_VALUE);
         for (int u = 0; u < vectors; u++) {
             ByteVector v = ByteVector.fromArray(BYTE_SPECIES, a, i + u * BYTE_LANES);
-            d = d.min(v.and(ROW_INDEX).selectFrom(SPECIAL_OR_QUESTION_PLAIN_ROWS).lanewise(VectorOperators.XOR, v));
+            d = d.min(v.and(ROW_INDEX).selectFrom(SPECIAL_OR_QUESTION_ROWS).lanewise(VectorOperators.XOR, v));
         }
         return d.lt((byte) 1).toLong();
     }
