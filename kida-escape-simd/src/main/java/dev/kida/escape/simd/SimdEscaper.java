@@ -329,8 +329,10 @@ final class SimdEscaper extends BulkEscaper {
 
     /**
      * {@link #lookupBytes} for UTF-8 output: bit k set where lane k of any of the vectors from
-     * {@code i} holds {@code NUL " & ' < > ?} or a byte of 0x80 or more, with the same five
-     * operations a vector. The rows are not biased: each row holds an ASCII byte, so the XOR of
+     * {@code i} holds {@code NUL " & ' < > ?} or a byte of 0x80 or more, with five operations a
+     * vector (load, AND, permute, XOR, MIN) where {@link #lookupBytes} has four (load, AND,
+     * permute, compare) and a mask move; a compare would need a second one here for the high
+     * bytes, and this form was not measured against that. Each row holds an ASCII byte, so the XOR of
      * an ASCII byte with its row is 0 on a match and 1-0x7F otherwise, and the XOR of a byte of
      * 0x80 or more is negative. The signed least of them is at most 0 exactly where a lane
      * matched or was high; the high bit, which the biased scan has to ignore, is the test here.
