@@ -8,8 +8,9 @@
 #   JMH_EXTRA="-p engine=JTE,PEBBLE" kida-bench/run-bench.sh render   # narrow with JMH parameters
 #
 # JMH runs on the class path from the reactor's target/classes (no mvn install, no uber-jar), with
-# -prof gc for allocation per operation. Results: kida-bench/target/bench/*.json; the report is also
-# left in kida-bench/target/bench/report.md.
+# -prof gc for allocation per operation and -prof dev.kida.bench.CpuShareProfiler for the CPU each
+# fork was given (the 2-thread tables show it: issue 13, docs/performance.md). Results:
+# kida-bench/target/bench/*.json; the report is also left in kida-bench/target/bench/report.md.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,7 +41,7 @@ cp="kida-bench/target/classes:$(cat kida-bench/target/classpath.txt)"
 commands=()
 run() {
   local name=$1; shift
-  local cmd=(org.openjdk.jmh.Main "$@" $jmh_opts $jmh_extra -prof gc -rf json -rff "$out/$name.json")
+  local cmd=(org.openjdk.jmh.Main "$@" $jmh_opts $jmh_extra -prof gc -prof dev.kida.bench.CpuShareProfiler -rf json -rff "$out/$name.json")
   commands+=("java -cp <classpath> ${cmd[*]}")
   "$java_bin" $jvm_opts -cp "$cp" "${cmd[@]}" | tee "$out/$name.log"
 }

@@ -105,10 +105,18 @@ public final class BenchReport {
         // With 2 threads, JMH's score is the sum over both threads: "vs 1 thread" is the scaling
         // against the same engine's 1-thread score in the same results (2.0 is perfect).
         boolean scaling = threads > 1;
+        // With CpuShareProfiler's figures (issue 13): a fork whose threads shared a core with
+        // another process scores about half, which "vs 1 thread" cannot tell from an engine whose
+        // threads slow each other down. "cores" is the CPU the threads were given (2.00: a core
+        // each, all the time); "CPU/op vs 1 thread" is their CPU time per render over the 1-thread
+        // run's (1.00: the threads do not slow each other down, whatever CPU they were given).
+        boolean share = scaling && rows.stream().anyMatch(row -> !Double.isNaN(row.result().cores()));
         md.append(title).append("\n\nOutput: ").append(outputBytes).append(" bytes per render.\n\n")
                 .append("| engine | ops/s | ± | vs jte | vs hand-written |").append(scaling ? " vs 1 thread |" : "")
+                .append(share ? " cores | CPU/op vs 1 thread |" : "")
                 .append(" B/op | B per output byte |\n")
-                .append("|---|---:|---:|---:|---:|").append(scaling ? "---:|" : "").append("---:|---:|\n");
+                .append("|---|---:|---:|---:|---:|").append(scaling ? "---:|" : "").append(share ? "---:|---:|" : "")
+                .append("---:|---:|\n");
         rows.sort(Comparator.comparingDouble((Row row) -> row.result().score()).reversed());
         for (Row row : rows) {
             Result r = row.result();
@@ -117,7 +125,9 @@ public final class BenchReport {
                     .append(" | ").append(ops(r.error()))
                     .append(" | ").append(ratio(r.score(), jte))
                     .append(" | ").append(ratio(r.score(), hand))
-                    .append(scaling ? " | " + ratio(r.score(), oneThread(scenario, row.engine())) : "")
+                    .append(scaling ? " | " + ratio(r.score(), score(oneThread(scenario, row.engine()))) : "")
+                    .append(share ? " | " + (Double.isNaN(r.cores()) ? "–" : String.format(Locale.ROOT, "%.2f", r.cores()))
+                            + " | " + ratio(r.cpuNsPerOp(), cpuNsPerOp(oneThread(scenario, row.engine()))) : "")
                     .append(" | ").append(Double.isNaN(r.bytesPerOp()) ? "–" : String.format(Locale.ROOT, "%,.0f", r.bytesPerOp()))
                     .append(" | ").append(Double.isNaN(r.bytesPerOp()) ? "–" : String.format(Locale.ROOT, "%.2f", r.bytesPerOp() / outputBytes))
                     .append(" |\n");
@@ -125,8 +135,16 @@ public final class BenchReport {
         md.append('\n');
     }
 
-    /** The 1-thread score of the engine labelled {@code label} on {@code scenario}, or null. */
-    private Double oneThread(Scenario scenario, String label) {
+    private static Double score(Result r) {
+        return r == null ? null : r.score();
+    }
+
+    private static Double cpuNsPerOp(Result r) {
+        return r == null || Double.isNaN(r.cpuNsPerOp()) ? null : r.cpuNsPerOp();
+    }
+
+    /** The 1-thread result of the engine labelled {@code label} on {@code scenario}, or null. */
+    private Result oneThread(Scenario scenario, String label) {
         for (Result r : results) {
             if (r.threads() != 1 || !scenario.name().equals(r.param("scenario"))) {
                 continue;
@@ -134,7 +152,7 @@ public final class BenchReport {
             String rowLabel = r.benchmark().equals("RenderBenchmark.render") ? Peer.valueOf(r.param("engine")).label()
                     : r.benchmark().equals("KidaRenderBenchmark.render") ? kidaLabel(r) : null;
             if (label.equals(rowLabel)) {
-                return r.score();
+                return r;
             }
         }
         return null;
@@ -198,7 +216,7 @@ public final class BenchReport {
     }
 
     private static String ratio(double score, Double base) {
-        return base == null ? "–" : String.format(Locale.ROOT, "%.2f×", score / base);
+        return base == null || Double.isNaN(score) ? "–" : String.format(Locale.ROOT, "%.2f×", score / base);
     }
 
     private static String ops(double v) {

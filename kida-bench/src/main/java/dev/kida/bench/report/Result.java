@@ -14,9 +14,12 @@ import java.util.TreeMap;
  * @param score         operations per second (summed over threads)
  * @param error         the 99.9% confidence half-width, or NaN with too few iterations
  * @param bytesPerOp    allocation per operation from {@code -prof gc}, or NaN without it
+ * @param cores         cores the benchmark threads were given ({@code cpu.bench} of
+ *                      {@code dev.kida.bench.CpuShareProfiler}), or NaN without it
+ * @param cpuNsPerOp    their CPU time per operation ({@code cpu.ns/op} of the same profiler), or NaN
  */
 public record Result(String benchmark, Map<String, String> params, int threads, double score,
-                     double error, double bytesPerOp) {
+                     double error, double bytesPerOp, double cores, double cpuNsPerOp) {
 
     /** Reads one element of JMH's {@code -rf json} array. */
     public static Result of(JsonNode node) {
@@ -30,10 +33,16 @@ public record Result(String benchmark, Map<String, String> params, int threads, 
             throw new IllegalArgumentException(full + ": expected ops/s, got "
                     + primary.path("scoreUnit").asText());
         }
-        JsonNode alloc = node.path("secondaryMetrics").path("gc.alloc.rate.norm");
+        JsonNode secondary = node.path("secondaryMetrics");
         return new Result(benchmark, params, node.path("threads").asInt(1),
                 primary.path("score").asDouble(), number(primary.path("scoreError")),
-                alloc.isMissingNode() ? Double.NaN : alloc.path("score").asDouble());
+                secondary(secondary, "gc.alloc.rate.norm"), secondary(secondary, "cpu.bench"),
+                secondary(secondary, "cpu.ns/op"));
+    }
+
+    private static double secondary(JsonNode metrics, String name) {
+        JsonNode m = metrics.path(name);
+        return m.isMissingNode() ? Double.NaN : m.path("score").asDouble();
     }
 
     private static double number(JsonNode n) {

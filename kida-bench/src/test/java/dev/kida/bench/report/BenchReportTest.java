@@ -56,6 +56,34 @@ class BenchReportTest {
     }
 
     @Test
+    void twoThreadTablesShowTheCpuGivenAndTheCpuPerRenderWhenProfiled() throws Exception {
+        String json = """
+                [
+                 {"benchmark": "dev.kida.bench.KidaRenderBenchmark.render", "mode": "thrpt", "threads": 1,
+                  "params": {"mode": "COMPILED", "escaper": "SIMD", "scenario": "STOCKS"},
+                  "primaryMetric": {"score": 250000.0, "scoreError": 5.0, "scoreUnit": "ops/s"},
+                  "secondaryMetrics": {"cpu.bench": {"score": 0.99}, "cpu.ns/op": {"score": 4000.0}}},
+                 {"benchmark": "dev.kida.bench.KidaRenderBenchmark.render", "mode": "thrpt", "threads": 2,
+                  "params": {"mode": "COMPILED", "escaper": "SIMD", "scenario": "STOCKS"},
+                  "primaryMetric": {"score": 300000.0, "scoreError": 5.0, "scoreUnit": "ops/s"},
+                  "secondaryMetrics": {"cpu.bench": {"score": 1.3}, "cpu.ns/op": {"score": 4200.0}}},
+                 {"benchmark": "dev.kida.bench.RenderBenchmark.render", "mode": "thrpt", "threads": 2,
+                  "params": {"engine": "JTE", "scenario": "STOCKS"},
+                  "primaryMetric": {"score": 200000.0, "scoreError": 5.0, "scoreUnit": "ops/s"},
+                  "secondaryMetrics": {}}
+                ]""";
+        List<Result> results = new ArrayList<>();
+        new ObjectMapper().readTree(json).forEach(n -> results.add(Result.of(n)));
+        String md = new BenchReport(results).markdown("header");
+        assertTrue(md.contains("| vs 1 thread | cores | CPU/op vs 1 thread |"), md);
+        // 300k over 250k is 1.20x, on 1.3 cores; the CPU per render rose 5% (4,200 over 4,000 ns)
+        assertTrue(md.contains("| **Kida** (compiled, simd) | 300,000 | 5.0 | 1.50× | – | 1.20× | 1.30 | 1.05× |"), md);
+        assertTrue(md.contains("| jte | 200,000 | 5.0 | 1.00× | – | – | – | – |"), md);
+String oneThread = md.substring(md.indexOf("### stocks (1 thread)"), md.indexOf("### stocks (2 threads)"));
+        assertTrue(oneThread.contains("| **Kida** (compiled, simd) | 250,000 |") && !oneThread.contains("cores"), oneThread);
+    }
+
+    @Test
     void spliceReplacesOnlyTheMarkedSection() {
         String doc = "# Performance\n\n## Escapers\n\nE\n\n" + BenchReport.START + "\nold\n" + BenchReport.END + "\n\ntail\n";
         String section = BenchReport.START + "\nnew\n" + BenchReport.END + "\n";
