@@ -27,9 +27,11 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code cpu.jvm.other}: cores used by the fork's other threads (JIT compilers, GC);</li>
  *   <li>{@code cpu.machine.other}: cores the rest of the machine used (other processes);</li>
  *   <li>{@code cpu.ns/op}: CPU time of the benchmark threads per operation (throughput modes).
- *       Unlike the score it does not depend on how much CPU the fork was given, so equal
+ *       It depends far less than the score on how much CPU the fork was given, so equal
  *       {@code cpu.ns/op} on one and two threads means the threads do not slow each other
- *       down (no shared cache line written by both, no lock).</li>
+ *       down (no shared cache line written by both, no lock). Not entirely free of the load:
+ *       threads that take turns on one core refill their caches at each switch (1.3-1.5x on the
+ *       stocks page in a loaded run); {@link ScalingCheck} compares under the same load.</li>
  * </ul>
  * Linux only (it reports nothing elsewhere); the resolution is the kernel's clock tick (10 ms).
  */
