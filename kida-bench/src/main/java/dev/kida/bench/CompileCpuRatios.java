@@ -21,9 +21,12 @@ import java.util.Locale;
  * java -cp &lt;classpath&gt; dev.kida.bench.CompileCpuRatios PEBBLE,KIDA:INTERPRETED,KIDA:COMPILED 4 15
  * </pre>
  * Arguments: the engines ({@link Peer} names or {@code KIDA:mode}; the first is the reference),
- * seconds of CPU warm-up per engine, rounds. Compiled Kida defines a hidden class per compile;
- * they are unloaded with their templates, so the warm-up also brings class unloading to its
- * steady state.
+ * seconds of CPU warm-up per engine, rounds. {@code KIDA:mode:NEWSHAPE} compiles the stocks
+ * source with a print of a number of its own appended each time ({@link KidaCompileBenchmark#compileNewShape}):
+ * a template shape the engine has not seen, so compiled mode generates and defines a class every
+ * time; plain {@code KIDA:COMPILED} compiles the same source again and again, which after the first
+ * compile reuses the shape's class (docs/architecture.md, "Shape classes"). The classes are
+ * unloaded once evicted and unused, so the warm-up also brings class unloading to its steady state.
  */
 public final class CompileCpuRatios {
     private CompileCpuRatios() {
@@ -42,6 +45,11 @@ public final class CompileCpuRatios {
             if (names[e].startsWith("KIDA")) {
                 cs[e] = KidaEngine.compiler(KidaMode.valueOf(names[e].split(":")[1]), KidaEscaper.JAVA);
                 sources[e] = Resources.template("kida", "stocks.html");
+                if (names[e].endsWith(":NEWSHAPE")) {
+                    SourceCompiler same = cs[e];
+                    long[] n = {0};
+                    cs[e] = source -> same.compile(source + "{{ " + n[0]++ + " }}");
+                }
             } else {
                 Peer peer = Peer.valueOf(names[e]);
                 cs[e] = peer.compiler();

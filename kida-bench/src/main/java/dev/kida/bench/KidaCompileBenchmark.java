@@ -44,9 +44,24 @@ public class KidaCompileBenchmark {
         source = Resources.template("kida", "stocks.html");
     }
 
-    /** One compile of the stocks page. */
+    /**
+     * One compile of the stocks page. The same source each time: in compiled mode, every compile
+     * after the first is of a shape the engine has a class for (docs/architecture.md, "Shape classes").
+     */
     @Benchmark
     public Object compile() {
         return compiler.compile(source);
+    }
+
+    private long count;
+
+    /**
+     * One compile of the stocks page with a print of a number of its own appended: a new shape
+     * each time (the number is part of the shape), so compiled mode generates and defines a class
+     * every time, the cost of a template unlike any compiled before.
+     */
+    @Benchmark
+    public Object compileNewShape() {
+        return compiler.compile(source + "{{ " + count++ + " }}");
     }
 }

@@ -276,7 +276,7 @@ final class DefInlining extends BodyPart {
             cb.goto_(entered);
             cb.labelBinding(check);
         }
-        cb.aload(callee).aload(R).ldc(constants.pooled(tc.holder())).loadConstant(id).loadConstant(counted ? 1 : 0)
+        tc.loadHolder(cb.aload(callee).aload(R)).loadConstant(id).loadConstant(counted ? 1 : 0)
                 .invokestatic(CD_HELPERS, "enterInline", MethodTypeDesc.of(CD_FRAME, CD_Object, CD_STATE,
                         cd(Compiled[].class), CD_int, CD_boolean));
         cb.labelBinding(entered);

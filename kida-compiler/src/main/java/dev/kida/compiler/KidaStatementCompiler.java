@@ -59,8 +59,8 @@ final class KidaStatementCompiler extends BodyPart {
         // is only exported, and the calls, all in this method, make the function where they need
         // it (Variables#load)
         boolean unobserved = d == tc.unobservedDef() && tc.isTopLevel(body.spec);
-        cb.aload(R).ldc(constants.pooled(tc.constant(d, cd(Stmt.Def.class)))).aload(frame())
-                .ldc(constants.pooled(tc.holder())).loadConstant(id).loadConstant(locals ? 1 : 0)
+        tc.loadHolder(cb.aload(R).ldc(constants.pooled(tc.constant(d, cd(Stmt.Def.class)))).aload(frame()))
+                .loadConstant(id).loadConstant(locals ? 1 : 0)
                 .invokestatic(CD_HELPERS, unobserved ? "defUnobserved" : "def", MethodTypeDesc.of(CD_void,
                         CD_STATE, cd(Stmt.Def.class), CD_FRAME, cd(Compiled[].class), CD_int, CD_boolean));
         if (unobserved) {
@@ -241,8 +241,7 @@ final class KidaStatementCompiler extends BodyPart {
         body.calls.defined();
         positions.enter(call);
         body.calls.arguments(call);
-        cb.aload(R).aload(frame()).ldc(constants.pooled(tc.constant(c, cd(Stmt.CallBlock.class))))
-                .ldc(constants.pooled(tc.holder()));
+        tc.loadHolder(cb.aload(R).aload(frame()).ldc(constants.pooled(tc.constant(c, cd(Stmt.CallBlock.class)))));
         cb.loadConstant(ids.length).newarray(TypeKind.INT);
         for (int k = 0; k < ids.length; k++) {
             cb.dup().loadConstant(k).loadConstant(ids[k]).iastore();

@@ -40,6 +40,8 @@ record Member(ClassDesc owner, String name, MethodTypeDesc type, boolean itf, bo
     static final Member STATE_STEP = state("step", MethodTypeDesc.of(CD_void));
     static final Member STATE_BLAME = state("blame", MethodTypeDesc.of(CD_void, CD_int));
     static final Member STATE_BLAMED = state("blamed", MethodTypeDesc.of(CD_int));
+    static final Member STATE_DATA = state("data", MethodTypeDesc.of(CD_Object.arrayType()));
+    static final Member STATE_SET_DATA = state("data", MethodTypeDesc.of(CD_void, CD_Object.arrayType()));
     static final Member OUTPUT_APPEND_TEXT = output("appendStatic", MethodTypeDesc.of(CD_void, cd(PreEncodedText.class)));
     static final Member OUTPUT_PRINT_ESCAPED = output("printEscaped", MTD_PRINT_ESCAPED);
     static final Member OUTPUT_PRINT_RAW = output("printRaw", MethodTypeDesc.of(CD_void, CD_Object));

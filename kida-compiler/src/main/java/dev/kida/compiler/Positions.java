@@ -61,7 +61,7 @@ final class Positions {
 
     /** Pushes the {@link Pos} last stored (for a handler locating an error). */
     void loadBlamed() {
-        cb.ldc(constants.pooled(tc.positionTable())).aload(BodyPart.R);
+        tc.loadData(cb, TemplateCompiler.DATA_POSITIONS, TemplateCompiler.cd(Pos[].class)).aload(BodyPart.R);
         tc.invoke(cb, Member.STATE_BLAMED);
         cb.aaload();
     }

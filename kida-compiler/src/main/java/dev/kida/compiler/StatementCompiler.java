@@ -45,7 +45,7 @@ final class StatementCompiler extends BodyPart {
 
     private void emit(Stmt s) {
         if (s instanceof Stmt.Text t) {
-            body.text.append(t.text());
+            body.text.append(t);
             return;
         }
         if (s instanceof Stmt.Print p && body.printing.foldPrint(p)) {
@@ -157,7 +157,7 @@ final class StatementCompiler extends BodyPart {
         setPos();
         cb.aload(R).ldc(constants.pooled(tc.constant(m, cd(Stmt.Macro.class)))).aload(frame());
         body.printing.loadEscape();
-        cb.ldc(constants.pooled(tc.holder())).loadConstant(id).invokestatic(CD_HELPERS, "macro", MethodTypeDesc.of(CD_void,
+        tc.loadHolder(cb).loadConstant(id).invokestatic(CD_HELPERS, "macro", MethodTypeDesc.of(CD_void,
                 CD_STATE, cd(Stmt.Macro.class), CD_FRAME, CD_boolean, cd(Compiled[].class), CD_int));
     }
 

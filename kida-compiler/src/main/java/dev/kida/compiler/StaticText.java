@@ -22,11 +22,18 @@ import static java.lang.constant.ConstantDescs.CD_boolean;
  * before the next code that may print or jump ({@link #flush}).
  */
 final class StaticText {
-    private static final ClassDesc CD_TEXT = cd(PreEncodedText.class);
     private final CodeBuilder cb;
     private final TemplateCompiler tc;
     private final Constants constants;
     private final StringBuilder pending = new StringBuilder();
+    /**
+     * How the pending text was put together, for a class serving a shape ({@link Shape}): the
+     * shape's own strings (folded constants) and the indices of text statements, whose contents
+     * are each template's. Null once a piece came from elsewhere.
+     */
+    private java.util.List<Object> parts = new java.util.ArrayList<>();
+    /** The JVM local holding the running template's texts (set at the method's entry). */
+    int textsLocal = -1;
 
     StaticText(CodeBuilder cb, TemplateCompiler tc, Constants constants) {
         this.cb = cb;
@@ -34,8 +41,23 @@ final class StaticText {
         this.constants = constants;
     }
 
+    /** Appends text of the shape itself (a folded constant): the same in every template of the shape. */
     void append(String text) {
         pending.append(text);
+        if (parts != null && !text.isEmpty()) {
+            parts.add(text);
+        }
+    }
+
+    /** Appends a text statement's text: data, each template's own. */
+    void append(dev.kida.engine.ast.Stmt.Text t) {
+        pending.append(t.text());
+        Integer index = tc.textIndex(t);
+        if (index == null) {
+            parts = null;
+        } else if (parts != null) {
+            parts.add(index);
+        }
     }
 
     /** Appends the text collected so far. */
@@ -45,34 +67,32 @@ final class StaticText {
         }
         String text = pending.toString();
         pending.setLength(0);
+        Object[] recipe = parts == null || !tc.recordsShape() ? null : parts.toArray();
+        parts = new java.util.ArrayList<>();
         Label skip = skipIfDiscarding();
         cb.aload(R);
         tc.invoke(cb, Member.STATE_OUT);
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         // ASCII (as long as its encoding) has no surrogates: only other text is scanned
-        if (utf8.length != text.length() && hasSurrogate(text)) {
+        if (utf8.length != text.length() && Shape.hasSurrogate(text)) {
+            // a String constant of the class: a class serving one template only (the shape's
+            // key marks text with surrogates, but its content is the template's)
+            tc.unshared();
             constants.string(text);
             // appendStatic's outputs take text whose UTF-8 is as long as the text for ASCII
             // (StringOutput copies it as Latin-1 bytes then); a lone surrogate would encode as
             // one '?' and pass for ASCII, so text with surrogates is appended as a String.
             cb.invokevirtual(CD_OUTPUT, "append", MTD_APPEND);
         } else {
-            // the text and its encoding as one class-data constant: no String in the constant
-            // pool (defining the class hashed each into the JVM's symbol table), one pool
-            // constant instead of two
-            cb.ldc(tc.freshConstant(cb.constantPool(), new PreEncodedText(text, utf8), CD_TEXT));
+            // the text and its encoding as one object (no String in the constant pool: defining
+            // the class hashed each into the JVM's symbol table), an element of the template's
+            // texts: the class's code is the same for every template of its shape. Render cost
+            // against a class-data constant: an array load from a local (docs/performance.md).
+            int index = tc.text(new PreEncodedText(text, utf8), recipe);
+            cb.aload(textsLocal).loadConstant(index).aaload();
             tc.invoke(cb, Member.OUTPUT_APPEND_TEXT);
         }
         endSkip(skip);
-    }
-
-    private static boolean hasSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isSurrogate(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -60,8 +60,19 @@ public final class TemplateCompiler {
                     .orElse(ClassHierarchyResolver.ofClassLoading(TemplateCompiler.class.getClassLoader()))
                     .cached(java.util.concurrent.ConcurrentHashMap::new)));
 
+    /* Class data: the first template's data (holder, position table, texts), then the constants the code loads. */
     private static final int HOLDER = 0;
     private static final int POSITIONS = 1;
+    private static final int TEXTS = 2;
+    /*
+     * Per-template data, an Object[] held by each instance and handed to the render state while
+     * its code runs (RenderState.data): what differs between templates of one shape.
+     */
+    static final int DATA_POSITIONS = 0;
+    static final int DATA_HOLDER = 1;
+    static final int DATA_TEXTS = 2;
+    private static final ClassDesc CD_DATA = ConstantDescs.CD_Object.arrayType();
+    private static final MethodTypeDesc MTD_INIT = MethodTypeDesc.of(ConstantDescs.CD_void, CD_DATA);
 
     final PreparedTemplate unit;
     final Engine engine;
@@ -71,7 +82,18 @@ public final class TemplateCompiler {
     private final Map<Integer, DynamicConstantDesc<Object>> descs = new HashMap<>();
     /** Pool entries of call sites, by description. */
     private final Map<Object, PoolEntry> entries = new HashMap<>();
-    private final Map<Pos, Integer> positionIndex = new HashMap<>();
+    /** Position table indices: by value for a class of one template, by object for a shape's (see {@link Shape}). */
+    private final Map<Pos, Integer> positionIndex;
+    /** The template's shape when its class may serve others of the shape (compile), else null (generate). */
+    private final Shape shape;
+    /** Whether the class may serve other templates of its shape: cleared by anything its recipe could not rebuild. */
+    private boolean shareable;
+    /** Per position table entry: its index in {@link Shape#positions}, -1 for {@link Pos#NONE}. */
+    private final List<Integer> positionRecipe = new ArrayList<>();
+    /** The static texts, by text index. */
+    private final List<dev.kida.engine.output.PreEncodedText> texts = new ArrayList<>();
+    /** Per text index: its parts, a String (the shape's own: a folded constant) or an Integer (a text statement of the shape). */
+    private final List<Object[]> textRecipes = new ArrayList<>();
     /** Bodies to generate, by id; grows while compiling as macros are found. */
     final List<BodySpec> bodies = new ArrayList<>();
     /** Call-site constants named so far ({@link #nextSiteName}). */
@@ -91,21 +113,132 @@ public final class TemplateCompiler {
     /** Whether the template extends another: its text and prints must check for discarding. */
     final boolean hasExtends;
 
-    private TemplateCompiler(PreparedTemplate unit, Engine engine) {
+    private TemplateCompiler(PreparedTemplate unit, Engine engine, Shape shape) {
         this.unit = unit;
         this.engine = engine;
+        this.shape = shape;
+        this.shareable = shape != null;
+        this.positionIndex = shape != null ? new IdentityHashMap<>() : new HashMap<>();
         boolean[] found = {false};
         Traversal.thisScope(unit.node().body(), n -> found[0] |= n instanceof Stmt.Extends);
         this.hasExtends = found[0];
         constants.add(new Compiled[1]);
         constants.add(null);
+        constants.add(null);
         positions.add(Pos.NONE);
         positionIndex.put(Pos.NONE, 0);
+        positionRecipe.add(-1);
     }
 
-    /** Compiles a parsed template into code ready to run. */
+    /**
+     * How many shape classes an engine keeps ({@link Shapes}); 0 gives every template a class of
+     * its own. System property {@code kida.compiler.shapeClasses}, default 256.
+     */
+    static final int SHAPE_CLASSES = Math.max(0, Integer.getInteger("kida.compiler.shapeClasses", 256));
+
+    /**
+     * Compiles a parsed template into code ready to run. A template of a shape this engine has
+     * compiled before gets an instance of that shape's class, with its own data (texts, position
+     * table): parse, shape key and a few small arrays instead of generating and defining a class
+     * (docs/architecture.md, "Shape classes").
+     */
     public static Compiled compile(PreparedTemplate unit, Engine engine) {
-        return define(unit.name(), generate(unit, engine));
+        Shape shape = SHAPE_CLASSES > 0 ? Shape.of(unit) : null;
+        Shape.Key key = shape == null ? null : shape.mapKey();
+        Shapes shapes = key == null ? null : engine.generatorState(Shapes.class, () -> new Shapes(SHAPE_CLASSES));
+        if (shapes != null) {
+            Reuse reuse = shapes.get(key);
+            if (reuse != null) {
+                return reuse.instantiate(shape);
+            }
+        }
+        TemplateCompiler tc = new TemplateCompiler(unit, engine, key == null ? null : shape);
+        Compiled compiled = define(unit.name(), tc.build());
+        if (shapes != null && tc.shareable) {
+            shapes.put(key, tc.reuse(compiled));
+        }
+        return compiled;
+    }
+
+    /** Implemented by every template class: another instance of the class, with other data. */
+    interface ShapeClass {
+        CompiledCode instantiate(Object[] data);
+    }
+
+    /** What making another template of a shape needs: the class (through an instance) and the recipe of its data. */
+    record Reuse(ShapeClass prototype, Map<String, Integer> blocks, int[] positions, Object[][] texts) {
+        Compiled instantiate(Shape shape) {
+            Pos[] table = new Pos[positions.length];
+            for (int i = 0; i < table.length; i++) {
+                table[i] = positions[i] < 0 ? Pos.NONE : shape.positions.get(positions[i]);
+            }
+            dev.kida.engine.output.PreEncodedText[] made = new dev.kida.engine.output.PreEncodedText[texts.length];
+            for (int i = 0; i < made.length; i++) {
+                Object[] parts = texts[i];
+                String text;
+                if (parts.length == 1) {
+                    text = part(parts[0], shape);
+                } else {
+                    StringBuilder b = new StringBuilder();
+                    for (Object part : parts) {
+                        b.append(part(part, shape));
+                    }
+                    text = b.toString();
+                }
+                made[i] = new dev.kida.engine.output.PreEncodedText(text, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            Compiled[] holder = new Compiled[1];
+            Object[] data = new Object[3];
+            data[DATA_POSITIONS] = table;
+            data[DATA_HOLDER] = holder;
+            data[DATA_TEXTS] = made;
+            Compiled compiled = new Compiled(prototype.instantiate(data), blocks);
+            holder[0] = compiled;
+            return compiled;
+        }
+
+        private static String part(Object part, Shape shape) {
+            return part instanceof Integer i ? shape.texts.get(i).text() : (String) part;
+        }
+    }
+
+    private Reuse reuse(Compiled compiled) {
+        int[] table = new int[positionRecipe.size()];
+        for (int i = 0; i < table.length; i++) {
+            table[i] = positionRecipe.get(i);
+        }
+        return new Reuse((ShapeClass) compiled.code(), compiled.blocks(), table, textRecipes.toArray(new Object[0][]));
+    }
+
+    /**
+     * An engine's shape classes: a bounded map, least recently used out first, so that an
+     * application making templates without end (a template per request) cannot grow it without
+     * limit; an evicted class is unloaded once no template uses it. Look-ups are short and
+     * synchronized: the work they save (generating and defining a class) is a thousand times longer.
+     */
+    static final class Shapes {
+        private final LinkedHashMap<Shape.Key, Reuse> map;
+
+        Shapes(int limit) {
+            this.map = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Shape.Key, Reuse> eldest) {
+                    return size() > limit;
+                }
+            };
+        }
+
+        synchronized Reuse get(Shape.Key key) {
+            return map.get(key);
+        }
+
+        synchronized void put(Shape.Key key, Reuse reuse) {
+            map.putIfAbsent(key, reuse);
+        }
+
+        synchronized int size() {
+            return map.size();
+        }
     }
 
     /**
@@ -115,7 +248,8 @@ public final class TemplateCompiler {
      * @param bytes     the class file
      * @param classData the class data: entry 0 is the holder of the {@link Compiled} (an empty
      *                  one-element array, filled by {@link #define}), entry 1 the position table,
-     *                  then the constants the code loads
+     *                  entry 2 the static texts (the data of the instance the class's initializer
+     *                  makes), then the constants the code loads
      * @param blocks    the body id of each block
      */
     public record Generated(byte[] bytes, List<Object> classData, Map<String, Integer> blocks) {
@@ -123,7 +257,7 @@ public final class TemplateCompiler {
 
     /** Generates a template's class without defining it. */
     public static Generated generate(PreparedTemplate unit, Engine engine) {
-        return new TemplateCompiler(unit, engine).build();
+        return new TemplateCompiler(unit, engine, null).build();
     }
 
     /**
@@ -239,15 +373,25 @@ public final class TemplateCompiler {
         });
         byte[] bytes = CLASS_FILE.build(SELF, clb -> {
             clb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC);
-            clb.withInterfaceSymbols(cd(CompiledCode.class));
-            clb.withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC,
+            clb.withInterfaceSymbols(cd(CompiledCode.class), cd(ShapeClass.class));
+            clb.withField("d", CD_DATA, ClassFile.ACC_PRIVATE | ClassFile.ACC_FINAL);
+            clb.withMethodBody(ConstantDescs.INIT_NAME, MTD_INIT, ClassFile.ACC_PUBLIC,
                     cob -> cob.aload(0).invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME,
-                            ConstantDescs.MTD_void).return_());
-            clb.withMethodBody(ConstantDescs.CLASS_INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_STATIC,
-                    cob -> cob.new_(SELF).dup().invokespecial(SELF, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void)
-                            .invokestatic(cd(TemplateCompiler.class), "created",
-                                    MethodTypeDesc.of(ConstantDescs.CD_void, cd(CompiledCode.class)))
-                            .return_());
+                            ConstantDescs.MTD_void).aload(0).aload(1).putfield(SELF, "d", CD_DATA).return_());
+            clb.withMethodBody("instantiate", MethodTypeDesc.of(cd(CompiledCode.class), CD_DATA), ClassFile.ACC_PUBLIC,
+                    cob -> cob.new_(SELF).dup().aload(1).invokespecial(SELF, ConstantDescs.INIT_NAME, MTD_INIT).areturn());
+            // the first instance, with the data of the template compiled (from the class data)
+            clb.withMethodBody(ConstantDescs.CLASS_INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_STATIC, cob -> {
+                cob.new_(SELF).dup().iconst_3().anewarray(ConstantDescs.CD_Object);
+                cob.dup().iconst_0().ldc((LoadableConstantEntry) entry(cob.constantPool(), positionTable())).aastore();
+                cob.dup().iconst_1().ldc((LoadableConstantEntry) entry(cob.constantPool(), holder())).aastore();
+                cob.dup().iconst_2().ldc((LoadableConstantEntry) entry(cob.constantPool(),
+                        at(TEXTS, cd(dev.kida.engine.output.PreEncodedText[].class)))).aastore();
+                cob.invokespecial(SELF, ConstantDescs.INIT_NAME, MTD_INIT)
+                        .invokestatic(cd(TemplateCompiler.class), "created",
+                                MethodTypeDesc.of(ConstantDescs.CD_void, cd(CompiledCode.class)))
+                        .return_();
+            });
             for (int id = 0; id < bodies.size(); id++) {
                 BodySpec spec = bodies.get(id);
                 clb.withMethodBody("b" + id, spec.params() == null ? BODY_TYPE : DEF_TYPE,
@@ -259,6 +403,7 @@ public final class TemplateCompiler {
                     cd(RenderState.class), cd(Frame.class), ConstantDescs.CD_Object.arrayType()), true);
         });
         constants.set(POSITIONS, positions.toArray(new Pos[0]));
+        constants.set(TEXTS, texts.toArray(new dev.kida.engine.output.PreEncodedText[0]));
         GeneratedClassInspection.inspect(CLASS_FILE, unit.name(), bytes);
         return new Generated(bytes, constants, blockIds);
     }
@@ -273,6 +418,7 @@ public final class TemplateCompiler {
     private void dispatcher(java.lang.classfile.ClassBuilder clb, String name, MethodTypeDesc type, boolean defs) {
         clb.withMethodBody(name, type, ClassFile.ACC_PUBLIC, cob -> {
             int saved = cob.allocateLocal(java.lang.classfile.TypeKind.INT);
+            int savedData = cob.allocateLocal(java.lang.classfile.TypeKind.REFERENCE);
             var start = cob.newLabel();
             var end = cob.newLabel();
             var handler = cob.newLabel();
@@ -280,6 +426,11 @@ public final class TemplateCompiler {
             invoke(cob, Member.STATE_BLAMED);
             cob.istore(saved).aload(2).iconst_0();
             invoke(cob, Member.STATE_BLAME);
+            // this instance's data for its bodies, the caller's (another template's) put back on the way out
+            cob.aload(2);
+            invoke(cob, Member.STATE_DATA);
+            cob.astore(savedData).aload(2).aload(0).getfield(SELF, "d", CD_DATA);
+            invoke(cob, Member.STATE_SET_DATA);
             cob.labelBinding(start);
             List<SwitchCase> cases = new ArrayList<>();
             var dflt = cob.newLabel();
@@ -305,17 +456,21 @@ public final class TemplateCompiler {
             cob.labelBinding(end);
             cob.aload(2).iload(saved);
             invoke(cob, Member.STATE_BLAME);
+            cob.aload(2).aload(savedData);
+            invoke(cob, Member.STATE_SET_DATA);
             cob.return_();
             cob.labelBinding(handler);
             cob.exceptionCatchAll(start, end, handler);
-            // locate at the body's position first, then give the caller back its own
-            cob.aload(2).swap().ldc((java.lang.classfile.constantpool.LoadableConstantEntry) entry(cob.constantPool(), positionTable()))
-                    .aload(2);
+            // locate at the body's position (in this instance's table) first, then give the caller back its own
+            cob.aload(2).swap().aload(0).getfield(SELF, "d", CD_DATA).iconst_0().aaload()
+                    .checkcast(cd(Pos[].class)).aload(2);
             invoke(cob, Member.STATE_BLAMED);
             cob.aaload();
             invoke(cob, Member.HELPERS_FAIL);
             cob.aload(2).iload(saved);
             invoke(cob, Member.STATE_BLAME);
+            cob.aload(2).aload(savedData);
+            invoke(cob, Member.STATE_SET_DATA);
             cob.athrow();
         });
     }
@@ -417,6 +572,9 @@ public final class TemplateCompiler {
 
     /** A dynamic constant loading class-data entry {@code value} as {@code type}. */
     DynamicConstantDesc<Object> constant(Object value, ClassDesc type) {
+        if (!sameForShape(value)) {
+            shareable = false;
+        }
         Integer index = constantIndex.get(value);
         if (index == null) {
             index = constants.size();
@@ -427,23 +585,56 @@ public final class TemplateCompiler {
     }
 
     /**
-     * The pool entry of a new class-data constant that nothing else refers to (a static text):
-     * made directly from pool entries, without a description to convert and look up. The
-     * bootstrap entry and the type's descriptor are made once per class.
+     * Whether a class-data constant is the same for every template of the shape: the engine's
+     * filters and tests, and values of the shape's own literals and names. Anything else (a
+     * syntax-tree node handed to the evaluator, a message naming a line) is this template's, and
+     * its class serves no other template.
      */
-    LoadableConstantEntry freshConstant(ConstantPoolBuilder pool, Object value, ClassDesc type) {
-        int index = constants.size();
-        constants.add(value);
-        if (classDataBootstrap == null) {
-            classDataBootstrap = bootstrap(pool, BSM_CLASS_DATA_ENTRY, new ConstantDesc[0]);
+    private static boolean sameForShape(Object value) {
+        return value instanceof dev.kida.api.Filter || value instanceof dev.kida.api.Test
+                || value instanceof String || value instanceof String[] || value instanceof Number
+                || value instanceof Boolean || value instanceof Enum<?>;
+    }
+
+    /**
+     * The index of a static text in the instance's texts; {@code parts} is how it was put
+     * together (see {@link #textRecipes}), null when the class serves no other template.
+     */
+    int text(dev.kida.engine.output.PreEncodedText text, Object[] parts) {
+        if (parts == null) {
+            shareable = false;
         }
-        var descriptor = typeDescriptors.get(type);
-        if (descriptor == null) {
-            descriptor = pool.utf8Entry(type.descriptorString());
-            typeDescriptors.put(type, descriptor);
-        }
-        return pool.constantDynamicEntry(classDataBootstrap,
-                pool.nameAndTypeEntry(pool.utf8Entry(Integer.toString(index)), descriptor));
+        texts.add(text);
+        textRecipes.add(parts);
+        return texts.size() - 1;
+    }
+
+    /** The class serves only the template being compiled. */
+    void unshared() {
+        shareable = false;
+    }
+
+    /** The index of a text statement in the shape's texts, or null (no shape). */
+    Integer textIndex(Stmt.Text t) {
+        return shape == null ? null : shape.textIndex.get(t);
+    }
+
+    /** Whether texts are recorded as parts for a shape ({@link #text}). */
+    boolean recordsShape() {
+        return shape != null;
+    }
+
+    /** Pushes the running template's holder of its {@link Compiled} (instance data: one per template). */
+    java.lang.classfile.CodeBuilder loadHolder(java.lang.classfile.CodeBuilder cb) {
+        return loadData(cb, DATA_HOLDER, cd(Compiled[].class));
+    }
+
+    /** Pushes entry {@code index} of the running template's data. */
+    java.lang.classfile.CodeBuilder loadData(java.lang.classfile.CodeBuilder cb, int index, ClassDesc type) {
+        cb.aload(BodyPart.R);
+        invoke(cb, Member.STATE_DATA);
+        cb.loadConstant(index);
+        return cb.aaload().checkcast(type);
     }
 
     DynamicConstantDesc<Object> holder() {
@@ -507,9 +698,6 @@ public final class TemplateCompiler {
                 nameAndType(pool, d.invocationName(), d.invocationType().descriptorString()));
     }
 
-    /** The class-data bootstrap's entry and the type descriptors of {@link #freshConstant}, made once per class. */
-    private BootstrapMethodEntry classDataBootstrap;
-    private final Map<ClassDesc, java.lang.classfile.constantpool.Utf8Entry> typeDescriptors = new IdentityHashMap<>();
     private final Map<Object, PoolEntry> constantEntries = new IdentityHashMap<>();
     private final Map<DirectMethodHandleDesc, MethodHandleEntry> handles = new IdentityHashMap<>();
     private final Map<String, NameAndTypeEntry> namesAndTypes = new HashMap<>();
@@ -557,9 +745,18 @@ public final class TemplateCompiler {
 
     /** The index of a position in the position table. */
     int position(Pos pos) {
-        return positionIndex.computeIfAbsent(pos, p -> {
-            positions.add(p);
-            return positions.size() - 1;
-        });
+        Integer index = positionIndex.get(pos);
+        if (index == null) {
+            index = positions.size();
+            positions.add(pos);
+            positionIndex.put(pos, index);
+            Integer leaf = shape == null ? null : shape.positionIndex.get(pos);
+            if (leaf == null && shape != null) {
+                // a position made by the compiler, not one of the tree's: not rebuilt by the recipe
+                shareable = false;
+            }
+            positionRecipe.add(leaf == null ? -1 : leaf);
+        }
+        return index;
     }
 }

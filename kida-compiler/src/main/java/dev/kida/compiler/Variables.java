@@ -65,7 +65,8 @@ final class Variables extends BodyPart {
      */
     void unobservedFunction(boolean inlinableThroughout) {
         cb.aload(R).ldc(constants.pooled(tc.constant(unobserved, TemplateCompiler.cd(Stmt.Def.class))))
-                .aload(unobservedFrame).ldc(constants.pooled(tc.holder())).loadConstant(unobservedBody);
+                .aload(unobservedFrame);
+        tc.loadHolder(cb).loadConstant(unobservedBody);
         if (inlinableThroughout) {
             cb.invokestatic(CD_HELPERS, "inlinableThroughout", MethodTypeDesc.of(CD_Object, CD_STATE,
                     TemplateCompiler.cd(Stmt.Def.class), CD_FRAME, TemplateCompiler.cd(Compiled[].class), CD_int));

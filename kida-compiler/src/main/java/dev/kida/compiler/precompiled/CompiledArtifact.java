@@ -39,8 +39,12 @@ public final class CompiledArtifact {
     /** The file name suffix: template {@code a/b.html} is kept in {@code a/b.html.kidac}. */
     public static final String SUFFIX = ".kidac";
     private static final int MAGIC = 0x4B494443; // "KIDC"
-    /** 3: strings in UTF-8, and the tree, the class data and the block table as three graphs. */
-    private static final int FORMAT = 3;
+    /**
+     * 3: strings in UTF-8, and the tree, the class data and the block table as three graphs.
+     * 4: the class reads its texts and position table from instance data (shape classes); the
+     * class data's entry 2 holds the texts.
+     */
+    private static final int FORMAT = 4;
 
     private CompiledArtifact() {
     }

@@ -204,7 +204,7 @@ class PrecompiledTest {
         assertEquals(expected("pages/list.html"), env.getTemplate("pages/list.html").render(CONTEXT));
     }
 
-    /** The offset of the class file in a {@code .kidac} (format 3: header, source, class length). */
+    /** The offset of the class file in a {@code .kidac} (format 4: header, source, class length). */
     private static int classStart(byte[] file) throws IOException {
         java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(file));
         in.readInt();

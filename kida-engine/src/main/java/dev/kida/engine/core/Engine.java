@@ -104,6 +104,28 @@ public final class Engine {
         this.escaper = escaper;
     }
 
+    /** What the code generator keeps for this engine ({@link #generatorState}). */
+    private volatile Object generatorState;
+
+    /**
+     * State the code generator keeps for this engine alone, made by {@code make} at the first
+     * call: the compiler's classes per template shape, whose code bakes in this engine's
+     * filters, tests and options, so they live and die with the engine.
+     */
+    public <T> T generatorState(Class<T> type, java.util.function.Supplier<? extends T> make) {
+        Object s = generatorState;
+        if (s == null) {
+            synchronized (this) {
+                s = generatorState;
+                if (s == null) {
+                    s = java.util.Objects.requireNonNull(make.get());
+                    generatorState = s;
+                }
+            }
+        }
+        return type.cast(s);
+    }
+
     /** The fragment cache of Kida's {@code cache} blocks. */
     public dev.kida.engine.runtime.kida.FragmentCache fragmentCache() {
         return fragments;

@@ -671,6 +671,19 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
         return blamed;
     }
 
+    /** The running compiled template's data ({@link RenderState#data()}). */
+    private Object[] data;
+
+    @Override
+    public Object[] data() {
+        return data;
+    }
+
+    @Override
+    public void data(Object[] data) {
+        this.data = data;
+    }
+
     @Override
     public Output out() {
         return out;

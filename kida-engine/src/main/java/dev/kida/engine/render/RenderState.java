@@ -77,6 +77,17 @@ public interface RenderState extends CallContext {
     /** The index last given to {@link #blame(int)} (0 before any). */
     int blamed();
 
+    /**
+     * The per-template data of the running compiled template (its position table, texts, ...):
+     * a template class can be shared by the templates of one shape (same structure, other text
+     * and positions), so its code reads what differs from here, set by the class's entry methods
+     * for the instance they run and put back when they return.
+     */
+    Object[] data();
+
+    /** Sets {@link #data()}. */
+    void data(Object[] data);
+
     /** The exception located at {@code pos} of the running template (unless already located). */
     KidaException locate(KidaException e, Pos pos);
 
