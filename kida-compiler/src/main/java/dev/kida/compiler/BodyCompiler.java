@@ -93,9 +93,11 @@ final class BodyCompiler {
         }
         // the texts of the running template (instance data: a class serves every template of its
         // shape), read once: each text is then an array element of a local, not a class-data constant
-        tc.loadData(cb, TemplateCompiler.DATA_TEXTS, TemplateCompiler.cd(dev.kida.engine.output.PreEncodedText[].class));
-        text.textsLocal = cb.allocateLocal(java.lang.classfile.TypeKind.REFERENCE);
-        cb.astore(text.textsLocal);
+        if (tc.recordsShape()) {
+            tc.loadData(cb, TemplateCompiler.DATA_TEXTS, TemplateCompiler.cd(dev.kida.engine.output.PreEncodedText[].class));
+            text.textsLocal = cb.allocateLocal(java.lang.classfile.TypeKind.REFERENCE);
+            cb.astore(text.textsLocal);
+        }
         jumps.push(new JumpTarget.Stop(ret));
         statements.emitAll(spec.body());
         text.flush();

@@ -71,6 +71,9 @@ public final class TemplateCompiler {
     static final int DATA_POSITIONS = 0;
     static final int DATA_HOLDER = 1;
     static final int DATA_TEXTS = 2;
+    /** In a shape class's data: the template's {@link OwnClass}. */
+    static final int DATA_OWN = 3;
+    private static final int OWN = 3;
     private static final ClassDesc CD_DATA = ConstantDescs.CD_Object.arrayType();
     private static final MethodTypeDesc MTD_INIT = MethodTypeDesc.of(ConstantDescs.CD_void, CD_DATA);
 
@@ -125,6 +128,8 @@ public final class TemplateCompiler {
         constants.add(new Compiled[1]);
         constants.add(null);
         constants.add(null);
+        // entry OWN: the first template's OwnClass in a shape class, nothing otherwise
+        constants.add(shape != null ? new OwnClass(unit, engine) : null);
         positions.add(Pos.NONE);
         positionIndex.put(Pos.NONE, 0);
         positionRecipe.add(-1);
@@ -143,13 +148,16 @@ public final class TemplateCompiler {
      * (docs/architecture.md, "Shape classes").
      */
     public static Compiled compile(PreparedTemplate unit, Engine engine) {
-        Shape shape = SHAPE_CLASSES > 0 ? Shape.of(unit) : null;
+        // compiled at load, the cost of making the template matters: a shape class. Compiled
+        // because it is hot (tiered), it would soon get a class of its own (OwnClass): that at once
+        Shape shape = SHAPE_CLASSES > 0 && engine.compilePolicy() == dev.kida.engine.core.CompilePolicy.AT_LOAD
+                ? Shape.of(unit) : null;
         Shape.Key key = shape == null ? null : shape.mapKey();
         Shapes shapes = key == null ? null : engine.generatorState(Shapes.class, () -> new Shapes(SHAPE_CLASSES));
         if (shapes != null) {
             Reuse reuse = shapes.get(key);
             if (reuse != null) {
-                return reuse.instantiate(shape);
+                return reuse.instantiate(shape, unit, engine);
             }
         }
         TemplateCompiler tc = new TemplateCompiler(unit, engine, key == null ? null : shape);
@@ -160,6 +168,56 @@ public final class TemplateCompiler {
         return compiled;
     }
 
+    /**
+     * After how many entries into a shape class's instance ({@code run}/{@code call}: about one
+     * per render) the template gets a class of its own ({@link OwnClass}). System property
+     * {@code kida.compiler.ownClassAfter}, default 1,000; 0: never.
+     */
+    static final int OWN_CLASS_AFTER = Math.max(0, Integer.getInteger("kida.compiler.ownClassAfter", 1000));
+
+    /**
+     * A template running on its shape's class, on the way to a class of its own. A shape class
+     * reads each text from an array (the texts are instance data); a template's own class has
+     * them as class-data constants, which the JIT folds (length known, copy unrolled): the stocks
+     * page renders ~12% faster that way (interleaved A/B, docs/performance.md). So a template is
+     * made fast to load on its shape's class, and once it has been rendered often enough to
+     * matter, compiled again into a class of its own (what compiling cost before shape classes,
+     * once per hot template), to which the shape class's entry methods then forward.
+     */
+    static final class OwnClass {
+        private final PreparedTemplate unit;
+        private final Engine engine;
+        private int entries;
+        private boolean tried;
+        private volatile CompiledCode own;
+
+        OwnClass(PreparedTemplate unit, Engine engine) {
+            this.unit = unit;
+            this.engine = engine;
+        }
+
+        /** The template's own code once made, else null (counts the entry; makes it at the threshold). */
+        CompiledCode code() {
+            CompiledCode c = own;
+            if (c == null && OWN_CLASS_AFTER > 0 && ++entries >= OWN_CLASS_AFTER && !tried) {
+                // racy on purpose: two threads may both compile, one result wins, both are correct
+                tried = true;
+                try {
+                    c = define(unit.name(), new TemplateCompiler(unit, engine, null).build()).code();
+                    own = c;
+                } catch (RuntimeException | LinkageError e) {
+                    // the shape class keeps serving the template (it compiled the same tree)
+                    return null;
+                }
+            }
+            return c;
+        }
+
+        boolean hasOwn() {
+            return own != null;
+        }
+    }
+
     /** Implemented by every template class: another instance of the class, with other data. */
     interface ShapeClass {
         CompiledCode instantiate(Object[] data);
@@ -167,7 +225,7 @@ public final class TemplateCompiler {
 
     /** What making another template of a shape needs: the class (through an instance) and the recipe of its data. */
     record Reuse(ShapeClass prototype, Map<String, Integer> blocks, int[] positions, Object[][] texts) {
-        Compiled instantiate(Shape shape) {
+        Compiled instantiate(Shape shape, PreparedTemplate unit, Engine engine) {
             Pos[] table = new Pos[positions.length];
             for (int i = 0; i < table.length; i++) {
                 table[i] = positions[i] < 0 ? Pos.NONE : shape.positions.get(positions[i]);
@@ -188,10 +246,11 @@ public final class TemplateCompiler {
                 made[i] = new dev.kida.engine.output.PreEncodedText(text, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             Compiled[] holder = new Compiled[1];
-            Object[] data = new Object[3];
+            Object[] data = new Object[4];
             data[DATA_POSITIONS] = table;
             data[DATA_HOLDER] = holder;
             data[DATA_TEXTS] = made;
+            data[DATA_OWN] = new OwnClass(unit, engine);
             Compiled compiled = new Compiled(prototype.instantiate(data), blocks);
             holder[0] = compiled;
             return compiled;
@@ -266,6 +325,15 @@ public final class TemplateCompiler {
      */
     public static Compiled define(String templateName, Generated generated) {
         SiteLinkage.prepare();
+        List<Object> classData = generated.classData();
+        Object[] first = new Object[classData.get(OWN) != null ? 4 : 3];
+        first[DATA_POSITIONS] = classData.get(POSITIONS);
+        first[DATA_HOLDER] = classData.get(HOLDER);
+        first[DATA_TEXTS] = classData.get(TEXTS);
+        if (first.length > DATA_OWN) {
+            first[DATA_OWN] = classData.get(OWN);
+        }
+        FIRST_DATA.set(first);
         try {
             Class<?> defined = LOOKUP.defineHiddenClassWithClassData(generated.bytes(),
                     Collections.unmodifiableList(generated.classData()), true).lookupClass();
@@ -284,7 +352,21 @@ public final class TemplateCompiler {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("cannot define compiled template '" + templateName + "'", t);
+        } finally {
+            FIRST_DATA.remove();
         }
+    }
+
+    /** The data of the instance a class's initializer makes, on the thread that defines it. */
+    private static final ThreadLocal<Object[]> FIRST_DATA = new ThreadLocal<>();
+
+    /** Called by a template class's initializer (run by {@link #define}): its first instance's data. */
+    static Object[] firstData() {
+        Object[] data = FIRST_DATA.get();
+        if (data == null) {
+            throw new IllegalStateException("a template class is initialized only by TemplateCompiler.define");
+        }
+        return data;
     }
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
@@ -380,13 +462,11 @@ public final class TemplateCompiler {
                             ConstantDescs.MTD_void).aload(0).aload(1).putfield(SELF, "d", CD_DATA).return_());
             clb.withMethodBody("instantiate", MethodTypeDesc.of(cd(CompiledCode.class), CD_DATA), ClassFile.ACC_PUBLIC,
                     cob -> cob.new_(SELF).dup().aload(1).invokespecial(SELF, ConstantDescs.INIT_NAME, MTD_INIT).areturn());
-            // the first instance, with the data of the template compiled (from the class data)
+            // the first instance, with the data of the template compiled (handed over by define:
+            // loading it as dynamic constants here linked four of them at every define, a
+            // fifth more CPU time per new class)
             clb.withMethodBody(ConstantDescs.CLASS_INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_STATIC, cob -> {
-                cob.new_(SELF).dup().iconst_3().anewarray(ConstantDescs.CD_Object);
-                cob.dup().iconst_0().ldc((LoadableConstantEntry) entry(cob.constantPool(), positionTable())).aastore();
-                cob.dup().iconst_1().ldc((LoadableConstantEntry) entry(cob.constantPool(), holder())).aastore();
-                cob.dup().iconst_2().ldc((LoadableConstantEntry) entry(cob.constantPool(),
-                        at(TEXTS, cd(dev.kida.engine.output.PreEncodedText[].class)))).aastore();
+                cob.new_(SELF).dup().invokestatic(cd(TemplateCompiler.class), "firstData", MethodTypeDesc.of(CD_DATA));
                 cob.invokespecial(SELF, ConstantDescs.INIT_NAME, MTD_INIT)
                         .invokestatic(cd(TemplateCompiler.class), "created",
                                 MethodTypeDesc.of(ConstantDescs.CD_void, cd(CompiledCode.class)))
@@ -417,6 +497,20 @@ public final class TemplateCompiler {
      */
     private void dispatcher(java.lang.classfile.ClassBuilder clb, String name, MethodTypeDesc type, boolean defs) {
         clb.withMethodBody(name, type, ClassFile.ACC_PUBLIC, cob -> {
+            if (shape != null) {
+                // a shape class: once the template has a class of its own, run that instead
+                var shared = cob.newLabel();
+                cob.aload(0).getfield(SELF, "d", CD_DATA).iconst_3().aaload().checkcast(cd(OwnClass.class))
+                        .invokevirtual(cd(OwnClass.class), "code", MethodTypeDesc.of(cd(CompiledCode.class)))
+                        .dup().ifnull(shared);
+                cob.iload(1).aload(2).aload(3);
+                if (defs) {
+                    cob.aload(4);
+                }
+                cob.invokeinterface(cd(CompiledCode.class), name, type).return_();
+                cob.labelBinding(shared);
+                cob.pop();
+            }
             int saved = cob.allocateLocal(java.lang.classfile.TypeKind.INT);
             int savedData = cob.allocateLocal(java.lang.classfile.TypeKind.REFERENCE);
             var start = cob.newLabel();
@@ -585,6 +679,26 @@ public final class TemplateCompiler {
     }
 
     /**
+     * The pool entry of a new class-data constant that nothing else refers to (a static text):
+     * made directly from pool entries, without a description to convert and look up. The
+     * bootstrap entry and the type's descriptor are made once per class.
+     */
+    LoadableConstantEntry freshConstant(ConstantPoolBuilder pool, Object value, ClassDesc type) {
+        int index = constants.size();
+        constants.add(value);
+        if (classDataBootstrap == null) {
+            classDataBootstrap = bootstrap(pool, BSM_CLASS_DATA_ENTRY, new ConstantDesc[0]);
+        }
+        var descriptor = typeDescriptors.get(type);
+        if (descriptor == null) {
+            descriptor = pool.utf8Entry(type.descriptorString());
+            typeDescriptors.put(type, descriptor);
+        }
+        return pool.constantDynamicEntry(classDataBootstrap,
+                pool.nameAndTypeEntry(pool.utf8Entry(Integer.toString(index)), descriptor));
+    }
+
+    /**
      * Whether a class-data constant is the same for every template of the shape: the engine's
      * filters and tests, and values of the shape's own literals and names. Anything else (a
      * syntax-tree node handed to the evaluator, a message naming a line) is this template's, and
@@ -635,14 +749,6 @@ public final class TemplateCompiler {
         invoke(cb, Member.STATE_DATA);
         cb.loadConstant(index);
         return cb.aaload().checkcast(type);
-    }
-
-    DynamicConstantDesc<Object> holder() {
-        return at(HOLDER, cd(Compiled[].class));
-    }
-
-    DynamicConstantDesc<Object> positionTable() {
-        return at(POSITIONS, cd(Pos[].class));
     }
 
     private DynamicConstantDesc<Object> at(int index, ClassDesc type) {
@@ -698,6 +804,9 @@ public final class TemplateCompiler {
                 nameAndType(pool, d.invocationName(), d.invocationType().descriptorString()));
     }
 
+    /** The class-data bootstrap's entry and the type descriptors of {@link #freshConstant}, made once per class. */
+    private BootstrapMethodEntry classDataBootstrap;
+    private final Map<ClassDesc, java.lang.classfile.constantpool.Utf8Entry> typeDescriptors = new IdentityHashMap<>();
     private final Map<Object, PoolEntry> constantEntries = new IdentityHashMap<>();
     private final Map<DirectMethodHandleDesc, MethodHandleEntry> handles = new IdentityHashMap<>();
     private final Map<String, NameAndTypeEntry> namesAndTypes = new HashMap<>();

@@ -1,6 +1,7 @@
 package dev.kida.compiler;
 
 import dev.kida.api.KidaException;
+import dev.kida.compiler.TemplateCompiler.OwnClass;
 import dev.kida.api.TemplateSource;
 import dev.kida.api.UndefinedKind;
 import dev.kida.engine.Escapers;
@@ -170,6 +171,32 @@ class ShapeClassesTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aHotTemplateGetsAClassOfItsOwnWithTheSameOutputAndErrors() throws Exception {
+        PreparedTemplate a = load("a.html", "<p>{{ x.y }}</p>");
+        PreparedTemplate b = load("b.html", "\n<div>{{ x.y }}</div>");
+        assertSame(classOf(a), classOf(b));
+        OwnClass own = own(b);
+        assertTrue(!own.hasOwn());
+        for (int i = 0; i < TemplateCompiler.OWN_CLASS_AFTER + 3; i++) {
+            assertEquals("\n<div>1</div>", engine.render(b, Map.of("x", Map.of("y", 1))));
+        }
+        assertTrue(own.hasOwn(), "hot: a class of its own");
+        assertTrue(!own(a).hasOwn(), "the other template of the shape is not hot");
+        assertEquals("<p>1</p>", engine.render(a, Map.of("x", Map.of("y", 1))));
+        KidaException e = assertThrows(KidaException.class, () -> engine.render(b, Map.of()));
+        assertEquals("b.html", e.templateName());
+        assertEquals(2, e.line());
+        assertEquals("<div>{{ x.y }}</div>", e.sourceLine());
+    }
+
+    private static OwnClass own(PreparedTemplate unit) throws Exception {
+        Object code = unit.compilation().compiled().code();
+        java.lang.reflect.Field d = code.getClass().getDeclaredField("d");
+        d.setAccessible(true);
+        return (OwnClass) ((Object[]) d.get(code))[TemplateCompiler.DATA_OWN];
     }
 
     @Test

@@ -104,6 +104,11 @@ public final class Engine {
         this.escaper = escaper;
     }
 
+    /** When this engine compiles templates. */
+    public CompilePolicy compilePolicy() {
+        return compilePolicy;
+    }
+
     /** What the code generator keeps for this engine ({@link #generatorState}). */
     private volatile Object generatorState;
 
