@@ -58,7 +58,7 @@ def main(argv):
     runs = int(argv[1]) if len(argv) > 1 else 10
     train()
     java, module_path, aot_base, extra = launch_env()
-    flags = [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+    flags = [java, "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=2", "-XX:+UseSerialGC", "-XX:-UsePerfData",
              "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-XX:-AOTReplayTraining",
              "-Djdk.reflect.useNativeAccessorOnly=true", "-Xlog:disable", "-Xlog:all=warning:stderr", *extra,
              "--module-path", module_path]
