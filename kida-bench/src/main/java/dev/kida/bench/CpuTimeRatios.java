@@ -37,17 +37,7 @@ public final class CpuTimeRatios {
         String[] names = a[1].split(",");
         double warm = Double.parseDouble(a[2]);
         int rounds = Integer.parseInt(a[3]);
-        Renderer[] rs = new Renderer[names.length];
-        String expect = Peer.HANDWRITTEN.adapter().prepare(sc).render();
-        for (int e = 0; e < names.length; e++) {
-            if (names[e].startsWith("KIDA")) {
-                String[] p = names[e].split(":");
-                KidaEngine kida = new KidaEngine(KidaMode.valueOf(p[1]), KidaEscaper.valueOf(p[2]));
-                // KIDA:mode:escaper:template renders another spelling of the page (stocks-kida.html)
-                rs[e] = p.length > 3 ? kida.renderer(p[3], sc.context()) : kida.prepare(sc);
-            } else rs[e] = Peer.valueOf(names[e]).adapter().prepare(sc);
-            if (!expect.equals(rs[e].render())) throw new IllegalStateException(names[e] + " differs");
-        }
+        Renderer[] rs = renderers(sc, names);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         int[] batch = new int[names.length];
         for (int e = 0; e < names.length; e++) {
@@ -74,5 +64,28 @@ public final class CpuTimeRatios {
             System.out.printf(Locale.ROOT, "%-22s median %8.0f ns/op  speed vs %s: median %.2fx (range %.2f-%.2f)%n",
                     names[e], own[rounds / 2], names[0], ratio[rounds / 2], ratio[0], ratio[rounds - 1]);
         }
+    }
+
+    /**
+     * The renderers named ({@code PEER} or {@code KIDA:mode:escaper[:template]}) for a scenario,
+     * each checked to give the hand-written renderer's output.
+     */
+    static Renderer[] renderers(Scenario sc, String[] names) {
+        Renderer[] rs = new Renderer[names.length];
+        String expect = Peer.HANDWRITTEN.adapter().prepare(sc).render();
+        for (int e = 0; e < names.length; e++) {
+            if (names[e].startsWith("KIDA")) {
+                String[] p = names[e].split(":");
+                KidaEngine kida = new KidaEngine(KidaMode.valueOf(p[1]), KidaEscaper.valueOf(p[2]));
+                // KIDA:mode:escaper:template renders another spelling of the page (stocks-kida.html)
+                rs[e] = p.length > 3 ? kida.renderer(p[3], sc.context()) : kida.prepare(sc);
+            } else {
+                rs[e] = Peer.valueOf(names[e]).adapter().prepare(sc);
+            }
+            if (!expect.equals(rs[e].render())) {
+                throw new IllegalStateException(names[e] + " differs");
+            }
+        }
+        return rs;
     }
 }

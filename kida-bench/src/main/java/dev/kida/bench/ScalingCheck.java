@@ -3,9 +3,6 @@ package dev.kida.bench;
 import dev.kida.bench.engine.Peer;
 import dev.kida.bench.engine.Renderer;
 import dev.kida.bench.engine.Scenario;
-import dev.kida.bench.kida.KidaEngine;
-import dev.kida.bench.kida.KidaEscaper;
-import dev.kida.bench.kida.KidaMode;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -44,19 +41,7 @@ public final class ScalingCheck {
         String[] names = a[1].split(",");
         double warm = Double.parseDouble(a[2]);
         int rounds = Integer.parseInt(a[3]);
-        Renderer[] rs = new Renderer[names.length];
-        String expect = Peer.HANDWRITTEN.adapter().prepare(sc).render();
-        for (int e = 0; e < names.length; e++) {
-            if (names[e].startsWith("KIDA")) {
-                String[] p = names[e].split(":");
-                rs[e] = new KidaEngine(KidaMode.valueOf(p[1]), KidaEscaper.valueOf(p[2])).prepare(sc);
-            } else {
-                rs[e] = Peer.valueOf(names[e]).adapter().prepare(sc);
-            }
-            if (!expect.equals(rs[e].render())) {
-                throw new IllegalStateException(names[e] + " differs");
-            }
-        }
+        Renderer[] rs = CpuTimeRatios.renderers(sc, names);
         int[] batch = new int[names.length];
         for (int e = 0; e < names.length; e++) {
             Renderer r = rs[e];
