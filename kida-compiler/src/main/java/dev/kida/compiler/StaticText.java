@@ -22,7 +22,7 @@ import static java.lang.constant.ConstantDescs.CD_boolean;
  * before the next code that may print or jump ({@link #flush}).
  */
 final class StaticText {
-    private static final java.lang.constant.ClassDesc CD_TEXT = cd(PreEncodedText.class);
+    private static final ClassDesc CD_TEXT = cd(PreEncodedText.class);
     private final CodeBuilder cb;
     private final TemplateCompiler tc;
     private final Constants constants;
