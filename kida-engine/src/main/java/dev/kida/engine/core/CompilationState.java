@@ -1,7 +1,5 @@
 package dev.kida.engine.core;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 /**
  * The execution state of one template: evaluated until compiled code is installed. The compiled
  * code is published through a volatile field, so a render picks it up at its next template or
@@ -12,7 +10,13 @@ public final class CompilationState {
     private volatile Throwable failure;
     /** Code read from a precompiled file or the on-disk cache, defined at the first compile. */
     private volatile java.util.function.Supplier<Compiled> stored;
-    private final AtomicBoolean requested = new AtomicBoolean();
+    /**
+     * Whether compiling was asked for. A volatile flag set under this object's lock rather than
+     * an AtomicBoolean: the first AtomicBoolean of a JVM initialises its VarHandle, about 0.4 ms
+     * of interpreted start-up in every fresh `kida render` (docs/performance.md, "Cold start",
+     * session 20), and this flag is set once per template.
+     */
+    private volatile boolean requested;
     /** Whether the template's tree was read back from stored compiled code, not parsed. */
     private final boolean readBack;
     /** Racy on purpose: an approximate count is enough to decide when to compile. */
@@ -102,11 +106,20 @@ public final class CompilationState {
      */
     public void noteRun(Engine engine, PreparedTemplate unit) {
         markUsed();
-        if (compiled != null || !engine.tiered() || requested.get()) {
+        if (compiled != null || !engine.tiered() || requested) {
             return;
         }
-        if (++runs >= engine.compileThreshold() && requested.compareAndSet(false, true)) {
+        if (++runs >= engine.compileThreshold() && request()) {
             engine.compileInBackground(unit);
         }
+    }
+
+    /** True for the one caller that asks first. */
+    private synchronized boolean request() {
+        if (requested) {
+            return false;
+        }
+        requested = true;
+        return true;
     }
 }
