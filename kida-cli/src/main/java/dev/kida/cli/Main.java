@@ -33,6 +33,10 @@ public final class Main {
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
         Timings.start();
+        int replaced = LauncherGate.await(args);
+        if (replaced >= 0) {
+            System.exit(replaced);
+        }
         // Own streams instead of System.out/err: UTF-8 whatever the locale, and buffered, since a
         // render is written in one go and the default System.out flushes eagerly.
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
