@@ -16,7 +16,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,24 +51,20 @@ public final class Loaders {
                 if (file == null) {
                     return Optional.empty();
                 }
-                // One stat for "is it a file" and the version, where isRegularFile and
-                // getLastModifiedTime made two.
-                BasicFileAttributes attributes;
-                try {
-                    attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                } catch (IOException e) {
-                    return Optional.empty();
-                }
-                if (!attributes.isRegularFile()) {
+                // java.io.File's checks: each one native call, where the NIO attribute views run
+                // some hundred times more Java code in a fresh JVM's interpreter (a cold render
+                // loads three templates; docs/performance.md, "Cold start", session 20).
+                java.io.File asFile = file.toFile();
+                if (!asFile.isFile()) {
                     return Optional.empty();
                 }
                 if (!followLinksOutsideRoot) {
                     requireInside(name, file);
                 }
                 try {
+                    long version = asFile.lastModified();
                     String text = readUtf8(file);
-                    return Optional.of(new TemplateSource(name, text, file.toString(),
-                            attributes.lastModifiedTime().toMillis()));
+                    return Optional.of(new TemplateSource(name, text, file.toString(), version));
                 } catch (FileNotFoundException e) {
                     if (Files.notExists(file)) {
                         return Optional.empty(); // deleted since the stat
