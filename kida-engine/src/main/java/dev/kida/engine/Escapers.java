@@ -4,6 +4,7 @@ import dev.kida.api.KidaException;
 import dev.kida.api.escape.Availability;
 import dev.kida.api.escape.Escaper;
 import dev.kida.api.escape.EscaperProvider;
+import dev.kida.engine.core.Services;
 import dev.kida.engine.escape.DeferredEscaper;
 
 import java.util.ArrayList;
@@ -225,24 +226,8 @@ public final class Escapers {
         static final List<EscaperProvider> PROVIDERS = load(lookup().iterator());
     }
 
-    /**
-     * The engine's own loader, not the thread's context loader: in a module layer built by the
-     * application (or a plugin host) the context loader is often the application's, which cannot
-     * see the layer's escaper modules; the engine's loader finds the providers of its layer and the
-     * layers above it, and on the class path it is the application loader.
-     *
-     * <p>A modular engine in a JVM without a class path asks its module layer instead: the same
-     * providers (with no class path, the loader's lookup finds only modules' {@code provides}), but
-     * without ServiceLoader's class-path step, which after the modules looks for
-     * {@code META-INF/services} files in every module of the loader (the runtime image, each jar
-     * opened and the kida jars' services files parsed, only for their named-module providers to be
-     * skipped): about 10 ms of a CLI cold start (docs/performance.md, "Cold start").
-     */
+    /** The escaper backends the engine can see (see {@link Services#load}). */
     static ServiceLoader<EscaperProvider> lookup() {
-        Module engine = Escapers.class.getModule();
-        if (engine.isNamed() && engine.getLayer() != null && System.getProperty("java.class.path", "").isEmpty()) {
-            return ServiceLoader.load(engine.getLayer(), EscaperProvider.class);
-        }
-        return ServiceLoader.load(EscaperProvider.class, Escapers.class.getClassLoader());
+        return Services.load(EscaperProvider.class);
     }
 }

@@ -36,7 +36,7 @@ public final class CompilerBackends {
     }
 
     private static final class Holder {
-        static final Found FOUND = find(ServiceLoader.load(CompilerBackend.class, CompilerBackend.class.getClassLoader()),
+        static final Found FOUND = find(Services.load(CompilerBackend.class),
                 Runtime.version().feature());
         static volatile boolean logged;
     }

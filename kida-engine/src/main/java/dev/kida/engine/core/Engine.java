@@ -28,8 +28,10 @@ import dev.kida.engine.output.Utf8Output;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -308,21 +310,18 @@ public final class Engine {
     private volatile String codeOptionsPrefix;
 
     private String fixedCodeOptions() {
+        // Every component of the lexer options by name (EngineCodeOptionsTest checks that none is
+        // left out), written out rather than read by reflection over the record, which cost a cold
+        // start from precompiled templates ~0.3 ms (docs/performance.md, "Cold start", session
+        // 20). Sets sorted, so that the text is the same in every JVM (Set.copyOf's order is not).
+        List<String> extensions = new ArrayList<>(lexerOptions.extensions());
+        Collections.sort(extensions);
         StringBuilder sb = new StringBuilder();
-        // Every component of the lexer options, whatever they come to hold; sets sorted, so that
-        // the text is the same in every JVM (Set.copyOf's order is not).
-        for (var component : LexerOptions.class.getRecordComponents()) {
-            Object value;
-            try {
-                value = component.getAccessor().invoke(lexerOptions);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            if (value instanceof java.util.Collection<?> c && !(value instanceof java.util.List<?>)) {
-                value = c.stream().map(String::valueOf).sorted().toList();
-            }
-            sb.append(component.getName()).append('=').append(value).append(';');
-        }
+        sb.append("trimBlocks=").append(lexerOptions.trimBlocks()).append(';')
+                .append("lstripBlocks=").append(lexerOptions.lstripBlocks()).append(';')
+                .append("keepTrailingNewline=").append(lexerOptions.keepTrailingNewline()).append(';')
+                .append("extensions=").append(extensions).append(';')
+                .append("syntax=").append(lexerOptions.syntax()).append(';');
         // finalize changes the code of every print (no constant folding, a call per print)
         sb.append("finalize=").append(finalize == null ? "none" : finalize.contextual() ? "context" : "plain").append(';');
         return sb.toString();
