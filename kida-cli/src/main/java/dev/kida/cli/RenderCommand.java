@@ -25,16 +25,32 @@ final class RenderCommand {
         if (!Files.isDirectory(options.templates())) {
             throw CliException.input("template directory not found: " + options.templates());
         }
-        Map<String, Object> context = DataFile.read(options.data(), in);
+        PendingData data = PendingData.start(options.data(), in);
         Timings.mark("cli+data");
-        Map<String, Object> overrides = options.blockOverrides() == null ? null
-                : DataFile.read(options.blockOverrides().toString(), in);
-        Environment environment = environment(options, in);
+        // A bad data file is reported first, as when it was read before everything else.
+        Map<String, Object> overrides;
+        Environment environment;
+        try {
+            overrides = options.blockOverrides() == null ? null
+                    : DataFile.read(options.blockOverrides().toString(), in);
+            environment = environment(options, in);
+        } catch (CliException | RuntimeException e) {
+            data.await();
+            throw e;
+        }
         Timings.mark("environment");
+        Template template;
+        try {
+            template = environment.getTemplate(options.entry());
+        } catch (KidaException e) {
+            data.await();
+            ErrorReport.print(e, err);
+            return Main.TEMPLATE_ERROR;
+        }
+        Timings.mark("load");
+        Map<String, Object> context = data.await();
         String output;
         try {
-            Template template = environment.getTemplate(options.entry());
-            Timings.mark("load");
             if (options.listBlocks()) {
                 output = String.join("\n", template.blockNames());
             } else if (options.block() != null) {
