@@ -191,18 +191,23 @@ class ShapeClassesTest {
         for (PreparedTemplate u : units) {
             assertSame(classOf(units.get(0)), classOf(u));
         }
+        onFourThreads(worker -> {
+            for (int round = 0; round < 300; round++) {
+                int i = round % n;
+                String expected = "<t" + i + ">[" + i + ":1][" + i + ":2]</t" + i + ">";
+                assertEquals(expected, engine.render(units.get(i), Map.of("xs", List.of(1, 2))));
+            }
+        });
+    }
+
+    /** Runs {@code work} (given the worker's number) on four threads at once; rethrows a failure. */
+    private static void onFourThreads(java.util.function.IntConsumer work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
-                futures.add(pool.submit(() -> {
-                    for (int round = 0; round < 300; round++) {
-                        int i = round % n;
-                        String expected = "<t" + i + ">[" + i + ":1][" + i + ":2]</t" + i + ">";
-                        assertEquals(expected, engine.render(units.get(i), Map.of("xs", List.of(1, 2))));
-                    }
-                    return null;
-                }));
+                int worker = t;
+                futures.add(pool.submit(() -> work.accept(worker)));
             }
             for (Future<?> f : futures) {
                 f.get();
@@ -223,12 +228,17 @@ class ShapeClassesTest {
         assertTrue(b.compilation().compiled().shared());
         Class<?> shapeClass = classOf(b);
         // hold the own-class compile: the renders past the threshold must not wait for it
-        ownClassGate = new CountDownLatch(1);
-        for (int i = 0; i < 20; i++) {
-            assertEquals("\n<div>1</div>", hot.render(b, Map.of("x", Map.of("y", 1))));
+        CountDownLatch gate = new CountDownLatch(1);
+        ownClassGate = gate;
+        try {
+            for (int i = 0; i < 20; i++) {
+                assertEquals("\n<div>1</div>", hot.render(b, Map.of("x", Map.of("y", 1))));
+            }
+            assertSame(shapeClass, classOf(b), "renders went on on the shared class while the compile was held");
+        } finally {
+            // opened whatever happened: the background compiler thread is the JVM's, other tests' too
+            gate.countDown();
         }
-        assertSame(shapeClass, classOf(b), "renders went on on the shared class while the compile was held");
-        ownClassGate.countDown();
         awaitOwnClass(b);
         assertEquals(1, ownClassThreads.size(), "one compile for the template: " + ownClassThreads);
         Thread compiler = ownClassThreads.peek();
@@ -255,28 +265,15 @@ class ShapeClassesTest {
         PreparedTemplate one = hot.load("one.html");
         PreparedTemplate two = hot.load("two.html");
         assertSame(classOf(one), classOf(two));
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int worker = t;
-                futures.add(pool.submit(() -> {
-                    for (int round = 0; round < 200; round++) {
-                        int v = round + worker;
-                        assertEquals("<main><b>one " + v + "</b></main>", hot.render(one, Map.of("v", v, "xs", List.of(1))));
-                        if (round % 10 == 0) {
-                            assertEquals("<main><i>2nd " + v + "</i></main>", hot.render(two, Map.of("v", v, "xs", List.of(1))));
-                        }
-                    }
-                    return null;
-                }));
+        onFourThreads(worker -> {
+            for (int round = 0; round < 200; round++) {
+                int v = round + worker;
+                assertEquals("<main><b>one " + v + "</b></main>", hot.render(one, Map.of("v", v, "xs", List.of(1))));
+                if (round % 10 == 0) {
+                    assertEquals("<main><i>2nd " + v + "</i></main>", hot.render(two, Map.of("v", v, "xs", List.of(1))));
+                }
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         awaitOwnClass(one);
         awaitOwnClass(two);
         assertNotSame(classOf(one), classOf(two), "each hot template has a class of its own");
