@@ -88,8 +88,12 @@ class ShapeClassesTest {
     }
 
     private PreparedTemplate load(String name, String source) {
+        return load(engine, name, source);
+    }
+
+    private PreparedTemplate load(Engine into, String name, String source) {
         sources.put(name, source);
-        PreparedTemplate unit = engine.load(name);
+        PreparedTemplate unit = into.load(name);
         assertNotNull(unit.compilation().compiled(), () -> name + " not compiled");
         return unit;
     }
@@ -220,10 +224,8 @@ class ShapeClassesTest {
     @Test
     void aHotTemplateGetsAClassOfItsOwnFromTheBackgroundCompilerWithTheSameOutputAndErrors() throws Exception {
         Engine hot = engine(sources, 5);
-        sources.put("a.html", "<p>{{ x.y }}</p>");
-        sources.put("b.html", "\n<div>{{ x.y }}</div>");
-        PreparedTemplate a = hot.load("a.html");
-        PreparedTemplate b = hot.load("b.html");
+        PreparedTemplate a = load(hot, "a.html", "<p>{{ x.y }}</p>");
+        PreparedTemplate b = load(hot, "b.html", "\n<div>{{ x.y }}</div>");
         assertSame(classOf(a), classOf(b));
         assertTrue(b.compilation().compiled().shared());
         Class<?> shapeClass = classOf(b);
@@ -260,10 +262,8 @@ class ShapeClassesTest {
         // renders in flight when the own class is installed finish on the shared class; the
         // next ones start on the new class: one output throughout
         Engine hot = engine(sources, 40);
-        sources.put("one.html", "<main>{% for x in xs %}<b>one {{ v }}</b>{% endfor %}</main>");
-        sources.put("two.html", "<main>{% for x in xs %}<i>2nd {{ v }}</i>{% endfor %}</main>");
-        PreparedTemplate one = hot.load("one.html");
-        PreparedTemplate two = hot.load("two.html");
+        PreparedTemplate one = load(hot, "one.html", "<main>{% for x in xs %}<b>one {{ v }}</b>{% endfor %}</main>");
+        PreparedTemplate two = load(hot, "two.html", "<main>{% for x in xs %}<i>2nd {{ v }}</i>{% endfor %}</main>");
         assertSame(classOf(one), classOf(two));
         onFourThreads(worker -> {
             for (int round = 0; round < 200; round++) {
@@ -285,8 +285,7 @@ class ShapeClassesTest {
     @Test
     void noClassOfItsOwnWhenTurnedOff() throws Exception {
         Engine off = engine(sources, 0);
-        sources.put("a.html", "<p>{{ v }}</p>");
-        PreparedTemplate a = off.load("a.html");
+        PreparedTemplate a = load(off, "a.html", "<p>{{ v }}</p>");
         for (int i = 0; i < 50; i++) {
             assertEquals("<p>1</p>", off.render(a, Map.of("v", 1)));
         }
@@ -294,8 +293,7 @@ class ShapeClassesTest {
         // after those renders has its own class, a compile they asked for would have run (and
         // recorded itself) too.
         Engine probe = engine(sources, 1);
-        sources.put("probe.html", "{% if v %}{{ v }}{% endif %}");
-        PreparedTemplate p = probe.load("probe.html");
+        PreparedTemplate p = load(probe, "probe.html", "{% if v %}{{ v }}{% endif %}");
         assertEquals("1", probe.render(p, Map.of("v", 1)));
         awaitOwnClass(p);
         assertEquals(1, ownClassThreads.size(), "only the probe was compiled: " + ownClassThreads);
