@@ -33,6 +33,10 @@ public final class Main {
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
         Timings.start();
+        int replaced = LauncherGate.await(args);
+        if (replaced >= 0) {
+            halt(replaced);
+        }
         // Own streams instead of System.out/err: UTF-8 whatever the locale, and buffered, since a
         // render is written in one go and the default System.out flushes eagerly.
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
@@ -43,13 +47,22 @@ public final class Main {
         Timings.mark("write");
         Timings.print(err);
         err.flush();
-        int exit = out.checkError() ? TEMPLATE_ERROR : status;
-        // A successful run ends by returning (every thread the engine starts is a daemon), not by
-        // System.exit: that logs the exit through System.Logger "java.lang.Runtime", whose first
-        // use starts the logging back end, a cost of every cold start (docs/performance.md).
-        if (exit != OK) {
-            System.exit(exit);
-        }
+        halt(out.checkError() ? TEMPLATE_ERROR : status);
+    }
+
+    /**
+     * Ends the process once everything is written. Not System.exit: that logs the exit through
+     * System.Logger "java.lang.Runtime", whose first use starts the logging back end; and not a
+     * return either: the JVM's orderly shutdown (DestroyJavaVM, shutdown hooks) then costs some
+     * 5% of a cold render's wall time (docs/performance.md, "Cold start", session 20). Nothing here
+     * needs that shutdown: the CLI registers no hooks, its files are closed when a command
+     * returns, the engine's threads are daemons (which a JVM exit stops anyway), and the streams
+     * are flushed below.
+     */
+    private static void halt(int status) {
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(status);
     }
 
     /**

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * it and saying so; kept while nothing changes; trained again under a new name, the old ones
  * removed, when a jar's content changes.
  * An edited main source makes the next run build again (a stand-in {@code mvn} records that it
- * ran); an edited test source, which does not go into the jars, does not.
+ * ran), once, and that run's output and stdin are those of one render; an edited test source,
+ * which does not go into the jars, does not.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherTest {
@@ -152,6 +153,28 @@ class LauncherTest {
         assertTrue(Files.readString(builds).contains("package"), Files.readString(builds));
     }
 
+    @Test
+    @Order(3)
+    void aRenderAfterAnEditRunsOnceOnTheRebuiltJarsWithItsStdin() throws Exception {
+        // The fast path checks the sources beside the JVM (LauncherGate): the JVM started on the
+        // old jars must hand over, before it reads stdin or writes a byte, to a run of the slow
+        // path, which builds and renders; the page comes out once, from the same stdin.
+        Path bin = root.resolve("fake-bin");
+        Path builds = root.resolve("mvn-runs.txt");
+        Files.deleteIfExists(builds);
+        String path = bin + ":" + System.getenv("PATH");
+        assertEquals(0, kidaOnPath(path, "--version").status);
+        Path main = root.resolve("kida-engine/src/main/java/M.java");
+        Thread.sleep(1100);
+        Files.writeString(main, "class M { int editedAgain; }\n");
+        Run render = kidaOnPath(path, root.resolve("examples/data.json"), "render", "page.html", "--templates",
+                "examples/templates", "--data", "-");
+        assertEquals(0, render.status, render.stderr);
+        assertEquals(Files.readString(REPO.resolve("examples/expected/page.html")), render.stdout);
+        assertEquals(1, render.stderr.split("building the modules", -1).length - 1, render.stderr);
+        assertEquals(1, Files.readAllLines(builds).size(), Files.readString(builds));
+    }
+
     private record Run(int status, String stdout, String stderr) {
     }
 
@@ -160,6 +183,10 @@ class LauncherTest {
     }
 
     private static Run kidaOnPath(String path, String... args) throws Exception {
+        return kidaOnPath(path, null, args);
+    }
+
+    private static Run kidaOnPath(String path, Path stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("/bin/bash", root.resolve("kida").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
@@ -168,6 +195,9 @@ class LauncherTest {
         Path out = Files.createTempFile(root, "out", ".txt");
         Path err = Files.createTempFile(root, "err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (stdin != null) {
+            pb.redirectInput(stdin.toFile());
+        }
         Process p = pb.start();
         assertTrue(p.waitFor(3, TimeUnit.MINUTES), "the launcher did not finish");
         return new Run(p.exitValue(), Files.readString(out), Files.readString(err));

@@ -68,7 +68,7 @@ public final class Environment {
                 new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline, b.tagExtensions(), b.syntax()),
                 filters, tests, b.engineGlobals(),
                 escaper, compilePolicy(b.mode), b.compileSettings(), codeGenerator(b.mode),
-                new CacheSettings(b.cacheSize, b.autoReload, b.store(), b.reloadCheckNanos()), b.undefined, b.finalize, b.limits.spec(b.sandbox == null ? null : b.sandbox.toRuntime(globals)),
+                new CacheSettings(b.cacheSize, b.autoReload, b.store(), b.reloadCheckNanos), b.undefined, b.finalize, b.limits.spec(b.sandbox == null ? null : b.sandbox.toRuntime(globals)),
                 TreeEvaluator.INSTANCE);
         this.limits = b.limits;
         this.sandboxed = b.sandbox != null;
@@ -253,7 +253,10 @@ public final class Environment {
         private CompiledStore compiledCache;
         private int cacheSize = CacheSettings.DEFAULT.size();
         private boolean autoReload = CacheSettings.DEFAULT.autoReload();
-        private java.time.Duration reloadCheck = java.time.Duration.ZERO;
+        /** Nanoseconds; a long rather than a Duration, whose class (with BigInteger behind it) a
+         * fresh JVM would otherwise initialise for every environment (docs/performance.md, "Cold
+         * start", session 20). */
+        private long reloadCheckNanos;
         private ExecutionMode mode = ExecutionMode.TIERED;
         private int compileThreshold = 50;
         /** Null until set: the system property's count then ({@link dev.kida.engine.core.CompileSettings#of}). */
@@ -374,10 +377,15 @@ public final class Environment {
                 if (!file.startsWith(base)) {
                     return null;
                 }
+                // java.io, not Files.newInputStream: see Loaders.readUtf8 (NIO channels cost a
+                // fresh JVM ~0.6 ms of start-up).
                 try {
-                    return java.nio.file.Files.newInputStream(file);
-                } catch (java.nio.file.NoSuchFileException e) {
-                    return null;
+                    return new java.io.FileInputStream(file.toFile());
+                } catch (java.io.FileNotFoundException e) {
+                    if (java.nio.file.Files.notExists(file)) {
+                        return null;
+                    }
+                    throw e;
                 }
             });
             return this;
@@ -495,14 +503,11 @@ public final class Environment {
             if (interval.isNegative()) {
                 throw new IllegalArgumentException("the reload check interval must be 0 or more, not " + interval);
             }
-            this.reloadCheck = interval;
+            this.reloadCheckNanos = interval.compareTo(java.time.Duration.ofDays(36_500)) > 0 ? Long.MAX_VALUE
+                    : interval.toNanos(); // one of centuries is as good as forever
             return this;
         }
 
-        /** The interval in nanoseconds; one of centuries is as good as forever. */
-        private long reloadCheckNanos() {
-            return reloadCheck.compareTo(java.time.Duration.ofDays(36_500)) > 0 ? Long.MAX_VALUE : reloadCheck.toNanos();
-        }
 
         /**
          * What a missing name or attribute evaluates to: {@link UndefinedKind#STRICT} by default

@@ -5,14 +5,16 @@ import dev.kida.api.TemplateSecurityException;
 import dev.kida.api.TemplateLoader;
 import dev.kida.api.TemplateSource;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,18 +48,28 @@ public final class Loaders {
             @Override
             public Optional<TemplateSource> load(String name) {
                 Path file = resolve(name);
-                if (file == null || !Files.isRegularFile(file)) {
+                if (file == null) {
+                    return Optional.empty();
+                }
+                // java.io.File's checks: each one native call, where the NIO attribute views run
+                // some hundred times more Java code in a fresh JVM's interpreter (a cold render
+                // loads three templates; docs/performance.md, "Cold start", session 20).
+                java.io.File asFile = file.toFile();
+                if (!asFile.isFile()) {
                     return Optional.empty();
                 }
                 if (!followLinksOutsideRoot) {
                     requireInside(name, file);
                 }
                 try {
-                    long version = Files.getLastModifiedTime(file).toMillis();
-                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    long version = asFile.lastModified();
+                    String text = readUtf8(file);
                     return Optional.of(new TemplateSource(name, text, file.toString(), version));
-                } catch (NoSuchFileException e) {
-                    return Optional.empty();
+                } catch (FileNotFoundException e) {
+                    if (Files.notExists(file)) {
+                        return Optional.empty(); // deleted since the stat
+                    }
+                    throw new KidaException("cannot read template '" + name + "' from " + file, e);
                 } catch (CharacterCodingException e) {
                     // A binary file (an image beside the templates) or another encoding: say so
                     // instead of the decoder's bare "Input length = 1".
@@ -104,6 +116,25 @@ public final class Loaders {
                 return "fileSystem(" + base + ")";
             }
         };
+    }
+
+    /**
+     * The file's text, which must be UTF-8. Read through java.io rather than Files.readString:
+     * the first NIO file channel of a JVM loads two native libraries and sets up its channel
+     * machinery, ~0.6 ms of a fresh `kida render` (docs/performance.md, "Cold start", session 20).
+     * Decoded by the String constructor's fast path; only a text that then holds U+FFFD (a
+     * replaced malformed sequence, or a real one) is decoded again strictly, to tell which.
+     */
+    static String readUtf8(Path file) throws IOException {
+        byte[] bytes;
+        try (InputStream in = new FileInputStream(file.toFile())) {
+            bytes = in.readAllBytes();
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        }
+        return text;
     }
 
     /**

@@ -24,7 +24,9 @@ import java.util.function.Function;
  * 64 bytes (the downcall's own cost) and on an aligned off-heap copy, and then whole calls of the
  * {@link EscaperBench} escapers named. It reaches package-private members by reflection, so it
  * runs on the class path only (issue 13, fifth round: this is how the ffi scan's misaligned loads
- * were found).
+ * were found). The copy is also timed 8, 16 and 24 bytes into the destination: its speed
+ * depends on the destination's place against the String's array modulo 64, which no public API
+ * shows or chooses (issue 13, eighth round).
  *
  * <pre>
  * java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp &lt;classpath&gt; \
@@ -52,6 +54,12 @@ public final class EscaperParts {
         Map<String, Runnable> ops = new LinkedHashMap<>();
         ops.put("copy (setString)", () -> StringBytes.copy(text, dst, 0, StandardCharsets.ISO_8859_1));
         ops.put("copy (getBytes)", () -> text.getBytes(0, n, dst, 0));
+        // The same copy 8, 16 and 24 bytes further on: the stub's speed depends on where the
+        // destination lies against the String's own array modulo 64 (issue 13, eighth round).
+        for (int off = 8; off < 32; off += 8) {
+            int at = off;
+            ops.put("copy (getBytes) +" + off, () -> text.getBytes(0, n, dst, at));
+        }
         StringBytes.copy(text, dst, 0, StandardCharsets.ISO_8859_1);
         for (String backend : new String[] {"simd", "ffi"}) {
             Object instance;

@@ -7,9 +7,7 @@ import dev.kida.engine.core.Compiled;
 import dev.kida.engine.core.Engine;
 import dev.kida.engine.core.PreparedTemplate;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +41,12 @@ public final class CompiledArtifact {
      * 3: strings in UTF-8, and the tree, the class data and the block table as three graphs.
      * 4: the class reads its texts and position table from instance data (shape classes); the
      * class data's entry 2 holds the texts.
+     * 5: the header's strings as the graphs write theirs (an int length and UTF-8), so that the
+     * whole file is read by one {@link GraphCodec.Reader}: DataInputStream's first readInt sets up
+     * six VarHandles, ~0.4 ms of a cold start from precompiled templates (docs/performance.md,
+     * "Cold start", session 20).
      */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
 
     private CompiledArtifact() {
     }
@@ -64,9 +66,9 @@ public final class CompiledArtifact {
         DataOutputStream out = new DataOutputStream(buffer);
         out.writeInt(MAGIC);
         out.writeInt(FORMAT);
-        out.writeUTF(EngineBuild.id());
-        out.writeUTF(engine.codeOptions(unit.name()));
-        out.writeUTF(unit.name());
+        writeString(out, EngineBuild.id());
+        writeString(out, engine.codeOptions(unit.name()));
+        writeString(out, unit.name());
         out.write(sha256(source.source()));
         byte[] text = source.source().getBytes(StandardCharsets.UTF_8);
         out.writeInt(text.length);
@@ -107,40 +109,37 @@ public final class CompiledArtifact {
         if (file.length < 16) {
             throw new IOException("file too short");
         }
+        // CRC32: its update runs natively even in a cold JVM's interpreter, where a checksum
+        // written in Java would loop over every byte of the file
         CRC32 crc = new CRC32();
         crc.update(file, 0, file.length - 8);
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(file));
-        if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+        GraphCodec.Reader in = new GraphCodec.Reader(file, 0, file.length - 8, engine);
+        if (in.s4() != MAGIC || in.s4() != FORMAT) {
             throw new IOException("not a compiled Kida template of format " + FORMAT);
         }
-        long stored = new DataInputStream(new ByteArrayInputStream(file, file.length - 8, 8)).readLong();
+        long stored = new GraphCodec.Reader(file, file.length - 8, file.length, engine).s8();
         if (stored != crc.getValue()) {
             throw new IOException("damaged (checksum mismatch)");
         }
-        String build = in.readUTF();
+        String build = in.readString();
         if (!build.equals(EngineBuild.id())) {
             throw new IOException("made by another engine build (" + build + ", this is " + EngineBuild.id() + ")");
         }
-        String options = in.readUTF();
+        String options = in.readString();
         if (!options.equals(engine.codeOptions(source.name()))) {
             throw new IOException("made with other options (" + options + ")");
         }
-        String name = in.readUTF();
+        String name = in.readString();
         if (!name.equals(source.name())) {
             throw new IOException("made for template '" + name + "'");
         }
-        in.skipNBytes(32);
-        int textLength = in.readInt();
-        if (textLength < 0 || textLength > file.length) {
-            throw new IOException("bad source length");
-        }
-        byte[] text = new byte[textLength];
-        in.readFully(text);
+        in.skip(32);
+        byte[] text = in.readBytes();
         if (!Arrays.equals(text, source.source().getBytes(StandardCharsets.UTF_8))) {
             throw new IOException("the source changed since it was compiled");
         }
-        int classLength = in.readInt();
-        int classStart = file.length - in.available();
+        int classLength = in.s4();
+        int classStart = in.position();
         if (classLength <= 0 || classLength > file.length - 8 - classStart) {
             throw new IOException("bad class length");
         }
@@ -182,16 +181,23 @@ public final class CompiledArtifact {
 
     /** The header of a file, without checking it against a source. */
     static Header header(byte[] file) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(file));
-        if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+        GraphCodec.Reader in = new GraphCodec.Reader(file, 0, file.length, null);
+        if (in.s4() != MAGIC || in.s4() != FORMAT) {
             throw new IOException("not a compiled Kida template of format " + FORMAT);
         }
-        String build = in.readUTF();
-        String options = in.readUTF();
-        String name = in.readUTF();
-        byte[] hash = new byte[32];
-        in.readFully(hash);
-        return new Header(build, options, name, hex(hash));
+        String build = in.readString();
+        String options = in.readString();
+        String name = in.readString();
+        int at = in.position();
+        in.skip(32);
+        return new Header(build, options, name, hex(Arrays.copyOfRange(file, at, at + 32)));
+    }
+
+    /** A header string as {@link GraphCodec.Reader#readString} reads it: an int length and UTF-8. */
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
     }
 
     static byte[] sha256(String text) {

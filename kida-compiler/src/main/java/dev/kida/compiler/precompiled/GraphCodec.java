@@ -383,19 +383,29 @@ final class GraphCodec {
             }
         }
 
+        /** Where the next read starts. */
+        int position() {
+            return pos;
+        }
+
+        void skip(int n) throws IOException {
+            need(n);
+            pos += n;
+        }
+
         private int u1() throws IOException {
             need(1);
             return data[pos++] & 0xFF;
         }
 
-        private int s4() throws IOException {
+        int s4() throws IOException {
             need(4);
             int p = pos;
             pos = p + 4;
             return (data[p] & 0xFF) << 24 | (data[p + 1] & 0xFF) << 16 | (data[p + 2] & 0xFF) << 8 | (data[p + 3] & 0xFF);
         }
 
-        private long s8() throws IOException {
+        long s8() throws IOException {
             long high = s4();
             return high << 32 | (s4() & 0xFFFFFFFFL);
         }
@@ -409,14 +419,14 @@ final class GraphCodec {
             return n;
         }
 
-        private byte[] readBytes() throws IOException {
+        byte[] readBytes() throws IOException {
             int n = length();
             byte[] b = java.util.Arrays.copyOfRange(data, pos, pos + n);
             pos += n;
             return b;
         }
 
-        private String readString() throws IOException {
+        String readString() throws IOException {
             int n = s4();
             if (n < 0) {
                 // UTF-16 chars (a string with a lone surrogate, see Writer.writeString)

@@ -204,18 +204,26 @@ class PrecompiledTest {
         assertEquals(expected("pages/list.html"), env.getTemplate("pages/list.html").render(CONTEXT));
     }
 
-    /** The offset of the class file in a {@code .kidac} (format 4: header, source, class length). */
+    /**
+     * The offset of the class file in a {@code .kidac} (format 5: magic, format, three header
+     * strings as an int length and UTF-8, the source hash, the source, the class length).
+     */
     private static int classStart(byte[] file) throws IOException {
         java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(file));
         in.readInt();
         in.readInt();
-        in.readUTF();
-        in.readUTF();
-        in.readUTF();
+        for (int i = 0; i < 3; i++) {
+            readString(in);
+        }
         in.skipNBytes(32);
         in.skipNBytes(in.readInt());
         in.readInt();
         return file.length - in.available();
+    }
+
+    /** A header string of a {@code .kidac}: an int length and UTF-8. */
+    private static String readString(java.io.DataInputStream in) throws IOException {
+        return new String(in.readNBytes(in.readInt()), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Writes {@code file} with its trailing CRC-32 made right again, as a consistent file would be. */
@@ -258,7 +266,7 @@ class PrecompiledTest {
         java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
         in.readInt();
         in.readInt();
-        String build = in.readUTF();
+        String build = readString(in);
         int rest = bytes.length - in.available();
         assertTrue(build.startsWith("crc32:") || build.startsWith("src:"), build);
         // the same file as a build differing in one digit of one module's part would have made it
@@ -267,7 +275,9 @@ class PrecompiledTest {
         java.io.ByteArrayOutputStream changed = new java.io.ByteArrayOutputStream();
         java.io.DataOutputStream out = new java.io.DataOutputStream(changed);
         out.write(bytes, 0, 8);
-        out.writeUTF(other);
+        byte[] otherBytes = other.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(otherBytes.length);
+        out.write(otherBytes);
         out.write(bytes, rest, bytes.length - rest);
         writeWithChecksum(file, changed.toByteArray());
         for (ExecutionMode mode : List.of(ExecutionMode.TIERED, ExecutionMode.COMPILED)) {

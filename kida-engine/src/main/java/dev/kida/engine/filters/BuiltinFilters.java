@@ -2,6 +2,7 @@ package dev.kida.engine.filters;
 
 import dev.kida.api.Filter;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,6 +37,9 @@ public final class BuiltinFilters {
             a.check("pprint");
             return PrettyPrint.pformat(v);
         });
-        return Map.copyOf(m);
+        // A read-only view, not Map.copyOf: hashing every entry again into a new table is work a
+        // fresh JVM's interpreter does at every start (~0.3 ms for the built-ins;
+        // docs/performance.md, "Cold start", session 20), and lookups are as fast either way.
+        return Collections.unmodifiableMap(m);
     }
 }

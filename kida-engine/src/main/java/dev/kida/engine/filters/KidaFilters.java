@@ -27,10 +27,17 @@ import java.util.regex.Pattern;
  * slug, typeof. Jinja2's own filters keep Jinja2's behaviour; these follow Kida's.
  */
 final class KidaFilters {
-    private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
-    private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(<\\s*(?:script|style))(\\s[^>]*)?(>)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern HAS_NONCE = Pattern.compile("\\bnonce\\s*=", Pattern.CASE_INSENSITIVE);
+    /** Compiled at the first use, not with the built-in filters (see NumberFilters.FloatSyntax). */
+    private static final class Slug {
+        static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
+    }
+
+    /** Compiled at the first use, not with the built-in filters (see NumberFilters.FloatSyntax). */
+    private static final class Nonce {
+        static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(<\\s*(?:script|style))(\\s[^>]*)?(>)",
+                Pattern.CASE_INSENSITIVE);
+        static final Pattern HAS_NONCE = Pattern.compile("\\bnonce\\s*=", Pattern.CASE_INSENSITIVE);
+    }
     /** Made at the first message: {@code System.getLogger} starts the logging back end, which a
      * cold start that logs nothing should not pay for. */
     private static final class Log {
@@ -76,7 +83,7 @@ final class KidaFilters {
                 return "";
             }
             String lower = StrOperations.lower(Values.str(defined(v)));
-            return trimDashes(NON_SLUG.matcher(lower).replaceAll("-"));
+            return trimDashes(Slug.NON_SLUG.matcher(lower).replaceAll("-"));
         });
         m.put("typeof", (ctx, v, a) -> {
             a.check("typeof");
@@ -160,11 +167,11 @@ final class KidaFilters {
         }
         String attr = " nonce=\"" + Values.escape(Values.str(nonce)) + "\"";
         String html = v instanceof HtmlSafe safe ? safe.toHtml() : Values.str(v);
-        Matcher matcher = SCRIPT_OR_STYLE.matcher(html);
+        Matcher matcher = Nonce.SCRIPT_OR_STYLE.matcher(html);
         StringBuilder out = new StringBuilder(html.length() + 32);
         while (matcher.find()) {
             String attrs = matcher.group(2) == null ? "" : matcher.group(2);
-            String replacement = HAS_NONCE.matcher(attrs).find() ? matcher.group()
+            String replacement = Nonce.HAS_NONCE.matcher(attrs).find() ? matcher.group()
                     : matcher.group(1) + attrs + attr + matcher.group(3);
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

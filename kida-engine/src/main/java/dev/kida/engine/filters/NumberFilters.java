@@ -43,9 +43,16 @@ final class NumberFilters {
         m.put("round", NumberFilters::round);
     }
 
-    private static final Pattern FLOAT = Pattern.compile(
-            "[+-]?(?:(?:\\d(?:_?\\d)*)?\\.?\\d(?:_?\\d)*(?:[eE][+-]?\\d(?:_?\\d)*)?|\\d(?:_?\\d)*\\.(?:[eE][+-]?\\d(?:_?\\d)*)?"
-                    + "|inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
+    /**
+     * Compiled at the first {@code float} of a string, not with the built-in filters: a regex
+     * compiled in a fresh JVM's interpreter costs every start ~0.3 ms (docs/performance.md,
+     * "Cold start", session 20).
+     */
+    private static final class FloatSyntax {
+        static final Pattern FLOAT = Pattern.compile(
+                "[+-]?(?:(?:\\d(?:_?\\d)*)?\\.?\\d(?:_?\\d)*(?:[eE][+-]?\\d(?:_?\\d)*)?|\\d(?:_?\\d)*\\.(?:[eE][+-]?\\d(?:_?\\d)*)?"
+                        + "|inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
+    }
 
     /** Python's float(x), or null where it raises TypeError or ValueError. */
     static Double parseFloat(Object v) {
@@ -57,7 +64,7 @@ final class NumberFilters {
         }
         if (v instanceof String || v instanceof Markup) {
             String s = asciiDigits(v.toString().strip());
-            if (!FLOAT.matcher(s).matches()) {
+            if (!FloatSyntax.FLOAT.matcher(s).matches()) {
                 return null;
             }
             String lower = s.toLowerCase();

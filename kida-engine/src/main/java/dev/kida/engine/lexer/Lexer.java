@@ -17,11 +17,18 @@ import java.util.regex.Pattern;
  * with an EOF token.
  */
 public final class Lexer {
-    private static final Pattern FLOAT = Pattern.compile(
-            "(?:[0-9]+_)*[0-9]+(?:(?:\\.(?:[0-9]+_)*[0-9]+)?[eE][+\\-]?(?:[0-9]+_)*[0-9]+"
-                    + "|\\.(?:[0-9]+_)*[0-9]+)");
-    private static final Pattern INTEGER = Pattern.compile(
-            "0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0[xX](?:_?[0-9a-fA-F])+|[1-9](?:_?[0-9])*|0(?:_?0)*");
+    /**
+     * Jinja2's number literals. Compiled at the first number a template holds, not with the
+     * lexer: many templates hold none, and two regexes compiled in a fresh JVM's interpreter cost
+     * every start ~0.25 ms (docs/performance.md, "Cold start", session 20).
+     */
+    private static final class Numbers {
+        static final Pattern FLOAT = Pattern.compile(
+                "(?:[0-9]+_)*[0-9]+(?:(?:\\.(?:[0-9]+_)*[0-9]+)?[eE][+\\-]?(?:[0-9]+_)*[0-9]+"
+                        + "|\\.(?:[0-9]+_)*[0-9]+)");
+        static final Pattern INTEGER = Pattern.compile(
+                "0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0[xX](?:_?[0-9a-fA-F])+|[1-9](?:_?[0-9])*|0(?:_?0)*");
+    }
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -32,8 +39,9 @@ public final class Lexer {
     private final LexerOptions options;
     private final List<Token> tokens = new ArrayList<>();
     private final Deque<Character> openBrackets = new ArrayDeque<>();
-    private final Matcher floatMatcher;
-    private final Matcher integerMatcher;
+    /** Made at the template's first number (see {@link Numbers}). */
+    private Matcher floatMatcher;
+    private Matcher integerMatcher;
     private int pos;
     /** Lexing a line statement: its end is the end of the line. */
     private boolean lineStatement;
@@ -45,8 +53,6 @@ public final class Lexer {
         this.src = source.text();
         this.options = options;
         this.newline = options.syntax().newlineSequence();
-        this.floatMatcher = FLOAT.matcher(src);
-        this.integerMatcher = INTEGER.matcher(src);
     }
 
     /** Tokenizes already-normalised source (see {@link SourceText#normalise}). */
@@ -474,6 +480,10 @@ public final class Lexer {
         }
         // a number after an attribute dot is an index (x.0.1); after Kida's '..' it is a range end
         boolean afterDot = pos > 0 && src.charAt(pos - 1) == '.' && !(pos > 1 && src.charAt(pos - 2) == '.');
+        if (floatMatcher == null) {
+            floatMatcher = Numbers.FLOAT.matcher(src);
+            integerMatcher = Numbers.INTEGER.matcher(src);
+        }
         if (!afterDot) {
             floatMatcher.region(pos, src.length());
             if (floatMatcher.lookingAt()) {

@@ -2,8 +2,7 @@ package dev.kida.engine.lexer;
 
 import dev.kida.api.TemplateSyntaxException;
 import dev.kida.engine.ast.Pos;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * A template's normalised source with its line starts, so offsets become line and column and
@@ -21,14 +20,17 @@ public final class SourceText {
     public SourceText(String name, String text) {
         this.name = name;
         this.text = text;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
+        // indexOf and a plain int array: a fresh JVM runs this in its interpreter for every
+        // template it loads, where a boxed list and a stream cost ~0.3 ms of a cold render.
+        int[] starts = new int[16];
+        int lines = 1;
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+            if (lines == starts.length) {
+                starts = Arrays.copyOf(starts, lines * 2);
             }
+            starts[lines++] = nl + 1;
         }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.lineStarts = Arrays.copyOf(starts, lines);
     }
 
     /**

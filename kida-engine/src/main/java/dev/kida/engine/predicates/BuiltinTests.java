@@ -2,6 +2,7 @@ package dev.kida.engine.predicates;
 
 import dev.kida.api.Test;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,6 +24,9 @@ public final class BuiltinTests {
         ValueTests.register(m);
         ComparisonTests.register(m);
         KidaTests.register(m);
-        return Map.copyOf(m);
+        // A read-only view, not Map.copyOf: hashing every entry again into a new table is work a
+        // fresh JVM's interpreter does at every start (~0.3 ms for the built-ins;
+        // docs/performance.md, "Cold start", session 20), and lookups are as fast either way.
+        return Collections.unmodifiableMap(m);
     }
 }

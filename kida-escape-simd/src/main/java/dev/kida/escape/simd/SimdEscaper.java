@@ -46,7 +46,15 @@ final class SimdEscaper extends BulkEscaper {
      * Measured (issue 13, seventh round; CPU time, best of 15 x 2,000, 16 Ki clean chars, copy
      * and scan alone, with the compare-mask lookup): one step 303-325 ns, 8 Ki steps 308, 4 Ki
      * 294-311, 2 Ki 312, 1 Ki 415. (With the older XOR-MIN lookup, in the fourth round, one
-     * step had measured fastest: 340 ns against 385 for 4 Ki steps.)
+     * step had measured fastest: 340 ns against 385 for 4 Ki steps.) Eighth round, whole calls
+     * in alternating JVMs: 8 Ki steps 306-381 ns against 319-375, the rest in one step 368-391:
+     * no gain beyond the spread below, so 4 Ki stays.
+     *
+     * <p>That spread is the copy's: the JDK's stub runs ~15% faster (145 against up to 175 ns
+     * per 16 Ki) when this buffer lies at one of two places (of eight) modulo 64 against the
+     * String's own array, which no public API shows or chooses (heap arrays are 8-byte aligned
+     * and move in a GC). The scan is not sensitive to it (issue 13, eighth round, in
+     * docs/performance.md; {@code EscaperParts} times the copy at four offsets).
      */
     private static final int BYTE_CHUNK = 4096;
     /**
@@ -312,6 +320,11 @@ final class SimdEscaper extends BulkEscaper {
      * {@code (b | 2) ^ '>'}, {@code b ^ '"'}, {@code b}) plus 93 ns for a separate {@code '?'}
      * scan. OR-ing the four compare masks as {@code VectorMask}s before one {@code toLong}
      * measured slower (209 ns) than OR-ing the longs; eight vectors per test, slower (202 ns).
+     * Eighth round (three JVMs): this form 140-143 ns, a loop that only compares each vector
+     * with zero (no lookup at all) 139-140, so the lookup itself costs nothing measurable and
+     * the scan is at the floor of a load and a compare a vector; the masks OR-ed as
+     * {@code VectorMask}s with one {@code anyTrue} 185; four lookups XOR-ed, MIN-ed and compared
+     * once 154-167; two vectors per test 148-150 against 154-155, no gain in the whole call.
      *
      * <p>No vector crosses a method boundary here or in the callers (array and index in, bits
      * out). Profile finding (-XX:+PrintInlining): a helper taking and returning a ByteVector was

@@ -16,6 +16,7 @@ import dev.kida.api.TemplateTypeException;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,10 @@ public final class BuiltinGlobals {
             return new Joiner(Values.str(args.get(0, "sep", ", ")));
         }));
         m.put("namespace", new NamedGlobal("<class 'jinja2.utils.Namespace'>", BuiltinGlobals::namespace));
-        return Map.copyOf(m);
+        // A read-only view, not Map.copyOf: hashing every entry again into a new table is work a
+        // fresh JVM's interpreter does at every start (~0.3 ms for the built-ins;
+        // docs/performance.md, "Cold start", session 20), and lookups are as fast either way.
+        return Collections.unmodifiableMap(m);
     }
 
     private static long rangeArg(Object v) {
@@ -139,21 +143,25 @@ public final class BuiltinGlobals {
         return new Namespace(attrs);
     }
 
-    private static final String[] WORDS = ("a ac accumsan ad adipiscing aenean aliquam aliquet amet ante aptent arcu "
-            + "at auctor augue bibendum blandit class commodo condimentum congue consectetuer consequat conubia "
-            + "convallis cras cubilia cum curabitur curae cursus dapibus diam dictum dictumst dignissim dis dolor "
-            + "donec dui duis egestas eget eleifend elementum elit enim erat eros est et etiam eu euismod facilisi "
-            + "facilisis fames faucibus felis fermentum feugiat fringilla fusce gravida habitant habitasse hac "
-            + "hendrerit hymenaeos iaculis id imperdiet in inceptos integer interdum ipsum justo lacinia lacus "
-            + "laoreet lectus leo libero ligula litora lobortis lorem luctus maecenas magna magnis malesuada massa "
-            + "mattis mauris metus mi molestie mollis montes morbi mus nam nascetur natoque nec neque netus nibh "
-            + "nisi nisl non nonummy nostra nulla nullam nunc odio orci ornare parturient pede pellentesque "
-            + "penatibus per pharetra phasellus placerat platea porta porttitor posuere potenti praesent pretium "
-            + "primis proin pulvinar purus quam quis quisque rhoncus ridiculus risus rutrum sagittis sapien "
-            + "scelerisque sed sem semper senectus sit sociis sociosqu sodales sollicitudin suscipit suspendisse "
-            + "taciti tellus tempor tempus tincidunt torquent tortor tristique turpis ullamcorper ultrices "
-            + "ultricies urna ut varius vehicula vel velit venenatis vestibulum vitae vivamus viverra volutpat "
-            + "vulputate").split(" ");
+    /** Split at the first lipsum(), not with the globals: a fresh JVM would split these ~150
+     * words in its interpreter at every start (docs/performance.md, "Cold start", session 20). */
+    private static final class Lipsum {
+        static final String[] WORDS = ("a ac accumsan ad adipiscing aenean aliquam aliquet amet ante aptent arcu "
+                + "at auctor augue bibendum blandit class commodo condimentum congue consectetuer consequat conubia "
+                + "convallis cras cubilia cum curabitur curae cursus dapibus diam dictum dictumst dignissim dis dolor "
+                + "donec dui duis egestas eget eleifend elementum elit enim erat eros est et etiam eu euismod facilisi "
+                + "facilisis fames faucibus felis fermentum feugiat fringilla fusce gravida habitant habitasse hac "
+                + "hendrerit hymenaeos iaculis id imperdiet in inceptos integer interdum ipsum justo lacinia lacus "
+                + "laoreet lectus leo libero ligula litora lobortis lorem luctus maecenas magna magnis malesuada massa "
+                + "mattis mauris metus mi molestie mollis montes morbi mus nam nascetur natoque nec neque netus nibh "
+                + "nisi nisl non nonummy nostra nulla nullam nunc odio orci ornare parturient pede pellentesque "
+                + "penatibus per pharetra phasellus placerat platea porta porttitor posuere potenti praesent pretium "
+                + "primis proin pulvinar purus quam quis quisque rhoncus ridiculus risus rutrum sagittis sapien "
+                + "scelerisque sed sem semper senectus sit sociis sociosqu sodales sollicitudin suscipit suspendisse "
+                + "taciti tellus tempor tempus tincidunt torquent tortor tristique turpis ullamcorper ultrices "
+                + "ultricies urna ut varius vehicula vel velit venenatis vestibulum vitae vivamus viverra volutpat "
+                + "vulputate").split(" ");
+    }
 
     /** {@code lipsum(n=5, html=True, min=20, max=100)}: random lorem ipsum paragraphs. */
     public static Object lipsum(CallContext ctx, Arguments args) {
@@ -179,7 +187,7 @@ public final class BuiltinGlobals {
             for (int i = 0; i < words; i++) {
                 String word;
                 do {
-                    word = WORDS[random.nextInt(WORDS.length)];
+                    word = Lipsum.WORDS[random.nextInt(Lipsum.WORDS.length)];
                 } while (word.equals(last));
                 last = word;
                 if (startSentence) {
