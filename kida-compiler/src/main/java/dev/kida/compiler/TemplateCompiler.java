@@ -71,9 +71,6 @@ public final class TemplateCompiler {
     static final int DATA_POSITIONS = 0;
     static final int DATA_HOLDER = 1;
     static final int DATA_TEXTS = 2;
-    /** In a shape class's data: the template's {@link OwnClass}. */
-    static final int DATA_OWN = 3;
-    private static final int OWN = 3;
     private static final ClassDesc CD_DATA = ConstantDescs.CD_Object.arrayType();
     private static final MethodTypeDesc MTD_INIT = MethodTypeDesc.of(ConstantDescs.CD_void, CD_DATA);
 
@@ -128,18 +125,10 @@ public final class TemplateCompiler {
         constants.add(new Compiled[1]);
         constants.add(null);
         constants.add(null);
-        // entry OWN: the first template's OwnClass in a shape class, nothing otherwise
-        constants.add(shape != null ? new OwnClass(unit, engine) : null);
         positions.add(Pos.NONE);
         positionIndex.put(Pos.NONE, 0);
         positionRecipe.add(-1);
     }
-
-    /**
-     * How many shape classes an engine keeps ({@link Shapes}); 0 gives every template a class of
-     * its own. System property {@code kida.compiler.shapeClasses}, default 256.
-     */
-    static final int SHAPE_CLASSES = Math.max(0, Integer.getInteger("kida.compiler.shapeClasses", 256));
 
     /**
      * Compiles a parsed template into code ready to run. A template of a shape this engine has
@@ -149,11 +138,12 @@ public final class TemplateCompiler {
      */
     public static Compiled compile(PreparedTemplate unit, Engine engine) {
         // compiled at load, the cost of making the template matters: a shape class. Compiled
-        // because it is hot (tiered), it would soon get a class of its own (OwnClass): that at once
-        Shape shape = SHAPE_CLASSES > 0 && engine.compilePolicy() == dev.kida.engine.core.CompilePolicy.AT_LOAD
+        // because it is hot (tiered), it would soon get a class of its own (ownClass): that at once
+        int limit = engine.compileSettings().shapeClasses();
+        Shape shape = limit > 0 && engine.compilePolicy() == dev.kida.engine.core.CompilePolicy.AT_LOAD
                 ? Shape.of(unit) : null;
         Shape.Key key = shape == null ? null : shape.mapKey();
-        Shapes shapes = key == null ? null : engine.generatorState(Shapes.class, () -> new Shapes(SHAPE_CLASSES));
+        Shapes shapes = key == null ? null : engine.generatorState(Shapes.class, () -> new Shapes(limit));
         if (shapes != null) {
             Reuse reuse = shapes.get(key);
             if (reuse != null) {
@@ -161,61 +151,29 @@ public final class TemplateCompiler {
             }
         }
         TemplateCompiler tc = new TemplateCompiler(unit, engine, key == null ? null : shape);
-        Compiled compiled = define(unit.name(), tc.build());
+        Generated generated = tc.build();
+        Compiled compiled = define(unit.name(), generated);
         if (shapes != null && tc.shareable) {
-            shapes.put(key, tc.reuse(compiled));
+            Reuse reuse = tc.reuse(compiled);
+            shapes.put(key, reuse);
+            compiled = shared(compiled.code(), compiled.blocks(), unit, engine);
+            ((Compiled[]) generated.classData().get(HOLDER))[0] = compiled;
         }
         return compiled;
     }
 
     /**
-     * After how many entries into a shape class's instance ({@code run}/{@code call}: about one
-     * per render) the template gets a class of its own ({@link OwnClass}). System property
-     * {@code kida.compiler.ownClassAfter}, default 1,000; 0: never.
+     * A template's code on its shape's shared class, on the way to a class of its own. A shape
+     * class reads each text from an array (the texts are instance data); a template's own class
+     * has them as class-data constants, which the JIT folds (length known, copy unrolled): the
+     * stocks page renders ~12% faster that way (interleaved A/B, docs/performance.md). So a
+     * template is made fast to load on its shape's class, and once it has been rendered often
+     * enough to matter ({@link dev.kida.engine.core.CompileSettings#ownClassAfter}), the engine's
+     * background compiler compiles it again into a class of its own (what compiling cost before
+     * shape classes, once per hot template) and installs that in the shared class's place.
      */
-    static final int OWN_CLASS_AFTER = Math.max(0, Integer.getInteger("kida.compiler.ownClassAfter", 1000));
-
-    /**
-     * A template running on its shape's class, on the way to a class of its own. A shape class
-     * reads each text from an array (the texts are instance data); a template's own class has
-     * them as class-data constants, which the JIT folds (length known, copy unrolled): the stocks
-     * page renders ~12% faster that way (interleaved A/B, docs/performance.md). So a template is
-     * made fast to load on its shape's class, and once it has been rendered often enough to
-     * matter, compiled again into a class of its own (what compiling cost before shape classes,
-     * once per hot template), to which the shape class's entry methods then forward.
-     */
-    static final class OwnClass {
-        private final PreparedTemplate unit;
-        private final Engine engine;
-        private int entries;
-        private boolean tried;
-        private volatile CompiledCode own;
-
-        OwnClass(PreparedTemplate unit, Engine engine) {
-            this.unit = unit;
-            this.engine = engine;
-        }
-
-        /** The template's own code once made, else null (counts the entry; makes it at the threshold). */
-        CompiledCode code() {
-            CompiledCode c = own;
-            if (c == null && OWN_CLASS_AFTER > 0 && ++entries >= OWN_CLASS_AFTER && !tried) {
-                // racy on purpose: two threads may both compile, one result wins, both are correct
-                tried = true;
-                try {
-                    c = define(unit.name(), new TemplateCompiler(unit, engine, null).build()).code();
-                    own = c;
-                } catch (RuntimeException | LinkageError e) {
-                    // the shape class keeps serving the template (it compiled the same tree)
-                    return null;
-                }
-            }
-            return c;
-        }
-
-        boolean hasOwn() {
-            return own != null;
-        }
+    private static Compiled shared(CompiledCode code, Map<String, Integer> blocks, PreparedTemplate unit, Engine engine) {
+        return new Compiled(code, blocks, () -> define(unit.name(), new TemplateCompiler(unit, engine, null).build()));
     }
 
     /** Implemented by every template class: another instance of the class, with other data. */
@@ -246,12 +204,11 @@ public final class TemplateCompiler {
                 made[i] = new dev.kida.engine.output.PreEncodedText(text, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             Compiled[] holder = new Compiled[1];
-            Object[] data = new Object[4];
+            Object[] data = new Object[3];
             data[DATA_POSITIONS] = table;
             data[DATA_HOLDER] = holder;
             data[DATA_TEXTS] = made;
-            data[DATA_OWN] = new OwnClass(unit, engine);
-            Compiled compiled = new Compiled(prototype.instantiate(data), blocks);
+            Compiled compiled = shared(prototype.instantiate(data), blocks, unit, engine);
             holder[0] = compiled;
             return compiled;
         }
@@ -326,13 +283,10 @@ public final class TemplateCompiler {
     public static Compiled define(String templateName, Generated generated) {
         SiteLinkage.prepare();
         List<Object> classData = generated.classData();
-        Object[] first = new Object[classData.get(OWN) != null ? 4 : 3];
+        Object[] first = new Object[3];
         first[DATA_POSITIONS] = classData.get(POSITIONS);
         first[DATA_HOLDER] = classData.get(HOLDER);
         first[DATA_TEXTS] = classData.get(TEXTS);
-        if (first.length > DATA_OWN) {
-            first[DATA_OWN] = classData.get(OWN);
-        }
         FIRST_DATA.set(first);
         try {
             Class<?> defined = LOOKUP.defineHiddenClassWithClassData(generated.bytes(),
@@ -497,20 +451,6 @@ public final class TemplateCompiler {
      */
     private void dispatcher(java.lang.classfile.ClassBuilder clb, String name, MethodTypeDesc type, boolean defs) {
         clb.withMethodBody(name, type, ClassFile.ACC_PUBLIC, cob -> {
-            if (shape != null) {
-                // a shape class: once the template has a class of its own, run that instead
-                var shared = cob.newLabel();
-                cob.aload(0).getfield(SELF, "d", CD_DATA).iconst_3().aaload().checkcast(cd(OwnClass.class))
-                        .invokevirtual(cd(OwnClass.class), "code", MethodTypeDesc.of(cd(CompiledCode.class)))
-                        .dup().ifnull(shared);
-                cob.iload(1).aload(2).aload(3);
-                if (defs) {
-                    cob.aload(4);
-                }
-                cob.invokeinterface(cd(CompiledCode.class), name, type).return_();
-                cob.labelBinding(shared);
-                cob.pop();
-            }
             int saved = cob.allocateLocal(java.lang.classfile.TypeKind.INT);
             int savedData = cob.allocateLocal(java.lang.classfile.TypeKind.REFERENCE);
             var start = cob.newLabel();

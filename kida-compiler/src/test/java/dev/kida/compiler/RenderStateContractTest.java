@@ -8,6 +8,7 @@ import dev.kida.engine.ExecutionMode;
 import dev.kida.engine.Template;
 import dev.kida.engine.core.CacheSettings;
 import dev.kida.engine.core.CodeGenerator;
+import dev.kida.engine.core.CompileSettings;
 import dev.kida.engine.core.CompilePolicy;
 import dev.kida.engine.core.Engine;
 import dev.kida.engine.core.PreparedTemplate;
@@ -61,7 +62,7 @@ class RenderStateContractTest {
     void generatedCodeNamesRenderStateAndNoRendererOrField() {
         Engine engine = new Engine(name -> Optional.ofNullable(SOURCES.get(name)).map(s -> new TemplateSource(name, s, name, 1)),
                 name -> name.endsWith(".html"), LexerOptions.DEFAULTS, Map.of(), Map.of(), Map.of(),
-                Escapers.escaper(Escapers.select(null), false), CompilePolicy.NEVER, 0, CodeGenerator.NONE,
+                Escapers.escaper(Escapers.select(null), false), CompilePolicy.NEVER, CompileSettings.of(50, null, null), CodeGenerator.NONE,
                 CacheSettings.DEFAULT, UndefinedKind.STRICT, null, Budget.DEFAULTS, TreeEvaluator.INSTANCE);
         PreparedTemplate unit = engine.load("page.html");
         byte[] bytes = TemplateCompiler.generate(unit, engine).bytes();

@@ -1,11 +1,12 @@
 package dev.kida.compiler;
 
 import dev.kida.api.KidaException;
-import dev.kida.compiler.TemplateCompiler.OwnClass;
 import dev.kida.api.TemplateSource;
 import dev.kida.api.UndefinedKind;
 import dev.kida.engine.Escapers;
 import dev.kida.engine.core.CacheSettings;
+import dev.kida.engine.core.CodeGenerator;
+import dev.kida.engine.core.CompileSettings;
 import dev.kida.engine.core.CompilePolicy;
 import dev.kida.engine.core.Compiled;
 import dev.kida.engine.core.Engine;
@@ -20,11 +21,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -39,18 +45,55 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ShapeClassesTest {
     private final Map<String, String> sources = new HashMap<>();
-    private final Engine engine = engine(sources);
+    /** The threads that ran a template's own-class compile (see {@link #watched}). */
+    private final Queue<Thread> ownClassThreads = new ConcurrentLinkedQueue<>();
+    /** Open: own-class compiles go ahead; a test closes it to hold them while renders run. */
+    private volatile CountDownLatch ownClassGate = new CountDownLatch(0);
+    private final Engine engine = engine(sources, 1000);
 
-    private static Engine engine(Map<String, String> sources) {
+    private Engine engine(Map<String, String> sources, int ownClassAfter) {
         return new Engine(name -> Optional.ofNullable(sources.get(name)).map(s -> new TemplateSource(name, s, name, 1)),
                 name -> name.endsWith(".html"), LexerOptions.DEFAULTS, Map.of(), Map.of(), Map.of(),
-                Escapers.escaper(Escapers.select(null), false), CompilePolicy.AT_LOAD, 0, TemplateCompiler::compile,
+                Escapers.escaper(Escapers.select(null), false), CompilePolicy.AT_LOAD,
+                new CompileSettings(50, 256, ownClassAfter), watched(),
                 CacheSettings.DEFAULT, UndefinedKind.STRICT, null, Budget.DEFAULTS, TreeEvaluator.INSTANCE);
     }
 
+    /**
+     * The compiler, its shared code's own-class compile wrapped to record the thread it runs on
+     * and to wait at {@link #ownClassGate}.
+     */
+    private CodeGenerator watched() {
+        return (unit, engine) -> {
+            Compiled c = TemplateCompiler.compile(unit, engine);
+            return !c.shared() ? c : new Compiled(c.code(), c.blocks(), () -> {
+                ownClassThreads.add(Thread.currentThread());
+                try {
+                    assertTrue(ownClassGate.await(60, TimeUnit.SECONDS), "the gate was never opened");
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return c.ownClass().get();
+            });
+        };
+    }
+
+    /** Waits (up to a minute) until the background compiler gave the template a class of its own. */
+    private static void awaitOwnClass(PreparedTemplate unit) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (unit.compilation().compiled().shared()) {
+            assertTrue(System.nanoTime() < deadline, () -> unit.name() + " never got a class of its own");
+            Thread.sleep(5);
+        }
+    }
+
     private PreparedTemplate load(String name, String source) {
+        return load(engine, name, source);
+    }
+
+    private PreparedTemplate load(Engine into, String name, String source) {
         sources.put(name, source);
-        PreparedTemplate unit = engine.load(name);
+        PreparedTemplate unit = into.load(name);
         assertNotNull(unit.compilation().compiled(), () -> name + " not compiled");
         return unit;
     }
@@ -152,18 +195,23 @@ class ShapeClassesTest {
         for (PreparedTemplate u : units) {
             assertSame(classOf(units.get(0)), classOf(u));
         }
+        onFourThreads(worker -> {
+            for (int round = 0; round < 300; round++) {
+                int i = round % n;
+                String expected = "<t" + i + ">[" + i + ":1][" + i + ":2]</t" + i + ">";
+                assertEquals(expected, engine.render(units.get(i), Map.of("xs", List.of(1, 2))));
+            }
+        });
+    }
+
+    /** Runs {@code work} (given the worker's number) on four threads at once; rethrows a failure. */
+    private static void onFourThreads(java.util.function.IntConsumer work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
-                futures.add(pool.submit(() -> {
-                    for (int round = 0; round < 300; round++) {
-                        int i = round % n;
-                        String expected = "<t" + i + ">[" + i + ":1][" + i + ":2]</t" + i + ">";
-                        assertEquals(expected, engine.render(units.get(i), Map.of("xs", List.of(1, 2))));
-                    }
-                    return null;
-                }));
+                int worker = t;
+                futures.add(pool.submit(() -> work.accept(worker)));
             }
             for (Future<?> f : futures) {
                 f.get();
@@ -174,29 +222,83 @@ class ShapeClassesTest {
     }
 
     @Test
-    void aHotTemplateGetsAClassOfItsOwnWithTheSameOutputAndErrors() throws Exception {
-        PreparedTemplate a = load("a.html", "<p>{{ x.y }}</p>");
-        PreparedTemplate b = load("b.html", "\n<div>{{ x.y }}</div>");
+    void aHotTemplateGetsAClassOfItsOwnFromTheBackgroundCompilerWithTheSameOutputAndErrors() throws Exception {
+        Engine hot = engine(sources, 5);
+        PreparedTemplate a = load(hot, "a.html", "<p>{{ x.y }}</p>");
+        PreparedTemplate b = load(hot, "b.html", "\n<div>{{ x.y }}</div>");
         assertSame(classOf(a), classOf(b));
-        OwnClass own = own(b);
-        assertTrue(!own.hasOwn());
-        for (int i = 0; i < TemplateCompiler.OWN_CLASS_AFTER + 3; i++) {
-            assertEquals("\n<div>1</div>", engine.render(b, Map.of("x", Map.of("y", 1))));
+        assertTrue(b.compilation().compiled().shared());
+        Class<?> shapeClass = classOf(b);
+        // hold the own-class compile: the renders past the threshold must not wait for it
+        CountDownLatch gate = new CountDownLatch(1);
+        ownClassGate = gate;
+        try {
+            for (int i = 0; i < 20; i++) {
+                assertEquals("\n<div>1</div>", hot.render(b, Map.of("x", Map.of("y", 1))));
+            }
+            assertSame(shapeClass, classOf(b), "renders went on on the shared class while the compile was held");
+        } finally {
+            // opened whatever happened: the background compiler thread is the JVM's, other tests' too
+            gate.countDown();
         }
-        assertTrue(own.hasOwn(), "hot: a class of its own");
-        assertTrue(!own(a).hasOwn(), "the other template of the shape is not hot");
-        assertEquals("<p>1</p>", engine.render(a, Map.of("x", Map.of("y", 1))));
-        KidaException e = assertThrows(KidaException.class, () -> engine.render(b, Map.of()));
+        awaitOwnClass(b);
+        assertEquals(1, ownClassThreads.size(), "one compile for the template: " + ownClassThreads);
+        Thread compiler = ownClassThreads.peek();
+        assertNotSame(Thread.currentThread(), compiler, "the render thread compiled");
+        assertEquals("kida-compiler", compiler.getName());
+        assertNotSame(shapeClass, classOf(b), "hot: a class of its own");
+        assertFalse(b.compilation().compiled().shared());
+        assertTrue(a.compilation().compiled().shared(), "the other template of the shape is not hot");
+        assertEquals("\n<div>1</div>", hot.render(b, Map.of("x", Map.of("y", 1))));
+        assertEquals("<p>1</p>", hot.render(a, Map.of("x", Map.of("y", 1))));
+        KidaException e = assertThrows(KidaException.class, () -> hot.render(b, Map.of()));
         assertEquals("b.html", e.templateName());
         assertEquals(2, e.line());
         assertEquals("<div>{{ x.y }}</div>", e.sourceLine());
     }
 
-    private static OwnClass own(PreparedTemplate unit) throws Exception {
-        Object code = unit.compilation().compiled().code();
-        java.lang.reflect.Field d = code.getClass().getDeclaredField("d");
-        d.setAccessible(true);
-        return (OwnClass) ((Object[]) d.get(code))[TemplateCompiler.DATA_OWN];
+    @Test
+    void concurrentRendersAcrossTheSwitchToAClassOfItsOwnAgree() throws Exception {
+        // renders in flight when the own class is installed finish on the shared class; the
+        // next ones start on the new class: one output throughout
+        Engine hot = engine(sources, 40);
+        PreparedTemplate one = load(hot, "one.html", "<main>{% for x in xs %}<b>one {{ v }}</b>{% endfor %}</main>");
+        PreparedTemplate two = load(hot, "two.html", "<main>{% for x in xs %}<i>2nd {{ v }}</i>{% endfor %}</main>");
+        assertSame(classOf(one), classOf(two));
+        onFourThreads(worker -> {
+            for (int round = 0; round < 200; round++) {
+                int v = round + worker;
+                assertEquals("<main><b>one " + v + "</b></main>", hot.render(one, Map.of("v", v, "xs", List.of(1))));
+                if (round % 10 == 0) {
+                    assertEquals("<main><i>2nd " + v + "</i></main>", hot.render(two, Map.of("v", v, "xs", List.of(1))));
+                }
+            }
+        });
+        awaitOwnClass(one);
+        awaitOwnClass(two);
+        assertNotSame(classOf(one), classOf(two), "each hot template has a class of its own");
+        assertEquals("<main><b>one 7</b></main>", hot.render(one, Map.of("v", 7, "xs", List.of(1))));
+        assertEquals("<main><i>2nd 7</i></main>", hot.render(two, Map.of("v", 7, "xs", List.of(1))));
+        assertTrue(ownClassThreads.stream().allMatch(t -> t.getName().equals("kida-compiler")), ownClassThreads::toString);
+    }
+
+    @Test
+    void noClassOfItsOwnWhenTurnedOff() throws Exception {
+        Engine off = engine(sources, 0);
+        PreparedTemplate a = load(off, "a.html", "<p>{{ v }}</p>");
+        for (int i = 0; i < 50; i++) {
+            assertEquals("<p>1</p>", off.render(a, Map.of("v", 1)));
+        }
+        // The background compiler is one thread taking tasks in order: once a template made hot
+        // after those renders has its own class, a compile they asked for would have run (and
+        // recorded itself) too.
+        Engine probe = engine(sources, 1);
+        PreparedTemplate p = load(probe, "probe.html", "{% if v %}{{ v }}{% endif %}");
+        assertEquals("1", probe.render(p, Map.of("v", 1)));
+        awaitOwnClass(p);
+        assertEquals(1, ownClassThreads.size(), "only the probe was compiled: " + ownClassThreads);
+        assertTrue(a.compilation().compiled().shared());
+        assertEquals("<p>1</p>", off.render(a, Map.of("v", 1)));
     }
 
     @Test
@@ -214,7 +316,7 @@ class ShapeClassesTest {
     void anotherEngineDoesNotShareClasses() {
         PreparedTemplate a = load("a.html", "x{{ v }}");
         Map<String, String> otherSources = new HashMap<>(Map.of("a.html", "y{{ v }}"));
-        PreparedTemplate other = engine(otherSources).load("a.html");
+        PreparedTemplate other = engine(otherSources, 1000).load("a.html");
         assertNotSame(classOf(a), other.compilation().compiled().code().getClass());
     }
 

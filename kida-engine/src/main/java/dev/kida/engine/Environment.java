@@ -67,7 +67,7 @@ public final class Environment {
         this.engine = new Engine(loader, autoescape,
                 new LexerOptions(b.trimBlocks, b.lstripBlocks, b.keepTrailingNewline, b.tagExtensions(), b.syntax()),
                 filters, tests, b.engineGlobals(),
-                escaper, compilePolicy(b.mode), b.compileThreshold, codeGenerator(b.mode),
+                escaper, compilePolicy(b.mode), b.compileSettings(), codeGenerator(b.mode),
                 new CacheSettings(b.cacheSize, b.autoReload, b.store(), b.reloadCheckNanos), b.undefined, b.finalize, b.limits.spec(b.sandbox == null ? null : b.sandbox.toRuntime(globals)),
                 TreeEvaluator.INSTANCE);
         this.limits = b.limits;
@@ -259,6 +259,9 @@ public final class Environment {
         private long reloadCheckNanos;
         private ExecutionMode mode = ExecutionMode.TIERED;
         private int compileThreshold = 50;
+        /** Null until set: the system property's count then ({@link dev.kida.engine.core.CompileSettings#of}). */
+        private Integer shapeClasses;
+        private Integer ownClassAfter;
         private int fragmentCacheSize = dev.kida.engine.runtime.kida.FragmentCache.DEFAULT_MAX_ENTRIES;
         private java.util.function.LongSupplier fragmentClock = System::nanoTime;
         private UndefinedKind undefined = UndefinedKind.STRICT;
@@ -322,6 +325,42 @@ public final class Environment {
             }
             this.compileThreshold = runs;
             return this;
+        }
+
+        /**
+         * In compiled mode, how many shape classes the environment keeps (256 by default; 0 or
+         * more). Templates whose trees differ only in their text, positions and names share one
+         * generated class, each with its own data, so making another template of a known shape
+         * costs no class generation; the least recently used shapes are dropped beyond this
+         * count. 0 gives every template a class of its own. Overrides the system property
+         * {@code kida.compiler.shapeClasses}. See docs/architecture.md, "Shape classes".
+         */
+        public Builder shapeClasses(int classes) {
+            if (classes < 0) {
+                throw new IllegalArgumentException("shape classes must be 0 (none) or more, not " + classes);
+            }
+            this.shapeClasses = classes;
+            return this;
+        }
+
+        /**
+         * In compiled mode, after how many renders a template on a shared shape class
+         * ({@link #shapeClasses}) is compiled again into a class of its own, whose texts are
+         * constants the JIT folds (1,000 by default; 0: never). The compile runs on the background
+         * compiler, as tiered mode's does; renders keep the shared class until it is done.
+         * Overrides the system property {@code kida.compiler.ownClassAfter}.
+         */
+        public Builder ownClassAfter(int renders) {
+            if (renders < 0) {
+                throw new IllegalArgumentException("own class threshold must be 0 (never) or more renders, not " + renders);
+            }
+            this.ownClassAfter = renders;
+            return this;
+        }
+
+        /** The compile settings: what was set here, else the system properties' counts. */
+        private dev.kida.engine.core.CompileSettings compileSettings() {
+            return dev.kida.engine.core.CompileSettings.of(compileThreshold, shapeClasses, ownClassAfter);
         }
 
         /**

@@ -101,15 +101,29 @@ public final class CompilationState {
     }
 
     /**
-     * Marks the template used, counts a run of the template and asks the engine to compile it
-     * once it is warm.
+     * Marks the template used, counts a run of the template and asks the engine's background
+     * compiler for better code once it is warm: compiled code when it runs in the evaluator in
+     * tiered mode ({@link CompileSettings#threshold}), a class of its own when it runs on a class
+     * shared by its shape ({@link CompileSettings#ownClassAfter}). The one counting path of both:
+     * the render thread only counts, never compiles, and picks the new code up at its next
+     * template or block entry.
      */
     public void noteRun(Engine engine, PreparedTemplate unit) {
         markUsed();
-        if (compiled != null || !engine.tiered() || requested) {
+        Compiled code = compiled;
+        // a template with its own code (every hot one) leaves here after two reads
+        if (code != null ? !code.shared() : !engine.tiered()) {
             return;
         }
-        if (++runs >= engine.compileThreshold() && request()) {
+        if (requested) {
+            return;
+        }
+        CompileSettings settings = engine.compileSettings();
+        int threshold = code == null ? settings.threshold() : settings.ownClassAfter();
+        if (code != null && threshold == 0) {
+            return; // classes of their own turned off: the shared class serves for good
+        }
+        if (++runs >= threshold && request()) {
             engine.compileInBackground(unit);
         }
     }

@@ -57,7 +57,7 @@ public final class Engine {
     private final long reloadCheckNanos;
     private final CompiledStore store;
     private final CompilePolicy compilePolicy;
-    private final int compileThreshold;
+    private final CompileSettings compileSettings;
     private final CodeGenerator codeGenerator;
     /** Kida's {@code cache} blocks: one per Environment, shared by renders and threads. */
     private volatile dev.kida.engine.runtime.kida.FragmentCache fragments =
@@ -83,7 +83,7 @@ public final class Engine {
      */
     public Engine(TemplateLoader loader, Predicate<String> autoescape, LexerOptions lexerOptions,
                   Map<String, Filter> filters, Map<String, Test> tests, Map<String, Object> globals,
-                  Escaper escaper, CompilePolicy compilePolicy, int compileThreshold, CodeGenerator codeGenerator,
+                  Escaper escaper, CompilePolicy compilePolicy, CompileSettings compileSettings, CodeGenerator codeGenerator,
                   CacheSettings cacheSettings, UndefinedKind undefined, Finalize finalize, Budget.Spec limits,
                   Evaluator evaluator) {
         this.evaluator = java.util.Objects.requireNonNull(evaluator, "evaluator");
@@ -95,7 +95,7 @@ public final class Engine {
         this.reloadCheckNanos = cacheSettings.reloadCheckNanos();
         this.store = cacheSettings.store();
         this.compilePolicy = compilePolicy;
-        this.compileThreshold = compileThreshold;
+        this.compileSettings = java.util.Objects.requireNonNull(compileSettings, "compileSettings");
         this.codeGenerator = codeGenerator;
         this.loader = loader;
         this.autoescape = autoescape;
@@ -385,13 +385,15 @@ public final class Engine {
         return compilePolicy == CompilePolicy.WHEN_WARM;
     }
 
-    int compileThreshold() {
-        return compileThreshold;
+    /** When templates get compiled code, and of which kind (the compiler reads its shape-class count here). */
+    public CompileSettings compileSettings() {
+        return compileSettings;
     }
 
     /**
-     * Compiles the template now on this thread and installs the code. A failure is kept on the
-     * template (it keeps running in the evaluator) and logged.
+     * Compiles the template now on this thread and installs the code, unless it already has
+     * compiled code. A failure is kept on the template (it keeps running in the evaluator) and
+     * logged.
      */
     public void compileNow(PreparedTemplate unit) {
         if (unit.compilation().compiled() != null) {
@@ -411,14 +413,7 @@ public final class Engine {
             }
         }
         try {
-            // constant folding runs the runtime's operations: under this engine's limits, so that
-            // what a render would refuse is left for the render to refuse
-            Budget previous = Budget.install(limits.start());
-            try {
-                unit.compilation().install(codeGenerator.generate(unit, this));
-            } finally {
-                Budget.restore(previous);
-            }
+            unit.compilation().install(underLimits(() -> codeGenerator.generate(unit, this)));
         } catch (RuntimeException | LinkageError e) {
             unit.compilation().fail(e);
             Log.LOG.log(System.Logger.Level.WARNING, "template '" + unit.name()
@@ -426,8 +421,46 @@ public final class Engine {
         }
     }
 
+    /**
+     * Generates code under this engine's limits: constant folding runs the runtime's operations,
+     * so what a render would refuse is left for the render to refuse.
+     */
+    private Compiled underLimits(java.util.function.Supplier<Compiled> generate) {
+        Budget previous = Budget.install(limits.start());
+        try {
+            return generate.get();
+        } finally {
+            Budget.restore(previous);
+        }
+    }
+
+    /**
+     * Asks the background compiler for the template's next code: compiled code for a template
+     * running in the evaluator, a class of its own for one on its shape's shared class.
+     */
     void compileInBackground(PreparedTemplate unit) {
-        BackgroundCompiler.submit(() -> compileNow(unit));
+        BackgroundCompiler.submit(() -> {
+            Compiled current = unit.compilation().compiled();
+            if (current == null) {
+                compileNow(unit);
+            } else if (current.shared()) {
+                compileOwnClass(unit, current);
+            }
+        });
+    }
+
+    /**
+     * Replaces a template's shared shape class with a class of its own. Renders in flight finish
+     * on the shared class (same tree, same output); each picks the new code up at its next
+     * template or block entry. On failure the shared class keeps serving the template.
+     */
+    private void compileOwnClass(PreparedTemplate unit, Compiled shared) {
+        try {
+            unit.compilation().install(underLimits(shared.ownClass()));
+        } catch (RuntimeException | LinkageError e) {
+            Log.LOG.log(System.Logger.Level.WARNING, "template '" + unit.name()
+                    + "' could not get a class of its own; it keeps its shape's shared class", e);
+        }
     }
 
     /** Made at the first message: {@code System.getLogger} starts the logging back end, which a
