@@ -44,14 +44,13 @@ final class LauncherGate {
         try (InputStream in = new FileInputStream(gate)) {
             changed = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            // No verdict: treat the sources as changed, so that stale code never runs; the slow
+            // No verdict: the sources may have changed, and stale code must not run; the slow
             // path checks them itself.
-            changed = "(the source check could not be read: " + e.getMessage() + ")";
+            System.err.println("kida: the launcher's source check could not be read (" + e.getMessage()
+                    + "); the launcher checks the sources again");
+            return relaunch(args);
         }
-        if (changed.isEmpty()) {
-            return -1;
-        }
-        return relaunch(args);
+        return changed.isEmpty() ? -1 : relaunch(args);
     }
 
     private static int relaunch(String[] args) {
