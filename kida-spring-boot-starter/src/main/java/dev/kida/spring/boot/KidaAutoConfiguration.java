@@ -40,6 +40,15 @@ public class KidaAutoConfiguration {
                 .autoescape(properties.isAutoescape())
                 .autoReload(properties.isReload())
                 .reloadCheckInterval(properties.getReloadCheckInterval());
+        if (properties.getCompileThreshold() != null) {
+            builder.compileThreshold(properties.getCompileThreshold());
+        }
+        if (properties.getShapeClasses() != null) {
+            builder.shapeClasses(properties.getShapeClasses());
+        }
+        if (properties.getOwnClassAfter() != null) {
+            builder.ownClassAfter(properties.getOwnClassAfter());
+        }
         if (!properties.isCache()) {
             builder.cacheSize(0);
         }

@@ -16,6 +16,9 @@ import java.time.Duration;
  * kida.reload=false                   # check sources for edits on each use (development)
  * kida.reload-check-interval=0        # with reload: use a template found current this long unchecked
  * kida.mode=tiered                    # interpreted, compiled or tiered
+ * kida.compile-threshold=50           # tiered: runs in the evaluator before a template is compiled
+ * kida.shape-classes=256              # compiled: shape classes kept (0: a class per template)
+ * kida.own-class-after=1000           # compiled: renders before a template gets a class of its own
  * kida.escaper=                       # force an escaper backend (java, simd, ffi)
  * kida.autoescape=true                # HTML-escape printed values
  * kida.undefined=strict               # strict, default, chainable, debug (Jinja2's Undefined kinds)
@@ -31,6 +34,9 @@ public class KidaProperties {
     private boolean reload;
     private Duration reloadCheckInterval = Duration.ZERO;
     private ExecutionMode mode = ExecutionMode.TIERED;
+    private Integer compileThreshold;
+    private Integer shapeClasses;
+    private Integer ownClassAfter;
     private String escaper;
     private boolean autoescape = true;
     private UndefinedKind undefined = UndefinedKind.STRICT;
@@ -110,6 +116,45 @@ public class KidaProperties {
     /** See {@link #getMode()}. */
     public void setMode(ExecutionMode mode) {
         this.mode = mode;
+    }
+
+    /**
+     * In tiered mode, how many times a template runs in the evaluator before it is compiled; null
+     * for the engine's default ({@code Environment.Builder.compileThreshold}).
+     */
+    public Integer getCompileThreshold() {
+        return compileThreshold;
+    }
+
+    /** See {@link #getCompileThreshold()}. */
+    public void setCompileThreshold(Integer compileThreshold) {
+        this.compileThreshold = compileThreshold;
+    }
+
+    /**
+     * In compiled mode, how many shape classes the engine keeps; null for the engine's default
+     * ({@code Environment.Builder.shapeClasses}).
+     */
+    public Integer getShapeClasses() {
+        return shapeClasses;
+    }
+
+    /** See {@link #getShapeClasses()}. */
+    public void setShapeClasses(Integer shapeClasses) {
+        this.shapeClasses = shapeClasses;
+    }
+
+    /**
+     * In compiled mode, after how many renders a template on a shared shape class gets a class of
+     * its own (0: never); null for the engine's default ({@code Environment.Builder.ownClassAfter}).
+     */
+    public Integer getOwnClassAfter() {
+        return ownClassAfter;
+    }
+
+    /** See {@link #getOwnClassAfter()}. */
+    public void setOwnClassAfter(Integer ownClassAfter) {
+        this.ownClassAfter = ownClassAfter;
     }
 
     /** A forced escaper backend, or null for the best available. */
