@@ -9,6 +9,8 @@ import java.util.Map;
  * interpreter, one step after the other; on a machine with a second core the data file's ~1 ms
  * then overlaps the rest (docs/performance.md, "Cold start", session 20). Standard input, and no
  * data at all, are read on the calling thread: the command may read other things from stdin.
+ * A plain thread and join, not a FutureTask or CompletableFuture: those set up VarHandles (and a
+ * thread pool) that a fresh JVM would pay for before the data is even opened.
  */
 final class PendingData {
     private final Thread reader;

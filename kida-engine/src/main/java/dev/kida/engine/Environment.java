@@ -320,10 +320,7 @@ public final class Environment {
          * (50 by default; at least 1).
          */
         public Builder compileThreshold(int runs) {
-            if (runs < 1) {
-                throw new IllegalArgumentException("compile threshold must be at least 1, not " + runs);
-            }
-            this.compileThreshold = runs;
+            this.compileThreshold = dev.kida.engine.core.CompileSettings.requireThreshold(runs);
             return this;
         }
 
@@ -336,10 +333,7 @@ public final class Environment {
          * {@code kida.compiler.shapeClasses}. See docs/architecture.md, "Shape classes".
          */
         public Builder shapeClasses(int classes) {
-            if (classes < 0) {
-                throw new IllegalArgumentException("shape classes must be 0 (none) or more, not " + classes);
-            }
-            this.shapeClasses = classes;
+            this.shapeClasses = dev.kida.engine.core.CompileSettings.requireShapeClasses(classes);
             return this;
         }
 
@@ -351,10 +345,7 @@ public final class Environment {
          * Overrides the system property {@code kida.compiler.ownClassAfter}.
          */
         public Builder ownClassAfter(int renders) {
-            if (renders < 0) {
-                throw new IllegalArgumentException("own class threshold must be 0 (never) or more renders, not " + renders);
-            }
-            this.ownClassAfter = renders;
+            this.ownClassAfter = dev.kida.engine.core.CompileSettings.requireOwnClassAfter(renders);
             return this;
         }
 
@@ -377,16 +368,7 @@ public final class Environment {
                 if (!file.startsWith(base)) {
                     return null;
                 }
-                // java.io, not Files.newInputStream: see Loaders.readUtf8 (NIO channels cost a
-                // fresh JVM ~0.6 ms of start-up).
-                try {
-                    return new java.io.FileInputStream(file.toFile());
-                } catch (java.io.FileNotFoundException e) {
-                    if (java.nio.file.Files.notExists(file)) {
-                        return null;
-                    }
-                    throw e;
-                }
+                return Loaders.openIfPresent(file);
             });
             return this;
         }
@@ -507,7 +489,6 @@ public final class Environment {
                     : interval.toNanos(); // one of centuries is as good as forever
             return this;
         }
-
 
         /**
          * What a missing name or attribute evaluates to: {@link UndefinedKind#STRICT} by default

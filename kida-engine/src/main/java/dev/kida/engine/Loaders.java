@@ -64,12 +64,10 @@ public final class Loaders {
                 try {
                     long version = asFile.lastModified();
                     String text = readUtf8(file);
-                    return Optional.of(new TemplateSource(name, text, file.toString(), version));
-                } catch (FileNotFoundException e) {
-                    if (Files.notExists(file)) {
-                        return Optional.empty(); // deleted since the stat
+                    if (text == null) {
+                        return Optional.empty(); // deleted since the check
                     }
-                    throw new KidaException("cannot read template '" + name + "' from " + file, e);
+                    return Optional.of(new TemplateSource(name, text, file.toString(), version));
                 } catch (CharacterCodingException e) {
                     // A binary file (an image beside the templates) or another encoding: say so
                     // instead of the decoder's bare "Input length = 1".
@@ -119,15 +117,33 @@ public final class Loaders {
     }
 
     /**
-     * The file's text, which must be UTF-8. Read through java.io rather than Files.readString:
-     * the first NIO file channel of a JVM loads two native libraries and sets up its channel
-     * machinery, ~0.6 ms of a fresh `kida render` (docs/performance.md, "Cold start", session 20).
-     * Decoded by the String constructor's fast path; only a text that then holds U+FFFD (a
-     * replaced malformed sequence, or a real one) is decoded again strictly, to tell which.
+     * The file opened through java.io, or null when there is no such file. Not
+     * Files.newInputStream: the first NIO file channel of a JVM loads two native libraries and
+     * sets up its channel machinery, ~0.6 ms of a fresh `kida render` (docs/performance.md, "Cold
+     * start", session 20).
+     */
+    static InputStream openIfPresent(Path file) throws IOException {
+        try {
+            return new FileInputStream(file.toFile());
+        } catch (FileNotFoundException e) {
+            if (Files.notExists(file)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The file's text, which must be UTF-8, or null when there is no such file. Decoded by the
+     * String constructor's fast path; only a text that then holds U+FFFD (a replaced malformed
+     * sequence, or a real one) is decoded again strictly, to tell which.
      */
     static String readUtf8(Path file) throws IOException {
         byte[] bytes;
-        try (InputStream in = new FileInputStream(file.toFile())) {
+        try (InputStream in = openIfPresent(file)) {
+            if (in == null) {
+                return null;
+            }
             bytes = in.readAllBytes();
         }
         String text = new String(bytes, StandardCharsets.UTF_8);

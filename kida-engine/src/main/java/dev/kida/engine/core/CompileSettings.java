@@ -18,17 +18,35 @@ public record CompileSettings(int threshold, int shapeClasses, int ownClassAfter
     /** System property that sets {@link #ownClassAfter} when the builder does not. */
     public static final String OWN_CLASS_AFTER_PROPERTY = "kida.compiler.ownClassAfter";
 
-    /** Checks the counts. */
+    /** Checks the counts (the rules the builder's setters apply too). */
     public CompileSettings {
-        if (threshold < 0) {
-            throw new IllegalArgumentException("compile threshold must be 0 or more, not " + threshold);
+        requireThreshold(threshold);
+        requireShapeClasses(shapeClasses);
+        requireOwnClassAfter(ownClassAfter);
+    }
+
+    /** {@code runs} if it is a valid {@link #threshold}: at least 1. */
+    public static int requireThreshold(int runs) {
+        if (runs < 1) {
+            throw new IllegalArgumentException("compile threshold must be at least 1, not " + runs);
         }
-        if (shapeClasses < 0) {
-            throw new IllegalArgumentException("the number of shape classes must be 0 or more, not " + shapeClasses);
+        return runs;
+    }
+
+    /** {@code classes} if it is a valid {@link #shapeClasses}: 0 or more. */
+    public static int requireShapeClasses(int classes) {
+        if (classes < 0) {
+            throw new IllegalArgumentException("shape classes must be 0 (none) or more, not " + classes);
         }
-        if (ownClassAfter < 0) {
-            throw new IllegalArgumentException("the runs before a class of its own must be 0 or more, not " + ownClassAfter);
+        return classes;
+    }
+
+    /** {@code renders} if it is a valid {@link #ownClassAfter}: 0 or more. */
+    public static int requireOwnClassAfter(int renders) {
+        if (renders < 0) {
+            throw new IllegalArgumentException("own class threshold must be 0 (never) or more renders, not " + renders);
         }
+        return renders;
     }
 
     /**

@@ -50,8 +50,10 @@ class CompileSettingsTest {
 
     @Test
     void theRecordRefusesNegativeCounts() {
-        assertThrows(IllegalArgumentException.class, () -> new CompileSettings(-1, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new CompileSettings(0, -1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new CompileSettings(0, 0, -1));
+        // the builder's rules, one definition: a threshold of at least 1, counts of 0 or more
+        assertThrows(IllegalArgumentException.class, () -> new CompileSettings(0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new CompileSettings(1, -1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new CompileSettings(1, 0, -1));
+        new CompileSettings(1, 0, 0);
     }
 }
