@@ -32,16 +32,19 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def launch_env():
-    """The launch the launcher saved: java, module path, AOT cache base, its JVM flags and extra options."""
+    """The launch the launcher saved: the java command (with the module path when there is no linked
+    image), AOT cache base, its JVM flags and extra options."""
     state = os.path.join(ROOT, "target", "kida-launcher", "launch.env")
     # the launcher keeps an AOT cache per profile: $aot_base-render.aot and $aot_base-compiled.aot
-    script = ("source %s; printf '%%s\\n' \"$java\" \"$module_path\" \"$aot_base\"; "
+    script = ("source %s; printf '%%s\\n' \"$java\" \"$module_path\" \"$aot_base\" \"${runtime_java:-}\"; "
               "(IFS=$'\\x1f'; printf '%%s\\n' \"${saved_jvm_flags[*]}\" \"${jvm_extra[*]}\")") % shlex.quote(state)
     out = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=True).stdout.split("\n")
-    flags = [f for f in out[3].split("\x1f") if f]
+    flags = [f for f in out[4].split("\x1f") if f]
     if not flags:
         sys.exit("target/kida-launcher/launch.env has no saved_jvm_flags: run ./kida once with this launcher")
-    return out[0], out[1], out[2], flags, [e for e in out[4].split("\x1f") if e]
+    # the linked run-time image's java holds Kida's modules; without one, the JDK's java and the jars
+    java = [out[3]] if out[3] else [out[0], "--module-path", out[1]]
+    return java, out[2], flags, [e for e in out[5].split("\x1f") if e]
 
 
 def train():
@@ -62,9 +65,9 @@ def train():
 def main(argv):
     runs = int(argv[1]) if len(argv) > 1 else 10
     train()
-    java, module_path, aot_base, jvm_flags, extra = launch_env()
-    # exactly the launcher's JVM flags (saved by it in launch.env)
-    flags = [java, *jvm_flags, *extra, "--module-path", module_path]
+    java, aot_base, jvm_flags, extra = launch_env()
+    # exactly the launcher's java and JVM flags (saved by it in launch.env)
+    flags = [*java, *jvm_flags, *extra]
 
     def with_cache(profile):
         aot = "%s-%s.aot" % (aot_base, profile)

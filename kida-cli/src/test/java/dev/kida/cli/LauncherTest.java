@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * script, the built jars (the CLI's made from its compiled classes, as the test runs before the
  * jar is packaged) and the example site: a cache per profile, trained at the first run that needs
  * it and saying so; kept while nothing changes; trained again under a new name, the old ones
- * removed, when a jar's content changes.
+ * removed, when a jar's content changes; likewise the run-time image the modules are linked
+ * into, and a JDK without jlink runs from the jars and says so.
  * An edited main source makes the next run build again (a stand-in {@code mvn} records that it
  * ran), once, and that run's output and stdin are those of one render; an edited test source,
  * which does not go into the jars, does not.
@@ -73,6 +74,11 @@ class LauncherTest {
         assertTrue(first.stderr.contains("preparing the start-up cache (render)"), first.stderr);
         Path render = onlyCache("render");
         FileTime trained = Files.getLastModifiedTime(render);
+        // Kida's modules linked into a run-time image of their own, which the runs start
+        Path image = onlyImage();
+        assertTrue(Files.isExecutable(image.resolve("bin/java")), image.toString());
+        assertTrue(savedLaunch().contains("runtime_java=" + image.resolve("bin/java")), savedLaunch());
+        assertTrue(Files.isRegularFile(image.resolve("lib/modules")), image.toString());
 
         Run second = kida("--version");
         assertEquals(0, second.status, second.stderr);
@@ -117,6 +123,10 @@ class LauncherTest {
         assertFalse(Files.exists(render));
         assertFalse(Files.exists(compiled));
         assertFalse(Files.exists(precompiledCache));
+        // and so is the old image: a new one holds the new jar
+        Path relinked = onlyImage();
+        assertNotEquals(image, relinked);
+        assertFalse(Files.exists(image));
     }
 
     @Test
@@ -175,6 +185,28 @@ class LauncherTest {
         assertEquals(1, Files.readAllLines(builds).size(), Files.readString(builds));
     }
 
+    @Test
+    @Order(4)
+    void aJdkWithoutJlinkRunsFromTheJarsAndSaysSo() throws Exception {
+        // A JDK 25 whose bin/ has a java (a script that runs the real one) but no jlink.
+        Path jdk = Files.createDirectories(root.resolve("jdk-without-jlink/bin"));
+        Files.writeString(jdk.resolveSibling("release"), "JAVA_VERSION=\"" + Runtime.version().feature() + "\"\n");
+        Path java = jdk.resolve("java");
+        Files.writeString(java, "#!/bin/bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> command = new ArrayList<>(List.of("/bin/bash", root.resolve("kida").toString(), "render", "page.html",
+                "--templates", "examples/templates", "--data", "examples/data.json"));
+        Run first = run(command, jdk.getParent().toString(), null);
+        assertEquals(0, first.status, first.stderr);
+        assertEquals(Files.readString(REPO.resolve("examples/expected/page.html")), first.stdout);
+        assertTrue(first.stderr.contains("could not link a run-time image"), first.stderr);
+        assertTrue(savedLaunch().contains("runtime_java=''"), savedLaunch());
+        Run again = run(command, jdk.getParent().toString(), null);
+        assertEquals(0, again.status, again.stderr);
+        assertEquals(first.stdout, again.stdout);
+        assertFalse(again.stderr.contains("could not link"), again.stderr);
+    }
+
     private record Run(int status, String stdout, String stderr) {
     }
 
@@ -189,8 +221,16 @@ class LauncherTest {
     private static Run kidaOnPath(String path, Path stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("/bin/bash", root.resolve("kida").toString()));
         command.addAll(List.of(args));
+        return run(command, System.getProperty("java.home"), stdin, path);
+    }
+
+    private static Run run(List<String> command, String javaHome, Path stdin) throws Exception {
+        return run(command, javaHome, stdin, System.getenv("PATH"));
+    }
+
+    private static Run run(List<String> command, String javaHome, Path stdin, String path) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("JAVA_HOME", javaHome);
         pb.environment().put("PATH", path);
         Path out = Files.createTempFile(root, "out", ".txt");
         Path err = Files.createTempFile(root, "err", ".txt");
@@ -201,6 +241,19 @@ class LauncherTest {
         Process p = pb.start();
         assertTrue(p.waitFor(3, TimeUnit.MINUTES), "the launcher did not finish");
         return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** The one linked run-time image in the launcher's folder. */
+    private static Path onlyImage() throws IOException {
+        try (Stream<Path> files = Files.list(root.resolve("target/kida-launcher"))) {
+            List<Path> images = files.filter(f -> f.getFileName().toString().endsWith("-runtime")).toList();
+            assertEquals(1, images.size(), images.toString());
+            return images.get(0);
+        }
+    }
+
+    private static String savedLaunch() throws IOException {
+        return Files.readString(root.resolve("target/kida-launcher/launch.env"));
     }
 
     /** The one AOT cache of a profile in the launcher's folder. */
