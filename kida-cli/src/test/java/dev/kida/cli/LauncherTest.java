@@ -48,9 +48,10 @@ class LauncherTest {
 
     @BeforeAll
     static void copyOfTheCheckout() throws IOException {
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")) && Runtime.version().feature() >= 25,
-                "the launcher is a bash script that needs a JDK 25");
-        Files.copy(REPO.resolve("kida"), root.resolve("kida"));
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")) && Files.isExecutable(Path.of("/bin/bash"))
+                && Runtime.version().feature() >= 25, "the launcher is a sh and bash script that needs a JDK 25");
+        // run as users run it, through its #!/bin/sh line (dash on Debian)
+        Files.copy(REPO.resolve("kida"), root.resolve("kida"), StandardCopyOption.COPY_ATTRIBUTES);
         Files.writeString(root.resolve("pom.xml"), "<project/>\n");
         Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
         for (String module : List.of("kida-api", "kida-engine", "kida-compiler")) {
@@ -194,7 +195,7 @@ class LauncherTest {
         Path java = jdk.resolve("java");
         Files.writeString(java, "#!/bin/bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        List<String> command = new ArrayList<>(List.of("/bin/bash", root.resolve("kida").toString(), "render", "page.html",
+        List<String> command = new ArrayList<>(List.of(root.resolve("kida").toString(), "render", "page.html",
                 "--templates", "examples/templates", "--data", "examples/data.json"));
         Run first = run(command, jdk.getParent().toString(), null);
         assertEquals(0, first.status, first.stderr);
@@ -219,7 +220,7 @@ class LauncherTest {
     }
 
     private static Run kidaOnPath(String path, Path stdin, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("/bin/bash", root.resolve("kida").toString()));
+        List<String> command = new ArrayList<>(List.of(root.resolve("kida").toString()));
         command.addAll(List.of(args));
         return run(command, System.getProperty("java.home"), stdin, path);
     }
