@@ -73,6 +73,7 @@ class LauncherTest {
         assertEquals(0, first.status, first.stderr);
         assertTrue(first.stdout.startsWith("kida "), first.stdout);
         assertTrue(first.stderr.contains("preparing the start-up cache (render)"), first.stderr);
+        assertTrue(first.stderr.contains("linking the modules into a run-time image"), first.stderr);
         Path render = onlyCache("render");
         FileTime trained = Files.getLastModifiedTime(render);
         // Kida's modules linked into a run-time image of their own, which the runs start
@@ -84,6 +85,7 @@ class LauncherTest {
         Run second = kida("--version");
         assertEquals(0, second.status, second.stderr);
         assertFalse(second.stderr.contains("preparing"), second.stderr);
+        assertFalse(second.stderr.contains("linking"), second.stderr);
         assertEquals(render, onlyCache("render"));
         assertEquals(trained, Files.getLastModifiedTime(render));
 
