@@ -74,16 +74,19 @@ public final class KidaStatements {
             case Stmt.Try t -> tryFallback(t, f);
             case Stmt.WithIf w -> withIf(w, f);
             case Stmt.Capture c -> {
-                Object value = r.captured(r.capture(c.body(), Frame.child(f)));
-                bindLet(r, c.name(), value, f);
+                String text = r.captureInline(c.body(), Frame.child(f), false);
+                if (text == null) {
+                    yield r.abandonedBy;
+                }
+                bindLet(r, c.name(), r.captured(text), f);
                 yield StatementExecutor.NORMAL;
             }
-            case Stmt.Cache c -> {
-                cache(c, f);
-                yield StatementExecutor.NORMAL;
-            }
+            case Stmt.Cache c -> cache(c, f);
             case Stmt.Spaceless sp -> {
-                String text = r.capture(sp.body(), Frame.child(f), true);
+                String text = r.captureInline(sp.body(), Frame.child(f), true);
+                if (text == null) {
+                    yield r.abandonedBy;
+                }
                 if (!r.discarding) {
                     r.out.append(Spaceless.apply(text));
                 }
@@ -304,18 +307,23 @@ public final class KidaStatements {
         return r.statements.execBody(w.body(), scope);
     }
 
-    private void cache(Stmt.Cache c, Frame f) {
+    /** Renders or reuses a cache block; returns how control left it (a loop's break abandons it uncached). */
+    private int cache(Stmt.Cache c, Frame f) {
         String key = Values.str(r.expressions.eval(c.key(), f));
         long ttlNanos = c.ttl() == null ? FragmentCache.NO_TTL
                 : FragmentCache.parseTtl(r.expressions.eval(c.ttl(), f));
         FragmentCache cache = r.engine.fragmentCache();
         String text = cache.get(key);
         if (text == null) {
-            text = r.capture(c.body(), Frame.child(f), true);
+            text = r.captureInline(c.body(), Frame.child(f), true);
+            if (text == null) {
+                return r.abandonedBy;
+            }
             cache.put(key, text, ttlNanos);
         }
         if (!r.discarding) {
             r.out.append(text);
         }
+        return StatementExecutor.NORMAL;
     }
 }
