@@ -109,12 +109,9 @@ public final class FunctionStatements {
 
     /**
      * A slot placeholder in a def: the caller's slot with the bindings, or (called without
-     * {@code call}, or a scoped slot the call did not fill) the placeholder's own body.
-     */
-    /**
-     * A slot placeholder: the caller's slot, else its own body, which stands inline in the def (a
-     * break or continue in it leaves the def's enclosing loop, as in any other inline block): returns
-     * how control left it.
+     * {@code call}, or a scoped slot the call did not fill) the placeholder's own body, which stands
+     * inline in the def (a break or continue in it leaves the def's enclosing loop, as in any other
+     * inline block). Returns how control left it.
      */
     private int slot(Stmt.SlotPlace place, Frame f) {
         Map<String, Object> bindings = new HashMap<>();
