@@ -12,6 +12,16 @@ sealed interface JumpTarget {
     /** End of a captured body or of the method: break and continue both stop the body. */
     record Stop(Label end) implements JumpTarget {}
 
+    /**
+     * Leaving a captured inline body (capture, spaceless, push) by a loop's break or continue
+     * abandons it: the output saved in {@code savedSlot} is restored and the captured text dropped,
+     * as the evaluator's {@code Renderer.captureInline} does.
+     */
+    record Abandon(int savedSlot) implements JumpTarget {}
+
+    /** Leaving a body rendered with nothing discarded restores the flag saved in {@code savedSlot}. */
+    record Discarding(int savedSlot) implements JumpTarget {}
+
     /** Leaving an autoescape block restores the saved setting. */
     record Escape(int savedSlot) implements JumpTarget {}
 

@@ -47,6 +47,8 @@ final class Jumps extends BodyPart {
                 case JumpTarget.Escape e -> restoreAutoescape(e.savedSlot());
                 case JumpTarget.Unprovide u -> unprovide(u.key());
                 case JumpTarget.EndTry t -> endTry(t.savedSlot());
+                case JumpTarget.Abandon a -> abandonCapture(a.savedSlot());
+                case JumpTarget.Discarding d -> restoreDiscarding(d.savedSlot());
                 case JumpTarget.Loop l -> {
                     cb.goto_(isBreak ? l.breakTo() : l.continueTo());
                     return;
@@ -62,6 +64,16 @@ final class Jumps extends BodyPart {
     /** Leaving an autoescape block: the setting saved in {@code savedSlot} again. */
     void restoreAutoescape(int savedSlot) {
         cb.aload(R).iload(savedSlot).invokeinterface(CD_STATE, "autoescape", MethodTypeDesc.of(CD_void, CD_boolean));
+    }
+
+    /** Leaving a captured body by a jump: the saved output again, the captured text dropped. */
+    void abandonCapture(int savedSlot) {
+        cb.aload(R).aload(savedSlot).invokeinterface(CD_STATE, "out", MethodTypeDesc.of(CD_void, CD_OUTPUT));
+    }
+
+    /** Leaving a body rendered with nothing discarded: the discarding flag saved in {@code savedSlot}. */
+    void restoreDiscarding(int savedSlot) {
+        cb.aload(R).iload(savedSlot).invokeinterface(CD_STATE, "discarding", MethodTypeDesc.of(CD_void, CD_boolean));
     }
 
     /** Leaving a provide block: its value withdrawn. */

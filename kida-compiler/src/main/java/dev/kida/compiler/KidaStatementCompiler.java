@@ -197,7 +197,9 @@ final class KidaStatementCompiler extends BodyPart {
         // the body renders with nothing discarded, as the evaluator captures it
         int discarding = beginNotDiscarding();
         body.variables.push(scope);
+        body.jumps.push(new JumpTarget.Discarding(discarding));
         body.statements.capture(c.body());
+        body.jumps.pop();
         body.variables.pop();
         endNotDiscarding(discarding);
         int value = cb.allocateLocal(TypeKind.REFERENCE);
@@ -283,10 +285,9 @@ final class KidaStatementCompiler extends BodyPart {
                 MethodTypeDesc.of(CD_FRAME, CD_FRAME, CD_MAP)).astore(slot);
         Pos placePos = positions.current();
         body.variables.push(new Scope(false, slot));
-        body.jumps.push(new JumpTarget.Stop(end));
+        // the body stands inline: a break or continue in it goes on to the def's enclosing loop
         stmts(place.body());
         flushText();
-        body.jumps.pop();
         body.variables.pop();
         positions.restore(placePos);
         cb.labelBinding(end);
@@ -349,7 +350,9 @@ final class KidaStatementCompiler extends BodyPart {
         int stack = cb.allocateLocal(TypeKind.REFERENCE);
         cb.invokestatic(CD_VALUES, "str", MethodTypeDesc.of(CD_String, CD_Object)).astore(stack);
         int discarding = beginNotDiscarding();
+        body.jumps.push(new JumpTarget.Discarding(discarding));
         body.statements.capture(p.body());
+        body.jumps.pop();
         endNotDiscarding(discarding);
         int text = cb.allocateLocal(TypeKind.REFERENCE);
         cb.astore(text);

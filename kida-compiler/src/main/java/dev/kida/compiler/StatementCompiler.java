@@ -220,16 +220,18 @@ final class StatementCompiler extends BodyPart {
         body.variables.pop();
     }
 
-    /** Runs a body with output captured; leaves the captured value (Markup or String) on the stack. */
+    /**
+     * Runs a body with output captured; leaves the captured value (Markup or String) on the stack.
+     * A break or continue of an enclosing loop inside the body abandons the capture and goes on to
+     * the loop ({@link JumpTarget.Abandon}): the code after this one is then not run.
+     */
     void capture(List<Stmt> statements) {
         int saved = cb.allocateLocal(TypeKind.REFERENCE);
         cb.aload(R).invokestatic(CD_HELPERS, "beginCapture", MethodTypeDesc.of(CD_OUTPUT, CD_STATE)).astore(saved);
-        Label end = cb.newLabel();
-        body.jumps.push(new JumpTarget.Stop(end));
+        body.jumps.push(new JumpTarget.Abandon(saved));
         stmts(statements);
         flushText();
         body.jumps.pop();
-        cb.labelBinding(end);
         cb.aload(R).aload(saved).invokestatic(CD_HELPERS, "endCapture",
                 MethodTypeDesc.of(CD_Object, CD_STATE, CD_OUTPUT));
     }

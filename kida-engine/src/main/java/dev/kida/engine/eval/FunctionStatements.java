@@ -31,7 +31,9 @@ public final class FunctionStatements {
             case Stmt.Region rg -> f.set(rg.name(), new DefFunction(r, "region", rg.name(), rg.params(), rg.params().size(), null, null,
                     rg.body(), f, r.unit, null, -1, false));
             case Stmt.SlotFill fill -> { }
-            case Stmt.SlotPlace place -> slot(place, f);
+            case Stmt.SlotPlace place -> {
+                return slot(place, f);
+            }
             case Stmt.Yield y -> yieldSlot(r, y.name(), f);
             case Stmt.Provide p -> {
                 Object value = r.expressions.eval(p.value(), f);
@@ -45,7 +47,11 @@ public final class FunctionStatements {
             case Stmt.Push p -> {
                 // the stack's name is read before the body renders
                 String stack = Values.str(r.expressions.eval(p.stack(), f));
-                push(r, stack, r.capture(p.body(), f, false));
+                String text = r.captureInline(p.body(), f, false);
+                if (text == null) {
+                    return r.abandonedBy;
+                }
+                push(r, stack, text);
             }
             case Stmt.StackOut s -> stackOut(r, r.expressions.eval(s.stack(), f));
             case Stmt.RegionParams rp -> {
@@ -103,16 +109,19 @@ public final class FunctionStatements {
 
     /**
      * A slot placeholder in a def: the caller's slot with the bindings, or (called without
-     * {@code call}, or a scoped slot the call did not fill) the placeholder's own body.
+     * {@code call}, or a scoped slot the call did not fill) the placeholder's own body, which stands
+     * inline in the def (a break or continue in it leaves the def's enclosing loop, as in any other
+     * inline block). Returns how control left it.
      */
-    private void slot(Stmt.SlotPlace place, Frame f) {
+    private int slot(Stmt.SlotPlace place, Frame f) {
         Map<String, Object> bindings = new HashMap<>();
         for (Stmt.SlotBinding b : place.bindings()) {
             bindings.put(b.name(), r.expressions.eval(b.value(), f));
         }
         if (!slotFromCaller(r, place, f, bindings) && !place.body().isEmpty()) {
-            statements.execBody(place.body(), slotFrame(f, bindings));
+            return statements.execBody(place.body(), slotFrame(f, bindings));
         }
+        return StatementExecutor.NORMAL;
     }
 
     /**

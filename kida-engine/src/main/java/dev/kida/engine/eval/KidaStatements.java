@@ -74,16 +74,19 @@ public final class KidaStatements {
             case Stmt.Try t -> tryFallback(t, f);
             case Stmt.WithIf w -> withIf(w, f);
             case Stmt.Capture c -> {
-                Object value = r.captured(r.capture(c.body(), Frame.child(f)));
-                bindLet(r, c.name(), value, f);
+                String text = r.captureInline(c.body(), Frame.child(f), false);
+                if (text == null) {
+                    yield r.abandonedBy;
+                }
+                bindLet(r, c.name(), r.captured(text), f);
                 yield StatementExecutor.NORMAL;
             }
-            case Stmt.Cache c -> {
-                cache(c, f);
-                yield StatementExecutor.NORMAL;
-            }
+            case Stmt.Cache c -> cache(c, f);
             case Stmt.Spaceless sp -> {
-                String text = r.capture(sp.body(), Frame.child(f), true);
+                String text = r.captureInline(sp.body(), Frame.child(f), true);
+                if (text == null) {
+                    yield r.abandonedBy;
+                }
                 if (!r.discarding) {
                     r.out.append(Spaceless.apply(text));
                 }
@@ -185,30 +188,90 @@ public final class KidaStatements {
     }
 
     /**
-     * Whether {@code try} catches this error: undefined, type and Kida runtime errors, but not a
-     * missing template, a division by zero, or an error of a subclass made for other purposes.
+     * Whether {@code try} catches this error (kida-semantics.md, section 8): an undefined error, a
+     * type error, or a Kida runtime error (a template runtime error or a value error), as
+     * {@link #errorType} names it. Everything else passes through: a missing template, a division
+     * by zero, the other Python errors Jinja2's rules raise (KeyError, IndexError, AssertionError,
+     * OverflowError, MemoryError), the recursion limit and the engine's other limits, and an error
+     * of a subclass made for other purposes.
      */
     public static boolean catchable(KidaException e) {
         if (e instanceof UndefinedException || e instanceof TemplateTypeException) {
             return true;
         }
-        return e.getClass() == TemplateRuntimeException.class && !(e instanceof TemplateNotFoundException)
-                && !isZeroDivision(e) && !e.detail().startsWith("maximum recursion depth");
+        if (e.getClass() != TemplateRuntimeException.class) {
+            return false;
+        }
+        String type = errorType(e);
+        return type.equals("TemplateRuntimeError") || type.equals("ValueError");
     }
 
-    private static boolean isZeroDivision(KidaException e) {
+    /**
+     * The name of the Python exception class Kida would raise for this error: {@code err.type} in a
+     * {@code fallback err} body, and what {@link #catchable} decides on. The engine raises one
+     * runtime exception for all of Python's runtime errors, with Python's messages (and a class
+     * name prefix where Python's message has none of its own), so the class is told by the
+     * message; one that is none of these is a {@code TemplateRuntimeError}.
+     */
+    public static String errorType(KidaException e) {
+        if (e instanceof UndefinedException) {
+            return "UndefinedError";
+        }
+        if (e instanceof TemplateTypeException) {
+            return "TypeError";
+        }
+        if (e instanceof TemplateNotFoundException) {
+            return "TemplateNotFound";
+        }
         String detail = e.detail();
-        return detail.endsWith("division by zero") || detail.endsWith("modulo by zero");
+        if (detail.endsWith("by zero") || detail.startsWith("0.0 cannot be raised to a negative power")) {
+            return "ZeroDivisionError";
+        }
+        if (detail.startsWith("maximum recursion depth") || detail.contains("maximum recursion depth exceeded")) {
+            return "RecursionError";
+        }
+        if (detail.contains("(Limits.") || detail.startsWith("the render ") || detail.startsWith("while loop ran more than")) {
+            return "LimitExceeded";
+        }
+        for (String prefix : List.of("KeyError", "IndexError", "MemoryError")) {
+            if (detail.startsWith(prefix + ": ")) {
+                return prefix;
+            }
+        }
+        if (detail.equals("pop from empty list") || detail.equals("pop index out of range")) {
+            return "IndexError";
+        }
+        if (detail.startsWith("expected length >= ") || detail.startsWith("expected leeway >= 0")) {
+            return "AssertionError";
+        }
+        if (detail.startsWith("Python int too large") || detail.startsWith("cannot fit 'int' into an index-sized integer")
+                || detail.equals("cannot convert float infinity to integer")) {
+            return "OverflowError";
+        }
+        for (String valueError : VALUE_ERRORS) {
+            if (detail.startsWith(valueError)) {
+                return "ValueError";
+            }
+        }
+        if (detail.endsWith(" is not in list") || detail.endsWith("not in list")) {
+            return "ValueError";
+        }
+        return "TemplateRuntimeError";
     }
+
+    /** How the messages of Python's ValueErrors that the engine raises begin. */
+    private static final List<String> VALUE_ERRORS = List.of(
+            "substring not found", "not enough values to unpack", "too many values to unpack",
+            "Unknown format code", "Invalid format specifier", "Single '}' encountered",
+            "expected '}' before end of string", "could not convert string to float",
+            "range() arg 3 must not be zero", "range step must not be zero", "slice step cannot be zero",
+            "empty range for randrange()", "cannot convert float NaN to integer",
+            "dictionary update sequence element", "incomplete format", "unsupported format character");
 
     /** The mapping {@code fallback err} binds: type, line, template, message. */
     public static Map<String, Object> errorInfo(KidaException e) {
         Map<String, Object> info = new LinkedHashMap<>();
-        info.put("type", switch (e) {
-            case UndefinedException u -> "UndefinedError";
-            case TemplateTypeException t -> "TypeError";
-            default -> "TemplateRuntimeError";
-        });
+        info.put("type", errorType(e));
         info.put("line", (long) e.line());
         info.put("template", e.templateName());
         info.put("message", e.detail());
@@ -304,18 +367,23 @@ public final class KidaStatements {
         return r.statements.execBody(w.body(), scope);
     }
 
-    private void cache(Stmt.Cache c, Frame f) {
+    /** Renders or reuses a cache block; returns how control left it (a loop's break abandons it uncached). */
+    private int cache(Stmt.Cache c, Frame f) {
         String key = Values.str(r.expressions.eval(c.key(), f));
         long ttlNanos = c.ttl() == null ? FragmentCache.NO_TTL
                 : FragmentCache.parseTtl(r.expressions.eval(c.ttl(), f));
         FragmentCache cache = r.engine.fragmentCache();
         String text = cache.get(key);
         if (text == null) {
-            text = r.capture(c.body(), Frame.child(f), true);
+            text = r.captureInline(c.body(), Frame.child(f), true);
+            if (text == null) {
+                return r.abandonedBy;
+            }
             cache.put(key, text, ttlNanos);
         }
         if (!r.discarding) {
             r.out.append(text);
         }
+        return StatementExecutor.NORMAL;
     }
 }

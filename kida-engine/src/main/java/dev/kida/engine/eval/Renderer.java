@@ -256,6 +256,42 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
         return capture(body, f, false);
     }
 
+    /**
+     * How the body of the last {@link #captureInline} was left when it returned null: the
+     * {@link StatementExecutor#BREAK} or {@link StatementExecutor#CONTINUE} of the enclosing loop.
+     */
+    int abandonedBy;
+
+    /**
+     * Captures the body of a block that stands inline in the template's flow (a block {@code set},
+     * {@code filter}, {@code capture}, {@code spaceless}, {@code cache}, {@code push}): as
+     * {@link #capture(List, Frame, boolean)}, except that a {@code break} or {@code continue} of an
+     * enclosing loop abandons the block, because Jinja2 and Kida run these bodies inside the loop,
+     * not as functions of their own: what the body rendered is dropped, null is returned and the
+     * signal is left in {@link #abandonedBy} for the caller to hand on (the block then neither
+     * assigns nor prints nor stores anything). Compiled code follows the same rule
+     * ({@code JumpTarget.Abandon}).
+     */
+    String captureInline(List<Stmt> body, Frame f, boolean keepDiscarding) {
+        Output saved = out;
+        boolean savedDiscarding = discarding;
+        StringOutput buffer = captureBuffer();
+        out = buffer;
+        discarding = keepDiscarding && discarding;
+        try {
+            int signal = statements.execBody(body, f);
+            if (signal != StatementExecutor.NORMAL) {
+                abandonedBy = signal;
+                return null;
+            }
+            return buffer.toString();
+        } finally {
+            out = saved;
+            discarding = savedDiscarding;
+            releaseCaptureBuffer(buffer);
+        }
+    }
+
     /** As {@link #capture(List, Frame)}; {@code keepDiscarding} leaves output after extends skipped. */
     String capture(List<Stmt> body, Frame f, boolean keepDiscarding) {
         Output saved = out;

@@ -117,7 +117,11 @@ public final class StatementExecutor {
                     // inside the body it names that not-yet-assigned variable, not the context's.
                     body.set(n.name(), Undefined.name(n.name()));
                 }
-                Object value = r.captured(r.capture(sb.body(), body));
+                String text = r.captureInline(sb.body(), body, false);
+                if (text == null) {
+                    return r.abandonedBy;
+                }
+                Object value = r.captured(text);
                 for (Expr.Filter filter : sb.filters()) {
                     value = r.expressions.applyFilter(filter, value, f);
                 }
@@ -143,7 +147,11 @@ public final class StatementExecutor {
             }
             if (s instanceof Stmt.FilterBlock fb) {
                 Frame inner = Frame.child(f);
-                Object value = r.captured(r.capture(fb.body(), inner, true));
+                String rendered = r.captureInline(fb.body(), inner, true);
+                if (rendered == null) {
+                    return r.abandonedBy;
+                }
+                Object value = r.captured(rendered);
                 for (Expr.Filter filter : fb.filters()) {
                     value = r.expressions.applyFilter(filter, value, inner);
                 }

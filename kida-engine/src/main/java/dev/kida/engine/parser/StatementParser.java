@@ -1167,12 +1167,14 @@ final class StatementParser extends ExpressionParser {
 
     /**
      * {@code embed 'tpl'}: its body holds the overriding blocks (and whitespace). They do not
-     * count as blocks of this template, so two embeds may override the same name.
+     * count as blocks of this template, so two embeds, or an embed and this template's own block,
+     * may use the same name: the overrides are checked against each other only.
      */
     private Stmt parseEmbed(Pos pos) {
         stream.next();
         Expr template = parseExpression();
         Set<String> savedNames = new HashSet<>(blockNames);
+        blockNames.clear();
         List<Stmt> body;
         try {
             body = parseClosedBody("endembed");
