@@ -350,6 +350,11 @@ final class StatementParser extends ExpressionParser {
         String looking = stack.isEmpty() ? null
                 : stack.getLast().stream().filter(t -> !t.equals("empty"))
                         .map(t -> "'" + t + "'").collect(Collectors.joining(" or "));
+        if (looking != null && looking.isEmpty()) {
+            // region, push, slot fills and a try's fallback have no named closer: only Kida's end
+            // closes them (kida-semantics.md section 1), so say that rather than list nothing.
+            looking = "'end'";
+        }
         StringBuilder message = new StringBuilder(
                 name == null ? "Unexpected end of template." : "Encountered unknown tag '" + name + "'.");
         if (looking != null) {

@@ -52,6 +52,20 @@ class SyntaxErrorTest {
                         + " closed is 'if'.", 3, 4);
     }
 
+    /** region, push and a try's fallback close only with end, which the message names instead of an empty list. */
+    @Test
+    void endOnlyBlocksAskForEnd() {
+        assertError("{% region r() %}x{% endregion %}",
+                "Encountered unknown tag 'endregion'. Jinja was looking for the following tags: 'end'."
+                        + " The innermost block that needs to be closed is 'region'.", 1, 21);
+        assertError("{% try %}a{% fallback %}b",
+                "Unexpected end of template. Jinja was looking for the following tags: 'end'."
+                        + " The innermost block that needs to be closed is 'try'.", 1, 26);
+        assertError("{% push 'js' %}a",
+                "Unexpected end of template. Jinja was looking for the following tags: 'end'."
+                        + " The innermost block that needs to be closed is 'push'.", 1, 17);
+    }
+
     @Test
     void unbalancedBracket() {
         assertError("x\n{{ a) }}", "unexpected ')'", 2, 5);

@@ -46,6 +46,9 @@ public final class KidaOps {
         if (by == 0) {
             throw new TemplateRuntimeException("range step must not be zero");
         }
+        long count = inclusive ? Range.countInclusive(from, to, by) : Range.count(from, to, by);
+        // The exclusive stop only names the range when printed; at the long's limits, where the
+        // next integer does not exist, the count above still includes the end itself.
         long stop;
         if (!inclusive) {
             stop = to;
@@ -54,7 +57,6 @@ public final class KidaOps {
         } else {
             stop = to == Long.MIN_VALUE ? to : to - 1;
         }
-        long count = Range.count(from, stop, by);
         if (count > BuiltinGlobals.MAX_RANGE) {
             throw new TemplateRuntimeException("range too large: " + count + " items");
         }
