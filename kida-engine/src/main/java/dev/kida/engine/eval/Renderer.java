@@ -273,6 +273,16 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
      * ({@code JumpTarget.Abandon}).
      */
     String captureInline(List<Stmt> body, Frame f, boolean keepDiscarding) {
+        return capture(body, f, keepDiscarding, true);
+    }
+
+    /** As {@link #capture(List, Frame)}; {@code keepDiscarding} leaves output after extends skipped. */
+    String capture(List<Stmt> body, Frame f, boolean keepDiscarding) {
+        return capture(body, f, keepDiscarding, false);
+    }
+
+    /** {@code inline}: a loop's break or continue abandons the body ({@link #captureInline}). */
+    private String capture(List<Stmt> body, Frame f, boolean keepDiscarding, boolean inline) {
         Output saved = out;
         boolean savedDiscarding = discarding;
         StringOutput buffer = captureBuffer();
@@ -280,27 +290,10 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
         discarding = keepDiscarding && discarding;
         try {
             int signal = statements.execBody(body, f);
-            if (signal != StatementExecutor.NORMAL) {
+            if (inline && signal != StatementExecutor.NORMAL) {
                 abandonedBy = signal;
                 return null;
             }
-            return buffer.toString();
-        } finally {
-            out = saved;
-            discarding = savedDiscarding;
-            releaseCaptureBuffer(buffer);
-        }
-    }
-
-    /** As {@link #capture(List, Frame)}; {@code keepDiscarding} leaves output after extends skipped. */
-    String capture(List<Stmt> body, Frame f, boolean keepDiscarding) {
-        Output saved = out;
-        boolean savedDiscarding = discarding;
-        StringOutput buffer = captureBuffer();
-        out = buffer;
-        discarding = keepDiscarding && discarding;
-        try {
-            statements.execBody(body, f);
             return buffer.toString();
         } finally {
             out = saved;
