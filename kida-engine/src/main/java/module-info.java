@@ -39,6 +39,9 @@ module kida.engine {
     exports dev.kida.engine.ast to kida.compiler;
     // The analyses both backends share (scope facts, names a body binds, the one traversal).
     exports dev.kida.engine.analysis to kida.compiler;
+    // How files and UTF-8 text are read cheaply in a fresh JVM: the file loader's rule, which the
+    // command line's data files follow too.
+    exports dev.kida.engine.files to kida.cli;
 
     // Escaper backends are found at run time; whichever jar is on the module path is used.
     uses dev.kida.api.escape.EscaperProvider;

@@ -1,13 +1,9 @@
 package dev.kida.cli;
 
-import java.io.FileInputStream;
-import java.io.FileNotFoundException;
+import dev.kida.engine.files.TextFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,15 +40,11 @@ final class DataFile {
         } catch (IOException e) {
             throw CliException.input("cannot read " + label + ": " + e.getMessage());
         }
-        // The String constructor's fast path; only a text that then holds U+FFFD (a replaced
-        // malformed sequence, or a real one) is decoded again strictly, to tell which.
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') >= 0) {
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                throw CliException.input(label + ": not valid UTF-8");
-            }
+        String text;
+        try {
+            text = TextFiles.decodeUtf8(bytes);
+        } catch (CharacterCodingException e) {
+            throw CliException.input(label + ": not valid UTF-8");
         }
         Object value;
         try {
@@ -67,19 +59,13 @@ final class DataFile {
         return (Map<String, Object>) map;
     }
 
-    /**
-     * The file's bytes through java.io: the first NIO file channel of a JVM (Files.readAllBytes)
-     * loads two native libraries and sets up its channel machinery, ~0.6 ms of every `kida
-     * render` (docs/performance.md, "Cold start", session 20).
-     */
+    /** The file's bytes, read as the engine's file loader reads templates ({@link TextFiles}). */
     private static byte[] readFile(Path file) throws IOException {
-        try (InputStream in = new FileInputStream(file.toFile())) {
-            return in.readAllBytes();
-        } catch (FileNotFoundException e) {
-            if (Files.notExists(file)) {
+        try (InputStream in = TextFiles.openIfPresent(file)) {
+            if (in == null) {
                 throw new NoSuchFileException(file.toString());
             }
-            throw e;
+            return in.readAllBytes();
         }
     }
 

@@ -23,6 +23,8 @@ import dev.kida.engine.core.Finalize;
 import dev.kida.api.KidaException;
 import dev.kida.engine.lexer.LexerOptions;
 import dev.kida.engine.lexer.Syntax;
+import dev.kida.engine.core.CompileSettings;
+import dev.kida.engine.files.TextFiles;
 
 import java.nio.file.Path;
 import java.util.Collections;
@@ -259,7 +261,7 @@ public final class Environment {
         private long reloadCheckNanos;
         private ExecutionMode mode = ExecutionMode.TIERED;
         private int compileThreshold = 50;
-        /** Null until set: the system property's count then ({@link dev.kida.engine.core.CompileSettings#of}). */
+        /** Null until set: the system property's count then ({@link CompileSettings#of}). */
         private Integer shapeClasses;
         private Integer ownClassAfter;
         private int fragmentCacheSize = dev.kida.engine.runtime.kida.FragmentCache.DEFAULT_MAX_ENTRIES;
@@ -320,7 +322,7 @@ public final class Environment {
          * (50 by default; at least 1).
          */
         public Builder compileThreshold(int runs) {
-            this.compileThreshold = dev.kida.engine.core.CompileSettings.requireThreshold(runs);
+            this.compileThreshold = CompileSettings.requireThreshold(runs);
             return this;
         }
 
@@ -333,7 +335,7 @@ public final class Environment {
          * {@code kida.compiler.shapeClasses}. See docs/architecture.md, "Shape classes".
          */
         public Builder shapeClasses(int classes) {
-            this.shapeClasses = dev.kida.engine.core.CompileSettings.requireShapeClasses(classes);
+            this.shapeClasses = CompileSettings.requireShapeClasses(classes);
             return this;
         }
 
@@ -345,13 +347,13 @@ public final class Environment {
          * Overrides the system property {@code kida.compiler.ownClassAfter}.
          */
         public Builder ownClassAfter(int renders) {
-            this.ownClassAfter = dev.kida.engine.core.CompileSettings.requireOwnClassAfter(renders);
+            this.ownClassAfter = CompileSettings.requireOwnClassAfter(renders);
             return this;
         }
 
         /** The compile settings: what was set here, else the system properties' counts. */
-        private dev.kida.engine.core.CompileSettings compileSettings() {
-            return dev.kida.engine.core.CompileSettings.of(compileThreshold, shapeClasses, ownClassAfter);
+        private CompileSettings compileSettings() {
+            return CompileSettings.of(compileThreshold, shapeClasses, ownClassAfter);
         }
 
         /**
@@ -368,7 +370,7 @@ public final class Environment {
                 if (!file.startsWith(base)) {
                     return null;
                 }
-                return Loaders.openIfPresent(file);
+                return TextFiles.openIfPresent(file);
             });
             return this;
         }

@@ -4,14 +4,12 @@ import dev.kida.api.KidaException;
 import dev.kida.api.TemplateSecurityException;
 import dev.kida.api.TemplateLoader;
 import dev.kida.api.TemplateSource;
+import dev.kida.engine.files.TextFiles;
 
-import java.io.FileInputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,41 +114,11 @@ public final class Loaders {
         };
     }
 
-    /**
-     * The file opened through java.io, or null when there is no such file. Not
-     * Files.newInputStream: the first NIO file channel of a JVM loads two native libraries and
-     * sets up its channel machinery, ~0.6 ms of a fresh `kida render` (docs/performance.md, "Cold
-     * start", session 20).
-     */
-    static InputStream openIfPresent(Path file) throws IOException {
-        try {
-            return new FileInputStream(file.toFile());
-        } catch (FileNotFoundException e) {
-            if (Files.notExists(file)) {
-                return null;
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * The file's text, which must be UTF-8, or null when there is no such file. Decoded by the
-     * String constructor's fast path; only a text that then holds U+FFFD (a replaced malformed
-     * sequence, or a real one) is decoded again strictly, to tell which.
-     */
+    /** The file's text, which must be UTF-8, or null when there is no such file. */
     static String readUtf8(Path file) throws IOException {
-        byte[] bytes;
-        try (InputStream in = openIfPresent(file)) {
-            if (in == null) {
-                return null;
-            }
-            bytes = in.readAllBytes();
+        try (InputStream in = TextFiles.openIfPresent(file)) {
+            return in == null ? null : TextFiles.decodeUtf8(in.readAllBytes());
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') >= 0) {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        }
-        return text;
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.i18n.GettextGlobals;
 import dev.kida.engine.runtime.Values;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,9 +24,9 @@ final class KidaGlobals {
     static final Map<String, Object> ALL = build();
 
     private static Map<String, Object> build() {
-        Map<String, Object> m = new java.util.LinkedHashMap<>(GettextGlobals.identity());
+        Map<String, Object> m = new LinkedHashMap<>(GettextGlobals.identity());
         m.put("consume", (GlobalFunction) KidaGlobals::consume);
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** The innermost value {@code provide}d under the key, or the default (None when not given). */
