@@ -23,6 +23,7 @@ CP="kida-bench/target/classes:$(cat kida-bench/target/classpath.txt)"
 for escaper in ${ESCAPERS:-simd ffi simd-latin1 simd-utf8 owasp}; do
   escaper=${escaper//,/ }
   data="$OUT/$escaper.perf"
+  maps_before=$(ls /tmp/perf-*.map 2>/dev/null || true)
   perf record -q -F 1999 -e cpu-clock -o "$data" -- \
     "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp "$CP" \
     org.openjdk.jmh.Main dev.kida.bench.escape.EscaperBench ${RUN:--f 1 -wi 5 -i 8 -w 1s -r 1s} \
@@ -50,4 +51,8 @@ for line in sys.stdin:
 total = sum(shares.values()) or 1.0
 print(", ".join(f"{k} {100 * v / total:.0f}%" for k, v in shares.items()))
 ' | sed "s|^|$escaper ($score): |"
+  # The perf maps the JVMs wrote (/tmp/perf-PID.map) are only needed for that report.
+  for map in /tmp/perf-*.map; do
+    [[ -e $map ]] && ! grep -qxF "$map" <<<"$maps_before" && rm -f "$map"
+  done
 done
