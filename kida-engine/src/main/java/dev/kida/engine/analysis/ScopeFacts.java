@@ -107,7 +107,10 @@ public final class ScopeFacts {
      * (no filter, test or call other than {@code d(...)} with positional arguments and a loop's
      * {@code loop.cycle(...)}: filters, tests and functions get a {@code CallContext} that can
      * {@code resolve} any name), when {@code d} is its only def, and when its name appears only
-     * as the callee of those calls, after the def and outside its body. No include, import,
+     * as the callee of those calls, after the def and outside its body, and when each of its
+     * defaults is a literal: the backend makes the def's function at each call, so its defaults
+     * are evaluated there rather than once at the def statement, which only a literal (the same
+     * object wherever it is evaluated, and never an error) cannot tell apart. No include, import,
      * extends, block, {@code self} or {@code caller} can then see the frame either. What this
      * cannot see: an import of the template, which reads the root frame as the module
      * ({@code Renderer.importing} tells the run to bind), and the engine's finalize function,
@@ -116,7 +119,8 @@ public final class ScopeFacts {
     public static boolean unobservedDef(List<Stmt> top, Stmt.Def d) {
         int at = top.indexOf(d);
         if (at < 0 || top.subList(0, at).stream().anyMatch(s -> Names.references(List.of(s), d.name()))
-                || Names.references(d.body(), d.name())) {
+                || Names.references(d.body(), d.name())
+                || d.params().stream().anyMatch(p -> p.defaultValue() != null && !(p.defaultValue() instanceof Expr.Literal))) {
             return false;
         }
         Set<Expr> callees = Collections.newSetFromMap(new IdentityHashMap<>());

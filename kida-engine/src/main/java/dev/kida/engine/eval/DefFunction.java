@@ -24,8 +24,9 @@ import java.util.Map;
  * caller's loop variables. Arguments bind as in Python: too many positional arguments, an unknown
  * keyword, a parameter given twice or a missing required one is a type error; {@code *args}
  * collects extra positional arguments as a tuple and {@code **kwargs} extra keywords as a dict.
- * Defaults are evaluated at each call, in the def's scope (a deliberate difference from Kida,
- * which evaluates them once; see the user guide). The result is always Markup.
+ * A def's defaults are the values its def statement evaluated ({@link FunctionStatements#defaults}),
+ * shared by every call that omits the parameter; a region's are evaluated at each call, in its
+ * scope. The result is always Markup.
  */
 public final class DefFunction implements GlobalFunction, TemplateObject {
     /**
@@ -53,6 +54,11 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
     private final String kwargs;
     private final List<Stmt> body;
     private final Frame closure;
+    /**
+     * A def's default values, by parameter index (null where a parameter has none), evaluated
+     * once by its def statement; null for a region, whose defaults are evaluated at each call.
+     */
+    private final Object[] defaults;
     private final PreparedTemplate unit;
     private final InheritanceChain run;
     private final Compiled code;
@@ -61,15 +67,18 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
     private final boolean locals;
 
     /**
-     * @param kind   "def" or "region", for messages
-     * @param code   the compiled template holding the body as body {@code bodyId}, or null to run
-     *               the body in the evaluator
-     * @param locals whether that compiled body keeps its parameters in JVM locals: it is entered
-     *               through {@link CompiledCode#call} with the values {@link #bind} gives
+     * @param kind     "def" or "region", for messages
+     * @param defaults the default values by parameter index, already evaluated (a def's), or null
+     *                 to evaluate each parameter's default expression at each call that omits it
+     *                 (a region's)
+     * @param code     the compiled template holding the body as body {@code bodyId}, or null to run
+     *                 the body in the evaluator
+     * @param locals   whether that compiled body keeps its parameters in JVM locals: it is entered
+     *                 through {@link CompiledCode#call} with the values {@link #bind} gives
      */
     public DefFunction(Renderer owner, String kind, String name, List<Stmt.Param> params, int positionalCount,
-                       String varargs, String kwargs, List<Stmt> body, Frame closure, PreparedTemplate unit, Compiled code, int bodyId,
-                       boolean locals) {
+                       String varargs, String kwargs, List<Stmt> body, Frame closure, Object[] defaults,
+                       PreparedTemplate unit, Compiled code, int bodyId, boolean locals) {
         this.owner = owner;
         this.kind = kind;
         this.name = name;
@@ -79,6 +88,7 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
         this.kwargs = kwargs;
         this.body = body;
         this.closure = closure;
+        this.defaults = defaults;
         this.unit = unit;
         this.run = owner.run;
         this.code = code;
@@ -246,7 +256,8 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
      * backends. Returns the value of each parameter in declaration order, then the {@code *args}
      * tuple and the {@code **kwargs} dict when the def has them (the layout of {@link #slotNames}).
      * Too many positional arguments, an unknown keyword, a parameter given twice or a missing
-     * required one is a type error; defaults are evaluated in the def's scope, in parameter order.
+     * required one is a type error; an omitted parameter gets its default value (a region's is
+     * evaluated now, in its scope, in parameter order).
      */
     Object[] bind(Renderer r, List<Object> positional, Map<String, Object> keywords) {
         int n = positionalCount;
@@ -293,8 +304,8 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
                     throw new TemplateTypeException(kind + " '" + name + "' is missing the required argument '"
                             + p.name() + "'");
                 }
-                // a default is evaluated in the def's own scope, before any parameter is visible there
-                values[i] = r.evalInTemplate(unit, p.defaultValue(), closure);
+                // a region's default is evaluated in its own scope, before any parameter is visible there
+                values[i] = defaults != null ? defaults[i] : r.evalInTemplate(unit, p.defaultValue(), closure);
             }
         }
         int next = size;

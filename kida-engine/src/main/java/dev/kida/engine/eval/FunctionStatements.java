@@ -4,6 +4,7 @@ import dev.kida.engine.core.Compiled;
 import dev.kida.engine.render.Frame;
 import dev.kida.engine.render.RenderState;
 import dev.kida.api.Markup;
+import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
@@ -29,7 +30,7 @@ public final class FunctionStatements {
         switch (k) {
             case Stmt.Def d -> define(r, d, f, null, -1, false);
             case Stmt.Region rg -> f.set(rg.name(), new DefFunction(r, "region", rg.name(), rg.params(), rg.params().size(), null, null,
-                    rg.body(), f, r.unit, null, -1, false));
+                    rg.body(), f, null, r.unit, null, -1, false));
             case Stmt.SlotFill fill -> { }
             case Stmt.SlotPlace place -> {
                 return slot(place, f);
@@ -92,19 +93,53 @@ public final class FunctionStatements {
      * The function {@link #defineUnobserved} stands for, made at one of its calls: the same
      * template, run and closure as at the def statement (the calls are in the same top-level code
      * of the same run), so it behaves as the one the def would have bound; no render can tell
-     * them apart, as the name is only ever called.
+     * them apart, as the name is only ever called. Its defaults are evaluated again here, which
+     * gives what the def statement would have: {@code ScopeFacts.unobservedDef} allows only
+     * literals, whose value is the same object wherever it is evaluated and cannot fail.
      */
     static DefFunction unobservedFunction(Renderer r, Stmt.Def d, Frame f, Compiled code, int bodyId,
                                           boolean locals) {
         return new DefFunction(r, "def", d.name(), d.params(), d.positional(), d.varargs(), d.kwargs(), d.body(), f,
-                r.unit, code, bodyId, locals);
+                defaults(r, d, f), r.unit, code, bodyId, locals);
     }
 
     /** The function a def statement makes, its name exported. */
     private static DefFunction function(Renderer r, Stmt.Def d, Frame f, Compiled code, int bodyId, boolean locals) {
+        Object[] defaults = defaults(r, d, f);
         r.run.export(d.name());
         return new DefFunction(r, "def", d.name(), d.params(), d.positional(), d.varargs(), d.kwargs(), d.body(), f,
-                r.unit, code, bodyId, locals);
+                defaults, r.unit, code, bodyId, locals);
+    }
+
+    /** The defaults of a def that has none: no parameter ever reads them. */
+    private static final Object[] NO_DEFAULTS = {};
+
+    /**
+     * The values of a def's parameter defaults, evaluated as its def statement runs: the one
+     * definition, for both backends, of when a def's defaults are evaluated (kida-semantics.md
+     * section 4; Jinja2 macros and regions evaluate theirs at each call instead). Each is
+     * evaluated once, left to right, in the scope the statement runs in, as a {@code let} there
+     * would be: the def's own parameters are not visible to it (a default naming one reads the
+     * template's variable of that name), and a later {@code let} does not change it. Every call
+     * that omits the parameter gets that same object, as a Python default is shared: a list one
+     * call appends to still holds the item at the next. An error evaluating one is raised by the
+     * def statement, whether or not the def is ever called; an undefined name is no error here,
+     * its undefined value raising where the body uses it, as it would after a {@code let}.
+     * Returns the values by parameter index, null for a parameter without a default.
+     */
+    static Object[] defaults(Renderer r, Stmt.Def d, Frame f) {
+        List<Stmt.Param> params = d.params();
+        Object[] values = NO_DEFAULTS;
+        for (int i = 0; i < params.size(); i++) {
+            Expr e = params.get(i).defaultValue();
+            if (e != null) {
+                if (values == NO_DEFAULTS) {
+                    values = new Object[params.size()];
+                }
+                values[i] = r.expressions.eval(e, f);
+            }
+        }
+        return values;
     }
 
     /**

@@ -183,6 +183,19 @@ class AnalysisTest {
         assertFalse(unobserved(def + "{{ self }}"));
     }
 
+    @Test
+    void aDefWithADefaultOtherThanALiteralIsObserved() {
+        // its function is made at each call, where only a literal default evaluates to what the
+        // def statement's one evaluation gave
+        String calls = "{% for x in xs %}{{ row(x) }}{% end %}";
+        assertTrue(unobserved("{% def row(x, n=1, s='a', b=none, t=true) %}{{ n }}{% end %}" + calls));
+        for (String def : List.of("{% def row(x, n=v) %}{% end %}", "{% def row(x, n=[]) %}{% end %}",
+                "{% def row(x, n={}) %}{% end %}", "{% def row(x, n=1 / 0) %}{% end %}",
+                "{% def row(x, n=-1) %}{% end %}", "{% def row(x, *a, n=v) %}{% end %}")) {
+            assertFalse(unobserved(def + calls), def);
+        }
+    }
+
     private static boolean unobserved(String source) {
         List<Stmt> top = parse(source).body();
         Stmt.Def d = (Stmt.Def) top.stream().filter(s -> s instanceof Stmt.Def).findFirst().orElseThrow();

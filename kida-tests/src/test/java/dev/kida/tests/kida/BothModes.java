@@ -32,6 +32,16 @@ final class BothModes {
         return render(source, Map.of());
     }
 
+    /**
+     * The output, or {@code error:KIND at LINE:COLUMN DETAIL} when the render raised; the same in
+     * both modes, location included.
+     */
+    static String renderLocated(String source, Map<String, ?> context) {
+        String interpreted = outcome(source, context, ExecutionMode.INTERPRETED);
+        assertEquals(interpreted, outcome(source, context, ExecutionMode.COMPILED), "the backends disagree on " + source);
+        return interpreted;
+    }
+
     /** The message of the error the render raises (the same in both modes), or a failure when it renders. */
     static String errorDetail(String source, Map<String, ?> context) {
         String interpreted = outcome(source, context, ExecutionMode.INTERPRETED);
