@@ -1,5 +1,6 @@
 package dev.kida.engine.analysis;
 
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateSyntaxException;
 import dev.kida.engine.ast.Expr;
@@ -79,11 +80,13 @@ public final class LoadChecks {
 
     private static void tooDeep(int loops, int indent, TemplateNode node) {
         if (loops > MAX_NESTED_BLOCKS) {
-            throw new TemplateRuntimeException("too many statically nested blocks in template '" + node.name()
+            throw new TemplateRuntimeException(RuntimeErrorKind.SYNTAX_ERROR,
+                    "too many statically nested blocks in template '" + node.name()
                     + "' (Jinja2's Python code allows " + MAX_NESTED_BLOCKS + ")");
         }
         if (indent >= MAX_INDENT) {
-            throw new TemplateRuntimeException("too many levels of indentation in template '" + node.name()
+            throw new TemplateRuntimeException(RuntimeErrorKind.SYNTAX_ERROR,
+                    "too many levels of indentation in template '" + node.name()
                     + "' (Jinja2's Python code allows " + (MAX_INDENT - 1) + ")");
         }
     }

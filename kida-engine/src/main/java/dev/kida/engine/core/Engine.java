@@ -3,6 +3,7 @@ package dev.kida.engine.core;
 import dev.kida.engine.analysis.BlockIndex;
 import dev.kida.engine.analysis.LoadChecks;
 import dev.kida.engine.analysis.TemplateFacts;
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Filter;
 import dev.kida.api.KidaException;
 import dev.kida.api.Test;
@@ -360,7 +361,7 @@ public final class Engine {
     /** Parses and checks source that does not come from the loader. */
     public PreparedTemplate compile(String source, String name, long version) {
         if (source.length() > limits.maxTemplateLength()) {
-            throw new TemplateRuntimeException("template source of " + source.length()
+            throw new TemplateRuntimeException(RuntimeErrorKind.LIMIT_EXCEEDED, "template source of " + source.length()
                     + " characters exceeds the limit of " + limits.maxTemplateLength() + " (Limits.maxTemplateLength)",
                     name, 0, 0, null, null);
         }
@@ -609,7 +610,8 @@ public final class Engine {
         } catch (StackOverflowError e) {
             // Unwound to here, far from the stack's end, so building the error is safe. Renders
             // move deep nesting to fresh stacks, so this takes host code or absurd data.
-            throw new TemplateRuntimeException("the Java stack ran out (maximum recursion depth exceeded)",
+            throw new TemplateRuntimeException(RuntimeErrorKind.RECURSION_ERROR,
+                    "the Java stack ran out (maximum recursion depth exceeded)",
                     unit.name(), 0, 0, null, null);
         } finally {
             Undefined.restore(previousKind);

@@ -3,8 +3,10 @@ package dev.kida.engine.eval;
 import dev.kida.engine.render.Frame;
 import dev.kida.engine.render.RenderState;
 import dev.kida.api.KidaException;
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.TemplateNotFoundException;
 import dev.kida.api.TemplateRuntimeException;
+import dev.kida.api.TemplateSyntaxException;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.api.UndefinedException;
 import dev.kida.engine.ast.Expr;
@@ -19,9 +21,11 @@ import dev.kida.engine.runtime.value.Tuple;
 import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The evaluator's side of Kida's block statements ({@link Stmt.KidaBlock}). The rules shared with
@@ -141,7 +145,8 @@ public final class KidaStatements {
     public static List<Object> unpack(Object value, int n) {
         List<Object> items = Values.toList(value);
         if (items.size() != n) {
-            throw new TemplateRuntimeException((items.size() < n ? "not enough values to unpack"
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                    (items.size() < n ? "not enough values to unpack"
                     : "too many values to unpack") + " (expected " + n + ", got " + items.size() + ")");
         }
         return items;
@@ -150,7 +155,8 @@ public final class KidaStatements {
     /** Fails a while loop that runs away (iteration {@code n}, counted from 1). */
     public static void checkWhile(int n) {
         if (n > MAX_WHILE_ITERATIONS) {
-            throw new TemplateRuntimeException("while loop ran more than " + MAX_WHILE_ITERATIONS
+            throw new TemplateRuntimeException(RuntimeErrorKind.LIMIT_EXCEEDED,
+                    "while loop ran more than " + MAX_WHILE_ITERATIONS
                     + " iterations; is its condition ever false?");
         }
     }
@@ -188,30 +194,27 @@ public final class KidaStatements {
     }
 
     /**
-     * Whether {@code try} catches this error (kida-semantics.md, section 8): an undefined error, a
-     * type error, or a Kida runtime error (a template runtime error or a value error), as
-     * {@link #errorType} names it. Everything else passes through: a missing template, a division
-     * by zero, the other Python errors Jinja2's rules raise (KeyError, IndexError, AssertionError,
-     * OverflowError, MemoryError), the recursion limit and the engine's other limits, and an error
-     * of a subclass made for other purposes.
+     * Whether {@code try} catches this error (kida-semantics.md, section 8): Kida's handler names
+     * UndefinedError, TypeError, TemplateRuntimeError and ValueError, so their Python subclasses
+     * are caught too (Kida's RequiredValueError). Everything else passes through: a missing
+     * template, a division by zero, the other Python errors Jinja2's rules raise, the engine's
+     * limits, and a security error: Jinja2's SecurityError is a TemplateRuntimeError, but Kida has
+     * no sandbox, and a refused access must not be hidden behind a fallback.
      */
     public static boolean catchable(KidaException e) {
         if (e instanceof UndefinedException || e instanceof TemplateTypeException) {
             return true;
         }
-        if (e.getClass() != TemplateRuntimeException.class) {
-            return false;
-        }
-        String type = errorType(e);
-        return type.equals("TemplateRuntimeError") || type.equals("ValueError");
+        return e instanceof TemplateRuntimeException r && CAUGHT.contains(r.kind());
     }
+
+    private static final Set<RuntimeErrorKind> CAUGHT = EnumSet.of(RuntimeErrorKind.TEMPLATE_RUNTIME_ERROR,
+            RuntimeErrorKind.REQUIRED_VALUE_ERROR, RuntimeErrorKind.VALUE_ERROR);
 
     /**
      * The name of the Python exception class Kida would raise for this error: {@code err.type} in a
-     * {@code fallback err} body, and what {@link #catchable} decides on. The engine raises one
-     * runtime exception for all of Python's runtime errors, with Python's messages (and a class
-     * name prefix where Python's message has none of its own), so the class is told by the
-     * message; one that is none of these is a {@code TemplateRuntimeError}.
+     * {@code fallback err} body. A runtime error states its class where it is raised
+     * ({@link TemplateRuntimeException#kind()}); the others are told by their Java class.
      */
     public static String errorType(KidaException e) {
         if (e instanceof UndefinedException) {
@@ -223,50 +226,14 @@ public final class KidaStatements {
         if (e instanceof TemplateNotFoundException) {
             return "TemplateNotFound";
         }
-        String detail = e.detail();
-        if (detail.endsWith("by zero") || detail.startsWith("0.0 cannot be raised to a negative power")) {
-            return "ZeroDivisionError";
+        if (e instanceof TemplateSyntaxException) {
+            return "TemplateSyntaxError";
         }
-        if (detail.startsWith("maximum recursion depth") || detail.contains("maximum recursion depth exceeded")) {
-            return "RecursionError";
+        if (e instanceof TemplateRuntimeException r) {
+            return r.kind().pythonName();
         }
-        if (detail.contains("(Limits.") || detail.startsWith("the render ") || detail.startsWith("while loop ran more than")) {
-            return "LimitExceeded";
-        }
-        for (String prefix : List.of("KeyError", "IndexError", "MemoryError")) {
-            if (detail.startsWith(prefix + ": ")) {
-                return prefix;
-            }
-        }
-        if (detail.equals("pop from empty list") || detail.equals("pop index out of range")) {
-            return "IndexError";
-        }
-        if (detail.startsWith("expected length >= ") || detail.startsWith("expected leeway >= 0")) {
-            return "AssertionError";
-        }
-        if (detail.startsWith("Python int too large") || detail.startsWith("cannot fit 'int' into an index-sized integer")
-                || detail.equals("cannot convert float infinity to integer")) {
-            return "OverflowError";
-        }
-        for (String valueError : VALUE_ERRORS) {
-            if (detail.startsWith(valueError)) {
-                return "ValueError";
-            }
-        }
-        if (detail.endsWith(" is not in list") || detail.endsWith("not in list")) {
-            return "ValueError";
-        }
-        return "TemplateRuntimeError";
+        return RuntimeErrorKind.TEMPLATE_RUNTIME_ERROR.pythonName();
     }
-
-    /** How the messages of Python's ValueErrors that the engine raises begin. */
-    private static final List<String> VALUE_ERRORS = List.of(
-            "substring not found", "not enough values to unpack", "too many values to unpack",
-            "Unknown format code", "Invalid format specifier", "Single '}' encountered",
-            "expected '}' before end of string", "could not convert string to float",
-            "range() arg 3 must not be zero", "range step must not be zero", "slice step cannot be zero",
-            "empty range for randrange()", "cannot convert float NaN to integer",
-            "dictionary update sequence element", "incomplete format", "unsupported format character");
 
     /** The mapping {@code fallback err} binds: type, line, template, message. */
     public static Map<String, Object> errorInfo(KidaException e) {

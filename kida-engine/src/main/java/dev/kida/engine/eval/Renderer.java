@@ -8,6 +8,7 @@ import dev.kida.engine.core.PreparedTemplate;
 import dev.kida.engine.core.Evaluator;
 import dev.kida.engine.render.Frame;
 import dev.kida.engine.render.RenderState;
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.CallContext;
 import dev.kida.api.HtmlSafe;
 import dev.kida.api.KidaException;
@@ -411,7 +412,8 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
 
     private void checkDepth() {
         if (depth >= budget.maxDepth) {
-            throw new TemplateRuntimeException("maximum recursion depth exceeded (" + budget.maxDepth
+            throw new TemplateRuntimeException(RuntimeErrorKind.RECURSION_ERROR,
+                    "maximum recursion depth exceeded (" + budget.maxDepth
                     + " nested macro calls, includes, blocks or recursive loops; Limits.maxRecursionDepth)");
         }
     }

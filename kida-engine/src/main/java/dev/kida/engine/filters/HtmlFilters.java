@@ -1,5 +1,6 @@
 package dev.kida.engine.filters;
 
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.Filter;
@@ -79,7 +80,8 @@ final class HtmlFilters {
             } else {
                 List<Object> pair = Values.toList(item);
                 if (pair.size() != 2) {
-                    throw new TemplateRuntimeException("too many values to unpack (expected 2)");
+                    throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                            "too many values to unpack (expected 2)");
                 }
                 key = pair.get(0);
                 val = pair.get(1);
@@ -142,7 +144,8 @@ final class HtmlFilters {
                 char c = key.charAt(i);
                 if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b || c == '/'
                         || c == '>' || c == '=') {
-                    throw new TemplateRuntimeException("Invalid character in attribute name: " + PyRepr.repr(key));
+                    throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                            "Invalid character in attribute name: " + PyRepr.repr(key));
                 }
             }
             items.add(ctx.escape(e.getKey()).toHtml() + "=\"" + ctx.escape(value).toHtml() + "\"");

@@ -1,5 +1,6 @@
 package dev.kida.engine.filters;
 
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.Filter;
@@ -221,8 +222,14 @@ final class KidaFilters {
         }
         if (PyNumbers.isFloat(v)) {
             double d = PyNumbers.toDouble(v);
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new TemplateRuntimeException("pluralize expects a number, got float: " + Values.repr(v));
+            // int() of a float: Kida turns its ValueError into its own message, not its OverflowError
+            if (Double.isNaN(d)) {
+                throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                        "pluralize expects a number, got float: " + Values.repr(v));
+            }
+            if (Double.isInfinite(d)) {
+                throw new TemplateRuntimeException(RuntimeErrorKind.OVERFLOW_ERROR,
+                        "cannot convert float infinity to integer");
             }
             return (long) d == 1;
         }
@@ -232,7 +239,8 @@ final class KidaFilters {
                 return new java.math.BigInteger(s.startsWith("+") ? s.substring(1) : s).equals(java.math.BigInteger.ONE);
             }
         }
-        throw new TemplateRuntimeException("pluralize expects a number, got " + Values.typeName(v) + ": "
+        throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                "pluralize expects a number, got " + Values.typeName(v) + ": "
                 + Values.repr(v) + "; use |int or pass a number");
     }
 
@@ -248,7 +256,7 @@ final class KidaFilters {
             return v;
         }
         String name = field == null ? "value" : Values.str(field);
-        throw new TemplateRuntimeException(message != null ? Values.str(message)
+        throw new TemplateRuntimeException(RuntimeErrorKind.REQUIRED_VALUE_ERROR, message != null ? Values.str(message)
                 : "required value '" + name + "' is None");
     }
 

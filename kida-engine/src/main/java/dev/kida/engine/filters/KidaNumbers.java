@@ -1,5 +1,6 @@
 package dev.kida.engine.filters;
 
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.runtime.value.PyNumbers;
@@ -40,7 +41,8 @@ final class KidaNumbers {
             return refuse(v, "number", strict);
         }
         if (Double.isInfinite(d)) {
-            throw new TemplateRuntimeException("cannot convert float infinity to integer");
+            throw new TemplateRuntimeException(RuntimeErrorKind.OVERFLOW_ERROR,
+                    "cannot convert float infinity to integer");
         }
         BigInteger whole = new BigDecimal(d).toBigInteger();
         return (whole.signum() < 0 ? "-" : "") + group(whole.abs().toString());
@@ -61,7 +63,7 @@ final class KidaNumbers {
         }
         long p = PyNumbers.toLong(places);
         if (p > 1000) {
-            throw new TemplateRuntimeException("too many decimal places: " + p);
+            throw new TemplateRuntimeException(RuntimeErrorKind.LIMIT_EXCEEDED, "too many decimal places: " + p);
         }
         return (int) p;
     }

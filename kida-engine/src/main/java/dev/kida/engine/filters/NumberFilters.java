@@ -1,5 +1,6 @@
 package dev.kida.engine.filters;
 
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.Filter;
@@ -105,7 +106,8 @@ final class NumberFilters {
         Double d = parseFloat(v);
         if (d == null) {
             if (v instanceof String || v instanceof Markup) {
-                throw new TemplateRuntimeException("could not convert string to float: " + Values.repr(v.toString()));
+                throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                        "could not convert string to float: " + Values.repr(v.toString()));
             }
             throw new TemplateTypeException("float() argument must be a string or a real number, not '"
                     + Values.typeName(v) + "'");
@@ -116,10 +118,11 @@ final class NumberFilters {
     /** Python's int(float): truncation toward zero. */
     static Object truncateToInt(double d) {
         if (Double.isNaN(d)) {
-            throw new TemplateRuntimeException("cannot convert float NaN to integer");
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR, "cannot convert float NaN to integer");
         }
         if (Double.isInfinite(d)) {
-            throw new TemplateRuntimeException("cannot convert float infinity to integer");
+            throw new TemplateRuntimeException(RuntimeErrorKind.OVERFLOW_ERROR,
+                    "cannot convert float infinity to integer");
         }
         return PyNumbers.normalize(new BigDecimal(d).toBigInteger());
     }
@@ -228,7 +231,8 @@ final class NumberFilters {
         double x = PyNumbers.toDouble(scaled);
         double rounded = method.equals("ceil") ? Math.ceil(x) : Math.floor(x);
         if (Double.isInfinite(rounded) || Double.isNaN(rounded)) {
-            throw new TemplateRuntimeException("cannot convert float infinity to integer");
+            throw new TemplateRuntimeException(RuntimeErrorKind.OVERFLOW_ERROR,
+                    "cannot convert float infinity to integer");
         }
         return Values.div(PyNumbers.normalize(new BigDecimal(rounded).toBigInteger()), scale);
     }

@@ -4,6 +4,7 @@ import dev.kida.engine.runtime.value.PyNumbers;
 
 import dev.kida.engine.runtime.value.Budget;
 
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.Filter;
@@ -84,7 +85,7 @@ final class SequenceFilters {
             a.check("random");
             List<Object> items = v instanceof Map<?, ?> ? null : Values.toList(v);
             if (items == null) {
-                throw new TemplateRuntimeException("KeyError: 0");
+                throw new TemplateRuntimeException(RuntimeErrorKind.KEY_ERROR, "KeyError: 0");
             }
             if (items.isEmpty()) {
                 return new Undefined("No random item, sequence was empty.");
@@ -276,7 +277,8 @@ final class SequenceFilters {
         List<Object> seq = Values.toList(v);
         int length = seq.size();
         if (slices == 0) {
-            throw new TemplateRuntimeException("integer division or modulo by zero");
+            throw new TemplateRuntimeException(RuntimeErrorKind.ZERO_DIVISION_ERROR,
+                    "integer division or modulo by zero");
         }
         int perSlice = Math.floorDiv(length, slices);
         int withExtra = Math.floorMod(length, slices);

@@ -1,5 +1,6 @@
 package dev.kida.engine.filters;
 
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.Filter;
@@ -72,7 +73,8 @@ final class SortingFilters {
         }
         if (!(v instanceof Map<?, ?> map)) {
             // Python raises AttributeError here, not TypeError
-            throw new TemplateRuntimeException("'" + Values.typeName(v) + "' object has no attribute 'items'");
+            throw new TemplateRuntimeException(RuntimeErrorKind.ATTRIBUTE_ERROR,
+                    "'" + Values.typeName(v) + "' object has no attribute 'items'");
         }
         List<Object> pairs = new ArrayList<>();
         map.forEach((k, val) -> pairs.add(Tuple.of(k, val)));

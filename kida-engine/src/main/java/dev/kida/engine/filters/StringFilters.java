@@ -2,6 +2,7 @@ package dev.kida.engine.filters;
 
 import dev.kida.engine.runtime.value.Budget;
 
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.Filter;
@@ -134,10 +135,11 @@ final class StringFilters {
         String end = Values.str(endObj);
         int endLen = StrOperations.length(end);
         if (length < endLen) {
-            throw new TemplateRuntimeException("expected length >= " + endLen + ", got " + length);
+            throw new TemplateRuntimeException(RuntimeErrorKind.ASSERTION_ERROR,
+                    "expected length >= " + endLen + ", got " + length);
         }
         if (leeway < 0) {
-            throw new TemplateRuntimeException("expected leeway >= 0, got " + leeway);
+            throw new TemplateRuntimeException(RuntimeErrorKind.ASSERTION_ERROR, "expected leeway >= 0, got " + leeway);
         }
         if (!(v instanceof String) && !(v instanceof Markup)) {
             // Python measures the value itself: numbers have no len(), short lists pass unchanged
@@ -218,7 +220,8 @@ final class StringFilters {
                 || v instanceof dev.kida.engine.runtime.value.DictView)) {
             // Jinja2 appends "\n" to the value, which a list takes (extending itself), then calls
             // splitlines(), which it has not
-            throw new TemplateRuntimeException("'list' object has no attribute 'splitlines'");
+            throw new TemplateRuntimeException(RuntimeErrorKind.ATTRIBUTE_ERROR,
+                    "'list' object has no attribute 'splitlines'");
         }
         if (!(v instanceof String || v instanceof Markup)) {
             // Jinja2 appends "\n" to the value: a TypeError for anything but a string

@@ -1,5 +1,6 @@
 package dev.kida.engine.filters;
 
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.TemplateRuntimeException;
@@ -26,14 +27,16 @@ final class TextWrap {
         String wrapstring = wrapObj == null ? "\n" : Values.str(wrapObj);
         boolean breakOnHyphens = ctx.truthy(a.get(3, "break_on_hyphens", true));
         if (width <= 0) {
-            throw new TemplateRuntimeException("invalid width " + width + " (must be > 0)");
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                    "invalid width " + width + " (must be > 0)");
         }
         if (v instanceof dev.kida.engine.runtime.value.Undefined u) {
             throw u.fail();
         }
         if (!(v instanceof String || v instanceof dev.kida.api.Markup)) {
             // Jinja2 calls s.splitlines(): an AttributeError for anything but a string
-            throw new TemplateRuntimeException("'" + Values.typeName(v) + "' object has no attribute 'splitlines'");
+            throw new TemplateRuntimeException(RuntimeErrorKind.ATTRIBUTE_ERROR,
+                    "'" + Values.typeName(v) + "' object has no attribute 'splitlines'");
         }
         String s = v.toString();
         // a line ends only where the next word does not fit, so two lines hold at least width chars

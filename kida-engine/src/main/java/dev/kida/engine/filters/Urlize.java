@@ -1,5 +1,6 @@
 package dev.kida.engine.filters;
 
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.Markup;
@@ -57,7 +58,8 @@ final class Urlize {
             for (Object s : Values.toList(schemesObj)) {
                 String scheme = Values.str(s);
                 if (!SCHEME.matcher(scheme).matches()) {
-                    throw new TemplateRuntimeException(Values.repr(scheme) + " is not a valid URI scheme prefix.");
+                    throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                            Values.repr(scheme) + " is not a valid URI scheme prefix.");
                 }
                 schemes.add(scheme);
             }

@@ -1,5 +1,6 @@
 package dev.kida.engine.parser;
 
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateSyntaxException;
 import dev.kida.engine.ast.Pos;
@@ -120,7 +121,8 @@ final class TokenStream {
      */
     TemplateRuntimeException compileError(String detail, Pos pos) {
         TemplateSyntaxException located = fail(detail, pos);
-        return new TemplateRuntimeException(located.detail(), located.templateName(), located.line(),
+        return new TemplateRuntimeException(RuntimeErrorKind.SYNTAX_ERROR,
+                located.detail(), located.templateName(), located.line(),
                 located.column(), located.sourceLine(), null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kida.engine.predicates;
 
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Markup;
 import dev.kida.api.Test;
 import dev.kida.api.TemplateRuntimeException;
@@ -39,7 +40,8 @@ final class KidaTests {
         try {
             p = Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new TemplateRuntimeException("match: invalid regular expression " + Values.repr(regex) + ": "
+            throw new TemplateRuntimeException(RuntimeErrorKind.PATTERN_ERROR,
+                    "match: invalid regular expression " + Values.repr(regex) + ": "
                     + e.getDescription());
         }
         if (PATTERNS.size() < MAX_CACHED) {

@@ -6,6 +6,7 @@ import dev.kida.engine.runtime.value.Budget;
 import dev.kida.engine.runtime.value.PyNumbers;
 import dev.kida.engine.runtime.value.Tuple;
 import dev.kida.engine.runtime.value.Undefined;
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
@@ -148,7 +149,8 @@ public final class Arithmetic {
 
     private static Object repeat(Object seq, Object count, String op, Object a, Object b) {
         if (PyNumbers.isBig(count)) {
-            throw new TemplateRuntimeException("cannot fit 'int' into an index-sized integer");
+            throw new TemplateRuntimeException(RuntimeErrorKind.OVERFLOW_ERROR,
+                    "cannot fit 'int' into an index-sized integer");
         }
         long n = Math.max(0, PyNumbers.toLong(count));
         if (seq instanceof String s) {
@@ -175,7 +177,7 @@ public final class Arithmetic {
 
     private static int checkedSize(long size) {
         if (size > Integer.MAX_VALUE - 16) {
-            throw new TemplateRuntimeException("MemoryError: result too large");
+            throw new TemplateRuntimeException(RuntimeErrorKind.MEMORY_ERROR, "MemoryError: result too large");
         }
         return (int) size;
     }
@@ -187,12 +189,12 @@ public final class Arithmetic {
             if (PyNumbers.isFloat(a) || PyNumbers.isFloat(b)) {
                 double y = PyNumbers.toDouble(b);
                 if (y == 0) {
-                    throw new TemplateRuntimeException("float division by zero");
+                    throw new TemplateRuntimeException(RuntimeErrorKind.ZERO_DIVISION_ERROR, "float division by zero");
                 }
                 return PyNumbers.toDouble(a) / y;
             }
             if (PyNumbers.toBig(b).signum() == 0) {
-                throw new TemplateRuntimeException("division by zero");
+                throw new TemplateRuntimeException(RuntimeErrorKind.ZERO_DIVISION_ERROR, "division by zero");
             }
             if (!PyNumbers.isBig(a) && !PyNumbers.isBig(b)) {
                 long x = PyNumbers.toLong(a);
@@ -214,12 +216,14 @@ public final class Arithmetic {
             if (PyNumbers.isFloat(a) || PyNumbers.isFloat(b)) {
                 double y = PyNumbers.toDouble(b);
                 if (y == 0) {
-                    throw new TemplateRuntimeException("float floor division by zero");
+                    throw new TemplateRuntimeException(RuntimeErrorKind.ZERO_DIVISION_ERROR,
+                            "float floor division by zero");
                 }
                 return floatDivmod(PyNumbers.toDouble(a), y)[0];
             }
             if (PyNumbers.toBig(b).signum() == 0) {
-                throw new TemplateRuntimeException("integer division or modulo by zero");
+                throw new TemplateRuntimeException(RuntimeErrorKind.ZERO_DIVISION_ERROR,
+                        "integer division or modulo by zero");
             }
             if (!PyNumbers.isBig(a) && !PyNumbers.isBig(b)) {
                 long x = PyNumbers.toLong(a);
@@ -252,12 +256,12 @@ public final class Arithmetic {
             if (PyNumbers.isFloat(a) || PyNumbers.isFloat(b)) {
                 double y = PyNumbers.toDouble(b);
                 if (y == 0) {
-                    throw new TemplateRuntimeException("float modulo by zero");
+                    throw new TemplateRuntimeException(RuntimeErrorKind.ZERO_DIVISION_ERROR, "float modulo by zero");
                 }
                 return floatDivmod(PyNumbers.toDouble(a), y)[1];
             }
             if (PyNumbers.toBig(b).signum() == 0) {
-                throw new TemplateRuntimeException("integer modulo by zero");
+                throw new TemplateRuntimeException(RuntimeErrorKind.ZERO_DIVISION_ERROR, "integer modulo by zero");
             }
             if (!PyNumbers.isBig(a) && !PyNumbers.isBig(b)) {
                 long y = PyNumbers.toLong(b);
@@ -337,7 +341,8 @@ public final class Arithmetic {
                 if (exp.signum() >= 0) {
                     BigInteger base = PyNumbers.toBig(a);
                     if (exp.bitLength() > 31 && base.abs().compareTo(BigInteger.ONE) > 0) {
-                        throw new TemplateRuntimeException("MemoryError: exponent too large");
+                        throw new TemplateRuntimeException(RuntimeErrorKind.MEMORY_ERROR,
+                                "MemoryError: exponent too large");
                     }
                     if (base.abs().compareTo(BigInteger.ONE) <= 0) {
                         if (base.signum() == 0) {
@@ -352,7 +357,8 @@ public final class Arithmetic {
             double x = PyNumbers.toDouble(a);
             double y = PyNumbers.toDouble(b);
             if (x == 0 && y < 0) {
-                throw new TemplateRuntimeException("0.0 cannot be raised to a negative power");
+                throw new TemplateRuntimeException(RuntimeErrorKind.ZERO_DIVISION_ERROR,
+                        "0.0 cannot be raised to a negative power");
             }
             return Math.pow(x, y);
         }

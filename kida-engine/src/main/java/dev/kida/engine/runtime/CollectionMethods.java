@@ -5,6 +5,7 @@ import dev.kida.engine.runtime.value.DictView;
 import dev.kida.engine.runtime.value.PyRepr;
 import dev.kida.engine.runtime.value.Sandbox;
 import dev.kida.engine.runtime.value.Tuple;
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Arguments;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
@@ -82,7 +83,8 @@ final class CollectionMethods {
                     while (it.hasNext()) {
                         List<Object> pair = Values.toList(it.next());
                         if (pair.size() != 2) {
-                            throw new TemplateRuntimeException("dictionary update sequence element has length "
+                            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                                    "dictionary update sequence element has length "
                                     + pair.size() + "; 2 is required");
                         }
                         changes.put(pair.get(0), pair.get(1));
@@ -103,7 +105,7 @@ final class CollectionMethods {
                 if (a.size() > 1 || a.keywords().containsKey("default")) {
                     return a.get(1, "default", null);
                 }
-                throw new TemplateRuntimeException("KeyError: " + PyRepr.repr(key));
+                throw new TemplateRuntimeException(RuntimeErrorKind.KEY_ERROR, "KeyError: " + PyRepr.repr(key));
             }
             return mutate("pop", () -> {
                 m.remove(Access.existingKey(m, key));
@@ -154,12 +156,12 @@ final class CollectionMethods {
         LIST.put("pop", (l, a) -> {
             a.check("pop", "index");
             if (l.isEmpty()) {
-                throw new TemplateRuntimeException("pop from empty list");
+                throw new TemplateRuntimeException(RuntimeErrorKind.INDEX_ERROR, "pop from empty list");
             }
             long i = StrMethods.intArg(a.get(0, "index", -1L), "pop");
             long idx = i < 0 ? i + l.size() : i;
             if (idx < 0 || idx >= l.size()) {
-                throw new TemplateRuntimeException("pop index out of range");
+                throw new TemplateRuntimeException(RuntimeErrorKind.INDEX_ERROR, "pop index out of range");
             }
             return mutate("pop", () -> l.remove((int) idx));
         });
@@ -180,7 +182,7 @@ final class CollectionMethods {
                     return (long) i;
                 }
             }
-            throw new TemplateRuntimeException(PyRepr.repr(x) + " is not in list");
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR, PyRepr.repr(x) + " is not in list");
         };
         ListBody count = (l, a) -> {
             Object x = a.require(0, "value");
@@ -207,7 +209,7 @@ final class CollectionMethods {
                     });
                 }
             }
-            throw new TemplateRuntimeException("list.remove(x): x not in list");
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR, "list.remove(x): x not in list");
         });
         LIST.put("reverse", (l, a) -> {
             a.check("reverse");

@@ -6,6 +6,7 @@ import dev.kida.engine.runtime.value.FloatFormat;
 import dev.kida.engine.runtime.value.PyNumbers;
 import dev.kida.engine.runtime.value.PyRepr;
 import dev.kida.engine.runtime.value.Undefined;
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 
@@ -44,7 +45,8 @@ public final class StrFormat {
                     j++;
                 }
                 if (depth > 0) {
-                    throw new TemplateRuntimeException("expected '}' before end of string");
+                    throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                            "expected '}' before end of string");
                 }
                 String field = template.substring(i + 1, j - 1);
                 String spec = "";
@@ -74,7 +76,8 @@ public final class StrFormat {
                     value = positionalArg(positional, Integer.parseInt(head));
                 } else {
                     if (!keywords.containsKey(head)) {
-                        throw new TemplateRuntimeException("KeyError: " + PyRepr.repr(head));
+                        throw new TemplateRuntimeException(RuntimeErrorKind.KEY_ERROR,
+                                "KeyError: " + PyRepr.repr(head));
                     }
                     value = keywords.get(head);
                 }
@@ -83,7 +86,8 @@ public final class StrFormat {
                     value = switch (conversion) {
                         case "r", "a" -> PyRepr.repr(value);
                         case "s" -> PyRepr.str(value);
-                        default -> throw new TemplateRuntimeException("Unknown conversion specifier " + conversion);
+                        default -> throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                                "Unknown conversion specifier " + conversion);
                     };
                 }
                 out.append(formatValue(value, spec));
@@ -94,7 +98,8 @@ public final class StrFormat {
                     i += 2;
                     continue;
                 }
-                throw new TemplateRuntimeException("Single '}' encountered in format string");
+                throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                        "Single '}' encountered in format string");
             } else {
                 out.append(c);
                 i++;
@@ -120,7 +125,7 @@ public final class StrFormat {
 
     private static Object positionalArg(List<Object> positional, int index) {
         if (index >= positional.size()) {
-            throw new TemplateRuntimeException("IndexError: Replacement index " + index
+            throw new TemplateRuntimeException(RuntimeErrorKind.INDEX_ERROR, "IndexError: Replacement index " + index
                     + " out of range for positional args tuple");
         }
         return positional.get(index);
@@ -144,7 +149,8 @@ public final class StrFormat {
                 value = Values.getItem(value, k);
                 i = j + 1;
             } else {
-                throw new TemplateRuntimeException("Only '.' or '[' may follow ']' in format field specifier");
+                throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                        "Only '.' or '[' may follow ']' in format field specifier");
             }
             if (value instanceof Undefined u) {
                 throw u.fail();
@@ -218,14 +224,15 @@ public final class StrFormat {
             type = spec.charAt(i++);
         }
         if (i != n) {
-            throw new TemplateRuntimeException("Invalid format specifier '" + spec + "'");
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR, "Invalid format specifier '" + spec + "'");
         }
         String body;
         String signStr = "";
         boolean numeric = PyNumbers.isNumber(value) && type != 's';
         if (value instanceof String || value instanceof dev.kida.api.Markup || !numeric) {
             if (type != 0 && type != 's') {
-                throw new TemplateRuntimeException("Unknown format code '" + type + "' for object of type '"
+                throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                        "Unknown format code '" + type + "' for object of type '"
                         + Values.typeName(value) + "'");
             }
             body = PyRepr.str(value);
@@ -239,7 +246,8 @@ public final class StrFormat {
             boolean isFloatType = "eEfFgG%".indexOf(type) >= 0 || (type == 0 && PyNumbers.isFloat(value));
             if (!isFloatType) {
                 if (!PyNumbers.isIntegral(value)) {
-                    throw new TemplateRuntimeException("Unknown format code '" + type + "' for object of type 'float'");
+                    throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                            "Unknown format code '" + type + "' for object of type 'float'");
                 }
                 BigInteger v = PyNumbers.toBig(value);
                 signStr = v.signum() < 0 ? "-" : sign == '+' ? "+" : sign == ' ' ? " " : "";
@@ -251,7 +259,8 @@ public final class StrFormat {
                     case 'X' -> (alt ? "0X" : "") + abs.toString(16).toUpperCase();
                     case 'c' -> new String(Character.toChars(v.intValue()));
                     case 'd', 'n', 0 -> group(abs.toString(), grouping);
-                    default -> throw new TemplateRuntimeException("Unknown format code '" + type
+                    default -> throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                            "Unknown format code '" + type
                             + "' for object of type 'int'");
                 };
             } else {

@@ -11,6 +11,7 @@ import dev.kida.engine.runtime.value.PyRepr;
 import dev.kida.engine.runtime.value.PySlice;
 import dev.kida.engine.runtime.value.Tuple;
 import dev.kida.engine.runtime.value.Undefined;
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Arguments;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
@@ -62,7 +63,7 @@ public final class StrMethods {
         int at = StrOperations.find(s, strArg(a.require(0, "sub"), method), a.get(1, "start", null), a.get(2, "end", null),
                 fromEnd);
         if (at < 0) {
-            throw new TemplateRuntimeException("substring not found");
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR, "substring not found");
         }
         return at;
     }

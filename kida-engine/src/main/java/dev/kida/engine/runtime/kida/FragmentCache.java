@@ -1,6 +1,7 @@
 package dev.kida.engine.runtime.kida;
 
 import dev.kida.engine.runtime.Values;
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.TemplateRuntimeException;
 
 import java.util.LinkedHashMap;
@@ -102,13 +103,15 @@ public final class FragmentCache {
                 }
             }
         }
-        throw new TemplateRuntimeException("cache ttl must be seconds or a string such as '30s', '5m', '2h'"
+        throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                "cache ttl must be seconds or a string such as '30s', '5m', '2h'"
                 + " or '1d', got " + Values.repr(ttl));
     }
 
     private static long seconds(double seconds, Object ttl) {
         if (!(seconds >= 0)) {
-            throw new TemplateRuntimeException("cache ttl must not be negative, got " + Values.repr(ttl));
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                    "cache ttl must not be negative, got " + Values.repr(ttl));
         }
         return (long) Math.min(seconds * TimeUnit.SECONDS.toNanos(1), Long.MAX_VALUE / 2);
     }

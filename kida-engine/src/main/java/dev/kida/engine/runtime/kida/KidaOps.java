@@ -5,6 +5,7 @@ import dev.kida.engine.runtime.value.Range;
 import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 import dev.kida.engine.runtime.objects.BuiltinGlobals;
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class KidaOps {
         long to = bound(end);
         long by = step == null ? 1 : bound(step);
         if (by == 0) {
-            throw new TemplateRuntimeException("range step must not be zero");
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR, "range step must not be zero");
         }
         long count = inclusive ? Range.countInclusive(from, to, by) : Range.count(from, to, by);
         // The exclusive stop only names the range when printed; at the long's limits, where the
@@ -58,7 +59,7 @@ public final class KidaOps {
             stop = to == Long.MIN_VALUE ? to : to - 1;
         }
         if (count > BuiltinGlobals.MAX_RANGE) {
-            throw new TemplateRuntimeException("range too large: " + count + " items");
+            throw new TemplateRuntimeException(RuntimeErrorKind.OVERFLOW_ERROR, "range too large: " + count + " items");
         }
         return new Range(from, stop, by, (int) count);
     }
@@ -71,7 +72,7 @@ public final class KidaOps {
             throw new TemplateTypeException("range bounds must be integers, not '" + Values.typeName(v) + "'");
         }
         if (PyNumbers.isBig(v)) {
-            throw new TemplateRuntimeException("range bound too large: " + v);
+            throw new TemplateRuntimeException(RuntimeErrorKind.OVERFLOW_ERROR, "range bound too large: " + v);
         }
         return PyNumbers.toLong(v);
     }

@@ -7,6 +7,7 @@ import dev.kida.engine.runtime.value.PyNumbers;
 import dev.kida.engine.runtime.value.Range;
 import dev.kida.engine.runtime.StrMethods;
 import dev.kida.engine.runtime.Values;
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.GlobalFunction;
@@ -67,7 +68,8 @@ public final class BuiltinGlobals {
             throw new TemplateTypeException("'" + Values.typeName(v) + "' object cannot be interpreted as an integer");
         }
         if (PyNumbers.isBig(v)) {
-            throw new TemplateRuntimeException("Python int too large to convert to C ssize_t");
+            throw new TemplateRuntimeException(RuntimeErrorKind.OVERFLOW_ERROR,
+                    "Python int too large to convert to C ssize_t");
         }
         return PyNumbers.toLong(v);
     }
@@ -94,11 +96,12 @@ public final class BuiltinGlobals {
             }
         }
         if (step == 0) {
-            throw new TemplateRuntimeException("range() arg 3 must not be zero");
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR, "range() arg 3 must not be zero");
         }
         long count = Range.count(start, stop, step);
         if (count > MAX_RANGE) {
-            throw new TemplateRuntimeException("Python int too large to convert to C ssize_t");
+            throw new TemplateRuntimeException(RuntimeErrorKind.OVERFLOW_ERROR,
+                    "Python int too large to convert to C ssize_t");
         }
         return new Range(start, stop, step, (int) count);
     }
@@ -118,7 +121,8 @@ public final class BuiltinGlobals {
                 while (it.hasNext()) {
                     List<Object> pair = Values.toList(it.next());
                     if (pair.size() != 2) {
-                        throw new TemplateRuntimeException("dictionary update sequence element has length "
+                        throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                                "dictionary update sequence element has length "
                                 + pair.size() + "; 2 is required");
                     }
                     out.put(pair.get(0), pair.get(1));
@@ -171,7 +175,8 @@ public final class BuiltinGlobals {
         int min = (int) StrMethods.intArg(args.get(2, "min", 20L), "lipsum");
         int max = (int) StrMethods.intArg(args.get(3, "max", 100L), "lipsum");
         if (min > max) {
-            throw new TemplateRuntimeException("empty range for randrange() (" + min + ", " + (max + 1) + ")");
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                    "empty range for randrange() (" + min + ", " + (max + 1) + ")");
         }
         // words are at most 13 characters with their punctuation and space
         Budget.string((long) Math.max(0, n) * Math.max(0, max) * 14);

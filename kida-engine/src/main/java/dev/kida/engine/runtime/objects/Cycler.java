@@ -2,6 +2,7 @@ package dev.kida.engine.runtime.objects;
 
 import dev.kida.engine.runtime.value.BuiltinMethod;
 import dev.kida.engine.runtime.value.TemplateObject;
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.TemplateRuntimeException;
 
 import java.util.List;
@@ -14,7 +15,7 @@ public final class Cycler implements TemplateObject {
     /** A cycler over the items (at least one). */
     public Cycler(List<Object> items) {
         if (items.isEmpty()) {
-            throw new TemplateRuntimeException("at least one item has to be provided");
+            throw new TemplateRuntimeException(RuntimeErrorKind.RUNTIME_ERROR, "at least one item has to be provided");
         }
         this.items = List.copyOf(items.stream().map(o -> o == null ? NONE : o).toList());
     }

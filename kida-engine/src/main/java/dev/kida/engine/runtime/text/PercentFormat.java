@@ -7,6 +7,7 @@ import dev.kida.engine.runtime.value.PyRepr;
 import dev.kida.engine.runtime.value.PyTypes;
 import dev.kida.engine.runtime.value.Tuple;
 import dev.kida.engine.runtime.value.Undefined;
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 
@@ -40,7 +41,7 @@ public final class PercentFormat {
             }
             i++;
             if (i >= n) {
-                throw new TemplateRuntimeException("incomplete format");
+                throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR, "incomplete format");
             }
             Object value = null;
             boolean haveValue = false;
@@ -59,11 +60,11 @@ public final class PercentFormat {
                     i++;
                 }
                 if (depth > 0) {
-                    throw new TemplateRuntimeException("incomplete format key");
+                    throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR, "incomplete format key");
                 }
                 String key = fmt.substring(start, i - 1);
                 if (!mapping.containsKey(key)) {
-                    throw new TemplateRuntimeException("KeyError: " + PyRepr.repr(key));
+                    throw new TemplateRuntimeException(RuntimeErrorKind.KEY_ERROR, "KeyError: " + PyRepr.repr(key));
                 }
                 value = mapping.get(key);
                 haveValue = true;
@@ -130,7 +131,7 @@ public final class PercentFormat {
                 i++;
             }
             if (i >= n) {
-                throw new TemplateRuntimeException("incomplete format");
+                throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR, "incomplete format");
             }
             char conv = fmt.charAt(i++);
             if (conv == '%') {
@@ -215,7 +216,8 @@ public final class PercentFormat {
                                 + PyTypes.typeName(value));
                     }
                 }
-                default -> throw new TemplateRuntimeException("unsupported format character '" + conv
+                default -> throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                        "unsupported format character '" + conv
                         + "' (0x" + Integer.toHexString(conv) + ") at index " + (i - 1));
             }
             int len = sign.length() + body.codePointCount(0, body.length());
@@ -272,8 +274,12 @@ public final class PercentFormat {
         }
         if (acceptFloat && PyNumbers.isFloat(v)) {
             double d = PyNumbers.toDouble(v);
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new TemplateRuntimeException("cannot convert float " + FloatFormat.repr(d) + " to integer");
+            if (Double.isNaN(d)) {
+                throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR, "cannot convert float NaN to integer");
+            }
+            if (Double.isInfinite(d)) {
+                throw new TemplateRuntimeException(RuntimeErrorKind.OVERFLOW_ERROR,
+                        "cannot convert float infinity to integer");
             }
             return new java.math.BigDecimal(d).toBigInteger();
         }

@@ -1,5 +1,6 @@
 package dev.kida.engine.runtime.value;
 
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.TemplateRuntimeException;
 
 /**
@@ -105,21 +106,24 @@ public final class Budget {
 
     private void checkString(long length) {
         if (length > maxString) {
-            throw new TemplateRuntimeException("string of " + length + " characters exceeds the limit of "
+            throw new TemplateRuntimeException(RuntimeErrorKind.LIMIT_EXCEEDED,
+                    "string of " + length + " characters exceeds the limit of "
                     + maxString + " (Limits.maxStringLength)");
         }
     }
 
     private void checkList(long n) {
         if (n > maxList) {
-            throw new TemplateRuntimeException("list of " + n + " items exceeds the limit of " + maxList
+            throw new TemplateRuntimeException(RuntimeErrorKind.LIMIT_EXCEEDED,
+                    "list of " + n + " items exceeds the limit of " + maxList
                     + " (Limits.maxListLength)");
         }
     }
 
     private void checkInteger(long bits) {
         if (bits > maxIntBits) {
-            throw new TemplateRuntimeException("integer of about " + bits + " bits exceeds the limit of "
+            throw new TemplateRuntimeException(RuntimeErrorKind.LIMIT_EXCEEDED,
+                    "integer of about " + bits + " bits exceeds the limit of "
                     + maxIntBits + " (Limits.maxIntegerBits)");
         }
     }
@@ -131,7 +135,7 @@ public final class Budget {
     public void step(long outputLength) {
         long n = ++steps;
         if (n > maxSteps) {
-            throw new TemplateRuntimeException("the render ran more than " + maxSteps
+            throw new TemplateRuntimeException(RuntimeErrorKind.LIMIT_EXCEEDED, "the render ran more than " + maxSteps
                     + " loop iterations and calls (Limits.maxSteps)");
         }
         if ((n & (CHECK_EVERY - 1)) == 0 || outputLength > maxOutput || Thread.currentThread().isInterrupted()) {
@@ -164,7 +168,8 @@ public final class Budget {
     /** The output check alone, for the end of a render and for large appends. */
     public void output(long outputLength) {
         if (outputLength > maxOutput) {
-            throw new TemplateRuntimeException("the render wrote more than " + maxOutput
+            throw new TemplateRuntimeException(RuntimeErrorKind.LIMIT_EXCEEDED,
+                    "the render wrote more than " + maxOutput
                     + " characters (Limits.maxOutputLength)");
         }
     }
@@ -172,10 +177,12 @@ public final class Budget {
     private void checkTimeAndOutput(long outputLength) {
         output(outputLength);
         if (Thread.currentThread().isInterrupted()) {
-            throw new TemplateRuntimeException("the render was cancelled (its thread was interrupted)");
+            throw new TemplateRuntimeException(RuntimeErrorKind.LIMIT_EXCEEDED,
+                    "the render was cancelled (its thread was interrupted)");
         }
         if (deadline != 0 && System.nanoTime() - deadline > 0) {
-            throw new TemplateRuntimeException("the render ran past its deadline (Limits.renderTimeout)");
+            throw new TemplateRuntimeException(RuntimeErrorKind.LIMIT_EXCEEDED,
+                    "the render ran past its deadline (Limits.renderTimeout)");
         }
     }
 }

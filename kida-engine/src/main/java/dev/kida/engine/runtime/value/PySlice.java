@@ -1,5 +1,6 @@
 package dev.kida.engine.runtime.value;
 
+import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
@@ -20,7 +21,7 @@ public final class PySlice {
     public static Bounds indices(int length, Object startObj, Object stopObj, Object stepObj) {
         long step = stepObj == null ? 1 : index(stepObj);
         if (step == 0) {
-            throw new TemplateRuntimeException("slice step cannot be zero");
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR, "slice step cannot be zero");
         }
         long lower = step < 0 ? -1 : 0;
         long upper = step < 0 ? length - 1 : length;
