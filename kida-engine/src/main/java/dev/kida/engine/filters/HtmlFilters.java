@@ -131,7 +131,8 @@ final class HtmlFilters {
             throw u.fail();
         }
         if (!(v instanceof Map<?, ?> d)) {
-            throw new dev.kida.api.TemplateRuntimeException("'" + Values.typeName(v) + "' object has no attribute 'items'");
+            throw new dev.kida.api.TemplateRuntimeException(RuntimeErrorKind.ATTRIBUTE_ERROR,
+                    "'" + Values.typeName(v) + "' object has no attribute 'items'");
         }
         List<String> items = new ArrayList<>();
         for (Map.Entry<?, ?> e : d.entrySet()) {

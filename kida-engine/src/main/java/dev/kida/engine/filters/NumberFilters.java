@@ -50,9 +50,13 @@ final class NumberFilters {
      * "Cold start", session 20).
      */
     private static final class FloatSyntax {
+        // Digits with single underscores between them, as \d+(?:_\d+)* rather than \d(?:_?\d)*:
+        // Java's regex engine recurses once per repetition of a group, which a string of some
+        // thousand digits turns into a StackOverflowError; this group repeats once per underscore.
+        private static final String DIGITS = "\\d+(?:_\\d+)*";
         static final Pattern FLOAT = Pattern.compile(
-                "[+-]?(?:(?:\\d(?:_?\\d)*)?\\.?\\d(?:_?\\d)*(?:[eE][+-]?\\d(?:_?\\d)*)?|\\d(?:_?\\d)*\\.(?:[eE][+-]?\\d(?:_?\\d)*)?"
-                        + "|inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
+                "[+-]?(?:(?:" + DIGITS + ")?\\.?" + DIGITS + "(?:[eE][+-]?" + DIGITS + ")?|" + DIGITS
+                        + "\\.(?:[eE][+-]?" + DIGITS + ")?|inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
     }
 
     /** Python's float(x), or null where it raises TypeError or ValueError. */

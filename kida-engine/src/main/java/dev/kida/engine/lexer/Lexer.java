@@ -27,7 +27,11 @@ public final class Lexer {
                 "(?:[0-9]+_)*[0-9]+(?:(?:\\.(?:[0-9]+_)*[0-9]+)?[eE][+\\-]?(?:[0-9]+_)*[0-9]+"
                         + "|\\.(?:[0-9]+_)*[0-9]+)");
         static final Pattern INTEGER = Pattern.compile(
-                "0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0[xX](?:_?[0-9a-fA-F])+|[1-9](?:_?[0-9])*|0(?:_?0)*");
+                // each group repeats once per underscore, not once per digit: Java's regex engine
+                // recurses per repetition of a group, and a literal of some thousand digits would
+                // overflow the stack
+                "0[bB]_?[01]+(?:_[01]+)*|0[oO]_?[0-7]+(?:_[0-7]+)*|0[xX]_?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*"
+                        + "|[1-9][0-9]*(?:_[0-9]+)*|0+(?:_0+)*");
     }
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);

@@ -36,8 +36,8 @@ public record Args(List<Object> positional, Map<String, Object> keywords) implem
     public static List<Object> unpack(Object value, int n) {
         List<Object> items = Values.toList(value);
         if (items.size() != n) {
-            throw new dev.kida.api.TemplateRuntimeException((items.size() < n
-                    ? "not enough values to unpack" : "too many values to unpack")
+            throw new dev.kida.api.TemplateRuntimeException(dev.kida.api.RuntimeErrorKind.VALUE_ERROR,
+                    (items.size() < n ? "not enough values to unpack" : "too many values to unpack")
                     + " (expected " + n + ", got " + items.size() + ")");
         }
         return items;

@@ -203,8 +203,13 @@ public final class Arithmetic {
                     return (double) x / (double) y;
                 }
             }
-            return new BigDecimal(PyNumbers.toBig(a))
+            double q = new BigDecimal(PyNumbers.toBig(a))
                     .divide(new BigDecimal(PyNumbers.toBig(b)), MathContext.DECIMAL128).doubleValue();
+            if (Double.isInfinite(q)) {
+                throw new TemplateRuntimeException(RuntimeErrorKind.OVERFLOW_ERROR,
+                        "integer division result too large for a float");
+            }
+            return q;
         }
         throw unsupported("/", a, b);
     }
@@ -360,7 +365,14 @@ public final class Arithmetic {
                 throw new TemplateRuntimeException(RuntimeErrorKind.ZERO_DIVISION_ERROR,
                         "0.0 cannot be raised to a negative power");
             }
-            return Math.pow(x, y);
+            double r = Math.pow(x, y);
+            // Python's float pow reports overflow (ERANGE) where IEEE gives infinity; only infinite
+            // operands may give an infinite result
+            if (Double.isInfinite(r) && Double.isFinite(x) && Double.isFinite(y)) {
+                throw new TemplateRuntimeException(RuntimeErrorKind.OVERFLOW_ERROR,
+                        "(34, 'Numerical result out of range')");
+            }
+            return r;
         }
         throw unsupported("** or pow()", a, b);
     }

@@ -257,7 +257,7 @@ public final class StrFormat {
                     case 'o' -> (alt ? "0o" : "") + abs.toString(8);
                     case 'x' -> (alt ? "0x" : "") + abs.toString(16);
                     case 'X' -> (alt ? "0X" : "") + abs.toString(16).toUpperCase();
-                    case 'c' -> new String(Character.toChars(v.intValue()));
+                    case 'c' -> dev.kida.engine.runtime.text.PercentFormat.codePoint(v);
                     case 'd', 'n', 0 -> group(abs.toString(), grouping);
                     default -> throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
                             "Unknown format code '" + type

@@ -210,7 +210,7 @@ public final class PercentFormat {
                     if (value instanceof String s && s.codePointCount(0, s.length()) == 1) {
                         body = s;
                     } else if (PyNumbers.isIntegral(value)) {
-                        body = new String(Character.toChars((int) PyNumbers.toLong(value)));
+                        body = codePoint(PyNumbers.toBig(value));
                     } else {
                         throw new TemplateTypeException("%c requires an int or a unicode character, not "
                                 + PyTypes.typeName(value));
@@ -263,6 +263,14 @@ public final class PercentFormat {
             throw new TemplateTypeException(message);
         }
         return v;
+    }
+
+    /** The character {@code %c} and {@code {:c}} format for an int, as Python's chr(). */
+    public static String codePoint(BigInteger v) {
+        if (v.signum() < 0 || v.compareTo(BigInteger.valueOf(Character.MAX_CODE_POINT)) > 0) {
+            throw new TemplateRuntimeException(RuntimeErrorKind.OVERFLOW_ERROR, "%c arg not in range(0x110000)");
+        }
+        return new String(Character.toChars(v.intValue()));
     }
 
     private static BigInteger toInteger(Object v, char conv, boolean acceptFloat) {

@@ -225,7 +225,7 @@ public final class StrOperations {
             return out;
         }
         if (sep.isEmpty()) {
-            throw new dev.kida.api.TemplateRuntimeException("empty separator");
+            throw new dev.kida.api.TemplateRuntimeException(dev.kida.api.RuntimeErrorKind.VALUE_ERROR, "empty separator");
         }
         int start = 0;
         while (maxsplit < 0 || out.size() < maxsplit) {
@@ -267,7 +267,7 @@ public final class StrOperations {
             }
         } else {
             if (sep.isEmpty()) {
-                throw new dev.kida.api.TemplateRuntimeException("empty separator");
+                throw new dev.kida.api.TemplateRuntimeException(dev.kida.api.RuntimeErrorKind.VALUE_ERROR, "empty separator");
             }
             int end = s.length();
             while (out.size() < maxsplit) {

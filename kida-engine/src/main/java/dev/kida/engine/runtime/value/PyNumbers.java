@@ -65,7 +65,8 @@ public final class PyNumbers {
         if (v instanceof BigInteger b) {
             double d = b.doubleValue();
             if (Double.isInfinite(d)) {
-                throw new dev.kida.api.TemplateRuntimeException("int too large to convert to float");
+                throw new dev.kida.api.TemplateRuntimeException(dev.kida.api.RuntimeErrorKind.OVERFLOW_ERROR,
+                        "int too large to convert to float");
             }
             return d;
         }
