@@ -3,7 +3,6 @@ package dev.kida.engine.eval;
 import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.GlobalFunction;
-import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.i18n.GettextGlobals;
 import dev.kida.engine.runtime.Values;
 
@@ -34,9 +33,7 @@ final class KidaGlobals {
         if (!(context instanceof Renderer r)) {
             throw new IllegalStateException("consume() reads the provided values of a running render");
         }
-        if (args.positional().size() + args.keywords().size() > 2) {
-            throw new TemplateTypeException("consume() takes a key and an optional default");
-        }
+        args.check("consume", "key", "default");
         String key = Values.str(args.require(0, "key"));
         Object fallback = args.get(1, "default", null);
         return r.provided(key, fallback);

@@ -235,13 +235,13 @@ public final class KidaStatements {
         return RuntimeErrorKind.TEMPLATE_RUNTIME_ERROR.pythonName();
     }
 
-    /** The mapping {@code fallback err} binds: type, line, template, message. */
+    /** The mapping {@code fallback err} binds, its keys in Kida's order (iterating it shows them). */
     public static Map<String, Object> errorInfo(KidaException e) {
         Map<String, Object> info = new LinkedHashMap<>();
-        info.put("type", errorType(e));
-        info.put("line", (long) e.line());
-        info.put("template", e.templateName());
         info.put("message", e.detail());
+        info.put("type", errorType(e));
+        info.put("template", e.templateName());
+        info.put("line", (long) e.line());
         return info;
     }
 

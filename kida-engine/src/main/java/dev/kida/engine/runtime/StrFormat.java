@@ -6,6 +6,7 @@ import dev.kida.engine.runtime.value.FloatFormat;
 import dev.kida.engine.runtime.value.PyNumbers;
 import dev.kida.engine.runtime.value.PyRepr;
 import dev.kida.engine.runtime.value.Undefined;
+import dev.kida.api.KidaException;
 import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
@@ -21,8 +22,40 @@ public final class StrFormat {
 
     /** {@code template.format(*positional, **keywords)}. */
     public static String format(String template, List<Object> positional, Map<String, Object> keywords) {
+        return format(template, positional, keywords, new Numbering());
+    }
+
+    /**
+     * How a format string numbers its positional fields. Python allows either {@code {}} (the next
+     * argument) or {@code {0}} throughout one call, nested specs included, never both.
+     */
+    private static final class Numbering {
+        private int next;
+        private boolean automatic;
+        private boolean manual;
+
+        int automatic() {
+            if (manual) {
+                throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                        "cannot switch from manual field specification to automatic field numbering");
+            }
+            automatic = true;
+            return next++;
+        }
+
+        int manual(int index) {
+            if (automatic) {
+                throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                        "cannot switch from automatic field numbering to manual field specification");
+            }
+            manual = true;
+            return index;
+        }
+    }
+
+    private static String format(String template, List<Object> positional, Map<String, Object> keywords,
+            Numbering numbering) {
         StringBuilder out = new StringBuilder();
-        int auto = 0;
         int i = 0;
         int n = template.length();
         while (i < n) {
@@ -61,19 +94,17 @@ public final class StrFormat {
                     conversion = field.substring(bang + 1);
                     field = field.substring(0, bang);
                 }
-                if (spec.indexOf('{') >= 0) {
-                    spec = format(spec, positional, keywords);
-                }
                 int nameEnd = 0;
                 while (nameEnd < field.length() && field.charAt(nameEnd) != '.' && field.charAt(nameEnd) != '[') {
                     nameEnd++;
                 }
                 String head = field.substring(0, nameEnd);
+                // as Python: the field's value first, then the specs nested in its own
+                int index = head.isEmpty() ? numbering.automatic()
+                        : head.chars().allMatch(Character::isDigit) ? numbering.manual(Integer.parseInt(head)) : -1;
                 Object value;
-                if (head.isEmpty()) {
-                    value = positionalArg(positional, auto++);
-                } else if (head.chars().allMatch(Character::isDigit)) {
-                    value = positionalArg(positional, Integer.parseInt(head));
+                if (index >= 0) {
+                    value = positionalArg(positional, index);
                 } else {
                     if (!keywords.containsKey(head)) {
                         throw new TemplateRuntimeException(RuntimeErrorKind.KEY_ERROR,
@@ -82,6 +113,9 @@ public final class StrFormat {
                     value = keywords.get(head);
                 }
                 value = resolvePath(value, field.substring(nameEnd));
+                if (spec.indexOf('{') >= 0) {
+                    spec = format(spec, positional, keywords, numbering);
+                }
                 if (conversion != null) {
                     value = switch (conversion) {
                         case "r", "a" -> PyRepr.repr(value);
@@ -140,13 +174,24 @@ public final class StrFormat {
                 while (j < path.length() && path.charAt(j) != '.' && path.charAt(j) != '[') {
                     j++;
                 }
-                value = Values.getAttr(value, path.substring(i + 1, j));
+                Object owner = value;
+                String name = path.substring(i + 1, j);
+                value = Values.getAttr(owner, name);
+                if (value instanceof Undefined && !(owner instanceof Undefined)) {
+                    // Python's getattr, not a template's lookup: a missing attribute raises
+                    throw new TemplateRuntimeException(RuntimeErrorKind.ATTRIBUTE_ERROR,
+                            "'" + Values.typeName(owner) + "' object has no attribute '" + name + "'");
+                }
                 i = j;
             } else if (c == '[') {
                 int j = path.indexOf(']', i);
                 String key = path.substring(i + 1, j);
                 Object k = key.chars().allMatch(Character::isDigit) && !key.isEmpty() ? (Object) Long.parseLong(key) : key;
-                value = Values.getItem(value, k);
+                Object owner = value;
+                value = Values.getItem(owner, k);
+                if (value instanceof Undefined && !(owner instanceof Undefined)) {
+                    throw missingItem(owner, k);
+                }
                 i = j + 1;
             } else {
                 throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
@@ -157,6 +202,23 @@ public final class StrFormat {
             }
         }
         return value;
+    }
+
+    /** What Python's {@code obj[key]} raises where a template's lookup gives undefined. */
+    private static KidaException missingItem(Object owner, Object key) {
+        if (owner instanceof Map<?, ?>) {
+            return new TemplateRuntimeException(RuntimeErrorKind.KEY_ERROR, "KeyError: " + PyRepr.repr(key));
+        }
+        String type = Values.typeName(owner);
+        if (owner instanceof List<?> || owner instanceof CharSequence) {
+            String what = owner instanceof CharSequence ? "string" : type;
+            if (key instanceof Long) {
+                return new TemplateRuntimeException(RuntimeErrorKind.INDEX_ERROR,
+                        "IndexError: " + what + " index out of range");
+            }
+            return new TemplateTypeException(what + " indices must be integers or slices, not str");
+        }
+        return new TemplateTypeException("'" + type + "' object is not subscriptable");
     }
 
     /** Python's {@code format(value, spec)}. */
@@ -170,17 +232,20 @@ public final class StrFormat {
         int i = 0;
         int n = spec.length();
         String fill = " ";
+        boolean fillGiven = false;
         char align = 0;
         if (n >= 2 && "<>=^".indexOf(spec.charAt(spec.offsetByCodePoints(0, 1))) >= 0) {
             int second = spec.offsetByCodePoints(0, 1);
             fill = spec.substring(0, second);
+            fillGiven = true;
             align = spec.charAt(second);
             i = second + 1;
         } else if (n >= 1 && "<>=^".indexOf(spec.charAt(0)) >= 0) {
             align = spec.charAt(0);
             i = 1;
         }
-        char sign = '-';
+        boolean alignGiven = align != 0;
+        char sign = 0;
         if (i < n && "+- ".indexOf(spec.charAt(i)) >= 0) {
             sign = spec.charAt(i++);
         }
@@ -190,8 +255,11 @@ public final class StrFormat {
             i++;
         }
         if (i < n && spec.charAt(i) == '0') {
-            if (align == 0) {
+            // the 0 flag is the fill unless one was written, and '=' unless an alignment was
+            if (!fillGiven) {
                 fill = "0";
+            }
+            if (align == 0) {
                 align = '=';
             }
             i++;
@@ -228,12 +296,22 @@ public final class StrFormat {
         }
         String body;
         String signStr = "";
-        boolean numeric = PyNumbers.isNumber(value) && type != 's';
-        if (value instanceof String || value instanceof dev.kida.api.Markup || !numeric) {
+        boolean text = value instanceof String || value instanceof dev.kida.api.Markup;
+        if (!text && !PyNumbers.isNumber(value)) {
+            // object.__format__ takes only the empty spec
+            throw new TemplateTypeException("unsupported format string passed to " + Values.typeName(value)
+                    + ".__format__");
+        }
+        if (text) {
             if (type != 0 && type != 's') {
                 throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
                         "Unknown format code '" + type + "' for object of type '"
                         + Values.typeName(value) + "'");
+            }
+            checkStringSpec(grouping, sign, alt, alignGiven ? align : 0);
+            if (!alignGiven) {
+                // a leading 0 pads a string on the right: '=' is for numbers
+                align = '<';
             }
             body = PyRepr.str(value);
             if (precision >= 0 && StrOperations.length(body) > precision) {
@@ -302,6 +380,19 @@ public final class StrFormat {
             case '=' -> signStr + fill.repeat(pad) + body;
             default -> fill.repeat(pad) + signStr + body;
         };
+    }
+
+    /** What Python's str.__format__ refuses in a spec, in the order it checks. */
+    private static void checkStringSpec(char grouping, char sign, boolean alt, char align) {
+        String problem = grouping != 0 ? "Cannot specify '" + grouping + "' with 's'."
+                : sign == ' ' ? "Space not allowed in string format specifier"
+                : sign != 0 ? "Sign not allowed in string format specifier"
+                : alt ? "Alternate form (#) not allowed in string format specifier"
+                : align == '=' ? "'=' alignment not allowed in string format specifier"
+                : null;
+        if (problem != null) {
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR, problem);
+        }
     }
 
     private static String group(String digits, char sep) {
