@@ -63,7 +63,8 @@ final class Json {
             case Collection<?> c -> array(sb, new ArrayList<>(c), indent, level);
             default -> {
                 if (PyNumbers.isIntegral(v)) {
-                    sb.append(PyNumbers.canonicalInt(v));
+                    Object n = PyNumbers.canonicalInt(v);
+                    sb.append(n instanceof java.math.BigInteger b ? PyNumbers.decimal(b) : n);
                 } else if (PyNumbers.isFloat(v)) {
                     double d = PyNumbers.toDouble(v);
                     sb.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity")
@@ -143,7 +144,8 @@ final class Json {
             return b ? "true" : "false";
         }
         if (PyNumbers.isIntegral(k)) {
-            return PyNumbers.canonicalInt(k).toString();
+            Object n = PyNumbers.canonicalInt(k);
+            return n instanceof java.math.BigInteger b ? PyNumbers.decimal(b) : n.toString();
         }
         if (PyNumbers.isFloat(k)) {
             double d = PyNumbers.toDouble(k);

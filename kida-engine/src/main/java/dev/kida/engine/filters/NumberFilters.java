@@ -157,6 +157,9 @@ final class NumberFilters {
             return null;
         }
         String digits = s.replace("_", "");
+        if (Integer.bitCount(base) != 1 && digits.length() > PyNumbers.MAX_STR_DIGITS) {
+            return null;
+        }
         for (int i = 0; i < digits.length(); i++) {
             if (digits.charAt(i) >= 0x80 || Character.digit(digits.charAt(i), base) < 0) {
                 return null;

@@ -336,7 +336,7 @@ public final class StrFormat {
                     case 'x' -> (alt ? "0x" : "") + abs.toString(16);
                     case 'X' -> (alt ? "0X" : "") + abs.toString(16).toUpperCase();
                     case 'c' -> dev.kida.engine.runtime.text.PercentFormat.codePoint(v);
-                    case 'd', 'n', 0 -> group(abs.toString(), grouping);
+                    case 'd', 'n', 0 -> group(PyNumbers.decimal(abs), grouping);
                     default -> throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
                             "Unknown format code '" + type
                             + "' for object of type 'int'");

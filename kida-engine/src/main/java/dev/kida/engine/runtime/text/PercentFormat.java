@@ -163,7 +163,7 @@ public final class PercentFormat {
                 case 'd', 'i', 'u' -> {
                     BigInteger v = toInteger(value, conv, true);
                     sign = v.signum() < 0 ? "-" : plus ? "+" : space ? " " : "";
-                    body = v.abs().toString();
+                    body = PyNumbers.decimal(v.abs());
                     if (precision > body.length()) {
                         body = "0".repeat(precision - body.length()) + body;
                     }

@@ -57,6 +57,24 @@ public final class PyNumbers {
         return BigInteger.valueOf(toLong(v));
     }
 
+    /**
+     * CPython's limit on decimal digits between an int and a string (sys.get_int_max_str_digits(),
+     * 4300 since 3.11), past which str(), repr(), %d, format and int() of a string raise ValueError.
+     * Bases that are powers of two have no limit.
+     */
+    public static final int MAX_STR_DIGITS = 4300;
+
+    /** Python's {@code str(v)} of an int: its decimal digits, or a ValueError past {@link #MAX_STR_DIGITS}. */
+    public static String decimal(BigInteger v) {
+        String s = v.toString();
+        if (s.length() - (v.signum() < 0 ? 1 : 0) > MAX_STR_DIGITS) {
+            throw new dev.kida.api.TemplateRuntimeException(dev.kida.api.RuntimeErrorKind.VALUE_ERROR,
+                    "Exceeds the limit (" + MAX_STR_DIGITS + " digits) for integer string conversion;"
+                            + " use sys.set_int_max_str_digits() to increase the limit");
+        }
+        return s;
+    }
+
     /** Any number as a double, like Python's float(). */
     public static double toDouble(Object v) {
         if (v instanceof Boolean b) {

@@ -3,6 +3,7 @@ package dev.kida.engine.runtime.value;
 import dev.kida.api.Markup;
 
 import java.lang.reflect.Array;
+import java.math.BigInteger;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -41,6 +42,9 @@ public final class PyRepr {
         }
         if (v instanceof Long l) {
             return l.toString();
+        }
+        if (v instanceof BigInteger b) {
+            return PyNumbers.decimal(b);
         }
         if (v instanceof Map<?, ?> || v instanceof Collection<?>) {
             return repr(v);
@@ -102,6 +106,7 @@ public final class PyRepr {
             case Boolean b -> sb.append(b ? "True" : "False");
             case Double d -> sb.append(FloatFormat.repr(d));
             case Float f -> sb.append(FloatFormat.repr(f));
+            case BigInteger b -> sb.append(PyNumbers.decimal(b));
             case Map<?, ?> m -> {
                 if (seen.put(m, Boolean.TRUE) != null) {
                     sb.append("{...}");
