@@ -80,6 +80,7 @@ final class ExpressionCompiler extends BodyPart {
                     expr(en.value());
                     cb.aastore();
                 }
+                setPos(); // an unhashable or undefined key raises
                 cb.invokestatic(CD_HELPERS, "dict", MethodTypeDesc.of(CD_Object, CD_OBJECTS));
             }
             case Expr.GetAttr g -> getAttr(g);

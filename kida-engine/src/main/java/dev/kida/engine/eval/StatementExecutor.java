@@ -478,12 +478,7 @@ public final class StatementExecutor {
         if (spec instanceof Undefined u) {
             throw u.fail();
         }
-        if (spec instanceof List<?> && !(spec instanceof dev.kida.engine.runtime.value.Tuple)) {
-            throw new TemplateTypeException("unhashable type: 'list'");
-        }
-        if (spec instanceof java.util.Map<?, ?>) {
-            throw new TemplateTypeException("unhashable type: 'dict'");
-        }
+        dev.kida.engine.runtime.value.PyTypes.requireHashable(spec);
         throw new TemplateNotFoundException(Values.str(spec));
     }
 }

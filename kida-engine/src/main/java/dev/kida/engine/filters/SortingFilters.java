@@ -5,8 +5,8 @@ import dev.kida.api.Arguments;
 import dev.kida.api.CallContext;
 import dev.kida.api.Filter;
 import dev.kida.api.TemplateRuntimeException;
-import dev.kida.api.TemplateTypeException;
 import dev.kida.engine.runtime.objects.GroupTuple;
+import dev.kida.engine.runtime.value.PyTypes;
 import dev.kida.engine.runtime.value.PyNumbers;
 import dev.kida.engine.runtime.value.Tuple;
 import dev.kida.engine.runtime.value.Undefined;
@@ -131,11 +131,7 @@ final class SortingFilters {
             if (k instanceof Undefined u && !u.lenient()) {
                 throw u.fail();
             }
-            if (k instanceof List<?> || k instanceof Map<?, ?>) {
-                if (!(k instanceof Tuple)) {
-                    throw new TemplateTypeException("unhashable type: '" + Values.typeName(k) + "'");
-                }
-            }
+            PyTypes.requireHashable(k);
             // lenient undefined values hash by their class and equal each other (Jinja2)
             Object hk = k instanceof Undefined u ? u.kind() : hashKey(k);
             if (seen.add(hk)) {

@@ -99,11 +99,7 @@ final class ValueTests {
         if (v instanceof String || v instanceof dev.kida.api.Markup) {
             return v.toString();
         }
-        if ((v instanceof java.util.List<?> && !(v instanceof dev.kida.engine.runtime.value.Tuple
-                || v instanceof dev.kida.engine.runtime.value.Range))
-                || v instanceof java.util.Map<?, ?> || v instanceof java.util.Set<?>) {
-            throw new dev.kida.api.TemplateTypeException("unhashable type: '" + Values.typeName(v) + "'");
-        }
+        dev.kida.engine.runtime.value.PyTypes.requireHashable(v);
         return null;
     }
 }

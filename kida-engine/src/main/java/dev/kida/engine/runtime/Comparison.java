@@ -1,5 +1,6 @@
 package dev.kida.engine.runtime;
 
+import dev.kida.engine.runtime.value.PyTypes;
 import dev.kida.engine.runtime.value.DictView;
 import dev.kida.engine.runtime.value.PyNumbers;
 import dev.kida.engine.runtime.value.Range;
@@ -206,10 +207,7 @@ public final class Comparison {
             return false;
         }
         if (container instanceof Map<?, ?> m) {
-            if ((item instanceof List<?> && !(item instanceof Tuple) && !(item instanceof Range))
-                    || item instanceof Map<?, ?> || item instanceof Set<?>) {
-                throw new TemplateTypeException("unhashable type: '" + Values.typeName(item) + "'");
-            }
+            PyTypes.requireHashable(item);
             return Access.mapLookup(m, item, MISSING) != MISSING;
         }
         if (container instanceof Set<?> s) {

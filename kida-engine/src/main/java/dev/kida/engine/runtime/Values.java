@@ -120,6 +120,10 @@ public final class Values {
      * {@code True}) are one key, which keeps the object it was first stored with.
      */
     public static void putKey(Map<Object, Object> map, Object key, Object value) {
+        if (key instanceof Undefined u && !u.lenient()) {
+            throw u.fail();
+        }
+        PyTypes.requireHashable(key);
         if ((key instanceof Boolean || PyNumbers.isNumber(key)) && !map.containsKey(key)) {
             for (Object existing : map.keySet()) {
                 if ((existing instanceof Boolean || PyNumbers.isNumber(existing)) && eq(existing, key)) {

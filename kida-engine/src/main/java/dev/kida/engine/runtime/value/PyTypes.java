@@ -3,6 +3,7 @@ package dev.kida.engine.runtime.value;
 import dev.kida.engine.runtime.Values;
 import dev.kida.api.GlobalFunction;
 import dev.kida.api.Markup;
+import dev.kida.api.TemplateTypeException;
 
 import java.lang.reflect.Array;
 import java.math.BigInteger;
@@ -102,6 +103,17 @@ public final class PyTypes {
         return v instanceof Boolean || PyNumbers.isNumber(v) || v instanceof String || v instanceof Collection<?>
                 || v instanceof Map<?, ?> || v.getClass().isArray() || v instanceof BuiltinMethod
                 || v instanceof PyIterator;
+    }
+
+    /**
+     * Raises Python's TypeError for a value that cannot be a dict key or a set member: a list, a
+     * dict or a set (a tuple and a range can).
+     */
+    public static void requireHashable(Object v) {
+        if ((v instanceof List<?> && !(v instanceof Tuple) && !(v instanceof Range)) || v instanceof Map<?, ?>
+                || v instanceof Set<?> || (v != null && v.getClass().isArray())) {
+            throw new TemplateTypeException("unhashable type: '" + typeName(v) + "'");
+        }
     }
 
     /** Python's truth value. Raises for Undefined. */
