@@ -43,6 +43,15 @@ CASES = [
     ("overflow/tofloat", "{{ (ten ** n400)|float }}"),
     ("overflow/tofloat", "{{ (ten ** n400) * 1.0 }}"),
     ("overflow/tofloat", "{{ (ten ** n400) < 1.5 }}|{{ (ten ** n400)|round|string|length }}"),
+    # an int past 64 bits where CPython wants a C ssize_t
+    ("overflow/ssize", "{{ s|center(ten ** 30) }}"),
+    ("overflow/ssize", "{{ s.center(ten ** 30) }}"),
+    ("overflow/ssize", "{{ s.ljust(-(ten ** 30)) }}"),
+    ("overflow/ssize", "{{ s|indent(ten ** 30) }}"),
+    ("overflow/ssize", "{{ s.replace('a', 'b', ten ** 30) }}"),
+    ("overflow/ssize", "{{ s|replace('a', 'b', ten ** 30) }}"),
+    ("overflow/ssize", "{{ s.split('a', ten ** 30) }}"),
+    ("overflow/ssize", "{{ s.center(1.5) }}"),
     # the digit limit between ints and strings
     ("intdigits/str", "{{ ten ** n4300 }}"),
     ("intdigits/str", "{{ (ten ** n4299)|string|length }}|{{ (-(ten ** n4299))|string|length }}"),

@@ -2,7 +2,6 @@ package dev.kida.engine.filters;
 
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateTypeException;
-import dev.kida.engine.runtime.value.PyNumbers;
 import dev.kida.engine.runtime.value.Undefined;
 import dev.kida.engine.runtime.Values;
 
@@ -31,13 +30,7 @@ final class Texts {
 
     /** An int argument (bool accepted, as Python does). */
     static int intArg(Object v, String filter) {
-        if (v instanceof Undefined u) {
-            throw u.fail();
-        }
-        if (!PyNumbers.isIntegral(v) || PyNumbers.isBig(v)) {
-            throw new TemplateTypeException("'" + Values.typeName(v) + "' object cannot be interpreted as an integer");
-        }
-        long l = PyNumbers.toLong(v);
+        long l = dev.kida.engine.runtime.StrMethods.intArg(v, filter);
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, l));
     }
 

@@ -68,13 +68,20 @@ public final class StrMethods {
         return at;
     }
 
-    /** A Python int argument of a built-in method or global, or a TypeError naming the method. */
+    /**
+     * A Python int argument of a built-in method, global or filter, which CPython takes as a C
+     * ssize_t: a TypeError for what is not an int, an OverflowError for an int past 64 bits.
+     */
     public static long intArg(Object v, String method) {
         if (v instanceof Undefined u) {
             throw u.fail();
         }
-        if (!PyNumbers.isIntegral(v) || PyNumbers.isBig(v)) {
+        if (!PyNumbers.isIntegral(v)) {
             throw new TemplateTypeException("'" + Values.typeName(v) + "' object cannot be interpreted as an integer");
+        }
+        if (PyNumbers.isBig(v)) {
+            throw new dev.kida.api.TemplateRuntimeException(dev.kida.api.RuntimeErrorKind.OVERFLOW_ERROR,
+                    "Python int too large to convert to C ssize_t");
         }
         return PyNumbers.toLong(v);
     }
