@@ -96,6 +96,15 @@ by_class("kida-try/class-022", "ValueError", "{{ [1, 2].index(n) }}", {"n": 5}, 
 by_class("kida-try/class-023", "IndexError", "{{ xs.pop(n) }}", {"xs": [1], "n": 4}, "list.pop past the end")
 by_class("kida-try/class-024", "TypeError", "{{ [1, 'a']|sort }}", {}, "sorting an int against a string")
 
+by_class("kida-try/class-027", "TemplateRuntimeError", "{{ s|map(0)|list }}", {"s": "ab"},
+         "map given a filter name that is not a string (no filter of that name)")
+by_class("kida-try/class-028", "AttributeError", "{{ v|wordwrap(0) }}", {"v": None},
+         "wordwrap of None (s.splitlines() before the width is looked at)")
+by_class("kida-try/class-029", "ValueError", "{{ s.partition(sep) }}", {"s": "ab", "sep": ""}, "str.partition('')")
+by_class("kida-try/class-030", "TypeError", "{{ d.pop(xs) }}", {"d": {"a": 1}, "xs": [1]}, "dict.pop of a list key")
+by_class("kida-try/class-031", "TypeError", "{{ xs|sort('x') }}", {"xs": [2, 1]}, "sort with a string for reverse")
+by_class("kida-try/class-032", "OverflowError", "{{ s.center(10 ** 30) }}", {"s": "ab"}, "str.center past a C ssize_t")
+
 case("kida-try/class-025", S8 + ": a float string of 5000 digits is infinity, no error at all",
      "{% try %}{{ s|float }}{% fallback %}F{% end %}", "inf", context={"s": "1" * 5000})
 case("kida-try/class-026", S8 + ": the int filter of a 5000-digit string (past Python's digit limit) gives its default",

@@ -195,13 +195,44 @@ final class NumberFilters {
         return d == null || d.isNaN() || d.isInfinite() ? dflt : truncateToInt(d);
     }
 
+    /**
+     * round with precision None: Python's round(v, None) is round(v), an int rounded half to
+     * even; the ceil and floor methods compute 10 ** None, a TypeError.
+     */
+    private static Object roundToInt(Object v, String method) {
+        if (v instanceof Undefined u) {
+            throw u.fail();
+        }
+        if (!method.equals("common")) {
+            throw new TemplateTypeException("unsupported operand type(s) for ** or pow(): 'int' and 'NoneType'");
+        }
+        if (!PyNumbers.isNumber(v)) {
+            throw new TemplateTypeException("type " + Values.typeName(v) + " doesn't define __round__ method");
+        }
+        if (PyNumbers.isIntegral(v)) {
+            return PyNumbers.canonicalInt(v);
+        }
+        double d = PyNumbers.toDouble(v);
+        if (Double.isNaN(d)) {
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR, "cannot convert float NaN to integer");
+        }
+        if (Double.isInfinite(d)) {
+            throw new TemplateRuntimeException(RuntimeErrorKind.OVERFLOW_ERROR, "cannot convert float infinity to integer");
+        }
+        return PyNumbers.normalize(new BigDecimal(d).setScale(0, RoundingMode.HALF_EVEN).toBigInteger());
+    }
+
     private static Object round(CallContext ctx, Object v, Arguments a) {
         a.check("round", "precision", "method");
-        int precision = Texts.intArg(a.get(0, "precision", 0L), "round");
+        Object precisionObj = a.get(0, "precision", 0L);
         String method = Values.str(a.get(1, "method", "common"));
         if (!method.equals("common") && !method.equals("ceil") && !method.equals("floor")) {
             throw new TemplateRuntimeException("method must be common, ceil or floor");
         }
+        if (precisionObj == null) {
+            return roundToInt(v, method);
+        }
+        int precision = Texts.intArg(precisionObj, "round");
         if (!PyNumbers.isNumber(v)) {
             if (method.equals("common")) {
                 throw new TemplateTypeException("type " + Values.typeName(v) + " doesn't define __round__ method");

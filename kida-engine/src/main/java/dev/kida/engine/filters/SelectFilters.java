@@ -57,10 +57,10 @@ final class SelectFilters {
             if (positional.isEmpty()) {
                 throw new TemplateRuntimeException("map requires a filter argument");
             }
-            String name = Texts.strArg(positional.get(0), "filter name");
+            Object name = positional.get(0);
             List<Object> rest = new ArrayList<>(positional.subList(1, positional.size()));
             Map<String, Object> kw = a.keywords();
-            func = item -> ctx.filter(name, item, rest, kw);
+            func = item -> ctx.filter(callableName(name, "filter"), item, rest, kw);
         }
         return func;
     }
@@ -73,6 +73,22 @@ final class SelectFilters {
             }
             return selecting(ctx, v, a, lookupAttr, keep);
         });
+    }
+
+    /**
+     * The filter or test name map/select/reject were given, looked up (as Jinja2 does) only when
+     * the first item needs it: Jinja2 finds it in a dict, so a name that is not a string is missing
+     * (or cannot be hashed), not of the wrong type.
+     */
+    private static String callableName(Object name, String what) {
+        if (name instanceof dev.kida.engine.runtime.value.Undefined u && !u.lenient()) {
+            throw u.fail();
+        }
+        if (name instanceof String || name instanceof dev.kida.api.Markup) {
+            return name.toString();
+        }
+        dev.kida.engine.runtime.value.PyTypes.requireHashable(name);
+        throw new TemplateRuntimeException("No " + what + " named " + Values.repr(name) + ".");
     }
 
     private static Iterator<Object> selecting(CallContext ctx, Object v, Arguments a, boolean lookupAttr, boolean keep) {
@@ -88,10 +104,10 @@ final class SelectFilters {
         }
         Predicate<Object> test;
         if (args.size() > off) {
-            String name = Texts.strArg(args.get(off), "test name");
+            Object name = args.get(off);
             List<Object> rest = new ArrayList<>(args.subList(off + 1, args.size()));
             Map<String, Object> kw = a.keywords();
-            test = item -> ctx.test(name, item, rest, kw);
+            test = item -> ctx.test(callableName(name, "test"), item, rest, kw);
         } else {
             test = ctx::truthy;
         }

@@ -35,6 +35,11 @@ final class SortingFilters {
         m.put("max", (ctx, v, a) -> minOrMax(ctx, v, a, "max", 1));
     }
 
+    /** sorted()'s reverse: an int (a bool is one), else a TypeError as Python's. */
+    private static boolean reverseArg(Object reverse) {
+        return dev.kida.engine.runtime.StrMethods.intArg(reverse, "sorted") != 0;
+    }
+
     /** Python's sorted(items, key=key, reverse=reverse): stable, reverse keeps equal items in order. */
     static List<Object> sorted(List<Object> items, UnaryOperator<Object> key, boolean reverse) {
         List<Object[]> keyed = new ArrayList<>(items.size());
@@ -52,7 +57,7 @@ final class SortingFilters {
 
     private static Object sort(CallContext ctx, Object v, Arguments a) {
         a.check("sort", "reverse", "case_sensitive", "attribute");
-        boolean reverse = ctx.truthy(a.get(0, "reverse", false));
+        boolean reverse = reverseArg(a.get(0, "reverse", false));
         boolean caseSensitive = ctx.truthy(a.get(1, "case_sensitive", false));
         Object attribute = a.get(2, "attribute", null);
         return sorted(Values.toList(v), AttrGetter.multi(ctx, attribute, !caseSensitive), reverse);
@@ -62,7 +67,7 @@ final class SortingFilters {
         a.check("dictsort", "case_sensitive", "by", "reverse");
         boolean caseSensitive = ctx.truthy(a.get(0, "case_sensitive", false));
         String by = Values.str(a.get(1, "by", "key"));
-        boolean reverse = ctx.truthy(a.get(2, "reverse", false));
+        Object reverse = a.get(2, "reverse", false);
         int pos = switch (by) {
             case "key" -> 0;
             case "value" -> 1;
@@ -81,7 +86,7 @@ final class SortingFilters {
         return sorted(pairs, item -> {
             Object x = ((Tuple) item).get(pos);
             return caseSensitive ? x : AttrGetter.ignoreCase(x);
-        }, reverse);
+        }, reverseArg(reverse));
     }
 
     private static Object groupby(CallContext ctx, Object v, Arguments a) {

@@ -132,8 +132,16 @@ final class StringFilters {
             u.length();
             return u;
         }
-        String end = Values.str(endObj);
-        int endLen = StrOperations.length(end);
+        if (endObj instanceof Undefined u) {
+            throw u.fail();
+        }
+        // Jinja2 asserts length >= len(end) first, and adds end to the cut string only to truncate
+        boolean textEnd = endObj instanceof String || endObj instanceof Markup;
+        if (!textEnd && !(endObj instanceof java.util.Collection<?> || endObj instanceof java.util.Map<?, ?>)) {
+            throw new TemplateTypeException("object of type '" + Values.typeName(endObj) + "' has no len()");
+        }
+        String end = textEnd ? endObj.toString() : null;
+        int endLen = textEnd ? StrOperations.length(end) : (int) Values.length(endObj);
         if (length < endLen) {
             throw new TemplateRuntimeException(RuntimeErrorKind.ASSERTION_ERROR,
                     "expected length >= " + endLen + ", got " + length);
@@ -152,6 +160,9 @@ final class StringFilters {
         String s = v.toString();
         if (StrOperations.length(s) <= length + leeway) {
             return v;
+        }
+        if (!textEnd) {
+            throw new TemplateTypeException("can only concatenate str (not \"" + Values.typeName(endObj) + "\") to str");
         }
         String cut = PySlice.slice(s, null, (long) (length - endLen), null);
         String result;

@@ -21,24 +21,36 @@ final class TextWrap {
 
     static Object filter(CallContext ctx, Object v, Arguments a) {
         a.check("wordwrap", "width", "break_long_words", "wrapstring", "break_on_hyphens");
-        int width = Texts.intArg(a.get(0, "width", 79L), "wordwrap");
+        Object widthObj = a.get(0, "width", 79L);
         boolean breakLong = ctx.truthy(a.get(1, "break_long_words", true));
         Object wrapObj = a.get(2, "wrapstring", null);
-        String wrapstring = wrapObj == null ? "\n" : Values.str(wrapObj);
         boolean breakOnHyphens = ctx.truthy(a.get(3, "break_on_hyphens", true));
-        if (width <= 0) {
-            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
-                    "invalid width " + width + " (must be > 0)");
+        // In Jinja2's order: wrapstring.join, then s.splitlines(), then the width, which textwrap
+        // only looks at for a line to wrap
+        if (wrapObj instanceof dev.kida.engine.runtime.value.Undefined u) {
+            throw u.fail();
         }
+        if (wrapObj != null && !(wrapObj instanceof String || wrapObj instanceof dev.kida.api.Markup)) {
+            throw new TemplateRuntimeException(RuntimeErrorKind.ATTRIBUTE_ERROR,
+                    "'" + Values.typeName(wrapObj) + "' object has no attribute 'join'");
+        }
+        String wrapstring = wrapObj == null ? "\n" : wrapObj.toString();
         if (v instanceof dev.kida.engine.runtime.value.Undefined u) {
             throw u.fail();
         }
         if (!(v instanceof String || v instanceof dev.kida.api.Markup)) {
-            // Jinja2 calls s.splitlines(): an AttributeError for anything but a string
             throw new TemplateRuntimeException(RuntimeErrorKind.ATTRIBUTE_ERROR,
                     "'" + Values.typeName(v) + "' object has no attribute 'splitlines'");
         }
         String s = v.toString();
+        if (s.isEmpty()) {
+            return "";
+        }
+        int width = Texts.intArg(widthObj, "wordwrap");
+        if (width <= 0) {
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
+                    "invalid width " + width + " (must be > 0)");
+        }
         // a line ends only where the next word does not fit, so two lines hold at least width chars
         dev.kida.engine.runtime.value.Budget.string(s.length() + (2L * s.length() / width + 2) * wrapstring.length());
         List<String> out = new ArrayList<>();

@@ -100,6 +100,10 @@ final class CollectionMethods {
         DICT.put("pop", (m, a) -> {
             a.check("pop", "key", "default");
             Object key = a.require(0, "key");
+            if (!m.isEmpty()) {
+                // CPython answers an empty dict's pop before it hashes the key
+                dev.kida.engine.runtime.value.PyTypes.requireHashable(key);
+            }
             Object found = Access.mapLookup(m, key, MISSING);
             if (found == MISSING) {
                 if (a.size() > 1 || a.keywords().containsKey("default")) {
@@ -115,6 +119,7 @@ final class CollectionMethods {
         DICT.put("setdefault", (m, a) -> {
             a.check("setdefault", "key", "default");
             Object key = a.require(0, "key");
+            dev.kida.engine.runtime.value.PyTypes.requireHashable(key);
             Object found = Access.mapLookup(m, key, MISSING);
             if (found != MISSING) {
                 return found;
@@ -177,7 +182,10 @@ final class CollectionMethods {
         });
         ListBody index = (l, a) -> {
             Object x = a.require(0, "value");
-            for (int i = 0; i < l.size(); i++) {
+            dev.kida.engine.runtime.value.PySlice.Bounds within = dev.kida.engine.runtime.value.PySlice.indices(
+                    l.size(), a.size() > 1 ? a.positional().get(1) : null, a.size() > 2 ? a.positional().get(2) : null,
+                    null);
+            for (int i = within.start(); i < within.stop(); i++) {
                 if (Comparison.eq(l.get(i), x)) {
                     return (long) i;
                 }

@@ -128,7 +128,8 @@ public final class StrMethods {
         });
         def("splitlines", (s, a) -> {
             a.check("splitlines", "keepends");
-            return StrOperations.splitlines(s, Values.truthy(a.get(0, "keepends", false)));
+            // keepends is an int to CPython (a bool is one), not any value's truth
+            return StrOperations.splitlines(s, intArg(a.get(0, "keepends", false), "splitlines") != 0);
         });
         def("startswith", (s, a) -> {
             a.check("startswith", "prefix", "start", "end");
@@ -217,12 +218,20 @@ public final class StrMethods {
         def("partition", (s, a) -> {
             a.check("partition", "sep");
             String sep = strArg(a.require(0, "sep"), "partition");
+            if (sep.isEmpty()) {
+                throw new dev.kida.api.TemplateRuntimeException(dev.kida.api.RuntimeErrorKind.VALUE_ERROR,
+                        "empty separator");
+            }
             int at = s.indexOf(sep);
             return at < 0 ? Tuple.of(s, "", "") : Tuple.of(s.substring(0, at), sep, s.substring(at + sep.length()));
         });
         def("rpartition", (s, a) -> {
             a.check("rpartition", "sep");
             String sep = strArg(a.require(0, "sep"), "rpartition");
+            if (sep.isEmpty()) {
+                throw new dev.kida.api.TemplateRuntimeException(dev.kida.api.RuntimeErrorKind.VALUE_ERROR,
+                        "empty separator");
+            }
             int at = s.lastIndexOf(sep);
             return at < 0 ? Tuple.of("", "", s) : Tuple.of(s.substring(0, at), sep, s.substring(at + sep.length()));
         });
