@@ -19,6 +19,7 @@ import dev.kida.engine.runtime.kida.FragmentCache;
 import dev.kida.engine.runtime.kida.Spaceless;
 import dev.kida.engine.runtime.value.Tuple;
 import dev.kida.engine.runtime.value.Undefined;
+import dev.kida.engine.runtime.Args;
 import dev.kida.engine.runtime.Values;
 
 import java.util.EnumSet;
@@ -122,7 +123,7 @@ public final class KidaStatements {
         switch (target) {
             case Target.Name n -> bindLet(r, n.name(), value, f);
             case Target.Tuple t -> {
-                List<Object> items = unpack(value, t.items().size());
+                List<Object> items = Args.unpack(value, t.items().size());
                 for (int i = 0; i < items.size(); i++) {
                     let(r, t.items().get(i), items.get(i), f);
                 }
@@ -139,17 +140,6 @@ public final class KidaStatements {
         if (target == run.root) {
             run.export(name);
         }
-    }
-
-    /** The items of a value unpacked into {@code n} targets, with Python's messages. */
-    public static List<Object> unpack(Object value, int n) {
-        List<Object> items = Values.toList(value);
-        if (items.size() != n) {
-            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
-                    (items.size() < n ? "not enough values to unpack"
-                    : "too many values to unpack") + " (expected " + n + ", got " + items.size() + ")");
-        }
-        return items;
     }
 
     /** Fails a while loop that runs away (iteration {@code n}, counted from 1). */

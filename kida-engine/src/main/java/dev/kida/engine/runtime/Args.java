@@ -1,6 +1,8 @@
 package dev.kida.engine.runtime;
 
 import dev.kida.api.Arguments;
+import dev.kida.api.RuntimeErrorKind;
+import dev.kida.api.TemplateRuntimeException;
 import dev.kida.api.TemplateTypeException;
 
 import java.util.List;
@@ -36,7 +38,7 @@ public record Args(List<Object> positional, Map<String, Object> keywords) implem
     public static List<Object> unpack(Object value, int n) {
         List<Object> items = Values.toList(value);
         if (items.size() != n) {
-            throw new dev.kida.api.TemplateRuntimeException(dev.kida.api.RuntimeErrorKind.VALUE_ERROR,
+            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
                     (items.size() < n ? "not enough values to unpack" : "too many values to unpack")
                     + " (expected " + n + ", got " + items.size() + ")");
         }
