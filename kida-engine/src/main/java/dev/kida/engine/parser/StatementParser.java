@@ -1171,13 +1171,22 @@ final class StatementParser extends ExpressionParser {
     }
 
     /**
-     * {@code embed 'tpl'}: its body holds the overriding blocks (and whitespace). They do not
-     * count as blocks of this template, so two embeds, or an embed and this template's own block,
-     * may use the same name: the overrides are checked against each other only.
+     * {@code embed 'tpl'}: its body holds the overriding blocks. They do not count as blocks of
+     * this template, so two embeds, or an embed and this template's own block, may use the same
+     * name: the overrides are checked against each other only. Text between the overrides is
+     * dropped, as Kida's parser skips it and as a Jinja2 child template ignores text outside its
+     * blocks; any other statement there is a syntax error. {@code with context} after the name is
+     * accepted and changes nothing; {@code without context} is not (what Kida does with it is not
+     * specified).
      */
     private Stmt parseEmbed(Pos pos) {
         stream.next();
         Expr template = parseExpression();
+        // Kida's embed takes an include's `with context`, which is what it does anyway.
+        if (stream.atName("with") && stream.look().isName("context")) {
+            stream.next();
+            stream.next();
+        }
         Set<String> savedNames = new HashSet<>(blockNames);
         blockNames.clear();
         List<Stmt> body;
@@ -1191,7 +1200,7 @@ final class StatementParser extends ExpressionParser {
         for (Stmt s : body) {
             if (s instanceof Stmt.Block b) {
                 overrides.add(b);
-            } else if (!(s instanceof Stmt.Text t && isBlank(t.text()))) {
+            } else if (!(s instanceof Stmt.Text)) {
                 throw stream.fail("an embed holds only block overrides", s.pos());
             }
         }
