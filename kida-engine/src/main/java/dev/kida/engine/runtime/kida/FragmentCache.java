@@ -1,13 +1,13 @@
 package dev.kida.engine.runtime.kida;
 
 import dev.kida.engine.runtime.Values;
-import dev.kida.api.RuntimeErrorKind;
-import dev.kida.api.TemplateRuntimeException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The fragment cache behind Kida's {@code {% cache key %}}: one per Environment, shared by all
@@ -77,41 +77,46 @@ public final class FragmentCache {
 
     /**
      * A ttl as Kida writes it, in nanoseconds: a number of seconds ({@code 60}, {@code 1.5}) or a
-     * string with a unit ({@code "30s"}, {@code "5m"}, {@code "2h"}, {@code "1d"}; a bare number
-     * string is seconds).
+     * string with an optional unit ({@code "30s"}, {@code "5m"}, {@code "2h"}, {@code "1d"}; a bare
+     * number string is seconds). Like Kida's own coercion, anything else (none, a boolean, a
+     * negative number, text that is not a duration) means no expiry rather than an error: the
+     * ttl never changes what the block outputs.
      */
     public static long parseTtl(Object ttl) {
-        if (ttl instanceof Number n && !(ttl instanceof Double d && (d.isNaN() || d.isInfinite()))) {
-            return seconds(n.doubleValue(), ttl);
+        if (ttl == null || ttl instanceof Boolean) {
+            return NO_TTL;
         }
-        if (ttl instanceof CharSequence cs) {
-            String s = cs.toString().strip();
-            if (!s.isEmpty()) {
-                char unit = s.charAt(s.length() - 1);
-                long factor = switch (unit) {
-                    case 's' -> 1;
-                    case 'm' -> 60;
-                    case 'h' -> 3600;
-                    case 'd' -> 86_400;
-                    default -> 0;
-                };
-                String number = factor == 0 ? s : s.substring(0, s.length() - 1).strip();
-                try {
-                    return seconds(Double.parseDouble(number) * Math.max(factor, 1), ttl);
-                } catch (NumberFormatException e) {
-                    // reported below with the accepted forms
-                }
-            }
+        if (ttl instanceof Number n) {
+            return seconds(n.doubleValue());
         }
-        throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
-                "cache ttl must be seconds or a string such as '30s', '5m', '2h'"
-                + " or '1d', got " + Values.repr(ttl));
+        Matcher m = DURATION.matcher(Values.str(ttl));
+        if (!m.matches()) {
+            return NO_TTL;
+        }
+        long factor = switch (Character.toLowerCase(m.group(3).isEmpty() ? 's' : m.group(3).charAt(0))) {
+            case 'm' -> 60;
+            case 'h' -> 3600;
+            case 'd' -> 86_400;
+            default -> 1;
+        };
+        String fraction = m.group(2) == null ? "" : "." + asciiDigits(m.group(2));
+        return seconds(Double.parseDouble(asciiDigits(m.group(1)) + fraction) * factor);
     }
 
-    private static long seconds(double seconds, Object ttl) {
+    /** Kida's duration text: digits, an optional fraction, an optional unit, blanks around. */
+    private static final Pattern DURATION = Pattern.compile(
+            "\\s*(\\d+)(?:\\.(\\d+))?\\s*([smhdSMHD]?)\\s*", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** Python's float() reads any Unicode decimal digit, Java's parser only ASCII ones. */
+    private static String asciiDigits(String digits) {
+        StringBuilder b = new StringBuilder(digits.length());
+        digits.codePoints().forEach(cp -> b.append((char) ('0' + Character.digit(cp, 10))));
+        return b.toString();
+    }
+
+    private static long seconds(double seconds) {
         if (!(seconds >= 0)) {
-            throw new TemplateRuntimeException(RuntimeErrorKind.VALUE_ERROR,
-                    "cache ttl must not be negative, got " + Values.repr(ttl));
+            return NO_TTL;
         }
         return (long) Math.min(seconds * TimeUnit.SECONDS.toNanos(1), Long.MAX_VALUE / 2);
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.kida.api.TemplateRuntimeException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -63,9 +62,19 @@ class FragmentCacheTest {
         assertEquals(7_200 * SECOND, FragmentCache.parseTtl("2h"));
         assertEquals(86_400 * SECOND, FragmentCache.parseTtl("1d"));
         assertEquals(SECOND / 2, FragmentCache.parseTtl(0.5));
-        assertThrows(TemplateRuntimeException.class, () -> FragmentCache.parseTtl("soon"));
-        assertThrows(TemplateRuntimeException.class, () -> FragmentCache.parseTtl(-1L));
-        assertThrows(TemplateRuntimeException.class, () -> FragmentCache.parseTtl(null));
+        assertEquals(90 * SECOND, FragmentCache.parseTtl(" 1.5M "));
+        assertEquals(2 * SECOND, FragmentCache.parseTtl("\u0662s"));
+    }
+
+    @Test
+    void aTtlThatIsNotADurationMeansNoExpiryAsInKida() {
+        assertEquals(FragmentCache.NO_TTL, FragmentCache.parseTtl("soon"));
+        assertEquals(FragmentCache.NO_TTL, FragmentCache.parseTtl("-5m"));
+        assertEquals(FragmentCache.NO_TTL, FragmentCache.parseTtl("5 min"));
+        assertEquals(FragmentCache.NO_TTL, FragmentCache.parseTtl(-1L));
+        assertEquals(FragmentCache.NO_TTL, FragmentCache.parseTtl(Double.NaN));
+        assertEquals(FragmentCache.NO_TTL, FragmentCache.parseTtl(true));
+        assertEquals(FragmentCache.NO_TTL, FragmentCache.parseTtl(null));
     }
 
     @Test
