@@ -1,5 +1,6 @@
 package dev.kida.engine.analysis;
 
+import dev.kida.api.TemplateRuntimeException;
 import dev.kida.engine.ast.Expr;
 import dev.kida.engine.ast.Stmt;
 import dev.kida.engine.ast.TemplateNode;
@@ -57,6 +58,18 @@ public final class BlockIndex {
                 dropTopLevel(i.orElse(), inner);
             }
         }
+    }
+
+    /** The error for {@code renderBlock} of a name that is no block of the template or its ancestors. */
+    public static TemplateRuntimeException noSuchBlock(String name, String template) {
+        return new TemplateRuntimeException("no block named '" + name + "' in template '" + template
+                + "' or its ancestors", template, 0, 0, null, null);
+    }
+
+    /** The error for a {@code renderWithBlocks} override of a name that is no block of the template or its ancestors. */
+    public static TemplateRuntimeException noSuchOverride(String name, String template) {
+        return new TemplateRuntimeException("cannot override block '" + name + "': template '" + template
+                + "' and its ancestors have no block of that name", template, 0, 0, null, null);
     }
 
     /**

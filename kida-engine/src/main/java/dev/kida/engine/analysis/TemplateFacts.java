@@ -26,6 +26,8 @@ public final class TemplateFacts {
     private final Map<Stmt.For, Boolean> loopBinding = new IdentityHashMap<>();
     private final Map<List<Stmt>, MacroUse> macroUse = new IdentityHashMap<>();
     private final Map<Stmt.SetBlock, Boolean> branchSets = new IdentityHashMap<>();
+    private int extendsTags;
+    private boolean literalExtendsOnly;
 
     private TemplateFacts() {
     }
@@ -44,9 +46,32 @@ public final class TemplateFacts {
                 facts.macroUse.put(c.body(), MacroUse.of(c.body()));
             } else if (n instanceof Stmt.If i) {
                 facts.noteBranchSets(i);
+            } else if (n instanceof Stmt.Extends) {
+                facts.extendsTags++;
             }
         });
+        facts.literalExtendsOnly = facts.extendsTags == literalTopLevelExtends(node);
         return facts;
+    }
+
+    /**
+     * Whether every {@code extends} of the template is a top-level one naming its parent with a
+     * string literal: then {@link BlockIndex#literalParent} tells, before any render, the whole of
+     * its inheritance (otherwise only a render, which evaluates the computed name, knows it).
+     */
+    public boolean literalExtendsOnly() {
+        return literalExtendsOnly;
+    }
+
+    private static int literalTopLevelExtends(TemplateNode node) {
+        int n = 0;
+        for (Stmt s : node.body()) {
+            if (s instanceof Stmt.Extends e && e.template() instanceof dev.kida.engine.ast.Expr.Literal l
+                    && l.value() instanceof String) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

@@ -587,6 +587,9 @@ public final class Engine {
 
     /** Renders one block, fragment or region of a template (see {@code Template.renderBlock}). */
     public String renderBlock(PreparedTemplate unit, String name, Map<String, ?> context) {
+        if (Boolean.FALSE.equals(definesBlockBeforeRendering(unit, name))) {
+            throw BlockIndex.noSuchBlock(name, unit.name());
+        }
         StringOutput output = new StringOutput();
         underBudget(unit, output, r -> {
             r.renderBlock(unit, name, context);
@@ -624,15 +627,49 @@ public final class Engine {
         Map<String, String> texts = new java.util.LinkedHashMap<>();
         overrides.forEach((name, value) -> texts.put(Objects.requireNonNull(name, "override name"),
                 value instanceof dev.kida.api.HtmlSafe safe ? safe.toHtml() : dev.kida.engine.runtime.Values.str(value)));
+        for (String name : texts.keySet()) {
+            if (Boolean.FALSE.equals(definesBlockBeforeRendering(unit, name))) {
+                throw BlockIndex.noSuchOverride(name, unit.name());
+            }
+        }
         StringOutput output = new StringOutput();
         java.util.Set<String> defined = underBudget(unit, output, r -> r.render(unit, context, texts));
         for (String name : texts.keySet()) {
             if (!defined.contains(name)) {
-                throw new TemplateRuntimeException("cannot override block '" + name + "': template '" + unit.name()
-                        + "' and its ancestors have no block of that name", unit.name(), 0, 0, null, null);
+                throw BlockIndex.noSuchOverride(name, unit.name());
             }
         }
         return output.toString();
+    }
+
+    /**
+     * Whether a template or one of its ancestors has a block, fragment or region of that name, as
+     * far as that is known before a render: null when a computed {@code extends} on the way means
+     * only a render can tell. Kida looks the name up among these before it runs anything, so an
+     * unknown name is reported as such even where the render (or {@code renderBlock}'s setup)
+     * would fail first.
+     */
+    private Boolean definesBlockBeforeRendering(PreparedTemplate unit, String name) {
+        java.util.Set<String> visited = null;
+        for (PreparedTemplate current = unit; ; ) {
+            if (current.blocks().containsKey(name)) {
+                return Boolean.TRUE;
+            }
+            if (!current.facts().literalExtendsOnly()) {
+                return null;
+            }
+            String parent = BlockIndex.literalParent(current.node());
+            if (parent == null) {
+                return Boolean.FALSE;
+            }
+            if (visited == null) {
+                visited = new java.util.HashSet<>();
+            }
+            if (!visited.add(current.name())) {
+                return null; // a template that extends itself: the render reports it
+            }
+            current = load(parent);
+        }
     }
 
     /** The names of the blocks, fragments and regions of a template and its literal ancestors. */

@@ -14,6 +14,7 @@ import dev.kida.api.HtmlSafe;
 import dev.kida.api.KidaException;
 import dev.kida.api.Markup;
 import dev.kida.api.TemplateRuntimeException;
+import dev.kida.engine.analysis.BlockIndex;
 import dev.kida.api.TemplateSyntaxException;
 import dev.kida.engine.ast.Pos;
 import dev.kida.engine.ast.Stmt;
@@ -165,8 +166,7 @@ public final class Renderer implements RenderState, NameRegistry, Evaluator.Rend
             }
             List<BlockDef> chain = run.blocks.get(name);
             if (chain == null) {
-                throw new TemplateRuntimeException("no block named '" + name + "' in template '" + entry.name()
-                        + "' or its ancestors", entry.name(), 0, 0, null, null);
+                throw BlockIndex.noSuchBlock(name, entry.name());
             }
             out = target;
             discarding = false;
