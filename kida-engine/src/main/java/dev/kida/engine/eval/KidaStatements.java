@@ -324,11 +324,13 @@ public final class KidaStatements {
         return r.statements.execBody(w.body(), scope);
     }
 
-    /** Renders or reuses a cache block; returns how control left it (a loop's break abandons it uncached). */
+    /**
+     * Renders or reuses a cache block; returns how control left it (a loop's break abandons it
+     * uncached). As in Kida, the ttl is evaluated only on a miss, after the body: a hit never
+     * looks at it.
+     */
     private int cache(Stmt.Cache c, Frame f) {
         String key = Values.str(r.expressions.eval(c.key(), f));
-        long ttlNanos = c.ttl() == null ? FragmentCache.NO_TTL
-                : FragmentCache.parseTtl(r.expressions.eval(c.ttl(), f));
         FragmentCache cache = r.engine.fragmentCache();
         String text = cache.get(key);
         if (text == null) {
@@ -336,6 +338,8 @@ public final class KidaStatements {
             if (text == null) {
                 return r.abandonedBy;
             }
+            long ttlNanos = c.ttl() == null ? FragmentCache.NO_TTL
+                    : FragmentCache.parseTtl(r.expressions.eval(c.ttl(), f));
             cache.put(key, text, ttlNanos);
         }
         if (!r.discarding) {
