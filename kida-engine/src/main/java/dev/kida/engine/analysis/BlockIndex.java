@@ -17,15 +17,61 @@ public final class BlockIndex {
     private BlockIndex() {
     }
 
-    /** The template's blocks by name, wherever they stand (the first of a name wins). */
+    /**
+     * The template's blocks by name, wherever they stand (the first of a name wins), except those
+     * of an {@code embed}: its overrides, and the blocks nested in them, belong to the embedded
+     * template's render, not to this template.
+     */
     public static Map<String, Stmt.Block> blocks(TemplateNode node) {
+        Set<Stmt.Block> embedded = Collections.newSetFromMap(new IdentityHashMap<>());
+        Traversal.everything(node.body(), n -> {
+            if (n instanceof Stmt.Embed e) {
+                for (List<Stmt> override : e.bodies()) {
+                    Traversal.everything(override, m -> {
+                        if (m instanceof Stmt.Block b) {
+                            embedded.add(b);
+                        }
+                    });
+                }
+            }
+        });
         Map<String, Stmt.Block> blocks = new LinkedHashMap<>();
         Traversal.everything(node.body(), n -> {
-            if (n instanceof Stmt.Block b) {
+            if (n instanceof Stmt.Block b && !embedded.contains(b)) {
                 blocks.putIfAbsent(b.name(), b);
             }
         });
         return Map.copyOf(blocks);
+    }
+
+    /**
+     * The blocks an {@code embed} puts in front of the embedded template's own: its overrides and
+     * the blocks nested in them (as the blocks of a child template, which they are in all but
+     * name), not those of a further embed inside them, which belong to that one.
+     */
+    public static List<Stmt.Block> embedBlocks(Stmt.Embed embed) {
+        List<Stmt.Block> out = new java.util.ArrayList<>();
+        for (Stmt.Block override : embed.overrides()) {
+            out.add(override);
+            Set<Stmt.Block> deeper = Collections.newSetFromMap(new IdentityHashMap<>());
+            Traversal.everything(override.body(), n -> {
+                if (n instanceof Stmt.Embed inner) {
+                    for (List<Stmt> body : inner.bodies()) {
+                        Traversal.everything(body, m -> {
+                            if (m instanceof Stmt.Block b) {
+                                deeper.add(b);
+                            }
+                        });
+                    }
+                }
+            });
+            Traversal.everything(override.body(), n -> {
+                if (n instanceof Stmt.Block b && !deeper.contains(b)) {
+                    out.add(b);
+                }
+            });
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -26,6 +26,7 @@ public final class TemplateFacts {
     private final Map<Stmt.For, Boolean> loopBinding = new IdentityHashMap<>();
     private final Map<List<Stmt>, MacroUse> macroUse = new IdentityHashMap<>();
     private final Map<Stmt.SetBlock, Boolean> branchSets = new IdentityHashMap<>();
+    private final Map<Stmt.Embed, List<Stmt.Block>> embedBlocks = new IdentityHashMap<>();
     private int extendsTags;
     private boolean literalExtendsOnly;
 
@@ -48,6 +49,8 @@ public final class TemplateFacts {
                 facts.noteBranchSets(i);
             } else if (n instanceof Stmt.Extends) {
                 facts.extendsTags++;
+            } else if (n instanceof Stmt.Embed e) {
+                facts.embedBlocks.put(e, BlockIndex.embedBlocks(e));
             }
         });
         facts.literalExtendsOnly = facts.extendsTags == literalTopLevelExtends(node);
@@ -81,6 +84,12 @@ public final class TemplateFacts {
     public boolean bindsLoop(Stmt.For loop) {
         Boolean known = loopBinding.get(loop);
         return known != null ? known : loopBinding(loop);
+    }
+
+    /** The blocks an embed puts in front of the embedded template's own (see {@link BlockIndex#embedBlocks}). */
+    public List<Stmt.Block> embedBlocks(Stmt.Embed embed) {
+        List<Stmt.Block> known = embedBlocks.get(embed);
+        return known != null ? known : BlockIndex.embedBlocks(embed);
     }
 
     /** The special names a macro body uses. */

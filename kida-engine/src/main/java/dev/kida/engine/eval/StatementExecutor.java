@@ -374,7 +374,7 @@ public final class StatementExecutor {
     void embed(Stmt.Embed e, Frame f) {
         PreparedTemplate template = loadNamed(r.expressions.eval(e.template(), f));
         List<Renderer.BlockDef> overrides = new ArrayList<>();
-        for (Stmt.Block b : e.overrides()) {
+        for (Stmt.Block b : r.unit.facts().embedBlocks(e)) {
             overrides.add(new Renderer.BlockDef(b, r.unit));
         }
         r.embedOverrides(overrides);
