@@ -17,27 +17,11 @@ public final class BlockIndex {
     private BlockIndex() {
     }
 
-    /**
-     * The template's blocks by name, wherever they stand (the first of a name wins), except those
-     * of an {@code embed}: its overrides, and the blocks nested in them, belong to the embedded
-     * template's render, not to this template.
-     */
+    /** The template's blocks by name, wherever they stand (the first of a name wins). */
     public static Map<String, Stmt.Block> blocks(TemplateNode node) {
-        Set<Stmt.Block> embedded = Collections.newSetFromMap(new IdentityHashMap<>());
-        Traversal.everything(node.body(), n -> {
-            if (n instanceof Stmt.Embed e) {
-                for (List<Stmt> override : e.bodies()) {
-                    Traversal.everything(override, m -> {
-                        if (m instanceof Stmt.Block b) {
-                            embedded.add(b);
-                        }
-                    });
-                }
-            }
-        });
         Map<String, Stmt.Block> blocks = new LinkedHashMap<>();
         Traversal.everything(node.body(), n -> {
-            if (n instanceof Stmt.Block b && !embedded.contains(b)) {
+            if (n instanceof Stmt.Block b) {
                 blocks.putIfAbsent(b.name(), b);
             }
         });
