@@ -767,13 +767,9 @@ final class StatementParser extends ExpressionParser {
     private Stmt parseMatch(Pos pos) {
         stream.next();
         Expr subject = stream.at(TokenType.BLOCK_END) ? null : parseTuple(false, NONE);
+        // What stands before the first case is parsed (so its syntax errors are reported) and
+        // dropped, text and statements alike, as Kida does (kida-semantics.md section 7).
         Body lead = parseBody("endmatch", "case");
-        for (Stmt st : lead.stmts()) {
-            // A deliberate difference from Kida, which drops it silently.
-            if (!(st instanceof Stmt.Text t) || !isBlank(t.text())) {
-                throw stream.fail("only whitespace may stand between 'match' and its first 'case'", st.pos());
-            }
-        }
         List<Stmt.Case> cases = new ArrayList<>();
         Body body = lead;
         while (!body.closed()) {
