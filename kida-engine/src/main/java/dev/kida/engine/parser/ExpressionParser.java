@@ -163,7 +163,8 @@ class ExpressionParser {
                 default -> null;
             };
             if (kind == null) {
-                return left;
+                // Kida's own filter operators bind here, to the whole product (see parseFilterExpr)
+                return bindsProduct(stream.current().type()) ? parseFilterExpr(left, true) : left;
             }
             Token op = stream.next();
             left = new Expr.Binary(op.pos(), kind, left, parsePow());
@@ -190,7 +191,7 @@ class ExpressionParser {
             node = parsePrimary();
         }
         node = parsePostfix(node);
-        return withFilter ? parseFilterExpr(node) : node;
+        return withFilter ? parseFilterExpr(node, false) : node;
     }
 
     private Expr parsePrimary() {
@@ -422,11 +423,24 @@ class ExpressionParser {
         return new Expr.RangeLit(op.pos(), start, end, step, op.type() == TokenType.RANGE_INCLUSIVE);
     }
 
-    private Expr parseFilterExpr(Expr node) {
+    /**
+     * Filters, tests and calls after an operand. Jinja2's {@code |} binds to the unary operand
+     * before it ({@code 2 * 3|string} is {@code 2 * '3'}), and Kida keeps that for the operator
+     * the two languages share. Kida's own {@code |>}, {@code ?|>} and {@code ?|} take Kida's
+     * precedence: they apply to the whole product, after {@code * / // %}, unary minus and
+     * {@code **}, and before {@code + - ~} ({@code 2 * 3 |> string} is {@code '6'}). So at the
+     * operand ({@code productLevel} false) such an operator ends the chain and
+     * {@link #parseMath2} resumes it with the product.
+     */
+    private Expr parseFilterExpr(Expr node, boolean productLevel) {
         TokenType style = null;
         while (true) {
             Token token = stream.current();
             if (isFilterOperator(token.type())) {
+                if (!productLevel && bindsProduct(token.type())) {
+                    checkFilterStyle(style, token); // x | f |> g mixes styles wherever it stops
+                    return node;
+                }
                 style = checkFilterStyle(style, token);
                 node = parseFilterStep(node);
             } else if (token.isName("is")) {
@@ -437,6 +451,14 @@ class ExpressionParser {
                 return node;
             }
         }
+    }
+
+    /** Kida's own filter operators, which bind to the whole product (see {@link #parseFilterExpr}). */
+    private static boolean bindsProduct(TokenType type) {
+        return switch (type) {
+            case OPT_PIPE, PIPELINE, OPT_PIPELINE -> true;
+            default -> false;
+        };
     }
 
     private static boolean isFilterOperator(TokenType type) {
