@@ -1143,15 +1143,13 @@ final class StatementParser extends ExpressionParser {
         if (!blockNames.add(name)) {
             throw stream.fail("block '" + name + "' defined twice", nameToken.pos());
         }
+        // Kida's regions take a def's parameter list, *args and **kwargs included
         Signature sig = parseTypedSignature();
-        if (sig.varargs() != null || sig.kwargs() != null) {
-            throw stream.fail("a region takes no '*' or '**' parameters", nameToken.pos());
-        }
         List<Stmt> body = parseFunctionBody(null);
         List<Stmt> blockBody = new ArrayList<>();
-        blockBody.add(new Stmt.RegionParams(pos, sig.params()));
+        blockBody.add(new Stmt.RegionParams(pos, sig.params(), sig.varargs(), sig.kwargs()));
         blockBody.addAll(body);
-        return new Stmt.Region(pos, name, sig.params(), body,
+        return new Stmt.Region(pos, name, sig.params(), sig.varargs(), sig.kwargs(), sig.positional(), body,
                 new Stmt.Block(pos, name, List.copyOf(blockBody), false, false));
     }
 
