@@ -232,12 +232,12 @@ final class StatementParser extends ExpressionParser {
                 case "provide" -> out.add(parseProvide(tagPos));
                 case "push" -> {
                     stream.next();
-                    Expr stack = parseExpression();
+                    Expr stack = parseStackName("push");
                     out.add(new Stmt.Push(tagPos, stack, parseClosedBody(null)));
                 }
                 case "stack" -> {
                     stream.next();
-                    out.add(new Stmt.StackOut(tagPos, parseExpression()));
+                    out.add(new Stmt.StackOut(tagPos, parseStackName("stack")));
                 }
                 case "region" -> out.add(parseRegion(tagPos));
                 case "fragment" -> out.add(parseFragment(tagPos));
@@ -891,6 +891,20 @@ final class StatementParser extends ExpressionParser {
         return new Stmt.WithIf(pos, List.copyOf(values), List.copyOf(names), body.stmts(), orElse);
     }
 
+    /**
+     * The stack name of {@code push}/{@code stack}: a string literal, as Kida's parser requires
+     * (a variable or any other expression there is a syntax error).
+     */
+    private Expr parseStackName(String tag) {
+        Pos at = stream.current().pos();
+        Expr name = stream.at(TokenType.STRING) ? parseExpression() : null;
+        if (!(name instanceof Expr.Literal)) {
+            throw stream.fail("'" + tag + "' takes the stack's name as a string literal, e.g. {% " + tag
+                    + " \"scripts\" %}", at);
+        }
+        return name;
+    }
+
     private Stmt parseCapture(Pos pos) {
         stream.next();
         String name = (String) parseNameTarget().value();
@@ -1170,14 +1184,14 @@ final class StatementParser extends ExpressionParser {
      * name: the overrides are checked against each other only. Text between the overrides is
      * dropped, as Kida's parser skips it and as a Jinja2 child template ignores text outside its
      * blocks; any other statement there is a syntax error. {@code with context} after the name is
-     * accepted and changes nothing; {@code without context} is not (what Kida does with it is not
-     * specified).
+     * accepted and changes nothing, and so is {@code without context}: Kida's parser takes it and its
+     * compiler passes the context to the embedded template all the same.
      */
     private Stmt parseEmbed(Pos pos) {
         stream.next();
         Expr template = parseExpression();
-        // Kida's embed takes an include's `with context`, which is what it does anyway.
-        if (stream.atName("with") && stream.look().isName("context")) {
+        // Kida's embed takes `with context` or `without context` and passes the context either way.
+        if ((stream.atName("with") || stream.atName("without")) && stream.look().isName("context")) {
             stream.next();
             stream.next();
         }
