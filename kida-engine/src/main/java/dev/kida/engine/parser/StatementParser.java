@@ -915,8 +915,16 @@ final class StatementParser extends ExpressionParser {
         stream.next();
         Expr key = parseExpression();
         Expr ttl = null;
-        // `key, ttl=...`; the comma may be left out
-        if (stream.skipIf(TokenType.COMMA) || stream.atName("ttl") && stream.look().type() == TokenType.ASSIGN) {
+        // `key, ttl=...` (the comma may be left out) and any number of `, depends=...`, in any order:
+        // Kida's parser takes depends= and its compiler never evaluates it, so it is parsed and dropped
+        while (stream.skipIf(TokenType.COMMA)
+                || ttl == null && stream.atName("ttl") && stream.look().type() == TokenType.ASSIGN) {
+            if (stream.atName("depends") && stream.look().type() == TokenType.ASSIGN) {
+                stream.next();
+                stream.next();
+                parseExpression();
+                continue;
+            }
             stream.expectName("ttl");
             stream.expect(TokenType.ASSIGN);
             ttl = parseExpression();
