@@ -444,6 +444,10 @@ final class StatementParser extends ExpressionParser {
         String name = (String) nameToken.value();
         boolean scoped = stream.skipIfName("scoped");
         boolean required = stream.skipIfName("required");
+        // Kida's `{% block name if cond %}`: a full render places the block only when cond is true
+        // (evaluated where the block stands); the block is defined all the same, so overrides and
+        // render_block see it. It is the block wrapped in an if.
+        Expr guard = stream.skipIfName("if") ? parseExpression() : null;
         if (stream.at(TokenType.SUB)) {
             throw stream.fail("Block names in Jinja have to be valid Python identifiers and may not"
                     + " contain hyphens, use an underscore instead.");
@@ -460,7 +464,8 @@ final class StatementParser extends ExpressionParser {
             }
         }
         stream.skipIfName(name);
-        return new Stmt.Block(pos, name, List.copyOf(body), scoped, required);
+        Stmt.Block block = new Stmt.Block(pos, name, List.copyOf(body), scoped, required);
+        return guard == null ? block : new Stmt.If(pos, List.of(new Stmt.Branch(guard, List.of(block))), List.of());
     }
 
     private static boolean isBlank(String text) {
