@@ -381,9 +381,12 @@ public sealed interface Stmt extends Node {
     /**
      * {@code region name(params) %}body{% end}: defines {@code name} as a callable, and is also the
      * block {@code block} (its body starts with {@link RegionParams}), which only
-     * {@code renderBlock} renders.
+     * {@code renderBlock} renders. As in a def, {@code varargs}/{@code kwargs} name the
+     * {@code *args}/{@code **kwargs} parameters (null when absent) and {@code positional} counts the
+     * parameters a positional argument can fill.
      */
-    record Region(Pos pos, String name, List<Param> params, List<Stmt> body, Block block) implements KidaFunction {
+    record Region(Pos pos, String name, List<Param> params, String varargs, String kwargs, int positional,
+                  List<Stmt> body, Block block) implements KidaFunction {
         @Override
         public List<Expr> expressions() {
             return List.of();
@@ -395,8 +398,12 @@ public sealed interface Stmt extends Node {
         }
     }
 
-    /** First statement of a region's block: binds absent parameters to their defaults. */
-    record RegionParams(Pos pos, List<Param> params) implements KidaFunction {
+    /**
+     * First statement of a region's block: binds absent parameters to their defaults, and an absent
+     * {@code *args}/{@code **kwargs} (when the region has them) to an empty tuple/dict, as a call
+     * without extra arguments would.
+     */
+    record RegionParams(Pos pos, List<Param> params, String varargs, String kwargs) implements KidaFunction {
         @Override
         public List<Expr> expressions() {
             return params.stream().map(Param::defaultValue).filter(java.util.Objects::nonNull).toList();

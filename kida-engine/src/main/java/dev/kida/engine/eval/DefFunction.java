@@ -118,6 +118,16 @@ public final class DefFunction implements GlobalFunction, TemplateObject {
         SlotCaller caller = keywords.get("caller") instanceof SlotCaller c ? c : null;
         if (caller != null) {
             keywords.remove("caller");
+            if (kind.equals("region")) {
+                // Kida's region callable takes no caller: {% call region() %} hands it one it has no
+                // parameter for (a type error), unless a **kwargs parameter swallows it, when the
+                // call body is simply not used
+                if (kwargs == null) {
+                    throw new TemplateTypeException("region '" + name + "' got an unexpected keyword argument"
+                            + " 'caller' (a region cannot be used with {% call %})");
+                }
+                caller = null;
+            }
         }
         return invoke(r, args.positional(), keywords, caller);
     }

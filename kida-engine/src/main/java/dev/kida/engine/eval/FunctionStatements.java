@@ -29,7 +29,7 @@ public final class FunctionStatements {
     int exec(Stmt.KidaFunction k, Frame f) {
         switch (k) {
             case Stmt.Def d -> define(r, d, f, null, -1, false);
-            case Stmt.Region rg -> f.set(rg.name(), new DefFunction(r, "region", rg.name(), rg.params(), rg.params().size(), null, null,
+            case Stmt.Region rg -> f.set(rg.name(), new DefFunction(r, "region", rg.name(), rg.params(), rg.positional(), rg.varargs(), rg.kwargs(),
                     rg.body(), f, null, r.unit, null, -1, false));
             case Stmt.SlotFill fill -> { }
             case Stmt.SlotPlace place -> {
@@ -60,6 +60,12 @@ public final class FunctionStatements {
                     if (f.lookup(p.name()) instanceof Undefined && p.defaultValue() != null) {
                         f.set(p.name(), r.expressions.eval(p.defaultValue(), f));
                     }
+                }
+                if (rp.varargs() != null && f.lookup(rp.varargs()) instanceof Undefined) {
+                    f.set(rp.varargs(), dev.kida.engine.runtime.value.Tuple.of());
+                }
+                if (rp.kwargs() != null && f.lookup(rp.kwargs()) instanceof Undefined) {
+                    f.set(rp.kwargs(), new java.util.LinkedHashMap<String, Object>());
                 }
             }
             case Stmt.Fragment fr -> { }

@@ -232,12 +232,12 @@ final class StatementParser extends ExpressionParser {
                 case "provide" -> out.add(parseProvide(tagPos));
                 case "push" -> {
                     stream.next();
-                    Expr stack = parseExpression();
+                    Expr stack = parseStackName("push");
                     out.add(new Stmt.Push(tagPos, stack, parseClosedBody(null)));
                 }
                 case "stack" -> {
                     stream.next();
-                    out.add(new Stmt.StackOut(tagPos, parseExpression()));
+                    out.add(new Stmt.StackOut(tagPos, parseStackName("stack")));
                 }
                 case "region" -> out.add(parseRegion(tagPos));
                 case "fragment" -> out.add(parseFragment(tagPos));
@@ -444,6 +444,10 @@ final class StatementParser extends ExpressionParser {
         String name = (String) nameToken.value();
         boolean scoped = stream.skipIfName("scoped");
         boolean required = stream.skipIfName("required");
+        // Kida's `{% block name if cond %}`: a full render places the block only when cond is true
+        // (evaluated where the block stands); the block is defined all the same, so overrides and
+        // render_block see it. It is the block wrapped in an if.
+        Expr guard = stream.skipIfName("if") ? parseExpression() : null;
         if (stream.at(TokenType.SUB)) {
             throw stream.fail("Block names in Jinja have to be valid Python identifiers and may not"
                     + " contain hyphens, use an underscore instead.");
@@ -460,7 +464,8 @@ final class StatementParser extends ExpressionParser {
             }
         }
         stream.skipIfName(name);
-        return new Stmt.Block(pos, name, List.copyOf(body), scoped, required);
+        Stmt.Block block = new Stmt.Block(pos, name, List.copyOf(body), scoped, required);
+        return guard == null ? block : new Stmt.If(pos, List.of(new Stmt.Branch(guard, List.of(block))), List.of());
     }
 
     private static boolean isBlank(String text) {
@@ -891,6 +896,20 @@ final class StatementParser extends ExpressionParser {
         return new Stmt.WithIf(pos, List.copyOf(values), List.copyOf(names), body.stmts(), orElse);
     }
 
+    /**
+     * The stack name of {@code push}/{@code stack}: a string literal, as Kida's parser requires
+     * (a variable or any other expression there is a syntax error).
+     */
+    private Expr parseStackName(String tag) {
+        Pos at = stream.current().pos();
+        Expr name = stream.at(TokenType.STRING) ? parseExpression() : null;
+        if (!(name instanceof Expr.Literal)) {
+            throw stream.fail("'" + tag + "' takes the stack's name as a string literal, e.g. {% " + tag
+                    + " \"scripts\" %}", at);
+        }
+        return name;
+    }
+
     private Stmt parseCapture(Pos pos) {
         stream.next();
         String name = (String) parseNameTarget().value();
@@ -901,8 +920,16 @@ final class StatementParser extends ExpressionParser {
         stream.next();
         Expr key = parseExpression();
         Expr ttl = null;
-        // `key, ttl=...`; the comma may be left out
-        if (stream.skipIf(TokenType.COMMA) || stream.atName("ttl") && stream.look().type() == TokenType.ASSIGN) {
+        // `key, ttl=...` (the comma may be left out) and any number of `, depends=...`, in any order:
+        // Kida's parser takes depends= and its compiler never evaluates it, so it is parsed and dropped
+        while (stream.skipIf(TokenType.COMMA)
+                || ttl == null && stream.atName("ttl") && stream.look().type() == TokenType.ASSIGN) {
+            if (stream.atName("depends") && stream.look().type() == TokenType.ASSIGN) {
+                stream.next();
+                stream.next();
+                parseExpression();
+                continue;
+            }
             stream.expectName("ttl");
             stream.expect(TokenType.ASSIGN);
             ttl = parseExpression();
@@ -1143,15 +1170,13 @@ final class StatementParser extends ExpressionParser {
         if (!blockNames.add(name)) {
             throw stream.fail("block '" + name + "' defined twice", nameToken.pos());
         }
+        // Kida's regions take a def's parameter list, *args and **kwargs included
         Signature sig = parseTypedSignature();
-        if (sig.varargs() != null || sig.kwargs() != null) {
-            throw stream.fail("a region takes no '*' or '**' parameters", nameToken.pos());
-        }
         List<Stmt> body = parseFunctionBody(null);
         List<Stmt> blockBody = new ArrayList<>();
-        blockBody.add(new Stmt.RegionParams(pos, sig.params()));
+        blockBody.add(new Stmt.RegionParams(pos, sig.params(), sig.varargs(), sig.kwargs()));
         blockBody.addAll(body);
-        return new Stmt.Region(pos, name, sig.params(), body,
+        return new Stmt.Region(pos, name, sig.params(), sig.varargs(), sig.kwargs(), sig.positional(), body,
                 new Stmt.Block(pos, name, List.copyOf(blockBody), false, false));
     }
 
@@ -1172,14 +1197,14 @@ final class StatementParser extends ExpressionParser {
      * name: the overrides are checked against each other only. Text between the overrides is
      * dropped, as Kida's parser skips it and as a Jinja2 child template ignores text outside its
      * blocks; any other statement there is a syntax error. {@code with context} after the name is
-     * accepted and changes nothing; {@code without context} is not (what Kida does with it is not
-     * specified).
+     * accepted and changes nothing, and so is {@code without context}: Kida's parser takes it and its
+     * compiler passes the context to the embedded template all the same.
      */
     private Stmt parseEmbed(Pos pos) {
         stream.next();
         Expr template = parseExpression();
-        // Kida's embed takes an include's `with context`, which is what it does anyway.
-        if (stream.atName("with") && stream.look().isName("context")) {
+        // Kida's embed takes `with context` or `without context` and passes the context either way.
+        if ((stream.atName("with") || stream.atName("without")) && stream.look().isName("context")) {
             stream.next();
             stream.next();
         }
