@@ -154,25 +154,38 @@ public final class Arithmetic {
         }
         long n = Math.max(0, PyNumbers.toLong(count));
         if (seq instanceof String s) {
-            checkedSize((long) s.length() * n);
-            Budget.string((long) s.length() * n);
-            return s.repeat((int) n);
+            int size = checkedSize(s.length(), n);
+            Budget.string(size);
+            return size == 0 ? "" : s.repeat(size / s.length());
         }
         if (seq instanceof Markup m) {
-            checkedSize((long) m.length() * n);
-            Budget.string((long) m.length() * n);
-            return Markup.of(m.toString().repeat((int) n));
+            int size = checkedSize(m.length(), n);
+            Budget.string(size);
+            return Markup.of(size == 0 ? "" : m.toString().repeat(size / m.length()));
         }
         if (seq instanceof List<?> l) {
-            checkedSize(l.size() * n);
-            Budget.list(l.size() * n);
-            List<Object> out = new ArrayList<>();
-            for (long i = 0; i < n; i++) {
+            int size = checkedSize(l.size(), n);
+            Budget.list(size);
+            List<Object> out = new ArrayList<>(size);
+            // bounded by size, not n: an empty list times 10**18 is empty at once, as in Python
+            for (long i = 0; i < n && out.size() < size; i++) {
                 out.addAll(l);
             }
             return seq instanceof Tuple ? Tuple.copyOf(out) : out;
         }
         throw unsupported(op, a, b);
+    }
+
+    /**
+     * The length of {@code length} items repeated {@code n} times, refused as Python's MemoryError
+     * when no array could hold it. Zero when either is zero, however large the other (then
+     * {@code n} may not fit an int, so callers repeat at most the returned size).
+     */
+    private static int checkedSize(int length, long n) {
+        if (length == 0 || n == 0) {
+            return 0;
+        }
+        return checkedSize(n > (Integer.MAX_VALUE - 16) / length ? Long.MAX_VALUE : length * n);
     }
 
     private static int checkedSize(long size) {
