@@ -4,6 +4,7 @@ import dev.kida.engine.runtime.value.BuiltinMethod;
 import dev.kida.engine.runtime.value.DictView;
 import dev.kida.engine.runtime.value.PyRepr;
 import dev.kida.engine.runtime.value.Sandbox;
+import dev.kida.engine.runtime.value.Range;
 import dev.kida.engine.runtime.value.Tuple;
 import dev.kida.api.RuntimeErrorKind;
 import dev.kida.api.Arguments;
@@ -260,7 +261,8 @@ final class CollectionMethods {
                     : new BuiltinMethod(self, name, (recv, ctx, args) -> body.call((Map<Object, Object>) m, args));
         }
         if (self instanceof List<?> l) {
-            ListBody body = (self instanceof Tuple ? TUPLE : LIST).get(name);
+            // a range has the methods of a tuple (count, index), as in Python: none of them copies it
+            ListBody body = (self instanceof Tuple || self instanceof Range ? TUPLE : LIST).get(name);
             return body == null ? null
                     : new BuiltinMethod(self, name, (recv, ctx, args) -> body.call((List<Object>) l, args));
         }
