@@ -587,7 +587,7 @@ public final class Engine {
 
     /** Renders one block, fragment or region of a template (see {@code Template.renderBlock}). */
     public String renderBlock(PreparedTemplate unit, String name, Map<String, ?> context) {
-        if (Boolean.FALSE.equals(definesBlockBeforeRendering(unit, name))) {
+        if (lacksBlockBeforeRendering(unit, name)) {
             throw BlockIndex.noSuchBlock(name, unit.name());
         }
         StringOutput output = new StringOutput();
@@ -628,7 +628,7 @@ public final class Engine {
         overrides.forEach((name, value) -> texts.put(Objects.requireNonNull(name, "override name"),
                 value instanceof dev.kida.api.HtmlSafe safe ? safe.toHtml() : dev.kida.engine.runtime.Values.str(value)));
         for (String name : texts.keySet()) {
-            if (Boolean.FALSE.equals(definesBlockBeforeRendering(unit, name))) {
+            if (lacksBlockBeforeRendering(unit, name)) {
                 throw BlockIndex.noSuchOverride(name, unit.name());
             }
         }
@@ -643,30 +643,27 @@ public final class Engine {
     }
 
     /**
-     * Whether a template or one of its ancestors has a block, fragment or region of that name, as
-     * far as that is known before a render: null when a computed {@code extends} on the way means
-     * only a render can tell. Kida looks the name up among these before it runs anything, so an
-     * unknown name is reported as such even where the render (or {@code renderBlock}'s setup)
-     * would fail first.
+     * Whether it is known before a render that neither a template nor any of its ancestors has a
+     * block, fragment or region of that name (false when they have one, or when a computed
+     * {@code extends} on the way means only a render can tell). Kida looks the name up among these
+     * before it runs anything, so an unknown name is reported as such even where the render (or
+     * {@code renderBlock}'s setup) would fail first.
      */
-    private Boolean definesBlockBeforeRendering(PreparedTemplate unit, String name) {
+    private boolean lacksBlockBeforeRendering(PreparedTemplate unit, String name) {
         java.util.Set<String> visited = null;
         for (PreparedTemplate current = unit; ; ) {
-            if (current.blocks().containsKey(name)) {
-                return Boolean.TRUE;
-            }
-            if (!current.facts().literalExtendsOnly()) {
-                return null;
+            if (current.blocks().containsKey(name) || !current.facts().literalExtendsOnly()) {
+                return false;
             }
             String parent = BlockIndex.literalParent(current.node());
             if (parent == null) {
-                return Boolean.FALSE;
+                return true;
             }
             if (visited == null) {
                 visited = new java.util.HashSet<>();
             }
             if (!visited.add(current.name())) {
-                return null; // a template that extends itself: the render reports it
+                return false; // a template that extends itself: the render reports it
             }
             current = load(parent);
         }
